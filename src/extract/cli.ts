@@ -1,0 +1,56 @@
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { analyze, InputError, readInput } from './document.ts';
+import { formatFactsTable } from './table.ts';
+
+const ExtractFlags = z.object({
+  format: z.enum(['json', 'table']),
+  published: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+    .optional(),
+});
+
+/** `cakupan extract` and `cakupan eval`. */
+export function register(program: Command): void {
+  program
+    .command('extract')
+    .description('extract coverage facts from article text or HTML (files, "-" for stdin, or URLs)')
+    .option('--format <format>', 'json (one object per input per line) or table', 'table')
+    .option('--published <date>', 'publication date YYYY-MM-DD: gives "(21/11)" its year')
+    .argument('<inputs...>', 'a .txt or .html file, "-" for stdin, or an http(s) URL')
+    .action(async (inputs: string[], raw: unknown) => {
+      const parsed = ExtractFlags.safeParse(raw);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        process.stderr.write(`cakupan extract: --${issue.path.join('.')}: ${issue.message}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      const flags = parsed.data;
+      let failed = 0;
+      for (const source of inputs) {
+        try {
+          const result = analyze(await readInput(source), { published: flags.published ?? null });
+          process.stdout.write(flags.format === 'json' ? JSON.stringify(result) + '\n' : formatFactsTable(result) + '\n');
+        } catch (err) {
+          failed++;
+          const msg = err instanceof InputError ? err.message : `${source}: ${err instanceof Error ? err.message : String(err)}`;
+          process.stderr.write(`cakupan extract: ${msg}\n`);
+        }
+      }
+      if (failed) process.exitCode = 1;
+    });
+
+  program
+    .command('eval')
+    .description('score extraction against the gold corpus (precision, recall, F1 per metric, as-of, categories, calibration)')
+    .option('--corpus <dir>', 'folder of gold articles', 'corpus/dev')
+    .option('--html', 'also score the HTML renderings in corpus/html (whole path HTML -> facts)')
+    .option('--json', 'print the scores as JSON')
+    .option('--verbose', 'list every missed and spurious fact')
+    .action(async (opts: { corpus: string; html?: boolean; json?: boolean; verbose?: boolean }) => {
+      const { runEval } = await import('./eval.ts');
+      process.exitCode = await runEval(opts);
+    });
+}
