@@ -1,0 +1,74 @@
+/**
+ * Bytes -> string for the documents the crawler itself reads (listing pages, sitemaps, feeds). Article
+ * pages go to the text stage as bytes with their Content-Type, which decodes them its own way.
+ *
+ * Cascade (WHATWG order): 1. BOM; 2. charset in Content-Type; 3. `<meta charset>` / `http-equiv` or the XML
+ * declaration in the first 1024 bytes; 4. chardet detection when the bytes are not valid UTF-8; 5. UTF-8.
+ * (Written here because `src/text` had no shared `decodeHtml` when the crawler was built.)
+ */
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
+
+export interface Decoded {
+  text: string;
+  charset: string;
+  /** Which step of the cascade chose the charset. */
+  source: 'bom' | 'header' | 'meta' | 'detected' | 'default';
+}
+
+/** Labels servers send that iconv knows under another name ("latin1" pages are really windows-1252). */
+function normalizeLabel(label: string): string | null {
+  const l = label.trim().toLowerCase().replace(/^["']|["']$/g, '');
+  if (!l) return null;
+  if (l === 'latin1' || l === 'iso-8859-1' || l === 'us-ascii' || l === 'ascii') return 'windows-1252';
+  if (l === 'utf8') return 'utf-8';
+  return iconv.encodingExists(l) ? l : null;
+}
+
+function charsetFromContentType(ct: string | null | undefined): string | null {
+  const m = ct ? /charset\s*=\s*["']?([\w.:-]+)/i.exec(ct) : null;
+  return m ? normalizeLabel(m[1]) : null;
+}
+
+function charsetFromPrescan(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  const m =
+    /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head) ??
+    /<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)["']/i.exec(head);
+  return m ? normalizeLabel(m[1]) : null;
+}
+
+function isValidUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Decodes an HTML or XML document; never throws. */
+export function decodeDocument(bytes: Uint8Array, contentType?: string | null): Decoded {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { text: buf.subarray(3).toString('utf8'), charset: 'utf-8', source: 'bom' };
+  if (buf[0] === 0xff && buf[1] === 0xfe) return { text: iconv.decode(buf.subarray(2), 'utf-16le'), charset: 'utf-16le', source: 'bom' };
+  if (buf[0] === 0xfe && buf[1] === 0xff) return { text: iconv.decode(buf.subarray(2), 'utf-16be'), charset: 'utf-16be', source: 'bom' };
+  let charset = charsetFromContentType(contentType);
+  let source: Decoded['source'] = 'header';
+  if (!charset) {
+    charset = charsetFromPrescan(buf);
+    source = 'meta';
+  }
+  // A page that declares UTF-8 but is not (a common CMS misconfiguration) is decoded by detection instead.
+  if (charset === 'utf-8' && !isValidUtf8(buf)) charset = null;
+  if (!charset) {
+    if (isValidUtf8(buf)) {
+      charset = 'utf-8';
+      source = 'default';
+    } else {
+      charset = normalizeLabel(chardet.detect(buf) ?? '') ?? 'windows-1252';
+      source = 'detected';
+    }
+  }
+  return { text: iconv.decode(buf, charset), charset, source };
+}

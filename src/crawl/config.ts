@@ -1,0 +1,63 @@
+/**
+ * Every knob of the crawler: name, default, one-line reason. Per-site overrides live in `data/sites.json`;
+ * CLI flags override both for one run.
+ */
+
+/** Honest User-Agent with a contact URL, so a webmaster can reach us instead of blocking us. */
+export const USER_AGENT = 'cakupan/0.1 (+https://github.com/cakupan/cakupan; research crawler for JKN coverage news)';
+/** The token matched against robots.txt `User-agent:` lines (the product name, per RFC 9309 §2.2.1). */
+export const ROBOTS_AGENT = 'cakupan';
+
+// ---- HTTP -------------------------------------------------------------------------------------
+/** TCP+TLS connect timeout: a regional server that takes longer than this is down, not slow. @default 10 s */
+export const CONNECT_TIMEOUT_MS = 10_000;
+/** Time to the response headers: beyond this the server is hanging. @default 20 s */
+export const HEADERS_TIMEOUT_MS = 20_000;
+/** Longest silence between two body chunks ("slow drip" servers). @default 15 s */
+export const BODY_TIMEOUT_MS = 15_000;
+/** Whole-response deadline: a drip of one byte every few seconds would never trip the idle timeout. @default 60 s */
+export const TOTAL_TIMEOUT_MS = 60_000;
+/** Largest body accepted on the wire: news pages are < 2 MB; a 50 MB "page" is a mistake or an attack. @default 10 MiB */
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** Largest body after gzip/brotli/deflate decoding: a 10 KB gzip bomb inflating to GBs stops here. @default 20 MiB */
+export const MAX_DECODED_BYTES = 20 * 1024 * 1024;
+/** Redirect hops followed (RFC 9309 asks at least five for robots.txt; browsers stop near 20). @default 5 */
+export const MAX_REDIRECTS = 5;
+/** Largest robots.txt read; RFC 9309 §2.5 requires parsing at least 500 KiB. @default 500 KiB */
+export const MAX_ROBOTS_BYTES = 500 * 1024;
+
+// ---- Politeness -------------------------------------------------------------------------------
+/** Floor between two requests to one host when robots.txt gives no larger Crawl-delay. @default 2 s */
+export const DELAY_FLOOR_MS = 2_000;
+/** Requests in flight per host: one, as a person reading the site would. @default 1 */
+export const HOST_CONCURRENCY = 1;
+/** A Crawl-delay or Retry-After longer than this defers the host to a later run instead of waiting. @default 60 s */
+export const MAX_HOST_DELAY_MS = 60_000;
+/** First backoff after a 5xx or network error; doubled per consecutive failure, with jitter. @default 2 s */
+export const BACKOFF_BASE_MS = 2_000;
+/** Ceiling of the exponential backoff. @default 60 s */
+export const BACKOFF_MAX_MS = 60_000;
+/** Consecutive failures after which a host is deferred for this run (a 500 storm). @default 5 */
+export const MAX_HOST_FAILURES = 5;
+/** Attempts per URL before it is marked failed. @default 3 */
+export const MAX_URL_ATTEMPTS = 3;
+/** How long a fetched robots.txt is trusted (RFC 9309 §2.4: SHOULD NOT exceed 24 h). @default 24 h */
+export const ROBOTS_TTL_MS = 24 * 3600_000;
+/** How long an unreachable (5xx/timeout) robots.txt keeps the host disallowed before retrying. @default 10 min */
+export const ROBOTS_ERROR_TTL_MS = 10 * 60_000;
+
+// ---- Frontier ---------------------------------------------------------------------------------
+/** A leased URL whose worker died (SIGKILL) becomes fetchable again after this. @default 2 min */
+export const LEASE_MS = 2 * 60_000;
+/** Depth of section/listing pages followed from a section seed (0 = the seed only). @default 1 */
+export const MAX_LISTING_DEPTH = 1;
+/** Listing pages fetched per site per run, whatever the depth: sections must not become a site crawl. @default 30 */
+export const MAX_LISTINGS_PER_SITE = 30;
+/** Sitemap documents (indexes included) read per site per run. @default 20 */
+export const MAX_SITEMAPS_PER_SITE = 20;
+/** Child sitemaps of an index taken, newest first by lastmod. @default 5 */
+export const MAX_CHILD_SITEMAPS = 5;
+/** Links read from one sitemap or feed (a sitemap may hold 50 000). @default 5000 */
+export const MAX_LINKS_PER_DOCUMENT = 5_000;
+/** Sitemaps, feeds and sections are re-read after this (conditional GET makes it cheap). @default 1 h */
+export const REFRESH_SEEDS_AFTER_MS = 3600_000;
