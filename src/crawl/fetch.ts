@@ -55,6 +55,11 @@ export interface FetchOptions {
   allowPrivate?: boolean;
   /** @default MAX_REDIRECTS */
   maxRedirects?: number;
+  /**
+   * false: return a 3xx as it is (the crawler queues the target itself, so every hop passes the politeness
+   * gate and robots.txt). @default true
+   */
+  followRedirects?: boolean;
   /** @default CONNECT_TIMEOUT_MS */
   connectTimeoutMs?: number;
   /** @default HEADERS_TIMEOUT_MS */
@@ -261,7 +266,7 @@ export async function fetchPage(url: string, opts: FetchOptions = {}): Promise<F
       throw classify(current, err, deadline);
     }
     const h = flattenHeaders(res.headers as Record<string, string | string[] | undefined>);
-    if (REDIRECT.has(res.statusCode) && h.location) {
+    if (REDIRECT.has(res.statusCode) && h.location && opts.followRedirects !== false) {
       await res.body.dump({ limit: 64 * 1024 }).catch(() => undefined);
       if (redirects.length >= maxRedirects) throw new FetchError(url, 'too-many-redirects', `more than ${maxRedirects} redirects`);
       let next: string;

@@ -43,7 +43,7 @@ beforeAll(async () => {
       r.on('close', () => clearInterval(t));
     },
     '/hang': () => undefined,
-    '/reset': (q) => q.socket.destroy(),
+    '/reset': (q) => void q.socket.destroy(),
     '/loop-a': send('', 'text/plain', 302, { location: '/loop-b' }),
     '/loop-b': send('', 'text/plain', 301, { location: '/loop-a' }),
     '/r1': send('', 'text/plain', 302, { location: '/r2' }),

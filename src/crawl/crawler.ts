@@ -1,0 +1,617 @@
+/**
+ * The crawl: for every configured site, one worker per host (times its concurrency) that leases URLs from
+ * the frontier and fetches them through the host's politeness gate.
+ *
+ * Per host:
+ *  1. robots.txt (through the gate, logged; cached with expiry; Crawl-delay sets the host delay);
+ *  2. seeds: robots.txt sitemaps, configured sitemaps and feeds (or `/sitemap.xml`), the home page and the
+ *     section pages; stale seeds are re-read with conditional GET;
+ *  3. leased URLs, discovery documents first: each is checked against robots.txt (a disallowed URL is logged
+ *     as refused, never requested), fetched without following redirects (a redirect target is queued like
+ *     any link, so it too passes the gate and robots.txt), then
+ *     - sitemap / feed / listing: links read, filtered by site, date window and relevance, queued;
+ *     - article: text stage, rel=canonical and content-hash dedup, date window, relevance in the text, then
+ *       stored with its facts and marked done in one transaction.
+ */
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { extractArticle, type Article } from '../text/index.ts';
+import {
+  LEASE_MS,
+  MAX_CHILD_SITEMAPS,
+  MAX_HOST_DELAY_MS,
+  MAX_LISTING_DEPTH,
+  MAX_LISTINGS_PER_SITE,
+  MAX_REDIRECTS,
+  MAX_SITEMAPS_PER_SITE,
+  MAX_URL_ATTEMPTS,
+  REFRESH_SEEDS_AFTER_MS,
+  DELAY_FLOOR_MS,
+  USER_AGENT,
+  HOST_CONCURRENCY,
+} from './config.ts';
+import { decodeDocument } from './charset.ts';
+import { isAsset, looksLikeArticle, parseFeed, parseHtmlLinks, parseSitemap, type Entry } from './discover.ts';
+import { FetchError, fetchPage, type FetchedPage, type FetchOptions } from './fetch.ts';
+import { Frontier, type FrontierRow, type Kind } from './frontier.ts';
+import { HostDeferred, HostGate, type SlotInfo } from './politeness.ts';
+import { relevanceFilter, urlWords, type Relevance } from './relevance.ts';
+import { fetchRobots, rulesOf, type RobotsRules } from './robots.ts';
+import type { Site, SitesConfig } from './sites.ts';
+import { canonicalize, dateInUrl, hostKey, sameSite } from './url.ts';
+
+/** What the crawler hands the store for one relevant article. */
+export interface IngestPage {
+  /** Canonical URL the frontier knows the page by. */
+  url: string;
+  /** URL that answered. */
+  finalUrl: string;
+  canonicalUrl: string | null;
+  fetchedAt: number;
+  status: number;
+  headers: Record<string, string>;
+  contentType: string | null;
+  bytes: Buffer;
+  article: Article;
+  site: Site;
+  /** Title and date the link carried (feed, sitemap), for when the page lacks them. */
+  titleHint: string | null;
+  publishedHint: string | null;
+}
+
+/** Stores one article with its facts in one transaction; the URL is marked done right after. */
+export type Ingest = (page: IngestPage) => Promise<{ facts: number; outcome?: string }>;
+
+/** True when the store already holds this URL's page (a crawl killed between storing and marking done). */
+export type IsStored = (url: string) => Promise<boolean>;
+
+export interface CrawlOptions {
+  db: Database.Database;
+  config: SitesConfig;
+  /** The sites to crawl (defaults to the config's enabled sites). */
+  sites?: Site[];
+  ingest: Ingest;
+  /** @default never stored */
+  isStored?: IsStored;
+  /** runs.id of this crawl (leases and fetch-log rows carry it). */
+  runId: number;
+  /** "YYYY-MM-DD": articles published before are not fetched (when the link says) and not stored. */
+  since?: string | null;
+  /** Requests this run may make (robots.txt excluded). @default unlimited */
+  maxPages?: number;
+  allowPrivate?: boolean;
+  /** Re-fetch stored articles with conditional GET (304 or same text skips re-extraction). @default false */
+  refresh?: boolean;
+  /** @default USER_AGENT (or the config's) */
+  userAgent?: string;
+  /** Overrides for the HTTP client (timeouts in tests). */
+  fetch?: Partial<FetchOptions>;
+  /** @default MAX_HOST_DELAY_MS */
+  maxHostDelayMs?: number;
+  /** Backoff base, ms (tests shorten it). */
+  backoffBaseMs?: number;
+  /** @default LEASE_MS */
+  leaseMs?: number;
+  onProgress?: (p: CrawlProgress) => void;
+  signal?: AbortSignal;
+}
+
+/** Counters of one host (and, summed, of the run). */
+export interface HostStats {
+  host: string;
+  requests: number;
+  ingested: number;
+  facts: number;
+  notModified: number;
+  skippedRobots: number;
+  irrelevant: number;
+  outOfWindow: number;
+  duplicates: number;
+  failed: number;
+  errors: number;
+  linksQueued: number;
+  delayMs: number;
+  deferred: string | null;
+}
+
+export interface CrawlProgress {
+  requests: number;
+  ingested: number;
+  hostsActive: number;
+  hostsDone: number;
+  hostsDeferred: number;
+  elapsedMs: number;
+}
+
+export interface CrawlSummary {
+  runId: number;
+  startedAt: number;
+  elapsedMs: number;
+  hosts: HostStats[];
+  totals: Omit<HostStats, 'host' | 'delayMs' | 'deferred'> & { hostsDeferred: number };
+  budgetExhausted: boolean;
+}
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((r) => {
+    const t = setTimeout(r, ms);
+    signal?.addEventListener('abort', () => (clearTimeout(t), r()), { once: true });
+  });
+
+/** Words of a URL path: enough of them and the slug can be judged for relevance before fetching. */
+function slugWords(url: string): number {
+  return urlWords(url).split(/[^a-zA-Z]+/).filter((w) => w.length > 2).length;
+}
+
+interface SiteRun {
+  site: Site;
+  origin: string;
+  host: string;
+  articleRe: RegExp | null;
+  listingRe: RegExp | null;
+  sectionPaths: string[];
+  maxDepth: number;
+  delayMs: number;
+  concurrency: number;
+  sitemapsRead: number;
+  listingsQueued: number;
+}
+
+export class Crawler {
+  private readonly frontier: Frontier;
+  private readonly relevance: Relevance;
+  private readonly sites: SiteRun[];
+  private readonly stats = new Map<string, HostStats>();
+  private readonly robots = new Map<string, { rules: RobotsRules; id: number }>();
+  private budget: number;
+  private budgetExhausted = false;
+  private readonly startedAt = Date.now();
+  private hostsActive = 0;
+  private hostsDone = 0;
+
+  constructor(private readonly o: CrawlOptions) {
+    this.frontier = new Frontier(o.db);
+    this.relevance = relevanceFilter(o.config.relevance.keywords);
+    this.budget = o.maxPages ?? Number.POSITIVE_INFINITY;
+    const d = o.config.defaults;
+    this.sites = (o.sites ?? o.config.sites.filter((s) => s.enabled)).map((site) => {
+      const origin = new URL(site.url).origin;
+      return {
+        site,
+        origin,
+        host: hostKey(site.url),
+        articleRe: site.articlePattern ? new RegExp(site.articlePattern) : null,
+        listingRe: site.listingPattern ? new RegExp(site.listingPattern) : null,
+        sectionPaths: site.sections.map((s) => new URL(s, site.url).pathname).filter((p) => p !== '/'),
+        maxDepth: site.maxListingDepth ?? d.maxListingDepth ?? MAX_LISTING_DEPTH,
+        delayMs: Math.round((site.delaySeconds ?? d.delaySeconds ?? DELAY_FLOOR_MS / 1000) * 1000),
+        concurrency: site.concurrency ?? d.concurrency ?? HOST_CONCURRENCY,
+        sitemapsRead: 0,
+        listingsQueued: 0,
+      };
+    });
+  }
+
+  private stat(host: string): HostStats {
+    let s = this.stats.get(host);
+    if (!s) {
+      s = { host, requests: 0, ingested: 0, facts: 0, notModified: 0, skippedRobots: 0, irrelevant: 0, outOfWindow: 0, duplicates: 0, failed: 0, errors: 0, linksQueued: 0, delayMs: 0, deferred: null };
+      this.stats.set(host, s);
+    }
+    return s;
+  }
+
+  private progress(): void {
+    if (!this.o.onProgress) return;
+    let requests = 0;
+    let ingested = 0;
+    let deferred = 0;
+    for (const s of this.stats.values()) {
+      requests += s.requests;
+      ingested += s.ingested;
+      if (s.deferred) deferred++;
+    }
+    this.o.onProgress({ requests, ingested, hostsActive: this.hostsActive, hostsDone: this.hostsDone, hostsDeferred: deferred, elapsedMs: Date.now() - this.startedAt });
+  }
+
+  /** Runs the crawl to the end (or the page budget) and returns per-host figures. */
+  async run(): Promise<CrawlSummary> {
+    const now = Date.now();
+    const seedsStale = now - REFRESH_SEEDS_AFTER_MS;
+    for (const s of this.sites) {
+      const add = (url: string, kind: Kind) => {
+        const c = canonicalize(url, s.site.url);
+        if (c) this.frontier.seed({ url: c, host: hostKey(c), site: s.site.url, kind, discoveredFrom: 'config' }, seedsStale, now);
+      };
+      add(s.site.url, 'listing');
+      for (const sec of s.site.sections) add(sec, 'listing');
+      for (const f of s.site.feeds) add(f, 'feed');
+      for (const m of s.site.sitemaps) add(m, 'sitemap');
+      if (this.o.refresh) this.frontier.refreshArticles(s.site.url, now);
+    }
+    const byHost = new Map<string, SiteRun[]>();
+    for (const s of this.sites) byHost.set(s.host, [...(byHost.get(s.host) ?? []), s]);
+    await Promise.all([...byHost.entries()].map(([host, runs]) => this.crawlHost(host, runs)));
+    return this.summary();
+  }
+
+  private summary(): CrawlSummary {
+    const hosts = [...this.stats.values()].sort((a, b) => a.host.localeCompare(b.host));
+    const totals = { requests: 0, ingested: 0, facts: 0, notModified: 0, skippedRobots: 0, irrelevant: 0, outOfWindow: 0, duplicates: 0, failed: 0, errors: 0, linksQueued: 0, hostsDeferred: 0 };
+    for (const h of hosts) {
+      for (const k of Object.keys(totals) as (keyof typeof totals)[]) if (k !== 'hostsDeferred') totals[k] += h[k];
+      if (h.deferred) totals.hostsDeferred++;
+    }
+    return { runId: this.o.runId, startedAt: this.startedAt, elapsedMs: Date.now() - this.startedAt, hosts, totals, budgetExhausted: this.budgetExhausted };
+  }
+
+  private fetchOptions(extra: Partial<FetchOptions>): FetchOptions {
+    return { userAgent: this.o.userAgent ?? this.o.config.userAgent ?? USER_AGENT, allowPrivate: this.o.allowPrivate ?? false, ...this.o.fetch, ...extra };
+  }
+
+  private async crawlHost(host: string, runs: SiteRun[]): Promise<void> {
+    const first = runs[0];
+    const st = this.stat(host);
+    const gate = new HostGate(host, {
+      floorMs: Math.max(...runs.map((r) => r.delayMs)),
+      concurrency: first.concurrency,
+      maxDelayMs: this.o.maxHostDelayMs ?? MAX_HOST_DELAY_MS,
+      backoffBaseMs: this.o.backoffBaseMs,
+      state: this.frontier.hostState(host) ?? undefined,
+    });
+    st.delayMs = gate.delayMs;
+    this.hostsActive++;
+    this.progress();
+    try {
+      const rules = await this.robotsFor(host, first.origin, gate);
+      if (!gate.deferred) {
+        const seedsStale = Date.now() - REFRESH_SEEDS_AFTER_MS;
+        for (const r of runs) {
+          const robotsMaps = rules.sitemaps.map((u) => canonicalize(u, r.origin)).filter((u): u is string => !!u && sameSite(u, r.site.url));
+          const maps = robotsMaps.length || r.site.sitemaps.length ? robotsMaps : [new URL('/sitemap.xml', r.origin).href];
+          for (const m of maps) this.frontier.seed({ url: m, host, site: r.site.url, kind: 'sitemap', discoveredFrom: 'robots.txt' }, seedsStale);
+        }
+        await Promise.all(Array.from({ length: Math.max(1, first.concurrency) }, () => this.hostLoop(host, runs, gate)));
+      }
+    } catch (err) {
+      if (!(err instanceof HostDeferred)) throw err;
+    } finally {
+      if (gate.deferred) st.deferred = gate.deferred.reason;
+      st.delayMs = gate.delayMs;
+      this.frontier.saveHost({ ...gate.state(), delayMs: gate.delayMs, deferredUntil: gate.deferred?.until ?? null, deferredReason: gate.deferred?.reason ?? null });
+      this.hostsActive--;
+      this.hostsDone++;
+      this.progress();
+    }
+  }
+
+  /** The robots.txt rules in force for a host: cached copy while fresh, else fetched through the gate. */
+  private async robotsFor(host: string, origin: string, gate: HostGate): Promise<RobotsRules> {
+    const now = Date.now();
+    const mem = this.robots.get(host);
+    if (mem && mem.rules.record.expiresAt > now) return mem.rules;
+    const stored = this.frontier.latestRobots(host);
+    if (stored && stored.expiresAt > now) {
+      const rules = rulesOf(stored);
+      this.robots.set(host, { rules, id: stored.id });
+      gate.setCrawlDelay(rules.crawlDelayMs);
+      return rules;
+    }
+    const record = await gate.run(async (slot) => {
+      this.frontier.saveHost({ ...gate.state(), delayMs: gate.delayMs });
+      let page: FetchedPage | null = null;
+      let error: string | null = null;
+      const rec = await fetchRobots(origin, async (url) => {
+        try {
+          page = await fetchPage(url, this.fetchOptions({ maxBytes: 2 * 1024 * 1024, accept: 'text/plain,*/*;q=0.5' }));
+          return page;
+        } catch (err) {
+          error = err instanceof FetchError ? err.code : String(err);
+          throw err;
+        }
+      });
+      const id = this.frontier.addRobots(rec);
+      const p = page as FetchedPage | null;
+      this.log(host, rec.url, 'robots', slot, p?.status ?? null, p?.wireBytes ?? null, 'robots-file', id, error, rec.outcome);
+      if (p) gate.onResponse(p.status, p.headers['retry-after']);
+      return { rec, id };
+    });
+    const rules = rulesOf(record.rec);
+    this.robots.set(host, { rules, id: record.id });
+    gate.setCrawlDelay(rules.crawlDelayMs);
+    return rules;
+  }
+
+  private log(host: string, url: string, kind: string, slot: SlotInfo | null, status: number | null, bytes: number | null, robots: 'allowed' | 'disallowed' | 'robots-file', robotsId: number | null, error: string | null, outcome: string | null): void {
+    this.frontier.log({
+      runId: this.o.runId,
+      host,
+      url,
+      kind,
+      requested: slot !== null,
+      startedAt: slot?.startedAt ?? Date.now(),
+      finishedAt: slot ? Date.now() : null,
+      status,
+      bytes,
+      delayMs: slot?.delayMs ?? null,
+      waitedMs: slot?.waitedMs ?? null,
+      robots,
+      robotsId,
+      error,
+      outcome,
+    });
+  }
+
+  private async hostLoop(host: string, runs: SiteRun[], gate: HostGate): Promise<void> {
+    const st = this.stat(host);
+    const siteOf = (row: FrontierRow) => runs.find((r) => r.site.url === row.site) ?? runs[0];
+    for (;;) {
+      if (this.o.signal?.aborted || gate.deferred) return;
+      if (this.budget <= 0) {
+        this.budgetExhausted = true;
+        return;
+      }
+      const row = this.frontier.lease(host, this.o.runId, this.o.leaseMs ?? LEASE_MS);
+      if (!row) {
+        const t = this.frontier.nextRunAt(host);
+        if (t === null) return;
+        const wait = t - Date.now();
+        if (wait > (this.o.maxHostDelayMs ?? MAX_HOST_DELAY_MS)) return; // retried by a later run
+        await sleep(Math.max(wait, 1), this.o.signal);
+        continue;
+      }
+      const rules = await this.robotsFor(host, siteOf(row).origin, gate);
+      const robotsId = this.robots.get(host)?.id ?? null;
+      if (rules.record.outcome === 'disallow-all') {
+        // "Unreachable" robots.txt: nothing may be fetched for now, but nothing is lost — the URLs wait.
+        this.frontier.release(row.url);
+        gate.defer(rules.record.expiresAt, `robots.txt ${rules.record.note}`);
+        return;
+      }
+      if (!rules.isAllowed(row.url)) {
+        st.skippedRobots++;
+        this.log(host, row.url, row.kind, null, null, null, 'disallowed', robotsId, null, 'robots-disallowed');
+        this.frontier.finish(row.url, 'skipped', { outcome: 'robots-disallowed', attempt: false });
+        continue;
+      }
+      this.budget--;
+      let res: { page: FetchedPage | null; error: FetchError | null; slot: SlotInfo };
+      try {
+        res = await gate.run(async (slot) => {
+          this.frontier.saveHost({ ...gate.state(), delayMs: gate.delayMs });
+          try {
+            const page = await fetchPage(row.url, this.fetchOptions({ followRedirects: false, etag: row.etag, lastModified: row.last_modified }));
+            gate.onResponse(page.status, page.headers['retry-after']);
+            return { page, error: null, slot };
+          } catch (err) {
+            if (!(err instanceof FetchError)) throw err;
+            if (['timeout', 'network', 'dns'].includes(err.code)) gate.onFailure(err.code);
+            return { page: null, error: err, slot };
+          }
+        });
+      } catch (err) {
+        this.budget++;
+        this.frontier.release(row.url);
+        if (err instanceof HostDeferred) return;
+        throw err;
+      }
+      st.requests++;
+      let outcome: string;
+      try {
+        outcome = await this.handle(row, siteOf(row), res.page, res.error, gate);
+      } catch (err) {
+        // A page the pipeline chokes on is that page's failure, not the crawl's.
+        outcome = `error: ${(err as Error).message}`.slice(0, 300);
+        st.errors++;
+        this.frontier.finish(row.url, 'failed', { outcome, status: res.page?.status ?? null, fetchedAt: res.slot.startedAt });
+      }
+      this.log(host, row.url, row.kind, res.slot, res.page?.status ?? null, res.page?.wireBytes ?? null, 'allowed', robotsId, res.error?.code ?? null, outcome);
+      this.progress();
+    }
+  }
+
+  /** Decides what a response means for its URL; returns the outcome word logged with the request. */
+  private async handle(row: FrontierRow, s: SiteRun, page: FetchedPage | null, error: FetchError | null, gate: HostGate): Promise<string> {
+    const st = this.stat(s.host);
+    const retryOrFail = (status: number | null, why: string): string => {
+      if (row.attempts + 1 >= MAX_URL_ATTEMPTS) {
+        st.failed++;
+        this.frontier.finish(row.url, 'failed', { outcome: why, status, fetchedAt: Date.now() });
+        return why;
+      }
+      this.frontier.retry(row.url, Math.max(gate.backoffUntil, Date.now() + gate.delayMs), status, why);
+      return `${why} (will retry)`;
+    };
+    if (!page) {
+      const e = error!;
+      st.errors++;
+      if (['timeout', 'network', 'dns'].includes(e.code)) return retryOrFail(null, e.code);
+      st.failed++;
+      this.frontier.finish(row.url, 'failed', { outcome: e.code, fetchedAt: Date.now() });
+      return e.code;
+    }
+    const status = page.status;
+    const base = { status, fetchedAt: Date.now(), etag: page.headers.etag ?? null, lastModified: page.headers['last-modified'] ?? null };
+    if (status === 304) {
+      st.notModified++;
+      this.frontier.finish(row.url, 'done', { ...base, outcome: 'not-modified' });
+      return 'not-modified';
+    }
+    if (status >= 300 && status < 400 && page.headers.location) {
+      const target = canonicalize(page.headers.location, row.url);
+      this.frontier.finish(row.url, 'done', { ...base, outcome: 'redirect' });
+      if (!target || target === row.url) return 'redirect-to-self';
+      if (row.redirects + 1 > MAX_REDIRECTS) return 'too-many-redirects';
+      const targetSite = this.sites.find((r) => sameSite(target, r.site.url));
+      if (!targetSite) return 'redirect-off-site';
+      const added = this.frontier.add({ url: target, host: hostKey(target), site: targetSite.site.url, kind: row.kind, depth: row.depth, redirects: row.redirects + 1, title: row.title, summary: row.summary, hintDate: row.hint_date, discoveredFrom: row.url });
+      return added ? 'redirect' : 'redirect-to-known';
+    }
+    if (status === 429 || status >= 500) return retryOrFail(status, `http-${status}`);
+    if (status === 404 || status === 410) {
+      this.frontier.finish(row.url, 'done', { ...base, outcome: 'gone' });
+      return 'gone';
+    }
+    if (status >= 400 || status < 200) {
+      st.failed++;
+      this.frontier.finish(row.url, 'failed', { ...base, outcome: `http-${status}` });
+      return `http-${status}`;
+    }
+    switch (row.kind) {
+      case 'sitemap':
+      case 'feed':
+        return this.handleXml(row, s, page, base);
+      case 'listing':
+        return this.handleListing(row, s, page, base);
+      case 'article':
+        return this.handleArticle(row, s, page, base);
+    }
+  }
+
+  private handleXml(row: FrontierRow, s: SiteRun, page: FetchedPage, base: { status: number; fetchedAt: number; etag: string | null; lastModified: string | null }): string {
+    const text = decodeDocument(page.bytes, page.contentType).text;
+    // Sites label feeds and sitemaps loosely: read the document for what it is.
+    const isSitemap = /<(urlset|sitemapindex)[\s>]/i.test(text.slice(0, 4096));
+    let queued = 0;
+    let outcome: string;
+    if (isSitemap || (row.kind === 'sitemap' && !/<(rss|feed|rdf:RDF)[\s>]/i.test(text.slice(0, 4096)))) {
+      s.sitemapsRead++;
+      const doc = parseSitemap(text, page.finalUrl);
+      if (doc.kind === 'index') {
+        const children = doc.entries
+          .filter((e) => !this.o.since || !e.date || e.date >= this.o.since)
+          .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''))
+          .slice(0, MAX_CHILD_SITEMAPS);
+        for (const c of children) {
+          if (s.sitemapsRead + queued >= MAX_SITEMAPS_PER_SITE) break;
+          const u = canonicalize(c.url, page.finalUrl);
+          if (u && sameSite(u, s.site.url) && this.frontier.add({ url: u, host: hostKey(u), site: s.site.url, kind: 'sitemap', discoveredFrom: row.url })) queued++;
+        }
+      } else {
+        for (const e of doc.entries) if (this.offerArticle(s, e, row.url, 'document')) queued++;
+      }
+      outcome = `${doc.malformed ? 'malformed ' : ''}sitemap ${doc.kind}: ${doc.entries.length} links, ${queued} queued`;
+    } else {
+      const doc = parseFeed(text, page.finalUrl);
+      for (const e of doc.entries) if (this.offerArticle(s, e, row.url, 'document')) queued++;
+      outcome = `${doc.malformed ? 'malformed ' : ''}feed: ${doc.entries.length} links, ${queued} queued`;
+    }
+    this.stat(s.host).linksQueued += queued;
+    this.frontier.finish(row.url, 'done', { ...base, outcome: outcome.slice(0, 200) });
+    return outcome;
+  }
+
+  /** Queues an article candidate when it is on the site, in the window and (as far as the link tells) relevant. */
+  private offerArticle(s: SiteRun, e: Entry, from: string, via: 'document' | 'listing'): boolean {
+    const url = canonicalize(e.url, from);
+    if (!url || !sameSite(url, s.site.url) || isAsset(url)) return false;
+    if (s.articleRe ? !s.articleRe.test(url) : via === 'listing' && !looksLikeArticle(url)) return false;
+    const st = this.stat(s.host);
+    const date = e.date ?? dateInUrl(url);
+    if (this.o.since && date && date < this.o.since) {
+      st.outOfWindow++;
+      return false;
+    }
+    const judgeable = !!(e.title || e.summary) || slugWords(url) >= 3;
+    if (judgeable && !this.relevance.match(urlWords(url), e.title, e.summary)) {
+      st.irrelevant++;
+      return false;
+    }
+    return this.frontier.add({ url, host: hostKey(url), site: s.site.url, kind: 'article', title: e.title, summary: e.summary, hintDate: date, discoveredFrom: from });
+  }
+
+  private handleListing(row: FrontierRow, s: SiteRun, page: FetchedPage, base: { status: number; fetchedAt: number; etag: string | null; lastModified: string | null }): string {
+    const html = decodeDocument(page.bytes, page.contentType).text;
+    const links = parseHtmlLinks(html, page.finalUrl);
+    let queued = 0;
+    for (const f of links.feeds) {
+      const u = canonicalize(f);
+      if (u && sameSite(u, s.site.url) && this.frontier.add({ url: u, host: hostKey(u), site: s.site.url, kind: 'feed', discoveredFrom: row.url })) queued++;
+    }
+    for (const l of links.links) {
+      if (this.offerArticle(s, { url: l.url, title: l.text || null, summary: null, date: null }, page.finalUrl, 'listing')) {
+        queued++;
+        continue;
+      }
+      if (row.depth + 1 > s.maxDepth || s.listingsQueued >= MAX_LISTINGS_PER_SITE) continue;
+      const u = canonicalize(l.url, page.finalUrl);
+      if (!u || !sameSite(u, s.site.url) || isAsset(u)) continue;
+      if (s.articleRe?.test(u) || looksLikeArticle(u)) continue;
+      const path = new URL(u).pathname;
+      const isListing = s.listingRe ? s.listingRe.test(u) : s.sectionPaths.some((p) => path === p || path.startsWith(p.endsWith('/') ? p : p + '/') || (path === p && new URL(u).search));
+      if (isListing && this.frontier.add({ url: u, host: hostKey(u), site: s.site.url, kind: 'listing', depth: row.depth + 1, discoveredFrom: row.url })) {
+        s.listingsQueued++;
+        queued++;
+      }
+    }
+    this.stat(s.host).linksQueued += queued;
+    const outcome = `listing: ${links.links.length} links, ${links.feeds.length} feeds, ${queued} queued`;
+    this.frontier.finish(row.url, 'done', { ...base, outcome });
+    return outcome;
+  }
+
+  private async handleArticle(row: FrontierRow, s: SiteRun, page: FetchedPage, base: { status: number; fetchedAt: number; etag: string | null; lastModified: string | null }): Promise<string> {
+    const st = this.stat(s.host);
+    const done = (outcome: string, extra: { contentHash?: string } = {}) => {
+      this.frontier.finish(row.url, 'done', { ...base, ...extra, outcome });
+      return outcome;
+    };
+    if (page.contentType && !/html|xml/i.test(page.contentType)) return done('not-html');
+    const article = extractArticle(page.bytes, { url: page.finalUrl, contentType: page.contentType ?? undefined });
+    const canonical = article.canonicalUrl ? canonicalize(article.canonicalUrl, page.finalUrl) : null;
+    if (canonical && canonical !== row.url && sameSite(canonical, s.site.url)) {
+      const known = this.frontier.get(canonical);
+      if (known && known.state === 'done' && known.kind === 'article' && known.outcome !== 'redirect') {
+        st.duplicates++;
+        return done(`duplicate of ${canonical}`);
+      }
+      // The canonical URL is this same page: never fetch it again.
+      this.frontier.add({ url: canonical, host: hostKey(canonical), site: s.site.url, kind: 'article', discoveredFrom: row.url });
+      this.frontier.finish(canonical, 'done', { outcome: `alias of ${row.url}`, attempt: false });
+    }
+    if (!article.text.trim()) return done('no-text');
+    const hash = createHash('sha256').update(article.text.replace(/\s+/g, ' ').trim()).digest('hex');
+    if (row.content_hash === hash) {
+      st.notModified++;
+      return done('unchanged', { contentHash: hash });
+    }
+    const dup = this.frontier.duplicateOf(hash, row.url);
+    if (dup) {
+      st.duplicates++;
+      return done(`duplicate of ${dup}`, { contentHash: hash });
+    }
+    const published = article.published ?? row.hint_date ?? dateInUrl(page.finalUrl);
+    if (this.o.since && published && published < this.o.since) {
+      st.outOfWindow++;
+      return done('out-of-window', { contentHash: hash });
+    }
+    if (!this.relevance.match(article.title, article.text)) {
+      st.irrelevant++;
+      return done('irrelevant', { contentHash: hash });
+    }
+    const stored = await this.o.ingest({
+      url: row.url,
+      finalUrl: page.finalUrl,
+      canonicalUrl: canonical,
+      fetchedAt: base.fetchedAt,
+      status: page.status,
+      headers: page.headers,
+      contentType: page.contentType,
+      bytes: page.bytes,
+      article,
+      site: s.site,
+      titleHint: row.title,
+      publishedHint: row.hint_date,
+    });
+    const facts = stored.facts;
+    this.frontier.finish(row.url, 'done', { ...base, contentHash: hash, outcome: 'ingested' });
+    st.ingested++;
+    st.facts += facts;
+    return `ingested (${facts} facts)`;
+  }
+}
+
+/** Runs one crawl. */
+export function crawl(o: CrawlOptions): Promise<CrawlSummary> {
+  return new Crawler(o).run();
+}

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import { crawl, type IngestPage, type CrawlSummary } from '../../src/crawl/crawler.ts';
+import { crawlReport } from '../../src/crawl/report.ts';
+import { closeAgents } from '../../src/crawl/fetch.ts';
+import { startNewsSite, type NewsSite } from './fixtures/news.ts';
+import { config, openDb, tempDir } from './helpers.ts';
+
+let sites: NewsSite[];
+let db: Database.Database;
+let tmp: ReturnType<typeof tempDir>;
+let summary: CrawlSummary;
+const ingested: IngestPage[] = [];
+
+function startRun(db: Database.Database): number {
+  return Number(db.prepare(`INSERT INTO runs (command, started_at, extractor_version, pid) VALUES ('crawl', ?, 1, ?)`).run(new Date().toISOString(), process.pid).lastInsertRowid);
+}
+
+beforeAll(async () => {
+  tmp = tempDir();
+  sites = await Promise.all([startNewsSite('Satu', { crawlDelay: 0.1 }), startNewsSite('Dua'), startNewsSite('Tiga', { latencyMs: 20 })]);
+  db = openDb(join(tmp.dir, 'c.db'));
+  const cfg = config(sites.map((s) => ({ url: s.server.origin + '/', sections: ['/kesehatan'] })));
+  summary = await crawl({
+    db,
+    config: cfg,
+    runId: startRun(db),
+    since: '2025-01-01',
+    allowPrivate: true,
+    ingest: async (p) => {
+      ingested.push(p);
+      return { facts: 0 };
+    },
+  });
+});
+afterAll(async () => {
+  await Promise.all(sites.map((s) => s.server.close()));
+  await closeAgents();
+  db.close();
+  tmp.cleanup();
+});
+
+describe('crawl of three fixture sites at once', () => {
+  it('ingests every relevant in-window article, once', () => {
+    const want = sites.flatMap((s) => s.relevant).sort();
+    expect(ingested.map((p) => p.url).sort()).toEqual(want);
+    expect(summary.totals.ingested).toBe(want.length);
+  });
+
+  it('never requests a disallowed path, and logs the refusal', () => {
+    for (const s of sites) {
+      for (const d of s.disallowed) expect(s.server.hits.map((h) => h.path)).not.toContain(new URL(d).pathname);
+    }
+    const refused = db.prepare(`SELECT count(*) FROM crawl_fetch_log WHERE robots = 'disallowed' AND requested = 0`).pluck().get();
+    expect(refused).toBe(3);
+  });
+
+  it('does not fetch what the link shows irrelevant or out of the window; filters the text after', () => {
+    for (const s of sites) {
+      const paths = s.server.hits.map((h) => h.path);
+      expect(paths).not.toContain(new URL(s.irrelevant[0]).pathname); // title in the news sitemap says football
+      expect(paths).not.toContain(new URL(s.old[0]).pathname); // 2023, before --since
+      expect(paths).not.toContain('/sitemap-2023.xml'); // its lastmod is before --since
+      expect(paths).toContain(new URL(s.irrelevant[1]).pathname); // feed summary mentions BPJS: fetched, then judged
+    }
+    expect(summary.totals.irrelevant).toBeGreaterThanOrEqual(3);
+  });
+
+  it('spaces requests per host by max(Crawl-delay, floor), seen from the servers too', () => {
+    const gaps = (s: NewsSite) => s.server.hits.slice(1).map((h, i) => h.at - s.server.hits[i].at);
+    // Server clocks see arrivals, which a first connection's setup can delay by a few ms: allow 20 ms.
+    expect(Math.min(...gaps(sites[0]))).toBeGreaterThanOrEqual(100 - 20); // Crawl-delay 0.1 s
+    expect(Math.min(...gaps(sites[1]))).toBeGreaterThanOrEqual(50 - 20); // floor 0.05 s
+    const r = crawlReport(db);
+    expect(r.totals.shortGaps).toBe(0);
+    expect(r.totals.disallowedRequests).toBe(0);
+    expect(r.hosts.find((h) => h.host === sites[0].server.host)?.delayMs).toBe(100);
+    expect(r.totals.requests).toBe(sites.reduce((a, s) => a + s.server.hits.length, 0));
+  });
+
+  it('a second run reads only the seeds it must and fetches no stored article', async () => {
+    const before = sites.map((s) => s.server.hits.length);
+    const again = await crawl({ db, config: config(sites.map((s) => ({ url: s.server.origin + '/', sections: ['/kesehatan'] }))), runId: startRun(db), since: '2025-01-01', allowPrivate: true, ingest: async () => ({ facts: 0 }) });
+    expect(again.totals.requests).toBe(0); // seeds are fresh (read < 1 h ago), robots.txt cached
+    expect(sites.map((s) => s.server.hits.length)).toEqual(before);
+  });
+});
