@@ -1,4 +1,201 @@
+/**
+ * The store's subcommands: `ingest`, `refresh`, `export`, `show`, `stats` and `main` (what `npm start` runs).
+ * Each parses its flags with zod, opens the store, makes one call into the stage and prints the result.
+ */
+import { createWriteStream, readdirSync } from 'node:fs';
+import { finished } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
+import { z } from 'zod';
+import { loadGazetteer } from '../normalize/regions.ts';
+import { DB_ENV, DEFAULT_DB_PATH } from './config.ts';
+import { formatCoverageTable, formatStats, formatTimeline, writeExport } from './format.ts';
+import { ingest } from './ingest.ts';
+import { refresh } from './refresh.ts';
+import { openStore, type SqliteStore } from './sqlite.ts';
+import { FactStatus, type RunRecord } from './types.ts';
 
-/** Registers this stage's subcommands. */
-export function register(_program: Command): void {}
+/** The bundled corpus `npm start` ingests. */
+export const CORPUS_DIR = fileURLToPath(new URL('../../corpus/dev/', import.meta.url));
+
+const DbFlag = z.object({ db: z.string().min(1).optional() });
+
+/** `--db`, else `CAKUPAN_DB`, else `data/cakupan.db`. */
+export function dbPath(flag?: string): string {
+  return flag ?? process.env[DB_ENV] ?? DEFAULT_DB_PATH;
+}
+
+function parseFlags<T extends z.ZodType>(command: string, schema: T, raw: unknown): z.infer<T> | null {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  process.stderr.write(`cakupan ${command}: --${issue.path.join('.')}: ${issue.message}\n`);
+  process.exitCode = 2;
+  return null;
+}
+
+/** Opens the store, runs `fn`, closes it; a store or input error is one line on stderr and exit code 1. */
+async function withStore(command: string, path: string, mustExist: boolean, fn: (store: SqliteStore) => Promise<void>): Promise<void> {
+  let store: SqliteStore | null = null;
+  try {
+    store = openStore(path, { mustExist });
+    await fn(store);
+  } catch (err) {
+    process.stderr.write(`cakupan ${command}: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  } finally {
+    await store?.close();
+  }
+}
+
+function runSummary(r: RunRecord): string {
+  return (
+    `${r.command} run ${r.id} ${r.outcome}: ${r.pages_seen} pages (${r.articles_new} new, ${r.articles_linked} linked, ${r.pages_unchanged} unchanged), ` +
+    `${r.articles_extracted} articles extracted, facts +${r.facts_added} ~${r.facts_updated} retired ${r.facts_retired} revived ${r.facts_revived}, ${r.errors} errors`
+  );
+}
+
+const PublishedFlag = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').optional();
+
+/** Registers the store's subcommands. */
+export function register(program: Command): void {
+  program
+    .command('ingest')
+    .description('store .txt/.html/corpus .json files, folders (recursively) and URLs with their extracted facts')
+    .argument('<inputs...>', 'files, folders or http(s) URLs')
+    .option('--db <path>', `database file (default: $${DB_ENV} or ${DEFAULT_DB_PATH})`)
+    .option('--published <date>', 'publication date YYYY-MM-DD for inputs that state none')
+    .action(async (inputs: string[], raw: unknown) => {
+      const flags = parseFlags('ingest', DbFlag.extend({ published: PublishedFlag }), raw);
+      if (!flags) return;
+      await withStore('ingest', dbPath(flags.db), false, async (store) => {
+        const rec = await ingest(store, inputs, {
+          published: flags.published ?? null,
+          onResult: (source, outcome, facts) => process.stdout.write(`${outcome.kind.padEnd(9)} ${source}${outcome.kind === 'new' || outcome.kind === 'updated' ? ` (${facts} facts)` : ''}\n`),
+          onError: (_source, err) => process.stderr.write(`cakupan ingest: ${err.message}\n`),
+        });
+        process.stderr.write(runSummary(rec) + '\n');
+        if (rec.errors) process.exitCode = 1;
+      });
+    });
+
+  program
+    .command('refresh')
+    .description('re-extract stored pages whose extractor version is older than the current one (or all)')
+    .option('--all', 're-extract every stored article')
+    .option('--db <path>', `database file (default: $${DB_ENV} or ${DEFAULT_DB_PATH})`)
+    .option('--no-progress', 'no progress bar')
+    .action(async (raw: unknown) => {
+      const flags = parseFlags('refresh', DbFlag.extend({ all: z.boolean().optional(), progress: z.boolean().optional() }), raw);
+      if (!flags) return;
+      await withStore('refresh', dbPath(flags.db), true, async (store) => {
+        const rec = await refresh(store, {
+          all: flags.all ?? false,
+          progress: flags.progress ?? true,
+          onError: (url, err) => process.stderr.write(`cakupan refresh: ${err.message.startsWith(url) ? err.message : `${url}: ${err.message}`}\n`),
+        });
+        process.stderr.write(runSummary(rec) + '\n');
+        if (rec.errors) process.exitCode = 1;
+      });
+    });
+
+  program
+    .command('export')
+    .description('the dataset with provenance (source URL, evidence, confidence, status), streamed')
+    .option('--format <format>', 'csv, json or ndjson', 'csv')
+    .option('--latest', 'only the best current figure per region and metric (coverage_latest)')
+    .option('--status <list>', 'statuses to include, comma-separated', 'auto,accepted,corrected')
+    .option('--out <file>', 'write to a file instead of stdout')
+    .option('--db <path>', `database file (default: $${DB_ENV} or ${DEFAULT_DB_PATH})`)
+    .action(async (raw: unknown) => {
+      const flags = parseFlags(
+        'export',
+        DbFlag.extend({
+          format: z.enum(['csv', 'json', 'ndjson']),
+          latest: z.boolean().optional(),
+          status: z.string().transform((s, ctx) => {
+            const list = s.split(',').map((x) => x.trim()).filter(Boolean);
+            for (const x of list) if (!FactStatus.safeParse(x).success) ctx.addIssue({ code: 'custom', message: `unknown status "${x}" (auto, accepted, corrected, rejected, retired)` });
+            return list as FactStatus[];
+          }),
+          out: z.string().min(1).optional(),
+        }),
+        raw,
+      );
+      if (!flags) return;
+      await withStore('export', dbPath(flags.db), true, async (store) => {
+        const out = flags.out ? createWriteStream(flags.out) : process.stdout;
+        const n = await writeExport(store.exportRows({ latest: flags.latest, statuses: flags.status }), flags.format, out);
+        if (flags.out) {
+          out.end();
+          await finished(out);
+          process.stderr.write(`${n} rows written to ${flags.out}\n`);
+        }
+      });
+    });
+
+  program
+    .command('show')
+    .description("a region's coverage timeline (names, aliases and codes: \"Kalsel\", \"Kabupaten Banjar\", \"63.03\")")
+    .argument('<region>', 'region name, alias or code')
+    .option('--db <path>', `database file (default: $${DB_ENV} or ${DEFAULT_DB_PATH})`)
+    .action(async (query: string, raw: unknown) => {
+      const flags = parseFlags('show', DbFlag, raw);
+      if (!flags) return;
+      const candidates = loadGazetteer().resolve(query);
+      if (candidates.length === 0) {
+        process.stderr.write(`cakupan show: no region matches "${query}" (try its name, an alias like "Kalsel", or a code like "63.03")\n`);
+        process.exitCode = 1;
+        return;
+      }
+      const region = candidates[0]!;
+      await withStore('show', dbPath(flags.db), true, async (store) => {
+        const rows = await store.timeline(region.code);
+        process.stdout.write(`${region.name} (${region.code}, ${region.level})\n`);
+        if (candidates.length > 1) process.stdout.write(`also matches: ${candidates.slice(1).map((c) => `${c.name} (${c.code})`).join(', ')} — give the code to choose\n`);
+        process.stdout.write(rows.length ? formatTimeline(rows) + '\n' : 'no figures stored for this region\n');
+      });
+    });
+
+  program
+    .command('stats')
+    .description('counts by province, metric, status and flag, and a confidence histogram')
+    .option('--json', 'print as JSON')
+    .option('--db <path>', `database file (default: $${DB_ENV} or ${DEFAULT_DB_PATH})`)
+    .action(async (raw: unknown) => {
+      const flags = parseFlags('stats', DbFlag.extend({ json: z.boolean().optional() }), raw);
+      if (!flags) return;
+      await withStore('stats', dbPath(flags.db), true, async (store) => {
+        const s = await store.stats();
+        process.stdout.write(flags.json ? JSON.stringify(s, null, 2) + '\n' : formatStats(s) + '\n');
+      });
+    });
+
+  program
+    .command('main')
+    .description('the main job (npm start): ingest the bundled corpus into the database and print the coverage table')
+    .option('--db <path>', `database file (default: $${DB_ENV} or ${DEFAULT_DB_PATH})`)
+    .action(async (raw: unknown) => {
+      const flags = parseFlags('main', DbFlag, raw);
+      if (!flags) return;
+      const path = dbPath(flags.db);
+      await withStore('main', path, false, async (store) => {
+        const files = readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.json')).sort().map((f) => CORPUS_DIR + f);
+        const ing = await ingest(store, files, {
+          command: 'main',
+          onError: (_source, err) => process.stderr.write(`cakupan main: ${err.message}\n`),
+        });
+        // Articles stored by an older extractor (an earlier `npm start`) are brought up to date.
+        const ref = await refresh(store, { progress: false });
+        const rows = await store.coverageLatest();
+        const s = await store.stats();
+        process.stdout.write(formatCoverageTable(rows) + '\n');
+        process.stdout.write(
+          `\n${path}: ${s.totals.articles} articles, ${s.totals.live_facts} facts (${rows.length} latest figures for ${new Set(rows.map((r) => r.region_code)).size} regions); ` +
+            `this run: ${ing.articles_new} new, ${ing.articles_linked} linked, ${ing.pages_unchanged} unchanged, ${ref.articles_extracted} re-extracted. ` +
+            `* = reviewed. Try: cakupan show Kalsel, cakupan export --format csv\n`,
+        );
+        if (ing.errors || ref.errors) process.exitCode = 1;
+      });
+    });
+}

@@ -1,0 +1,133 @@
+/**
+ * What the store's commands print: the coverage table, a region's timeline, stats, and the streamed export
+ * (CSV, JSON, NDJSON) with backpressure, so the whole table never sits in memory.
+ */
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { renderTable } from '../extract/table.ts';
+import type { CoverageRow, ExportRow, StoreStats } from './types.ts';
+
+const PCT = new Set(['coverage_pct', 'active_pct']);
+
+/** A figure as a reader expects it: "98.77%" or "1,138,714". */
+export function formatValue(metric: string, value: number): string {
+  return PCT.has(metric) ? `${value.toFixed(2)}%` : Math.round(value).toLocaleString('en-US');
+}
+
+function flagsOf(json: string): string {
+  try {
+    return (JSON.parse(json) as string[]).join(' ');
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The coverage table `npm start` prints: one row per region, the latest figure of each metric (from
+ * `coverage_latest`), with its as-of date and flags.
+ */
+export function formatCoverageTable(rows: CoverageRow[]): string {
+  const byRegion = new Map<string, CoverageRow[]>();
+  for (const r of rows) byRegion.set(r.region_code, [...(byRegion.get(r.region_code) ?? []), r]);
+  const cell = (list: CoverageRow[], metric: string) => {
+    const r = list.find((x) => x.metric === metric);
+    return r ? `${formatValue(metric, r.value)}${r.status === 'corrected' || r.status === 'accepted' ? '*' : ''}` : '';
+  };
+  const body = [...byRegion.entries()]
+    .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
+    .map(([code, list]) => {
+      const main = list.find((x) => x.metric === 'coverage_pct') ?? list[0]!;
+      const flags = [...new Set(list.flatMap((x) => flagsOf(x.flags).split(' ').filter(Boolean)))].join(' ');
+      return [
+        main.region_name,
+        code,
+        cell(list, 'coverage_pct'),
+        cell(list, 'active_pct'),
+        cell(list, 'enrolled_count'),
+        cell(list, 'active_count'),
+        cell(list, 'population'),
+        main.effective_date ?? '',
+        String(new Set(list.map((x) => x.article_id)).size),
+        flags,
+      ];
+    });
+  return renderTable(['region', 'code', 'coverage', 'active', 'enrolled', 'active n', 'population', 'as of', 'src', 'flags'], body, 40);
+}
+
+/** `cakupan show`: a region's figures over time (`coverage_timeline`). */
+export function formatTimeline(rows: CoverageRow[]): string {
+  return renderTable(
+    ['date', 'metric', 'value', 'range', 'facts', 'status', 'conf', 'flags', 'source'],
+    rows.map((r) => [
+      r.effective_date ?? '(undated)',
+      r.metric,
+      formatValue(r.metric, r.value),
+      r.min_value !== undefined && r.max_value !== undefined && r.min_value !== r.max_value ? `${formatValue(r.metric, r.min_value)}–${formatValue(r.metric, r.max_value)}` : '',
+      String(r.n_facts),
+      r.status,
+      r.confidence.toFixed(2),
+      flagsOf(r.flags),
+      r.source_url,
+    ]),
+    70,
+  );
+}
+
+/** `cakupan stats` as text. */
+export function formatStats(s: StoreStats): string {
+  const t = s.totals;
+  const parts = [
+    `${t.sites} sites, ${t.pages} pages, ${t.articles} articles, ${t.facts} facts (${t.live_facts} live), ${t.categories} categories, ${t.reviews} review entries, ${t.runs} runs`,
+    '',
+    renderTable(['status', 'facts'], s.byStatus.map((r) => [r.status, String(r.facts)])),
+    '',
+    renderTable(['metric', 'facts'], s.byMetric.map((r) => [r.metric, String(r.facts)])),
+    '',
+    renderTable(['code', 'province', 'facts', 'regions'], s.byProvince.map((r) => [r.province_code, r.province, String(r.facts), String(r.regions)])),
+    '',
+    renderTable(['flag', 'facts'], s.byFlag.map((r) => [r.flag, String(r.facts)])),
+    '',
+    renderTable(
+      ['confidence', 'facts', ''],
+      (() => {
+        const max = Math.max(1, ...s.confidence.map((b) => b.facts));
+        return s.confidence.map((b) => [b.bin, String(b.facts), '#'.repeat(Math.round((b.facts / max) * 40))]);
+      })(),
+    ),
+  ];
+  return parts.join('\n');
+}
+
+/** Column order of the CSV export (the `facts_sourced` view). */
+export const EXPORT_COLUMNS: (keyof ExportRow)[] = [
+  'fact_id', 'region_code', 'region_name', 'level', 'province_code', 'metric', 'value', 'as_of', 'published', 'effective_date',
+  'status', 'confidence', 'reasons', 'flags', 'evidence_text', 'evidence_start', 'evidence_end', 'raw', 'extracted_value',
+  'extractor_version', 'article_id', 'title', 'source_url', 'canonical_url', 'site', 'version', 'updated_at',
+];
+
+function csvCell(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  const s = Array.isArray(v) ? JSON.stringify(v) : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+async function write(out: Writable, chunk: string): Promise<void> {
+  if (!out.write(chunk)) await once(out, 'drain');
+}
+
+export type ExportFormat = 'csv' | 'json' | 'ndjson';
+
+/** Streams rows to `out` in the format asked; returns the number of rows written. */
+export async function writeExport(rows: AsyncIterable<ExportRow>, format: ExportFormat, out: Writable): Promise<number> {
+  let n = 0;
+  if (format === 'csv') await write(out, EXPORT_COLUMNS.join(',') + '\n');
+  if (format === 'json') await write(out, '[');
+  for await (const r of rows) {
+    if (format === 'csv') await write(out, EXPORT_COLUMNS.map((c) => csvCell(r[c])).join(',') + '\n');
+    else if (format === 'ndjson') await write(out, JSON.stringify(r) + '\n');
+    else await write(out, (n ? ',\n' : '\n') + JSON.stringify(r));
+    n++;
+  }
+  if (format === 'json') await write(out, n ? '\n]\n' : ']\n');
+  return n;
+}

@@ -1,0 +1,288 @@
+/**
+ * The store boundary: what the CLI, the crawler and the review page may ask of the coverage database,
+ * independent of the engine behind it. `SqliteStore` implements it today; a PostgreSQL store for batch jobs on
+ * many machines implements the same interface, and nothing above this file changes.
+ */
+import { z } from 'zod';
+import { Category, CategoryFact, Fact, Level, Metric, PartialDate } from '../types.ts';
+
+/** A fact's life: machine-made, confirmed, fixed by a person, refused by a person, or no longer extracted. */
+export const FactStatus = z.enum(['auto', 'accepted', 'corrected', 'rejected', 'retired']);
+export type FactStatus = z.infer<typeof FactStatus>;
+
+/** Statuses whose facts count: everything but rejected and retired. */
+export const LIVE_STATUSES: readonly FactStatus[] = ['auto', 'accepted', 'corrected'];
+
+/** A document as it arrives from a file, a URL, the bundled corpus or the crawler. */
+export interface SourceDocument {
+  /** The page's identity: its URL (http, https or file). */
+  url: string;
+  /** The bytes exactly as received (decoded from gzip/brotli transfer encoding, not from their charset). */
+  bytes: Buffer;
+  kind: 'html' | 'text';
+  contentType: string | null;
+  /** HTTP status; null for files. */
+  status: number | null;
+  headers: Record<string, string>;
+  /** ISO 8601 instant. */
+  fetchedAt: string;
+  /** A title given with the input (corpus JSON); the HTML's own title wins for pages. */
+  titleHint: string | null;
+  /** A publication date given with the input (`--published`, corpus JSON); wins over the page's. */
+  publishedHint: string | null;
+}
+
+/** What text and fact extraction made of one document. */
+export interface ArticleExtraction {
+  text: string;
+  title: string | null;
+  published: string | null;
+  /** Which stage produced the text ("text" for plain text). */
+  method: string | null;
+  canonicalUrl: string | null;
+  siteName: string | null;
+  facts: Fact[];
+  categories: CategoryFact[];
+}
+
+/** Text and fact extraction for one stored document; the default runs `src/text` and `src/extract`. */
+export type Extractor = (doc: Pick<SourceDocument, 'url' | 'bytes' | 'kind' | 'contentType' | 'titleHint' | 'publishedHint'>) => ArticleExtraction;
+
+/** A stored article whose extraction is older than wanted, with its primary page's bytes. */
+export interface StaleArticle {
+  articleId: number;
+  pageId: number;
+  url: string;
+  bytes: Buffer;
+  kind: 'html' | 'text';
+  contentType: string | null;
+  titleHint: string | null;
+  publishedHint: string | null;
+}
+
+/** Per-batch counts, added to the run record in the same transaction as the writes they count. */
+export interface RunCounts {
+  pages_seen: number;
+  pages_unchanged: number;
+  articles_new: number;
+  articles_linked: number;
+  articles_extracted: number;
+  facts_added: number;
+  facts_updated: number;
+  facts_retired: number;
+  facts_revived: number;
+  errors: number;
+}
+
+export function emptyCounts(): RunCounts {
+  return {
+    pages_seen: 0,
+    pages_unchanged: 0,
+    articles_new: 0,
+    articles_linked: 0,
+    articles_extracted: 0,
+    facts_added: 0,
+    facts_updated: 0,
+    facts_retired: 0,
+    facts_revived: 0,
+    errors: 0,
+  };
+}
+
+export function addCounts(into: RunCounts, more: Partial<RunCounts>): RunCounts {
+  for (const [k, v] of Object.entries(more)) into[k as keyof RunCounts] += v ?? 0;
+  return into;
+}
+
+export type RunCommand = 'ingest' | 'refresh' | 'main';
+export type RunOutcome = 'running' | 'ok' | 'partial' | 'failed' | 'interrupted';
+
+/** One row of the `runs` table. */
+export interface RunRecord extends RunCounts {
+  id: number;
+  command: string;
+  args: string;
+  started_at: string;
+  finished_at: string | null;
+  outcome: RunOutcome;
+  extractor_version: number;
+  resumes_run_id: number | null;
+  message: string | null;
+}
+
+/** What happened to one document at ingest. */
+export type SaveOutcome =
+  | { kind: 'new'; articleId: number; counts: Partial<RunCounts> }
+  | { kind: 'updated'; articleId: number; counts: Partial<RunCounts> }
+  | { kind: 'linked'; articleId: number; counts: Partial<RunCounts> }
+  | { kind: 'unchanged'; articleId: number | null; counts: Partial<RunCounts> };
+
+/** A re-extraction to store, or the error that prevented it. */
+export type ExtractionResult =
+  | { article: StaleArticle; extraction: ArticleExtraction; error?: undefined }
+  | { article: StaleArticle; extraction?: undefined; error: Error };
+
+/** One row of `cakupan export`: a fact with its provenance (the `facts_sourced` view). */
+export const ExportRow = z.object({
+  fact_id: z.number().int(),
+  region_code: z.string(),
+  region_name: z.string(),
+  level: Level,
+  province_code: z.string().nullable(),
+  metric: Metric,
+  value: z.number(),
+  as_of: PartialDate.nullable(),
+  published: PartialDate.nullable(),
+  effective_date: z.string().nullable(),
+  status: FactStatus,
+  confidence: z.number(),
+  reasons: z.array(z.string()),
+  flags: z.array(z.string()),
+  evidence_text: z.string(),
+  evidence_start: z.number().int(),
+  evidence_end: z.number().int(),
+  raw: z.string().nullable(),
+  extracted_value: z.number(),
+  extractor_version: z.number().int(),
+  article_id: z.number().int(),
+  title: z.string().nullable(),
+  source_url: z.string(),
+  canonical_url: z.string().nullable(),
+  site: z.string(),
+  version: z.number().int(),
+  updated_at: z.string(),
+});
+export type ExportRow = z.infer<typeof ExportRow>;
+
+/** One row of `coverage_latest` (and, with min/max, of `coverage_timeline`). */
+export interface CoverageRow {
+  region_code: string;
+  region_name: string;
+  level: Level;
+  province_code: string | null;
+  metric: Metric;
+  value: number;
+  as_of: string | null;
+  published: string | null;
+  effective_date: string | null;
+  status: FactStatus;
+  confidence: number;
+  flags: string;
+  n_facts: number;
+  fact_id: number;
+  article_id: number;
+  source_url: string;
+  site: string;
+  title: string | null;
+  evidence_text: string;
+  min_value?: number;
+  max_value?: number;
+}
+
+/** `cakupan stats`. */
+export interface StoreStats {
+  totals: Record<'sites' | 'pages' | 'articles' | 'facts' | 'live_facts' | 'categories' | 'reviews' | 'runs', number>;
+  byProvince: { province_code: string; province: string; facts: number; regions: number }[];
+  byMetric: { metric: string; facts: number }[];
+  byStatus: { status: string; facts: number }[];
+  byFlag: { flag: string; facts: number }[];
+  confidence: { bin: string; facts: number }[];
+}
+
+/** A reviewer's decision on one fact (the review page calls this). */
+export const FactReview = z.object({
+  factId: z.number().int().positive(),
+  /** The `version` the reviewer saw: the write is refused if the fact changed since. */
+  version: z.number().int().positive(),
+  who: z.string().min(1),
+  action: z.enum(['accept', 'correct', 'reject', 'reopen']),
+  /** For `correct`: the fields the reviewer fixed. */
+  changes: z
+    .object({
+      value: z.number().finite().nonnegative().optional(),
+      asOf: PartialDate.nullable().optional(),
+      regionCode: z.string().regex(/^\d{2}(\.\d{2})?$/).optional(),
+      metric: Metric.optional(),
+    })
+    .optional(),
+  note: z.string().optional(),
+});
+export type FactReview = z.infer<typeof FactReview>;
+
+/** Export selection. */
+export interface ExportQuery {
+  /** Only the best current figure per region and metric (`coverage_latest`). */
+  latest?: boolean;
+  /** Statuses to include. @default auto, accepted, corrected */
+  statuses?: FactStatus[];
+}
+
+/**
+ * The operations of the coverage database. Every method is async so that a networked backend fits the same
+ * shape; every write method is one transaction (an article and its facts together or not at all).
+ */
+export interface CoverageStore {
+  /** Where the data lives (a file path, a connection string without password). */
+  readonly location: string;
+  /** The extractor version the store compares stored articles against. */
+  readonly extractorVersion: number;
+
+  /** Opens a run record; runs left `running` by a dead process are marked `interrupted` first. */
+  startRun(command: RunCommand, args: Record<string, unknown>, opts?: { resumes?: number | null }): Promise<number>;
+  finishRun(runId: number, outcome: RunOutcome, message?: string | null): Promise<RunRecord>;
+  /** Adds counts (errors, mostly) that were not part of a write. */
+  addRunCounts(runId: number, counts: Partial<RunCounts>): Promise<void>;
+  /** The latest `refresh --all` left interrupted and not completed since, to resume. */
+  interruptedFullRefresh(): Promise<number | null>;
+
+  /** The stored state of a page, to skip unchanged input without extracting it. */
+  pageState(url: string): Promise<{ sha256: string; articleId: number | null; extractorVersion: number | null } | null>;
+  /** Stores one document with its extraction: page, site, article, facts and categories in one transaction. */
+  saveDocument(doc: SourceDocument, extraction: ArticleExtraction, runId: number): Promise<SaveOutcome>;
+
+  /** Articles to re-extract, after `afterId` in id order: older extractor version, or not re-extracted since `cutoffRunId`. */
+  staleArticles(q: { afterId: number; limit: number; cutoffRunId: number }): Promise<StaleArticle[]>;
+  countStale(q: { cutoffRunId: number }): Promise<number>;
+  /**
+   * Stores a batch of re-extractions in one transaction and adds their counts to the run. Extractions whose rows
+   * fail validation are refused (listed in `refused`, counted as errors) and their articles left as they were.
+   */
+  saveExtractions(results: ExtractionResult[], runId: number): Promise<{ counts: RunCounts; refused: { url: string; error: Error }[] }>;
+  /** Recomputes the cross-article `conflict` flag; returns the number of facts whose flag changed. */
+  recomputeConflicts(): Promise<number>;
+
+  /** Applies a reviewer's decision with optimistic concurrency; appends to `reviews`. */
+  reviewFact(review: FactReview): Promise<void>;
+
+  exportRows(q?: ExportQuery): AsyncIterable<ExportRow>;
+  coverageLatest(): Promise<CoverageRow[]>;
+  timeline(regionCode: string): Promise<CoverageRow[]>;
+  stats(): Promise<StoreStats>;
+  close(): Promise<void>;
+}
+
+/** A row refused before it reached the database; the message names the page and the field. */
+export class RowError extends Error {
+  constructor(
+    readonly page: string,
+    readonly field: string,
+    reason: string,
+  ) {
+    super(`${page}: ${field}: ${reason}`);
+    this.name = 'RowError';
+  }
+}
+
+/** The database could not be opened or used: corrupt, foreign, too new, or locked. The message names the file. */
+export class StoreError extends Error {
+  constructor(
+    readonly location: string,
+    readonly code: 'not-sqlite' | 'foreign' | 'corrupt' | 'too-new' | 'busy' | 'missing' | 'stale-version',
+    reason: string,
+  ) {
+    super(`${location}: ${reason}`);
+    this.name = 'StoreError';
+  }
+}
+
+export { Fact, CategoryFact, Category };
