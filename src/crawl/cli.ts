@@ -1,4 +1,203 @@
+/**
+ * `cakupan crawl` and `cakupan crawl-report`: thin wrappers over `crawl()` and `crawlReport()`.
+ */
 import type { Command } from 'commander';
+import { z } from 'zod';
+import { openStore, type SqliteStore } from '../store/sqlite.ts';
+import { DB_ENV, DEFAULT_DB_PATH } from '../store/config.ts';
+import type { RunCommand, SourceDocument, ArticleExtraction } from '../store/types.ts';
+import { extractFacts } from '../extract/index.ts';
+import { crawl, type CrawlProgress, type CrawlSummary, type Ingest, type IngestPage } from './crawler.ts';
+import { closeAgents } from './fetch.ts';
+import { crawlReport, formatReport } from './report.ts';
+import { ConfigError, loadSites, Site, type SitesConfig } from './sites.ts';
+import { hostKey } from './url.ts';
+
+/** Default sites file. */
+export const DEFAULT_SITES_PATH = 'data/sites.json';
+
+const CrawlArgs = z.object({
+  config: z.string().default(DEFAULT_SITES_PATH),
+  site: z.array(z.url({ protocol: /^https?$/, message: '--site must be an http(s) URL' })).default([]),
+  since: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '--since must be YYYY-MM-DD')
+    .refine((s) => !Number.isNaN(Date.parse(s)), '--since is not a real date')
+    .optional(),
+  maxPages: z.coerce.number().int('--max-pages must be a whole number').positive('--max-pages must be positive').optional(),
+  db: z.string().optional(),
+  allowPrivate: z.boolean().default(false),
+  refresh: z.boolean().default(false),
+  json: z.boolean().default(false),
+  userAgent: z.string().min(1).optional(),
+});
+
+const ReportArgs = z.object({
+  db: z.string().optional(),
+  json: z.boolean().default(false),
+  run: z.coerce.number().int().positive('--run must be a run id').optional(),
+});
+
+function dbPath(db?: string): string {
+  return db ?? process.env[DB_ENV] ?? DEFAULT_DB_PATH;
+}
+
+function fail(message: string): never {
+  const e = new Error(message);
+  e.name = 'UsageError';
+  throw e;
+}
+
+/** The sites of this run: the config's enabled sites, or those named by --site (config entry when known). */
+export function selectSites(cfg: SitesConfig, urls: string[]): Site[] {
+  if (urls.length === 0) return cfg.sites.filter((s) => s.enabled);
+  return urls.map((u) => {
+    const known = cfg.sites.find((s) => hostKey(s.url) === hostKey(u));
+    return known ?? Site.parse({ name: hostKey(u), url: u });
+  });
+}
+
+/** Stores a relevant article through the store: text already extracted by the crawler, facts here. */
+export function storeIngest(store: SqliteStore, runId: number): Ingest {
+  return async (p: IngestPage) => {
+    const published = p.article.published ?? p.publishedHint;
+    const title = p.article.title ?? p.titleHint;
+    const { facts, categories } = extractFacts(p.article.text, { published, title });
+    const doc: SourceDocument = {
+      url: p.url,
+      bytes: p.bytes,
+      kind: 'html',
+      contentType: p.contentType,
+      status: p.status,
+      headers: p.headers,
+      fetchedAt: new Date(p.fetchedAt).toISOString(),
+      titleHint: p.titleHint,
+      // The page's own date wins; the sitemap/feed date only fills a gap.
+      publishedHint: p.article.published ? null : p.publishedHint,
+    };
+    const ex: ArticleExtraction = { text: p.article.text, title, published, method: p.article.method, canonicalUrl: p.canonicalUrl, siteName: p.article.siteName, facts, categories };
+    const outcome = await store.saveDocument(doc, ex, runId);
+    return { facts: facts.length, outcome: outcome.kind };
+  };
+}
+
+function progressPrinter(): { update: (p: CrawlProgress) => void; done: () => void } {
+  const tty = process.stderr.isTTY;
+  let last = 0;
+  let shown = false;
+  const line = (p: CrawlProgress) =>
+    `crawl: ${p.requests} requests, ${p.ingested} ingested, ${p.hostsActive} hosts active, ${p.hostsDone} done, ${p.hostsDeferred} deferred, ${(p.requests / Math.max(p.elapsedMs / 1000, 0.001)).toFixed(1)} req/s, ${Math.round(p.elapsedMs / 1000)} s`;
+  return {
+    update(p) {
+      const now = Date.now();
+      if (now - last < (tty ? 250 : 10_000)) return;
+      last = now;
+      shown = true;
+      process.stderr.write(tty ? `\r\x1b[K${line(p)}` : `${line(p)}\n`);
+    },
+    done() {
+      if (tty && shown) process.stderr.write('\n');
+    },
+  };
+}
+
+/** The summary as text. */
+export function formatSummary(s: CrawlSummary): string {
+  const t = s.totals;
+  const lines = s.hosts.map(
+    (h) => `  ${h.host}: ${h.requests} requests, ${h.ingested} ingested (${h.facts} facts), ${h.irrelevant} irrelevant, ${h.outOfWindow} out of window, ${h.duplicates} duplicates, ${h.skippedRobots} refused by robots.txt, ${h.failed} failed, delay ${h.delayMs} ms${h.deferred ? `, DEFERRED: ${h.deferred}` : ''}`,
+  );
+  return [
+    `crawl run ${s.runId}: ${t.requests} requests to ${s.hosts.length} hosts in ${(s.elapsedMs / 1000).toFixed(1)} s; ${t.ingested} articles ingested with ${t.facts} facts; ${t.notModified} unchanged; ${t.hostsDeferred} hosts deferred${s.budgetExhausted ? '; stopped at --max-pages' : ''}`,
+    ...lines,
+  ].join('\n');
+}
 
 /** Registers this stage's subcommands. */
-export function register(_program: Command): void {}
+export function register(program: Command): void {
+  program
+    .command('crawl')
+    .description('crawl the configured Indonesian news sites politely and ingest the JKN coverage articles')
+    .option('--config <file>', 'sites file', DEFAULT_SITES_PATH)
+    .option('--site <url>', 'crawl only this site (repeatable; uses its config entry when there is one)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--since <date>', 'skip articles published before YYYY-MM-DD')
+    .option('--max-pages <n>', 'stop after this many requests (robots.txt not counted)')
+    .option('--db <path>', `database file (default $${DB_ENV} or ${DEFAULT_DB_PATH})`)
+    .option('--allow-private', 'allow private, loopback and link-local addresses (tests, local mirrors)')
+    .option('--refresh', 're-fetch stored articles with conditional GET')
+    .option('--user-agent <ua>', 'User-Agent (keep a contact URL in it)')
+    .option('--json', 'print the summary as JSON')
+    .action(async (raw: Record<string, unknown>) => {
+      const parsed = CrawlArgs.safeParse(raw);
+      if (!parsed.success) fail(parsed.error.issues.map((i) => i.message).join('; '));
+      const a = parsed.data;
+      let cfg: SitesConfig;
+      try {
+        cfg = loadSites(a.config);
+      } catch (err) {
+        if (err instanceof ConfigError) fail(err.message);
+        throw err;
+      }
+      const sites = selectSites(cfg, a.site);
+      if (sites.length === 0) fail(`${a.config}: no enabled site to crawl`);
+      const store = openStore(dbPath(a.db));
+      // The store's RunCommand lists its own commands; "crawl" runs share its runs table.
+      const runId = await store.startRun('crawl' as RunCommand, { ...a, sites: sites.map((s) => s.url) });
+      const controller = new AbortController();
+      const stop = () => controller.abort();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      const progress = progressPrinter();
+      let summary: CrawlSummary;
+      try {
+        summary = await crawl({
+          db: store.db,
+          config: cfg,
+          sites,
+          runId,
+          since: a.since ?? null,
+          maxPages: a.maxPages,
+          allowPrivate: a.allowPrivate,
+          refresh: a.refresh,
+          userAgent: a.userAgent,
+          ingest: storeIngest(store, runId),
+          isStored: async (url) => (await store.pageState(url)) !== null,
+          onProgress: progress.update,
+          signal: controller.signal,
+        });
+        progress.done();
+        if (summary.totals.ingested) await store.recomputeConflicts();
+        await store.finishRun(runId, controller.signal.aborted ? 'interrupted' : summary.totals.hostsDeferred || summary.totals.failed ? 'partial' : 'ok');
+      } catch (err) {
+        progress.done();
+        await store.finishRun(runId, 'failed', (err as Error).message).catch(() => undefined);
+        throw err;
+      } finally {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        await closeAgents();
+        await store.close();
+      }
+      process.stdout.write((a.json ? JSON.stringify(summary) : formatSummary(summary)) + '\n');
+    });
+
+  program
+    .command('crawl-report')
+    .description('per-host crawl figures and the politeness record (exit 1 if any rule was broken)')
+    .option('--db <path>', `database file (default $${DB_ENV} or ${DEFAULT_DB_PATH})`)
+    .option('--run <id>', 'only the requests of this crawl run')
+    .option('--json', 'print the report as JSON')
+    .action(async (raw: Record<string, unknown>) => {
+      const parsed = ReportArgs.safeParse(raw);
+      if (!parsed.success) fail(parsed.error.issues.map((i) => i.message).join('; '));
+      const a = parsed.data;
+      const store = openStore(dbPath(a.db), { mustExist: true });
+      try {
+        const r = crawlReport(store.db, { runId: a.run });
+        process.stdout.write((a.json ? JSON.stringify(r) : formatReport(r)) + '\n');
+        if (r.totals.disallowedRequests || r.totals.shortGaps) process.exitCode = 1;
+      } finally {
+        await store.close();
+      }
+    });
+}
