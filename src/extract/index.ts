@@ -1,7 +1,9 @@
 /**
- * The extraction engine: article text -> coverage facts and UHC categories, each with its evidence span.
+ * The extraction engine's entry point: article text -> coverage facts and UHC categories, each with its
+ * evidence span (offsets into the text) and a confidence with reasons.
  */
 import type { CategoryFact, Fact } from '../types.ts';
+import { extract } from './engine.ts';
 
 /** Stored with every fact; bump when extractors change so `cakupan refresh` re-extracts. */
 export const EXTRACTOR_VERSION = 1;
@@ -17,6 +19,11 @@ export interface Extraction {
   categories: CategoryFact[];
 }
 
-export function extractFacts(_text: string, _opts: ExtractOptions = {}): Extraction {
-  return { facts: [], categories: [] };
+export function extractFacts(text: string, opts: ExtractOptions = {}): Extraction {
+  const { facts, categories } = extract(text, opts.published ?? null, opts.title ?? null);
+  for (const f of [...facts, ...categories]) {
+    // The engine's promise, checked at the boundary: evidence is an exact slice of the text.
+    if (text.slice(f.evidence.start, f.evidence.end) !== f.evidence.text) throw new Error(`evidence span mismatch at ${f.evidence.start}`);
+  }
+  return { facts, categories };
 }

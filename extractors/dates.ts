@@ -1,0 +1,124 @@
+/**
+ * Dates, on chrono-node's Indonesian parser ("1 Mei 2025", "Juni 2024", "14/03/2023", "(21/11)"), plus
+ * our refinement of what each date is: the as-of of a figure ("per Juni 2024", "hingga 31 Desember 2025",
+ * "sampai dengan 1 Maret 2023", "terhitung sejak Maret 2023", "pada 2023", "sepanjang tahun 2025"), an event
+ * ("Selasa (14/03/2023)", "(21/11)", year from the publication date), a dateline ("Manokwari, 24 April 2025 -"),
+ * or an award year ("UHC Award 2026").
+ */
+import * as chrono from 'chrono-node';
+import { alternation, lexicon, WORD_START } from '../src/extract/lexicon.ts';
+import type { DateMention, DateRole, Doc, Extractor } from '../src/extract/types.ts';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+let re: ReturnType<typeof build> | null = null;
+
+function build() {
+  const lex = lexicon();
+  const weekday = alternation(lex.weekdays);
+  return {
+    parser: chrono.id.casual.clone(),
+    // Only paragraphs with a month name or a d/m pattern go through chrono (speed).
+    hasDate: /(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|jan|feb|mar|apr|jun|jul|agu|agt|ags|sep|okt|nov|des)\b|\d\/\d/i,
+    eventBefore: new RegExp(`(?:${weekday})\\s*,?\\s*\\(?\\s*$|\\(\\s*$`, 'iu'),
+    weekdayInside: new RegExp(`^(?:${weekday})\\b`, 'iu'),
+    datelineBefore: /^[\p{Lu}][\p{L}.'’ ]{1,40},\s*$/u,
+    datelineAfter: /^\s*[-–—]/,
+    cueBefore: new RegExp(`${WORD_START}(${alternation(lex.asOfCues)})\\s*(?:tahun\\s+|bulan\\s+|tanggal\\s+)?$`, 'iu'),
+    yearOnly: new RegExp(
+      `${WORD_START}(?<cue>pada tahun|pada|per|sepanjang tahun|sepanjang|hingga akhir|hingga|sampai akhir|sampai|akhir tahun|awal tahun|di tahun|tahun)\\s+(?<year>(?:19|20)\\d{2})(?![\\d/]|[.,-]\\d|\\s*[-–]\\s*\\d)`,
+      'giu',
+    ),
+    awardBefore: new RegExp(`(?:${alternation(lex.awardWords)})\\s*(?:\\(\\p{Lu}+\\))?\\s*(?:tahun\\s*)?$`, 'iu'),
+    lawBefore: /\b(?:nomor|no\.?)\s*\d+\s*$/i,
+  };
+}
+
+function roleFor(doc: Doc, start: number, end: number, matched: string): { role: DateRole; cue: string | null } {
+  const p = re!;
+  const text = doc.text;
+  const para = doc.paragraphs.find((x) => x.start <= start && start < x.end) ?? { start: 0, end: text.length };
+  const before = text.slice(Math.max(para.start, start - 40), start);
+  if (p.weekdayInside.test(matched) || p.eventBefore.test(before) || text[end] === ')') return { role: 'event', cue: null };
+  if (p.datelineBefore.test(text.slice(para.start, start)) && p.datelineAfter.test(text.slice(end, end + 4))) return { role: 'dateline', cue: null };
+  const cue = p.cueBefore.exec(before);
+  return { role: 'asof', cue: cue ? cue[1]!.toLowerCase() : null };
+}
+
+export const dates: Extractor<'date'> = {
+  name: 'dates',
+  kind: 'date',
+  description: 'Dates with what they date: a figure (as-of), an event, a dateline or an award year.',
+  find(doc) {
+    re ??= build();
+    const text = doc.text;
+    const out: DateMention[] = [];
+    const ref = doc.published ? new Date(`${doc.published}T12:00:00Z`) : undefined;
+    for (const para of doc.paragraphs) {
+      const slice = text.slice(para.start, para.end);
+      if (re.hasDate.test(slice)) {
+        for (const r of re.parser.parse(slice, ref ?? new Date('2000-01-01T00:00:00Z'))) {
+          const s = r.start;
+          // Weekdays alone, "pagi", "kemarin", "saat ini": no written date.
+          if (!s.isCertain('month') || !/\d/.test(r.text)) continue;
+          const start = para.start + r.index;
+          const end = start + r.text.length;
+          const yearKnown = s.isCertain('year') || Boolean(ref);
+          if (!yearKnown) continue;
+          const y = s.get('year')!;
+          const date = s.isCertain('day') ? `${y}-${pad(s.get('month')!)}-${pad(s.get('day')!)}` : `${y}-${pad(s.get('month')!)}`;
+          const { role, cue } = roleFor(doc, start, end, r.text);
+          // A slash date without a year ("(21/11)") is an event date whose year comes from the publication.
+          out.push({ kind: 'date', start, end, date, role: s.isCertain('year') ? role : 'event', cue });
+        }
+      }
+    }
+    re.yearOnly.lastIndex = 0;
+    for (let m; (m = re.yearOnly.exec(text)); ) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (out.some((d) => d.start < end && start < d.end)) continue;
+      const before = text.slice(Math.max(0, start - 40), start + m.groups!.cue!.length + 1);
+      let role: DateRole = 'asof';
+      if (re.awardBefore.test(text.slice(Math.max(0, start - 40), start)) || re.awardBefore.test(before.trimEnd())) role = 'award';
+      else if (re.lawBefore.test(text.slice(Math.max(0, start - 20), start))) role = 'other';
+      out.push({ kind: 'date', start, end, date: m.groups!.year!, role, cue: m.groups!.cue!.toLowerCase() });
+    }
+    // Award years written without a cue word: "UHC Award 2026", "UHC Awards Tahun 2026".
+    const award = new RegExp(`(?:${alternation(lexicon().awardWords)})\\s+(?:tahun\\s+)?((?:19|20)\\d{2})(?!\\d)`, 'giu');
+    for (let m; (m = award.exec(text)); ) {
+      const start = m.index + m[0].length - 4;
+      if (out.some((d) => d.start <= start && start < d.end)) {
+        for (const d of out) if (d.start <= start && start < d.end) d.role = 'award';
+        continue;
+      }
+      out.push({ kind: 'date', start, end: start + 4, date: m[1]!, role: 'award', cue: null });
+    }
+    return out.sort((a, b) => a.start - b.start);
+  },
+  valueOf: (m) => ({ date: m.date, role: m.role }),
+  examples: [
+    { text: 'data terkini per 1 Mei 2025 dari 590.393 penduduk', span: '1 Mei 2025', value: { date: '2025-05-01', role: 'asof' } },
+    { text: 'sudah terdaftar dalam program JKN per Juni 2024.', span: 'Juni 2024', value: { date: '2024-06', role: 'asof' } },
+    { text: 'Berdasarkan data hingga 31 Desember 2025, cakupan', span: '31 Desember 2025', value: { date: '2025-12-31', role: 'asof' } },
+    { text: 'Sampai dengan 1 Maret 2023, tercatat cakupan', span: '1 Maret 2023', value: { date: '2023-03-01', role: 'asof' } },
+    { text: 'Terhitung sejak Maret 2023, telah mencapai 99,58 persen', span: 'Maret 2023', value: { date: '2023-03', role: 'asof' } },
+    { text: 'Berdasarkan Data Kepesertaan JKN Januari 2026, dari total penduduk', span: 'Januari 2026', value: { date: '2026-01', role: 'asof' } },
+    { text: 'meningkat dari 267,3 juta jiwa pada 2023.', span: 'pada 2023', value: { date: '2023', role: 'asof' } },
+    { text: 'sebesar 89,65 persen peserta aktif sepanjang tahun 2025, sebuah angka', span: 'sepanjang tahun 2025', value: { date: '2025', role: 'asof' } },
+    { text: 'dibandingkan tahun 2024, ketika cakupan UHC', span: 'tahun 2024', value: { date: '2024', role: 'asof' } },
+    { text: 'di Balai Sudirman, Tebet, Jakarta Selatan pada Selasa, (14/03/2023).', span: '14/03/2023', value: { date: '2023-03-14', role: 'event' } },
+    { text: 'kebijakan program BPJS kesehatan, Senin (19/5/2025) pagi', span: '19/5/2025', value: { date: '2025-05-19', role: 'event' } },
+    { text: 'yang disambut positif oleh Bupati Shalahuddin, jum’at (21/11)', published: '2024-11-22', span: '21/11', value: { date: '2024-11-21', role: 'event' } },
+    { text: 'di Balai Sudirman Tebet Jakarta Selatan, Selasa, 14 Maret 2023.', span: 'Selasa, 14 Maret 2023', value: { date: '2023-03-14', role: 'event' } },
+    { text: 'Manokwari, 24 April 2025 - Badan Penyelenggara Jaminan Sosial', span: '24 April 2025', value: { date: '2025-04-24', role: 'dateline' } },
+    { text: 'meraih UHC Award 2026 kategori Madya.', span: '2026', value: { date: '2026', role: 'award' } },
+    { text: 'pada ajang UHC Awards Tahun 2026 menerima penghargaan', span: '2026', value: { date: '2026', role: 'award' } },
+    { text: 'Peraturan Presiden Nomor 36 Tahun 2023 tentang Peta Jalan', span: 'Tahun 2023', value: { date: '2023', role: 'other' } },
+    { text: 'per 1 Agustus 2025 sudah mencapai 99,22 persen, Selasa (2/9).', span: '1 Agustus 2025', value: { date: '2025-08-01', role: 'asof' } },
+    { text: 'jum’at (21/11)', none: 'a slash date without a year and no publication date has no year to give' },
+    { text: 'Visi Misi Presiden tahun 2020-2024', none: 'a span of years is a period, not a date' },
+    { text: 'kurang lebih 10 tahun jumlah kepesertaan', none: 'a duration' },
+    { text: 'pada tahun berikutnya', none: 'no year stated' },
+  ],
+};

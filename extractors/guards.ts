@@ -1,0 +1,76 @@
+/**
+ * Guards: what is NOT a coverage fact. Thresholds and criteria ("minimal 95%", "syarat minimal 94 persen",
+ * "mensyaratkan"), targets and hopes ("target 99 persen pada 2029", "berharap … 98 persen"), inactive and
+ * unregistered people ("nonaktif", "belum terdaftar"), participant segments (PBI, PBPU, PPU, kelas),
+ * totals over a branch's area ("tersebar di delapan kabupaten"), satisfaction indices, and counts of
+ * regions ("22 provinsi dan 334 kabupaten/kota").
+ */
+import { alternation, lexicon, wordsRegex, WORD_START, WORD_END } from '../src/extract/lexicon.ts';
+import type { Extractor, GuardKind, GuardMention } from '../src/extract/types.ts';
+
+let res: { kinds: [GuardKind, RegExp][]; notInactive: RegExp; regionCount: RegExp } | null = null;
+
+function build() {
+  const lex = lexicon();
+  const g = lex.guards;
+  return {
+    kinds: (['threshold', 'target', 'definition', 'inactive', 'segment', 'aggregate', 'otherQuantity'] as const).map(
+      (k) => [k === 'otherQuantity' ? 'other-quantity' : k, wordsRegex(g[k])] as [GuardKind, RegExp],
+    ),
+    notInactive: wordsRegex(g.notInactive),
+    regionCount: new RegExp(
+      `${WORD_START}(?:\\d+|${alternation(lex.numberWords)})\\s+(?:${alternation(lex.regionCountNouns)})${WORD_END}`,
+      'giu',
+    ),
+  };
+}
+
+export const guards: Extractor<'guard'> = {
+  name: 'guards',
+  kind: 'guard',
+  description: 'Words that make a nearby number a threshold, a target, a segment, an inactive count or a count of regions.',
+  find(doc) {
+    res ??= build();
+    const text = doc.text;
+    const out: GuardMention[] = [];
+    const negated: [number, number][] = [];
+    res.notInactive.lastIndex = 0;
+    for (let m; (m = res.notInactive.exec(text)); ) negated.push([m.index, m.index + m[0].length]);
+    for (const [guard, re] of res.kinds) {
+      re.lastIndex = 0;
+      for (let m; (m = re.exec(text)); ) {
+        const start = m.index;
+        const end = start + m[0].length;
+        // "peserta yang tidak menunggak" is the opposite of inactive.
+        if (guard === 'inactive' && negated.some(([s, e]) => s <= start && end <= e)) continue;
+        out.push({ kind: 'guard', guard, word: m[0].toLowerCase(), start, end });
+      }
+    }
+    res.regionCount.lastIndex = 0;
+    for (let m; (m = res.regionCount.exec(text)); ) {
+      out.push({ kind: 'guard', guard: 'region-count', word: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
+    }
+    return out.sort((a, b) => a.start - b.start);
+  },
+  valueOf: (m) => m.guard,
+  examples: [
+    { text: 'cakupan kepesertaan minimal 95 persen peserta', span: 'minimal', value: 'threshold' },
+    { text: 'melampaui 94 persen syarat minimal untuk UHC', span: 'syarat minimal', value: 'definition' },
+    { text: 'Kategori Madya pada UHC Award mensyaratkan cakupan', span: 'mensyaratkan', value: 'definition' },
+    { text: 'melampaui target nasional sebesar 98,24 persen', span: 'target', value: 'target' },
+    { text: 'sudah di atas Rencana Pembangunan Jangka Menengah Nasional (RPJMN) 98,6 persen', span: 'RPJMN', value: 'target' },
+    { text: 'Dia berharap kepesertaan JKN semua kabupaten', span: 'berharap', value: 'target' },
+    { text: '8,98% dari total populasi masih tercatat sebagai peserta nonaktif', span: 'nonaktif', value: 'inactive' },
+    { text: 'tinggal 5,38 persen atau 101.429 orang yang belum terdaftar', span: 'belum terdaftar', value: 'inactive' },
+    { text: 'peserta menunggak 135 ribu orang', span: 'menunggak', value: 'inactive' },
+    { text: 'penerima bantuan iuran jaminan kesehatan (PBI JK) sebanyak 1.051.728 peserta', span: 'penerima bantuan iuran', value: 'segment' },
+    { text: 'Lalu pekerja penerima upah (PPU) sebanyak 379.393 peserta', span: 'pekerja penerima upah', value: 'segment' },
+    { text: 'peserta mandiri (PBPU) 115.457 peserta', span: 'peserta mandiri', value: 'segment' },
+    { text: 'yang mana tersebar di delapan kabupaten dan satu kota di Papua', span: 'tersebar di', value: 'aggregate' },
+    { text: 'terdapat 22 provinsi dan 334 kabupaten/kota yang telah mewujudkan UHC', span: '22 provinsi', value: 'region-count' },
+    { text: 'Dari total 514 kabupaten/kota se-Indonesia', span: '514 kabupaten/kota', value: 'region-count' },
+    { text: 'indeks kepuasan peserta JKN terus meningkat', span: 'indeks kepuasan', value: 'other-quantity' },
+    { text: '2,89 juta tercatat sebagai peserta aktif atau peserta yang tidak menunggak', none: '"tidak menunggak" (not in arrears) is not an inactive count' },
+    { text: 'cakupan kepesertaan JKN di Kalimantan Tengah tercatat mencapai 100,18 persen', none: 'a plain statement of coverage' },
+  ],
+};

@@ -1,0 +1,86 @@
+/**
+ * Numbers as Indonesian news writes them: "98,8" · "105.544" · "1.200.000" · "252,17 juta" · "432 ribu"
+ * · "1,138,714" · "98.8". Everything else (percentages, counts) is built on these spans.
+ */
+import { alternation, lexicon, wordsRegex, WORD_END } from '../src/extract/lexicon.ts';
+import { applyScale, cleanDecimal, parseNumeral } from '../src/normalize/numbers.ts';
+import type { Extractor, NumberMention } from '../src/extract/types.ts';
+
+// Alternatives in order: dotted thousands, comma thousands (two groups or more, "1,138,714"),
+// an English decimal ("98.8", one or two digits after the dot), a plain or comma-decimal number.
+const NUMERAL = String.raw`\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}(?![\d,])|\d+\.\d{1,2}(?![\d.])|\d+(?:,\d+)?`;
+
+let numberRe: RegExp | null = null;
+let approxRe: RegExp | null = null;
+
+function patterns() {
+  const lex = lexicon();
+  numberRe ??= new RegExp(
+    String.raw`(?<![\d.,\p{L}])(?<!\p{L}-)(?<num>${NUMERAL})(?![\p{L}\d])(?:\s*(?<scale>${alternation(Object.keys(lex.scale))})${WORD_END})?`,
+    'giu',
+  );
+  approxRe ??= new RegExp(`(?:${alternation(lex.approx)})\\s*$`, 'iu');
+  return { numberRe, approxRe, lex };
+}
+
+export const numbers: Extractor<'number'> = {
+  name: 'numbers',
+  kind: 'number',
+  description: 'Indonesian numerals with their scale words, read as the writer meant them.',
+  find(doc) {
+    const { numberRe, approxRe, lex } = patterns();
+    const text = doc.text;
+    const out: NumberMention[] = [];
+    numberRe.lastIndex = 0;
+    for (let m; (m = numberRe.exec(text)); ) {
+      const digits = m.groups!.num!;
+      const base = parseNumeral(digits);
+      if (base === null) continue;
+      const scaleWord = m.groups!.scale?.toLowerCase() ?? null;
+      const scale = scaleWord ? lex.scale[scaleWord]! : 1;
+      const before = text.slice(Math.max(0, m.index - 24), m.index);
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      const money = /\bRp\.?\s*$|\bIDR\s*$|\$\s*$/i.test(before) || (scaleWord !== null && lex.moneyScales.includes(scaleWord)) || /^\s*rupiah/i.test(after);
+      const value = scale === 1 ? cleanDecimal(base) : applyScale(base, scale);
+      out.push({
+        kind: 'number',
+        start: m.index,
+        end: m.index + m[0].length,
+        value,
+        raw: m[0],
+        scale,
+        decimal: /^\d+,\d+$|^\d+\.\d{1,2}$|^\d{1,3}(?:\.\d{3})+,\d+$/.test(digits),
+        approx: approxRe.test(before),
+        money,
+        year: scale === 1 && /^(19|20)\d{2}$/.test(digits),
+      });
+    }
+    return out;
+  },
+  valueOf: (m) => m.value,
+  examples: [
+    { text: 'sebesar 98,8% penduduk', span: '98,8', value: 98.8 },
+    { text: 'sekitar 105.544 jiwa', span: '105.544', value: 105544 },
+    { text: 'mencapai 1.200.000 peserta', span: '1.200.000', value: 1200000 },
+    { text: 'mencapai 252,17 juta jiwa', span: '252,17 juta', value: 252170000 },
+    { text: 'baru sekitar 432 ribu peserta JKN', span: '432 ribu', value: 432000 },
+    { text: 'sebanyak 3,2 juta warga Provinsi Sulawesi Tengah', span: '3,2 juta', value: 3200000 },
+    { text: 'Atau sebanyak 1,138,714 dari', span: '1,138,714', value: 1138714 },
+    { text: 'sekira 188.093 (94,75) orang', span: '188.093', value: 188093 },
+    { text: 'presentase penduduk yang tercover 92,50 %', span: '92,50', value: 92.5 },
+    { text: 'cakupan 98.8 persen', span: '98.8', value: 98.8 },
+    { text: 'mencapai 2,7 juta orang', span: '2,7 juta', value: 2700000 },
+    { text: 'jumlah peserta 278,1 juta jiwa', span: '278,1 juta', value: 278100000 },
+    { text: 'sekitar 700 ribu jiwa', span: '700 ribu', value: 700000 },
+    { text: 'sebanyak 56 Ribu Peserta', span: '56 Ribu', value: 56000 },
+    { text: 'tercatat 4.292.369 dari penduduk', span: '4.292.369', value: 4292369 },
+    { text: 'mencapai 100,18 persen.', span: '100,18', value: 100.18 },
+    { text: 'angka 85,24 persen', span: '85,24', value: 85.24 },
+    { text: 'sebanyak 2.631.346 jiwa', span: '2.631.346', value: 2631346 },
+    { text: 'mencapai 9 juta penduduk', span: '9 juta', value: 9000000 },
+    { text: 'sekitar 1,5 jt jiwa', span: '1,5 jt', value: 1500000 },
+    { text: 'KH Maruf Amin', none: 'no digits, no number' },
+    { text: 'Covid-19', none: 'a digit glued to letters is a name, not a figure' },
+    { text: 'JKN-KIS dan BPJS', none: 'no digits' },
+  ],
+};

@@ -1,0 +1,197 @@
+/**
+ * Regions, through the gazetteer: typed names ("Kabupaten Banjar", "Kab. Banjar", "Pemkab Batara",
+ * "Pemkot Balikpapan", "Pemprov Kalsel", "Bupati Gorontalo"), bare names ("Kayong Utara", "Sulawesi Tengah"),
+ * press aliases ("HST", "Kalbar", "SBB"), and "Indonesia". Each mention says its role: the subject of a
+ * figure, or a BPJS branch office ("Cabang Pontianak"), a dateline ("Palu (ANTARA) -"), a place of speech
+ * ("di Manado, Senin") — which never own a figure.
+ */
+import { alternation, lexicon } from '../src/extract/lexicon.ts';
+import { foldName, INDONESIA, loadGazetteer, type RegionEntry } from '../src/normalize/regions.ts';
+import type { Extractor, RegionMention, RegionRole } from '../src/extract/types.ts';
+
+interface Entry {
+  region: RegionEntry;
+  via: 'name' | 'alias' | 'alias-unverified';
+  ambiguous: boolean;
+}
+
+interface Trie {
+  next: Map<string, Trie>;
+  entries: Entry[];
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+
+let built: ReturnType<typeof build> | null = null;
+
+function build() {
+  const g = loadGazetteer();
+  const lex = lexicon();
+  const root: Trie = { next: new Map(), entries: [] };
+  const add = (phrase: string, e: Entry) => {
+    let node = root;
+    for (const w of foldName(phrase).split(' ')) {
+      if (!node.next.has(w)) node.next.set(w, { next: new Map(), entries: [] });
+      node = node.next.get(w)!;
+    }
+    if (!node.entries.some((x) => x.region === e.region)) node.entries.push(e);
+  };
+  for (const r of g.regions) {
+    add(r.bare, { region: r, via: 'name', ambiguous: false });
+    const official = r.bare.replace(/\bKep\.? /, 'Kepulauan ');
+    if (official !== r.bare) add(official, { region: r, via: 'name', ambiguous: false });
+  }
+  for (const a of g.aliases) add(a.alias, { region: g.byCode.get(a.code)!, via: a.verified ? 'alias' : 'alias-unverified', ambiguous: a.ambiguous });
+  const prefix = (words: string[]) => new RegExp(`(?:^|[^\\p{L}])(${alternation(words)})\\s*$`, 'iu');
+  const weekday = alternation(lex.weekdays);
+  return {
+    root,
+    typed: {
+      kabupaten: prefix(lex.regionPrefixes.kabupaten),
+      kota: prefix(lex.regionPrefixes.kota),
+      provinsi: prefix(lex.regionPrefixes.provinsi),
+    },
+    branch: new RegExp(`(?:^|[^\\p{L}])(?:${alternation(lex.branchPrefixes)})\\s*(?:\\(\\p{Lu}+\\)\\s*)?$`, 'iu'),
+    location: new RegExp(`^\\s*,\\s*(?:${weekday})\\b`, 'iu'),
+    notIndonesia: new RegExp(`(?:${alternation(lex.notIndonesia)})`, 'giu'),
+    ambiguousOk: /(?:^|[^\p{L}])(?:di|ke|dari|penduduk|warga|wilayah|daerah)\s+$/iu,
+  };
+}
+
+/** Where the dateline of a paragraph ends ("Palu (ANTARA) -", "KAYANTARA.COM, TANJUNG SELOR –"), or -1. */
+function datelineEnd(text: string, paraStart: number, paraEnd: number): number {
+  const head = text.slice(paraStart, Math.min(paraEnd, paraStart + 70));
+  const m = /^.{0,60}?(?:\(ANTARA\)\s*[-–—]|[-–—|](?=\s*\p{Lu})|\s[-–—]\s)/su.exec(head);
+  if (m) {
+    // The last separator inside the head: "GM – Kota Gorontalo – Hingga …".
+    const all = [...head.slice(0, 62).matchAll(/\(ANTARA\)\s*[-–—]|\s?[-–—|]\s?(?=\s*\p{Lu})/gu)];
+    const last = all.at(-1);
+    return paraStart + (last ? last.index! + last[0].length : m[0].length);
+  }
+  const site = /^([\p{L} ]{2,30}),\s*[\p{L}]+\.(?:com|id|co\.id|net)/iu.exec(head);
+  return site ? paraStart + site[1]!.length : -1;
+}
+
+export const regions: Extractor<'region'> = {
+  name: 'regions',
+  kind: 'region',
+  description: 'Province, kabupaten and kota names, typed or bare, and press aliases, resolved through the gazetteer.',
+  find(doc) {
+    built ??= build();
+    const { root, typed, branch, location, notIndonesia, ambiguousOk } = built;
+    const text = doc.text;
+    const words: { start: number; end: number; fold: string }[] = [];
+    WORD.lastIndex = 0;
+    for (let m; (m = WORD.exec(text)); ) words.push({ start: m.index, end: m.index + m[0].length, fold: foldName(m[0]) });
+    const blocked: [number, number][] = [];
+    notIndonesia.lastIndex = 0;
+    for (let m; (m = notIndonesia.exec(text)); ) blocked.push([m.index, m.index + m[0].length]);
+
+    const out: RegionMention[] = [];
+    const datelines = doc.paragraphs.map((p) => ({ p, end: datelineEnd(text, p.start, p.end) }));
+    for (let i = 0; i < words.length; i++) {
+      // Longest gazetteer phrase starting at word i.
+      let node: Trie | undefined = root;
+      let best: { j: number; entries: Entry[] } | null = null;
+      for (let j = i; j < words.length && node; j++) {
+        node = node.next.get(words[j]!.fold);
+        if (node?.entries.length) best = { j, entries: node.entries };
+        if (j > i && text.slice(words[j - 1]!.end, words[j]!.start).trim() !== '') break; // no punctuation inside a name
+      }
+      if (!best) continue;
+      const start = words[i]!.start;
+      const end = words[best.j]!.end;
+      const before = text.slice(Math.max(0, start - 40), start);
+      let entries = best.entries;
+      let mentionStart = start;
+      let via: RegionMention['via'] | null = null;
+      for (const level of ['provinsi', 'kabupaten', 'kota'] as const) {
+        const t = typed[level].exec(before);
+        if (!t) continue;
+        const ofLevel = entries.filter((e) => e.region.level === level);
+        if (ofLevel.length) {
+          entries = ofLevel;
+          mentionStart = start - (before.length - before.lastIndexOf(t[1]!));
+          via = 'typed';
+          break;
+        }
+      }
+      if (!via) {
+        // Bare names and aliases are proper nouns: "penduduk sula" is not a mention.
+        if (!/\p{Lu}/u.test(text[start]!)) continue;
+        const nonAmbiguous = entries.filter((e) => !e.ambiguous);
+        if (!nonAmbiguous.length && !ambiguousOk.test(before)) continue;
+        if (nonAmbiguous.length) entries = nonAmbiguous;
+        if (entries[0]!.region === INDONESIA && blocked.some(([s, e]) => s <= start && end <= e)) continue;
+        via = entries[0]!.via;
+        // A bare name that is also a province is the province ("Gorontalo", "Bengkulu").
+        entries = [...entries].sort((a, b) => rank(a.region) - rank(b.region));
+      }
+      // "(PPU)" right after the full name is the same mention.
+      const prev = out.at(-1);
+      if (prev && text[start - 1] === '(' && prev.end >= start - 2 && entries.some((e) => e.region === prev.region)) {
+        i = best.j;
+        continue;
+      }
+      let role: RegionRole = 'subject';
+      if (branch.test(before)) role = 'branch';
+      else if (location.test(text.slice(end, end + 12)) && /\bdi\s+$/i.test(before)) role = 'location';
+      else {
+        const d = datelines.find((x) => x.p.start <= start && start < x.p.end);
+        if (d && d.end > 0 && end <= d.end) role = 'dateline';
+      }
+      out.push({
+        kind: 'region',
+        start: mentionStart,
+        end,
+        region: entries[0]!.region,
+        alternatives: entries.slice(1).map((e) => e.region),
+        via,
+        role,
+      });
+      i = best.j;
+    }
+    return out;
+  },
+  valueOf: (m) => ({ code: m.region.code, role: m.role }),
+  examples: [
+    { text: 'Kabupaten Banjar mendapatkan predikat', span: 'Kabupaten Banjar', value: { code: '63.03', role: 'subject' } },
+    { text: 'kerja sama dengan Pemerintah Kota Banjar', span: 'Pemerintah Kota Banjar', value: { code: '32.79', role: 'subject' } },
+    { text: 'Kab. Banjar meraih UHC', span: 'Kab. Banjar', value: { code: '63.03', role: 'subject' } },
+    { text: 'antara Pemkab Batara dan BPJS Kesehatan', span: 'Pemkab Batara', value: { code: '62.05', role: 'subject' } },
+    { text: 'Pemkot Balikpapan terima penghargaan', span: 'Pemkot Balikpapan', value: { code: '64.71', role: 'subject' } },
+    { text: 'Gubernur Kalsel menyerahkan', span: 'Gubernur Kalsel', value: { code: '63', role: 'subject' } },
+    { text: 'Pemprov Kaltim menganggarkan', span: 'Pemprov Kaltim', value: { code: '64', role: 'subject' } },
+    { text: '98,8% penduduk HST—sekitar', span: 'HST', value: { code: '63.07', role: 'subject' } },
+    { text: 'Kabupaten Hulu Sungai Tengah (HST) baru saja meraih', span: 'Kabupaten Hulu Sungai Tengah', value: { code: '63.07', role: 'subject' } },
+    { text: 'cakupan peserta JKN di PPU mencapai 96,77 persen', span: 'PPU', value: { code: '64.09', role: 'subject' } },
+    { text: 'dari penduduk yang ada di Kalbar atau', span: 'Kalbar', value: { code: '61', role: 'subject' } },
+    { text: 'Saat ini Kabupaten Kayong Utara merupakan kabupaten', span: 'Kabupaten Kayong Utara', value: { code: '61.11', role: 'subject' } },
+    { text: 'disusul Majene 88,34 Persen', span: 'Majene', value: { code: '76.05', role: 'subject' } },
+    { text: 'Kabupaten SBB 207.901 peserta', span: 'Kabupaten SBB', value: { code: '81.06', role: 'subject' } },
+    { text: 'Seram Bagian Timur (SBT) 148.431 peserta', span: 'Seram Bagian Timur', value: { code: '81.05', role: 'subject' } },
+    { text: 'Kabupaten Kepulauan Siau Tagulandang Biaro (SITARO), Kabupaten', span: 'Kabupaten Kepulauan Siau Tagulandang Biaro', value: { code: '71.09', role: 'subject' } },
+    { text: 'diikuti Kabupaten Fakfak (103.935 jiwa)', span: 'Kabupaten Fakfak', value: { code: '92.03', role: 'subject' } },
+    { text: 'jumlah penduduk Provinsi Sulut sekitar 2,6 juta', span: 'Provinsi Sulut', value: { code: '71', role: 'subject' } },
+    { text: 'Cakupan kesehatan semesta di provinsi Gorontalo sampai', span: 'provinsi Gorontalo', value: { code: '75', role: 'subject' } },
+    { text: 'Kota Gorontalo yang sudah UHC', span: 'Kota Gorontalo', value: { code: '75.71', role: 'subject' } },
+    { text: 'Diterima Bupati Gorontalo, Sofyan Puhi', span: 'Bupati Gorontalo', value: { code: '75.01', role: 'subject' } },
+    { text: 'Sementara di kabupaten Gorontalo Utara (Gorut) jumlah', span: 'kabupaten Gorontalo Utara', value: { code: '75.05', role: 'subject' } },
+    { text: 'lebih dari 98% dari total penduduk Indonesia.', span: 'Indonesia', value: { code: '00', role: 'subject' } },
+    { text: 'Kepala BPJS Kesehatan Cabang Palu HS Rumondang', span: 'Palu', value: { code: '72.71', role: 'branch' } },
+    { text: 'wilayah kerja Kantor Cabang Utama (KCU) Manado BPJS Kesehatan', span: 'Manado', value: { code: '71.71', role: 'branch' } },
+    { text: 'Palu (ANTARA) - Badan Penyelenggara Jaminan Sosial', span: 'Palu', value: { code: '72.71', role: 'dateline' } },
+    { text: 'KAYANTARA.COM, TANJUNG SELOR – Pemerintah Provinsi', span: 'TANJUNG SELOR', value: undefined, gap: 'Tanjung Selor is a town, not in the gazetteer' },
+    { text: 'kata Deputi Direksi BPJS Kesehatan Wilayah 10 Octavianus Ramba di Manado, Senin.', span: 'Manado', value: { code: '71.71', role: 'location' } },
+    { text: 'UHC awards yang di terima oleh ibu Bupati lepulauan Sula ini', span: 'Sula', value: { code: '82.05', role: 'subject' } },
+    { text: 'program Jaminan Kesehatan Nasional Kartu Indonesia Sehat (JKN KIS)', none: '"Kartu Indonesia Sehat" is the card, not the country' },
+    { text: 'pekerja penerima upah (PPU) sebanyak 379.393 peserta', none: 'PPU here is the participant segment Pekerja Penerima Upah' },
+    { text: 'dengan presentase penduduk sula yang tercover', none: 'a lower-case bare name is not a proper noun' },
+    { text: 'kerja sama dengan mitra BPJS Kesehatan', none: '"mitra" (partner) is not Minahasa Tenggara' },
+    { text: 'Provinsi Sulawesi Selatan', span: 'Provinsi Sulawesi Selatan', value: { code: '73', role: 'subject' } },
+  ],
+};
+
+function rank(r: RegionEntry): number {
+  return r.level === 'provinsi' ? 0 : r.level === 'kabupaten' ? 1 : r.level === 'kota' ? 2 : 3;
+}

@@ -1,0 +1,530 @@
+/**
+ * The engine: runs the extractors over a document, then pairs every figure with its metric, region and
+ * as-of date, drops what the guards say is not a coverage fact, and gives each fact its evidence span and
+ * confidence. The extractors find; the engine decides.
+ *
+ * Pairing, for each group of figures that belong together ("581.578 jiwa atau 99,47 persen"):
+ *  1. guards: a definition in the sentence, a count of regions, a threshold or target in the clause,
+ *     an inactive or segment word around the figure — dropped;
+ *  2. metric: the cue words of the figure's own clause (activity beats coverage), else the list it
+ *     continues, else the last metric the article named, else coverage for a share;
+ *  3. region: national magnitude or cue; the nearest subject region before it in the sentence; after it
+ *     in the sentence; earlier in the paragraph; the article's main region;
+ *  4. as-of: a date attached to the figure; a date of its sentence; one carried forward in its paragraph.
+ * Then one fact per (region, metric, value): the most confident mention, with the most specific date.
+ */
+import { EXTRACTORS } from '../../extractors/index.ts';
+import { INDONESIA, toRef, type RegionEntry } from '../normalize/regions.ts';
+import type { CategoryFact, Fact, Metric } from '../types.ts';
+import { confidenceOf } from './confidence.ts';
+import { alternation, lexicon, wordsRegex } from './lexicon.ts';
+import { makeDoc } from './segment.ts';
+import type {
+  CountMention,
+  CueFamily,
+  CueMention,
+  DateMention,
+  Doc,
+  Found,
+  GuardMention,
+  PercentMention,
+  RegionMention,
+  Sentence,
+  Span,
+} from './types.ts';
+
+/** Counts above this can only be national: the largest province (Jawa Barat) has ~50 million people. */
+export const NATIONAL_MAGNITUDE = 60_000_000;
+/** A threshold or target word this close before a figure governs it ("minimal sudah mencapai 98 persen"). */
+export const THRESHOLD_REACH = 28;
+/** A figure this close to a cut-off end of text may have lost the words that qualify it. */
+export const TRUNCATION_REACH = 60;
+/** Counting this many regions in a sentence makes its figures totals over regions, not a region's figure. */
+export const REGION_COUNT_MIN = 10;
+
+type Value = PercentMention | CountMention;
+
+interface Group {
+  members: Value[];
+  sentence: Sentence;
+  start: number;
+  end: number;
+}
+
+export function runExtractors(doc: Doc): Found {
+  const found: Found = { number: [], percent: [], count: [], date: [], region: [], cue: [], guard: [], category: [] };
+  for (const ex of EXTRACTORS) (found as unknown as Record<string, unknown[]>)[ex.kind] = ex.find(doc, found) as unknown[];
+  return found;
+}
+
+const CLAUSE_BREAK = /[,;:]|\s(?:sedangkan|sementara|kemudian|disusul|diikuti|serta|namun|tetapi|karena|sehingga|padahal|meski|walaupun)\s/giu;
+
+let fillerRe: RegExp | null = null;
+/** Words that may stand between two figures of one group: "jiwa, atau baru sebesar", "persen dengan". */
+function isGroupGap(gap: string, doc: Doc, start: number, regions: RegionMention[]): boolean {
+  if (gap.length > 60) return false;
+  fillerRe ??= wordsRegex([
+    'atau', 'dengan', 'setara', 'sebesar', 'sekitar', 'sekira', 'baru', 'diposisi', 'posisi', 'di', 'persentase', 'jumlah',
+    'mencapai', 'lebih', 'dari', 'kurang', 'hampir', 'yaitu', 'yakni', 'jkn', 'kis', 'jkn-kis', 'peserta', 'jiwa', 'orang',
+    'penduduk', 'warga', 'yang', 'telah', 'sudah', 'terdaftar', 'sebagai', 'sebanyak', 'tercatat', 'program', 'angka', 'di angka',
+  ]);
+  if (!/atau|dengan|setara|—|–|\(/i.test(gap) && gap.trim() !== '') return false;
+  if (/\bdari\b/i.test(gap) && !/\batau\b/i.test(gap)) return false; // "X dari Y": a part and its whole, not one figure
+  let rest = gap;
+  for (const r of regions) if (r.start >= start && r.end <= start + gap.length) rest = rest.replace(doc.text.slice(r.start, r.end), ' ');
+  rest = rest.replace(fillerRe, ' ').replace(/[\s,()—–\-]+/g, '');
+  return rest === '';
+}
+
+function clauseStart(text: string, from: number, to: number): number {
+  let s = from;
+  CLAUSE_BREAK.lastIndex = 0;
+  const slice = text.slice(from, to);
+  for (let m; (m = CLAUSE_BREAK.exec(slice)); ) s = from + m.index + m[0].length;
+  return s;
+}
+
+function clauseEnd(text: string, from: number, to: number): number {
+  CLAUSE_BREAK.lastIndex = 0;
+  const m = CLAUSE_BREAK.exec(text.slice(from, to));
+  return m ? from + m.index : to;
+}
+
+const within = <T extends Span>(xs: T[], start: number, end: number) => xs.filter((x) => x.start >= start && x.end <= end);
+
+interface Ctx {
+  doc: Doc;
+  found: Found;
+  subjects: RegionMention[];
+  articleRegion: RegionEntry | null;
+  typedCodes: Set<string>;
+  dominantProvince: string | null;
+  truncated: boolean;
+  /** Paragraphs that are page furniture ("Baca juga: …", "Berita ini telah tayang di …"): no figures from them. */
+  boilerplate: Set<number>;
+}
+
+function context(doc: Doc, found: Found): Ctx {
+  const subjects = found.region.filter((r) => r.role === 'subject');
+  const freq = new Map<RegionEntry, number>();
+  for (const r of subjects) if (r.region !== INDONESIA) freq.set(r.region, (freq.get(r.region) ?? 0) + 1);
+  let articleRegion: RegionEntry | null = null;
+  let best = 0;
+  for (const [r, n] of freq) if (n > best) [articleRegion, best] = [r, n];
+  const prov = new Map<string, number>();
+  for (const r of subjects) if (r.region.provinceCode) prov.set(r.region.provinceCode, (prov.get(r.region.provinceCode) ?? 0) + 1);
+  const dominantProvince = [...prov].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  const typedCodes = new Set(found.region.filter((r) => r.via === 'typed').map((r) => r.region.code));
+  const tail = doc.text.trimEnd();
+  const truncated = !/[.!?"”’)\]*]$/.test(tail);
+  const boilerRe = new RegExp(`^\\s*(?:${alternation(lexicon().boilerplateLines)})`, 'iu');
+  const boilerplate = new Set(doc.paragraphs.flatMap((p, i) => (boilerRe.test(doc.text.slice(p.start, p.end)) ? [i] : [])));
+  return { doc, found, subjects, articleRegion, typedCodes, dominantProvince, truncated, boilerplate };
+}
+
+/** Picks between same-name regions (Kabupaten/Kota Banjar) by the article's typed mentions, then its province. */
+function resolveSameName(m: RegionMention, ctx: Ctx, reasons: string[]): RegionEntry {
+  if (!m.alternatives.length || m.via === 'typed') return m.region;
+  const all = [m.region, ...m.alternatives];
+  const typed = all.filter((r) => ctx.typedCodes.has(r.code));
+  if (typed.length === 1) {
+    reasons.push('region:same-name-context');
+    return typed[0]!;
+  }
+  const inProvince = all.filter((r) => r.provinceCode === ctx.dominantProvince);
+  if (inProvince.length === 1 && inProvince[0]!.level !== 'provinsi') {
+    reasons.push('region:same-name-context');
+    return inProvince[0]!;
+  }
+  if (m.region.level === 'provinsi') return m.region;
+  reasons.push('region:ambiguous');
+  return m.region;
+}
+
+function viaReasons(m: RegionMention, reasons: string[]): void {
+  if (m.via === 'alias-unverified') reasons.push('region:alias-unverified');
+}
+
+export function extract(text: string, published: string | null = null, title: string | null = null): { facts: Fact[]; categories: CategoryFact[] } {
+  const doc = makeDoc(text, published, title);
+  const found = runExtractors(doc);
+  const ctx = context(doc, found);
+  return { facts: dedupeFacts(pairFigures(ctx)), categories: dedupeCategories(pairCategories(ctx)) };
+}
+
+function groupsOf(ctx: Ctx): Group[] {
+  const { doc, found } = ctx;
+  const values: Value[] = [...found.percent, ...found.count].sort((a, b) => a.start - b.start);
+  const groups: Group[] = [];
+  for (const v of values) {
+    const sentence = doc.sentenceAt(v.start);
+    const last = groups.at(-1);
+    if (last && last.sentence === sentence) {
+      const overlap = v.start < last.end;
+      if (overlap || isGroupGap(doc.text.slice(last.end, v.start), doc, last.end, found.region)) {
+        last.members.push(v);
+        last.end = Math.max(last.end, v.end);
+        continue;
+      }
+    }
+    groups.push({ members: [v], sentence, start: v.start, end: v.end });
+  }
+  return groups;
+}
+
+interface Windows {
+  /** From the previous group (or sentence start) to the group. */
+  before: Span;
+  /** The clause part of `before`. */
+  clause: Span;
+  /** From the group to the next clause break, next group or sentence end. */
+  after: Span;
+}
+
+function windowsOf(g: Group, prev: Group | undefined, next: Group | undefined, text: string): Windows {
+  const bStart = prev && prev.sentence === g.sentence ? prev.end : g.sentence.start;
+  const aEndLimit = next && next.sentence === g.sentence ? next.start : g.sentence.end;
+  return {
+    before: { start: bStart, end: g.start },
+    clause: { start: clauseStart(text, bStart, g.start), end: g.start },
+    after: { start: g.end, end: clauseEnd(text, g.end, aEndLimit) },
+  };
+}
+
+const guardIn = (guards: GuardMention[], s: Span, kinds: string[]) => guards.some((x) => x.start >= s.start && x.end <= s.end && kinds.includes(x.guard));
+
+function pairFigures(ctx: Ctx): Fact[] {
+  const { doc, found } = ctx;
+  const text = doc.text;
+  const guards = found.guard;
+  const inactiveSpans = guards.filter((g) => g.guard === 'inactive');
+  const cues = found.cue.filter((c) => !inactiveSpans.some((g) => g.start <= c.start && c.end <= g.end));
+  const groups = groupsOf(ctx);
+  const facts: Fact[] = [];
+  const aggregateValues = new Set<number>();
+  let carry: 'active' | 'coverage' | null = null;
+  const dropped: { sentence: Sentence; value: number }[] = [];
+
+  // Sentence-wide guards first: definitions, region counts, branch totals.
+  const sentenceGuard = new Map<Sentence, string>();
+  for (const s of doc.sentences) {
+    const gs = within(guards, s.start, s.end);
+    if (gs.some((g) => g.guard === 'definition')) sentenceGuard.set(s, 'definition');
+    else if (gs.some((g) => g.guard === 'aggregate')) sentenceGuard.set(s, 'aggregate');
+    else if (gs.some((g) => g.guard === 'region-count' && countsManyRegions(g.word))) sentenceGuard.set(s, 'region-count');
+  }
+  for (const g of groups) if (sentenceGuard.get(g.sentence) === 'aggregate') for (const m of g.members) if (m.kind === 'count') aggregateValues.add(m.value);
+
+  groups.forEach((g, gi) => {
+    const prev = groups[gi - 1];
+    const next = groups[gi + 1];
+    const w = windowsOf(g, prev, next, text);
+    const groupSpan: Span = { start: w.before.start, end: w.after.end };
+    // 1. Guards.
+    const sGuard = sentenceGuard.get(g.sentence);
+    if (sGuard) return g.members.forEach((m) => dropped.push({ sentence: g.sentence, value: m.value }));
+    // The text stops mid-clause right after the figure: what qualified it may be cut ("1,3 juta warga … ya").
+    if (ctx.truncated && g.sentence.index === doc.sentences.length - 1 && w.after.end >= g.sentence.end && g.end > text.trimEnd().length - TRUNCATION_REACH) return;
+    if (ctx.boilerplate.has(g.sentence.paragraph)) return;
+    const near: Span = { start: Math.max(w.clause.start, g.start - THRESHOLD_REACH), end: g.start };
+    const afterNear: Span = { start: g.end, end: Math.min(w.after.end, g.end + 30) };
+    const ownSpan: Span = { start: w.clause.start, end: w.after.end };
+    if (
+      guardIn(guards, near, ['threshold']) ||
+      guardIn(guards, w.clause, ['target']) ||
+      guardIn(guards, afterNear, ['definition']) ||
+      guardIn(guards, ownSpan, ['inactive', 'segment', 'other-quantity'])
+    ) {
+      for (const m of g.members) dropped.push({ sentence: g.sentence, value: m.value });
+      return;
+    }
+
+    // 2. Metric family of the group.
+    const spanCues = within(cues, ownSpan.start, ownSpan.end);
+    const fam = (f: CueFamily) => spanCues.some((c) => c.family === f);
+    const metricReasons: string[] = [];
+    let family: 'active' | 'coverage' | null = null;
+    if (fam('active')) family = 'active';
+    else if (fam('coverage') || fam('registration') || fam('participant')) family = 'coverage';
+    if (family) metricReasons.push(g.members.length > 1 ? 'metric:pair' : 'metric:cue');
+    else {
+      const sentenceBefore = within(cues, g.sentence.start, g.start);
+      const prevInSentence = facts.filter((f) => f.evidence.start >= g.sentence.start && f.evidence.end <= g.start).at(-1);
+      if (prevInSentence) {
+        family = prevInSentence.metric.startsWith('active') ? 'active' : 'coverage';
+        metricReasons.push('metric:list');
+      } else if (sentenceBefore.some((c) => c.family === 'active')) {
+        family = 'active';
+        metricReasons.push('metric:cue');
+      } else if (sentenceBefore.some((c) => ['coverage', 'registration', 'participant'].includes(c.family))) {
+        family = 'coverage';
+        metricReasons.push('metric:cue');
+      } else if (within(cues, g.sentence.start, g.sentence.end).some((c) => c.family === 'coverageWeak')) {
+        family = 'coverage';
+        metricReasons.push('metric:weak-cue');
+      } else if (carry) {
+        family = carry;
+        metricReasons.push('metric:carry');
+      } else {
+        family = 'coverage';
+        metricReasons.push('metric:default');
+      }
+    }
+
+    // 3. Region of the group.
+    const regionPick = pickRegion(ctx, g, w);
+    if (!regionPick) return;
+    // A lone figure with no metric word anywhere in its sentence, whose region is not in its sentence either, is too loose.
+    if (g.members.length === 1 && !within(cues, g.sentence.start, g.sentence.end).length && ['region:paragraph', 'region:article'].includes(regionPick.reasons[0]!)) return;
+
+    // 4. As-of date.
+    const asOf = pickAsOf(ctx, g, w);
+
+    for (const m of g.members) {
+      if (m.kind === 'count' && aggregateValues.has(m.value)) continue;
+      const reasons = [...regionPick.reasons, ...metricReasons];
+      let metric: Metric;
+      if (m.kind === 'percent') {
+        metric = family === 'active' ? 'active_pct' : 'coverage_pct';
+        if (m.implied) reasons.push('value:implied-percent');
+        if (m.value > 100) reasons.push('value:over-100');
+        if (m.value > 150) continue; // not a share of anybody
+        // "belum mencapai 95 persen …, sementara Bolaang Mongondow Utara sudah mencapai 95 persen": a threshold restated.
+        if (dropped.some((d) => d.sentence === g.sentence && d.value === m.value)) continue;
+      } else {
+        const cm = countMetric(ctx, m, g, w, family, cues);
+        if (!cm) continue;
+        metric = cm;
+        if (m.value >= NATIONAL_MAGNITUDE && regionPick.regions[0] !== INDONESIA) continue;
+      }
+      if (m.number.approx) reasons.push('value:approx');
+      for (const [ri, region] of regionPick.regions.entries()) {
+        const mention = regionPick.mentions[ri];
+        const span = evidence(text, m, mention && mention.start >= g.sentence.start && mention.end <= g.sentence.end ? mention : undefined, spanCues);
+        facts.push({
+          region: toRef(region),
+          metric,
+          value: m.value,
+          asOf: asOf,
+          confidence: confidenceOf(reasons),
+          reasons,
+          evidence: span,
+          raw: text.slice(m.number.start, m.end),
+        });
+      }
+    }
+    if (family && g.members.some((m) => m.kind === 'percent')) carry = family;
+  });
+  return facts;
+}
+
+function countsManyRegions(word: string): boolean {
+  const n = /^(\d+)/.exec(word);
+  return /provinsi/i.test(word) || (n !== null && Number(n[1]) >= REGION_COUNT_MIN);
+}
+
+let dariRe: RegExp | null = null;
+
+function countMetric(ctx: Ctx, m: CountMention, g: Group, w: Windows, family: 'active' | 'coverage' | null, cues: CueMention[]): Metric | null {
+  const text = ctx.doc.text;
+  dariRe ??= /(?:^|\s)dari\s+(?:total\s+|jumlah\s+|total\s+jumlah\s+)?$/iu;
+  const idx = g.members.indexOf(m);
+  const ownBefore: Span = idx === 0 ? w.before : { start: g.members[idx - 1]!.end, end: m.start };
+  const ownAfter: Span = idx === g.members.length - 1 ? w.after : { start: m.end, end: g.members[idx + 1]!.start };
+  const beforeCues = within(cues, ownBefore.start, ownBefore.end);
+  const afterCues = within(cues, ownAfter.start, ownAfter.end);
+  const nearestBefore = beforeCues.filter((c) => c.family !== 'coverageWeak' && c.family !== 'national').at(-1);
+  const registration = afterCues.some((c) => c.family === 'registration');
+  const wholeOfPart = dariRe.test(text.slice(Math.max(ownBefore.start, m.start - 20), m.start));
+  if (wholeOfPart && m.unit === 'population') return 'population';
+  if (nearestBefore?.family === 'population' && m.start - nearestBefore.end < 40) return 'population';
+  // "dengan kepesertaan sekitar 194 ribu penduduk": the participants, counted in people.
+  const participantJustBefore = nearestBefore && nearestBefore.family !== 'active' && nearestBefore.family !== 'population' && m.start - nearestBefore.end < 25;
+  if (m.unit === 'population' && !registration && !participantJustBefore) return 'population';
+  if (family === 'active') return 'active_count';
+  if (family === 'coverage' || registration || m.unit === 'participants') return 'enrolled_count';
+  return null;
+}
+
+interface RegionPick {
+  regions: RegionEntry[];
+  mentions: (RegionMention | undefined)[];
+  reasons: string[];
+}
+
+function pickRegion(ctx: Ctx, g: Group, w: Windows): RegionPick | null {
+  const { doc, found } = ctx;
+  const subjects = ctx.subjects;
+  const beforeWin = within(found.cue, w.before.start, w.before.end);
+  // National: a magnitude no region has, or "secara nasional".
+  if (g.members.some((m) => m.kind === 'count' && m.value >= NATIONAL_MAGNITUDE)) {
+    return { regions: [INDONESIA], mentions: [undefined], reasons: ['region:magnitude'] };
+  }
+  if (beforeWin.some((c) => c.family === 'national')) return { regions: [INDONESIA], mentions: [undefined], reasons: ['region:national-cue'] };
+  const one = (m: RegionMention, reason: string): RegionPick => {
+    const reasons = [reason];
+    const region = resolveSameName(m, ctx, reasons);
+    viaReasons(m, reasons);
+    return { regions: [region], mentions: [m], reasons };
+  };
+  // "Kabupaten Teluk Wondama dan Kabupaten Pegunungan Arfak masing-masing memiliki 56.740 peserta".
+  const beforeRegions = within(subjects, w.before.start, w.before.end);
+  if (/masing-masing\s*(?:\S+\s+){0,2}$/iu.test(doc.text.slice(w.before.start, g.start)) && beforeRegions.length > 1) {
+    return { regions: beforeRegions.map((r) => r.region), mentions: beforeRegions, reasons: ['region:list'] };
+  }
+  const sentenceBefore = within(subjects, g.sentence.start, g.start);
+  if (sentenceBefore.length) return one(sentenceBefore.at(-1)!, 'region:clause');
+  const sentenceAfter = within(subjects, g.end, g.sentence.end);
+  if (sentenceAfter.length) return one(sentenceAfter[0]!, 'region:after');
+  const para = doc.paragraphs[g.sentence.paragraph]!;
+  const paraBefore = within(subjects, para.start, g.sentence.start);
+  if (paraBefore.length) return one(paraBefore.at(-1)!, 'region:paragraph');
+  if (ctx.articleRegion) return { regions: [ctx.articleRegion], mentions: [undefined], reasons: ['region:article'] };
+  return null;
+}
+
+function pickAsOf(ctx: Ctx, g: Group, w: Windows): string | null {
+  const { doc, found } = ctx;
+  const asof = found.date.filter((d) => d.role === 'asof');
+  // A date attached to the figure: "631.362 jiwa per 1 Mei 2025", "267,3 juta jiwa pada 2023".
+  const own = within(asof, g.end, w.after.end).find((d) => d.start - g.end < 40);
+  if (own) return own.date;
+  const inSentence = within(asof, g.sentence.start, g.sentence.end);
+  const before = inSentence.filter((d) => d.end <= g.start && !isOwnedByOther(d, g, ctx));
+  if (before.length) return before.at(-1)!.date;
+  const after = inSentence.filter((d) => d.start >= g.end);
+  if (after.length) return after[0]!.date;
+  const para = doc.paragraphs[g.sentence.paragraph]!;
+  const carried = within(asof, para.start, g.sentence.start).filter((d) => !isOwnedByOther(d, g, ctx));
+  return carried.at(-1)?.date ?? null;
+}
+
+/** "meningkat dari 267,3 juta jiwa pada 2023": the year belongs to that figure and does not carry. */
+function isOwnedByOther(d: DateMention, g: Group, ctx: Ctx): boolean {
+  if (d.date.length !== 4) return false;
+  const textBefore = ctx.doc.text.slice(Math.max(0, d.start - 30), d.start);
+  const values = [...ctx.found.percent, ...ctx.found.count];
+  return values.some((v) => v.end <= d.start && d.start - v.end < 30 && !g.members.includes(v) && !/[,;.]/.test(ctx.doc.text.slice(v.end, d.start))) && textBefore.length > 0;
+}
+
+function evidence(text: string, m: PercentMention | CountMention, region: RegionMention | undefined, cues: CueMention[]): { start: number; end: number; text: string } {
+  let start = m.start;
+  let end = m.end;
+  if (region) {
+    start = Math.min(start, region.start);
+    end = Math.max(end, region.end);
+  }
+  const cue = cues.filter((c) => c.family !== 'participant').sort((a, b) => Math.abs(a.start - m.start) - Math.abs(b.start - m.start))[0];
+  if (cue && Math.abs(cue.start - m.start) < 80) {
+    start = Math.min(start, cue.start);
+    end = Math.max(end, cue.end);
+  }
+  return { start, end, text: text.slice(start, end) };
+}
+
+const specificity = (d: string | null) => (d ? d.length : 0);
+
+function dedupeFacts(facts: Fact[]): Fact[] {
+  const byKey = new Map<string, Fact>();
+  for (const f of facts) {
+    const key = `${f.region.code}|${f.metric}|${f.value}`;
+    const have = byKey.get(key);
+    if (!have) {
+      byKey.set(key, f);
+      continue;
+    }
+    const asOf = specificity(f.asOf) > specificity(have.asOf) ? f.asOf : have.asOf;
+    const best = f.confidence > have.confidence ? f : have;
+    byKey.set(key, { ...best, asOf });
+  }
+  return [...byKey.values()];
+}
+
+function dedupeCategories(cats: CategoryFact[]): CategoryFact[] {
+  const byKey = new Map<string, CategoryFact>();
+  for (const c of cats) {
+    const key = `${c.region.code}|${c.category}`;
+    const have = byKey.get(key);
+    if (!have || c.confidence > have.confidence || (have.year === null && c.year !== null)) {
+      byKey.set(key, have && c.year === null ? { ...c, year: have.year } : c);
+    }
+  }
+  return [...byKey.values()];
+}
+
+let bersamaRe: RegExp | null = null;
+let pluralRe: RegExp | null = null;
+
+function pairCategories(ctx: Ctx): CategoryFact[] {
+  const { doc, found } = ctx;
+  const text = doc.text;
+  bersamaRe ??= /\b(?:bersama|beserta|dan sejumlah|seperti)\b[^.]{0,12}$/iu;
+  pluralRe ??= wordsRegex(lexicon().pluralSubjects);
+  const out: CategoryFact[] = [];
+  const awardYears = found.date.filter((d) => d.role === 'award').map((d) => d.date);
+  const articleAwardYear = mostFrequent(awardYears);
+  const allYears = new Set(found.date.map((d) => d.date.slice(0, 4)));
+  const singleYear = allYears.size === 1 ? [...allYears][0]! : null;
+
+  for (const c of found.category) {
+    if (c.notAward) continue;
+    const s = doc.sentenceAt(c.start);
+    const inSentence = within(ctx.subjects, s.start, s.end).filter((r) => !bersamaRe!.test(text.slice(Math.max(s.start, r.start - 40), r.start)));
+    const before = inSentence.filter((r) => r.end <= c.start);
+    const after = inSentence.filter((r) => r.start >= c.end);
+    const pluralBefore = (() => {
+      pluralRe!.lastIndex = 0;
+      const m = pluralRe!.exec(text.slice(s.start, c.start));
+      return m !== null;
+    })();
+    const picks: { m: RegionMention; reason: string; start: number; end: number }[] = [];
+    if (pluralBefore && !after.length) {
+      // "sejumlah kabupaten dan kota … menerima penghargaan kategori Madya. Penghargaan tersebut diberikan kepada A, B, C".
+      const nextS = doc.sentences[s.index + 1];
+      const list = nextS ? within(ctx.subjects, nextS.start, nextS.end) : [];
+      for (const r of list) picks.push({ m: r, reason: 'category:list', start: c.start, end: r.end });
+    } else if (before.length) {
+      const r = before.at(-1)!;
+      picks.push({ m: r, reason: 'category:clause', start: r.start, end: c.end });
+    } else if (after.length) {
+      const r = after[0]!;
+      picks.push({ m: r, reason: 'category:after', start: c.start, end: r.end });
+    } else {
+      const para = doc.paragraphs[s.paragraph]!;
+      const r = within(ctx.subjects, para.start, s.start).at(-1);
+      if (r) picks.push({ m: r, reason: 'category:paragraph', start: r.start, end: c.end });
+    }
+    if (!picks.length) continue;
+    const sentenceYear = within(found.date, s.start, s.end).find((d) => d.role === 'award' || (d.role === 'asof' && d.date.length === 4));
+    let year: number | null = null;
+    const yearReasons: string[] = [];
+    if (sentenceYear) year = Number(sentenceYear.date.slice(0, 4));
+    else if (articleAwardYear) {
+      year = Number(articleAwardYear);
+      yearReasons.push('category:year-article');
+    } else if (singleYear) {
+      year = Number(singleYear);
+      yearReasons.push('category:year-single');
+    }
+    for (const p of picks) {
+      const reasons = [p.reason, ...yearReasons];
+      const region = resolveSameName(p.m, ctx, reasons);
+      viaReasons(p.m, reasons);
+      out.push({
+        region: toRef(region),
+        category: c.category,
+        year,
+        confidence: confidenceOf(reasons),
+        reasons,
+        evidence: { start: p.start, end: p.end, text: text.slice(p.start, p.end) },
+      });
+    }
+  }
+  return out;
+}
+
+function mostFrequent(xs: string[]): string | null {
+  const n = new Map<string, number>();
+  for (const x of xs) n.set(x, (n.get(x) ?? 0) + 1);
+  return [...n].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}

@@ -1,0 +1,107 @@
+/**
+ * The Indonesian word lists (`data/lexicon.json`) and the pattern pieces composed from them.
+ * Patterns are built here, once, from named lists (longest alternative first, escaped) and never retyped inline.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { DATA_DIR } from '../normalize/regions.ts';
+
+const WordList = z.array(z.string().min(1));
+
+const LexiconSchema = z.object({
+  scale: z.record(z.string(), z.number().positive()),
+  moneyScales: WordList,
+  percentSigns: WordList,
+  countUnits: z.object({ population: WordList, people: WordList, participants: WordList }),
+  notPeopleUnits: WordList,
+  cues: z.object({
+    active: WordList,
+    coverage: WordList,
+    coverageWeak: WordList,
+    population: WordList,
+    participant: WordList,
+    registration: WordList,
+    national: WordList,
+  }),
+  guards: z.object({
+    threshold: WordList,
+    target: WordList,
+    definition: WordList,
+    inactive: WordList,
+    notInactive: WordList,
+    segment: WordList,
+    aggregate: WordList,
+    otherQuantity: WordList,
+  }),
+  regionCountNouns: WordList,
+  numberWords: WordList,
+  approx: WordList,
+  sentenceAbbreviations: WordList,
+  weekdays: WordList,
+  asOfCues: WordList,
+  awardWords: WordList,
+  categoryTiers: z.record(z.string(), z.enum(['Pratama', 'Madya', 'Utama', 'Paripurna'])),
+  categoryCues: WordList,
+  categoryNotAward: WordList,
+  categoryGoal: WordList,
+  categoryDefinition: WordList,
+  pluralSubjects: WordList,
+  boilerplateLines: WordList,
+  regionPrefixes: z.object({ kabupaten: WordList, kota: WordList, provinsi: WordList }),
+  branchPrefixes: WordList,
+  notIndonesia: WordList,
+});
+export type Lexicon = z.infer<typeof LexiconSchema>;
+
+let cached: Lexicon | null = null;
+
+/** Loads and validates `data/lexicon.json` (once). A malformed list fails with the field named. */
+export function lexicon(): Lexicon {
+  if (cached) return cached;
+  const file = DATA_DIR + 'lexicon.json';
+  const parsed = LexiconSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    const i = parsed.error.issues[0]!;
+    throw new Error(`${file}: ${i.path.join('.')}: ${i.message}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+export function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\\/]/g, '\\$&');
+}
+
+/** An alternation of the words, longest first, escaped; inner spaces match any run of spaces. */
+export function alternation(words: readonly string[]): string {
+  return [...new Set(words)]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => escapeRegex(w).replace(/ +/g, '\\s+'))
+    .join('|');
+}
+
+/** Letters or digits on neither side: a whole-word match that also works for non-ASCII letters. */
+export const WORD_START = '(?<![\\p{L}\\p{N}])';
+export const WORD_END = '(?![\\p{L}\\p{N}])';
+
+/** A case-insensitive whole-word regex for a word list. */
+export function wordsRegex(words: readonly string[], flags = 'giu'): RegExp {
+  return new RegExp(`${WORD_START}(?:${alternation(words)})${WORD_END}`, flags);
+}
+
+/** Whether any word of the list occurs in `s` as a whole word. */
+export function hasAny(re: RegExp, s: string): boolean {
+  re.lastIndex = 0;
+  return re.test(s);
+}
+
+/** All whole-word occurrences (start offsets relative to `s`). */
+export function findAll(re: RegExp, s: string): { start: number; end: number; text: string }[] {
+  const out: { start: number; end: number; text: string }[] = [];
+  re.lastIndex = 0;
+  for (let m; (m = re.exec(s)); ) {
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
+}
