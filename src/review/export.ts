@@ -1,0 +1,112 @@
+/**
+ * Reviewed articles as gold test data: one JSON file per article in the corpus format of
+ * `corpus/dev/README.md`, so what reviewers decide becomes a case the extractor is scored on.
+ *
+ * An article qualifies when every one of its live facts and categories was reviewed (none left
+ * `auto`); its gold holds the accepted and corrected ones, with the reviewer's values. Rejected
+ * items are left out, which is what makes them negative cases. What the extractor never found is
+ * not in the store, so a reviewer who sees a missed figure adds it to the exported file by hand.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import { Category, Level, Metric, PartialDate } from '../types.ts';
+
+/** One gold fact, as `corpus/dev/*.json` writes it. */
+export const GoldFact = z.object({
+  region: z.string(),
+  level: Level,
+  metric: Metric,
+  value: z.number(),
+  as_of: PartialDate.nullable(),
+  span: z.string().min(1),
+});
+
+/** One gold category. */
+export const GoldCategory = z.object({
+  region: z.string(),
+  level: Level,
+  category: Category,
+  year: z.number().int().nullable(),
+  span: z.string().min(1),
+});
+
+/** One gold article (a file of the corpus). */
+export const GoldArticle = z.object({
+  id: z.string(),
+  url: z.string().nullable(),
+  title: z.string().nullable(),
+  published: PartialDate.nullable(),
+  text: z.string(),
+  facts: z.array(GoldFact),
+  categories: z.array(GoldCategory),
+});
+export type GoldArticle = z.infer<typeof GoldArticle>;
+
+/** Export options. */
+export interface GoldExportOptions {
+  /** Also export articles with items still `auto` (their gold is then incomplete). @default false */
+  partial?: boolean;
+  /** File-name prefix of the ids: "r" gives r000012.json, apart from the hand-made d/s files. @default "r" */
+  prefix?: string;
+}
+
+/** The gold articles of the store, article id order. */
+export function goldArticles(db: Database.Database, opts: GoldExportOptions = {}): GoldArticle[] {
+  const prefix = opts.prefix ?? 'r';
+  const articles = db
+    .prepare(
+      `SELECT a.id, a.title, a.published, a.text, p.url,
+         (SELECT COUNT(*) FROM facts f WHERE f.article_id = a.id AND f.status = 'auto')
+         + (SELECT COUNT(*) FROM categories c WHERE c.article_id = a.id AND c.status = 'auto') AS open,
+         (SELECT COUNT(*) FROM facts f WHERE f.article_id = a.id AND f.status IN ('accepted','corrected','rejected'))
+         + (SELECT COUNT(*) FROM categories c WHERE c.article_id = a.id AND c.status IN ('accepted','corrected','rejected')) AS reviewed
+       FROM articles a JOIN pages p ON p.id = a.page_id ORDER BY a.id`,
+    )
+    .all() as { id: number; title: string | null; published: string | null; text: string; url: string; open: number; reviewed: number }[];
+  const facts = db.prepare(
+    `SELECT g.name AS region, g.level, f.metric, f.value, f.as_of, f.evidence_text AS span
+     FROM facts f JOIN regions g ON g.code = f.region_code
+     WHERE f.article_id = ? AND f.status IN ('accepted','corrected') ORDER BY f.evidence_start, f.id`,
+  );
+  const cats = db.prepare(
+    `SELECT g.name AS region, g.level, c.category, c.year, c.evidence_text AS span
+     FROM categories c JOIN regions g ON g.code = c.region_code
+     WHERE c.article_id = ? AND c.status IN ('accepted','corrected') ORDER BY c.evidence_start, c.id`,
+  );
+  const out: GoldArticle[] = [];
+  for (const a of articles) {
+    if (a.reviewed === 0 || (a.open > 0 && !opts.partial)) continue;
+    out.push(
+      GoldArticle.parse({
+        id: `${prefix}${String(a.id).padStart(6, '0')}`,
+        // Files read from disk are stored as file:// URLs; the corpus writes null for them.
+        url: a.url.startsWith('http') ? a.url : null,
+        title: a.title,
+        published: a.published && PartialDate.safeParse(a.published).success ? a.published : null,
+        text: a.text,
+        facts: facts.all(a.id),
+        categories: cats.all(a.id),
+      }),
+    );
+  }
+  return out;
+}
+
+/** Writes the gold articles as `<dir>/<id>.json` (2-space indent, like the dev set); returns what it wrote. */
+export function writeGold(db: Database.Database, dir: string, opts: GoldExportOptions = {}): { files: string[]; facts: number; categories: number } {
+  const gold = goldArticles(db, opts);
+  mkdirSync(dir, { recursive: true });
+  const files: string[] = [];
+  let facts = 0;
+  let categories = 0;
+  for (const g of gold) {
+    const file = join(dir, `${g.id}.json`);
+    writeFileSync(file, JSON.stringify(g, null, 2) + '\n');
+    files.push(file);
+    facts += g.facts.length;
+    categories += g.categories.length;
+  }
+  return { files, facts, categories };
+}

@@ -1,0 +1,492 @@
+/**
+ * The review stage's access to the store: one prepared statement per intent, named `@params`,
+ * every write in an immediate transaction that checks the row's `version` first (optimistic
+ * concurrency: a second reviewer gets a conflict, never a silent overwrite) and appends its
+ * audit row in the same transaction.
+ */
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import { Category, Metric, type Level } from '../types.ts';
+import { AUDIT_PAGE_SIZE, MAX_OTHER_FIGURES, REVIEW_THRESHOLD, SAMPLE_RATE, SAMPLE_SEED } from './config.ts';
+import type { TimelinePoint } from './chart.ts';
+import type { CoverageRow, OtherFigure, Progress, QueueEntry } from './pages.ts';
+import {
+  Status,
+  type ArticleInfo,
+  type AuditEntry,
+  type CategoryEdit,
+  type FactEdit,
+  type QueueFilter,
+  type ReviewFact,
+  type WriteResult,
+} from './model.ts';
+
+/** Which table a reviewed item lives in, and its id there. */
+export interface ItemRef {
+  kind: 'fact' | 'category';
+  id: number;
+}
+
+/** The reviewer actions this stage writes to `reviews.action` (the store's refresh writes its own). */
+export const REVIEW_ACTIONS = ['accept', 'reject', 'correct', 'undo'] as const;
+
+/** Queue knobs. */
+export interface QueueOptions {
+  /** @default REVIEW_THRESHOLD */
+  threshold: number;
+  /** @default SAMPLE_RATE */
+  sampleRate: number;
+  /** @default SAMPLE_SEED */
+  sampleSeed: number;
+}
+
+/** Number of hash buckets for the deterministic sample: a rate is kept to 1/1,000,000. */
+const SAMPLE_BUCKETS = 1_000_000;
+
+/** Rows as SQLite returns them (validated once, here, so the rest of the stage trusts its types). */
+const FactRow = z.object({
+  kind: z.enum(['fact', 'category']),
+  id: z.number().int(),
+  article_id: z.number().int(),
+  region_code: z.string(),
+  region_name: z.string(),
+  level: z.string(),
+  metric: Metric.nullable(),
+  value: z.number().nullable(),
+  category: Category.nullable(),
+  raw: z.string().nullable(),
+  as_of: z.string().nullable(),
+  confidence: z.number(),
+  reasons: z.string(),
+  flags: z.string(),
+  evidence_start: z.number().int(),
+  evidence_end: z.number().int(),
+  evidence_text: z.string(),
+  status: Status,
+  version: z.number().int(),
+  note: z.string().nullable(),
+  sampled: z.number().int().optional(),
+  site: z.string().nullable().optional(),
+  title: z.string().nullable().optional(),
+});
+type FactRow = z.infer<typeof FactRow>;
+
+function jsonList(s: string): string[] {
+  try {
+    const v: unknown = JSON.parse(s);
+    return Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))) : [];
+  } catch {
+    return [];
+  }
+}
+
+function toFact(r: FactRow): ReviewFact {
+  return {
+    id: r.id,
+    kind: r.kind,
+    articleId: r.article_id,
+    region: { name: r.region_name, level: r.level as Level, code: r.region_code },
+    metric: r.metric,
+    value: r.value,
+    category: r.category,
+    raw: r.raw,
+    asOf: r.as_of,
+    confidence: r.confidence,
+    reasons: jsonList(r.reasons),
+    flags: jsonList(r.flags),
+    evidence: { start: r.evidence_start, end: r.evidence_end, text: r.evidence_text },
+    status: r.status,
+    version: r.version,
+    note: r.note,
+  };
+}
+
+/** The editable state of a row, as `reviews.before` / `reviews.after` record it (column names, so the log reads without our code). */
+export type ItemState = Record<string, string | number | null>;
+
+function stateOf(f: ReviewFact): ItemState {
+  return f.kind === 'fact'
+    ? { status: f.status, region_code: f.region.code, metric: f.metric, value: f.value, as_of: f.asOf, version: f.version }
+    : { status: f.status, region_code: f.region.code, category: f.category, year: f.asOf === null ? null : Number(f.asOf), version: f.version };
+}
+
+const AuditRow = z.object({
+  id: z.number().int(),
+  subject: z.enum(['fact', 'category']),
+  subject_id: z.number().int(),
+  action: z.string(),
+  who: z.string(),
+  at: z.string(),
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+  note: z.string().nullable(),
+  undoes: z.number().int().nullable(),
+});
+
+function parseJson(s: string | null): unknown {
+  if (s === null) return null;
+  try {
+    return JSON.parse(s);
+  } catch {
+    return s;
+  }
+}
+
+function toAudit(raw: unknown): AuditEntry {
+  const r = AuditRow.parse(raw);
+  return {
+    id: r.id,
+    factId: r.subject_id,
+    kind: r.subject,
+    reviewer: r.who,
+    at: r.at,
+    action: r.action,
+    before: parseJson(r.before),
+    after: parseJson(r.after),
+    reason: r.note ?? (r.undoes !== null ? `undoes #${r.undoes}` : null),
+  };
+}
+
+/** One prepared statement per intent. */
+function prepare(db: Database.Database) {
+  // The last reviewer's note: the newest review row of the item that carries one.
+  const lastNote = (subject: string, alias: string) =>
+    `(SELECT r.note FROM reviews r WHERE r.subject = '${subject}' AND r.subject_id = ${alias}.id AND r.action IN ('accept','reject','correct','undo') ORDER BY r.id DESC LIMIT 1)`;
+  // A multiplicative hash of the id picks the sample: stable across page loads, reviewers and restarts.
+  const sampled = (alias: string) => `((abs(${alias}.id * 2654435761 + @seed * 40503) % ${SAMPLE_BUCKETS}) < @buckets)`;
+  const factCols = (alias: string) => `'fact' AS kind, ${alias}.id, ${alias}.article_id, ${alias}.region_code, g.name AS region_name, g.level,
+    ${alias}.metric, ${alias}.value, NULL AS category, ${alias}.raw, ${alias}.as_of, ${alias}.confidence, ${alias}.reasons, ${alias}.flags,
+    ${alias}.evidence_start, ${alias}.evidence_end, ${alias}.evidence_text, ${alias}.status, ${alias}.version, ${lastNote('fact', alias)} AS note`;
+  const catCols = (alias: string) => `'category' AS kind, ${alias}.id, ${alias}.article_id, ${alias}.region_code, g.name AS region_name, g.level,
+    NULL AS metric, NULL AS value, ${alias}.category, NULL AS raw, CAST(${alias}.year AS TEXT) AS as_of, ${alias}.confidence, ${alias}.reasons, ${alias}.flags,
+    ${alias}.evidence_start, ${alias}.evidence_end, ${alias}.evidence_text, ${alias}.status, ${alias}.version, ${lastNote('category', alias)} AS note`;
+  const site = `(SELECT s.host FROM articles a JOIN pages p ON p.id = a.page_id JOIN sites s ON s.id = p.site_id WHERE a.id = x.article_id)`;
+  const title = `(SELECT a.title FROM articles a WHERE a.id = x.article_id)`;
+  const filters = `(@province IS NULL OR g.code = @province OR g.province_code = @province)
+    AND (@site IS NULL OR EXISTS (SELECT 1 FROM articles a JOIN pages p ON p.id = a.page_id JOIN sites s ON s.id = p.site_id WHERE a.id = x.article_id AND s.host = @site))`;
+  return {
+    queue: db.prepare(`
+      SELECT * FROM (
+        SELECT ${factCols('x')}, ${sampled('x')} AS sampled, ${site} AS site, ${title} AS title
+        FROM facts x JOIN regions g ON g.code = x.region_code
+        WHERE x.status = 'auto' AND (x.confidence < @threshold OR ${sampled('x')})
+          AND ${filters} AND (@metric IS NULL OR x.metric = @metric)
+        UNION ALL
+        SELECT ${catCols('x')}, ${sampled('x')} AS sampled, ${site} AS site, ${title} AS title
+        FROM categories x JOIN regions g ON g.code = x.region_code
+        WHERE x.status = 'auto' AND (x.confidence < @threshold OR ${sampled('x')})
+          AND ${filters} AND @metric IS NULL
+      ) ORDER BY confidence, kind DESC, id`),
+    fact: db.prepare(`SELECT ${factCols('x')} FROM facts x JOIN regions g ON g.code = x.region_code WHERE x.id = ?`),
+    category: db.prepare(`SELECT ${catCols('x')} FROM categories x JOIN regions g ON g.code = x.region_code WHERE x.id = ?`),
+    isSampled: db.prepare(`SELECT ${sampled('x')} FROM (SELECT @id AS id) x`).pluck(),
+    article: db.prepare(`SELECT a.id, a.title, a.published, a.text, p.url, s.host AS site
+      FROM articles a JOIN pages p ON p.id = a.page_id JOIN sites s ON s.id = p.site_id WHERE a.id = ?`),
+    others: db.prepare(`SELECT fact_id AS id, metric, value, as_of, published, status, confidence, source_url AS source
+      FROM facts_sourced WHERE region_code = @code AND fact_id != @id AND status != 'retired'
+      ORDER BY effective_date DESC NULLS LAST, metric, fact_id DESC LIMIT ${MAX_OTHER_FIGURES}`),
+    history: db.prepare(`SELECT * FROM reviews WHERE subject = ? AND subject_id = ? ORDER BY id DESC`),
+    lastReview: db.prepare(`SELECT * FROM reviews WHERE subject = ? AND subject_id = ? ORDER BY id DESC LIMIT 1`),
+    byReviewer: db.prepare(`SELECT * FROM reviews WHERE who = ? AND action IN ('accept','reject','correct','undo') ORDER BY id DESC`),
+    review: db.prepare(`SELECT * FROM reviews WHERE id = ?`),
+    audit: db.prepare(`SELECT * FROM reviews ORDER BY id DESC LIMIT @limit`),
+    auditCount: db.prepare(`SELECT COUNT(*) FROM reviews`).pluck(),
+    appendReview: db.prepare(`INSERT INTO reviews (subject, subject_id, action, who, at, before, after, note, undoes)
+      VALUES (@subject, @subject_id, @action, @who, @at, @before, @after, @note, @undoes)`),
+    setFact: db.prepare(`UPDATE facts SET status = @status, region_code = @region_code, metric = @metric, value = @value,
+      as_of = @as_of, version = version + 1, updated_at = @at WHERE id = @id AND version = @version`),
+    setCategory: db.prepare(`UPDATE categories SET status = @status, region_code = @region_code, category = @category,
+      year = @year, version = version + 1, updated_at = @at WHERE id = @id AND version = @version`),
+    provinces: db.prepare(`SELECT DISTINCT p.code, p.name FROM regions p
+      WHERE p.level = 'provinsi' AND EXISTS (SELECT 1 FROM facts f JOIN regions g ON g.code = f.region_code
+        WHERE (g.code = p.code OR g.province_code = p.code) AND f.status != 'retired') ORDER BY p.name`),
+    sites: db.prepare(`SELECT DISTINCT s.host FROM facts f JOIN articles a ON a.id = f.article_id JOIN pages p ON p.id = a.page_id
+      JOIN sites s ON s.id = p.site_id WHERE f.status != 'retired' ORDER BY s.host`).pluck(),
+    regionsWithFacts: db.prepare(`SELECT g.code, g.name FROM regions g WHERE EXISTS (SELECT 1 FROM coverage_latest c WHERE c.region_code = g.code)
+      ORDER BY g.code`),
+    coverage: db.prepare(`SELECT c.region_code AS code, c.region_name AS name, c.level,
+        (SELECT p.name FROM regions p WHERE p.code = c.province_code AND p.code != c.region_code) AS province,
+        MAX(CASE WHEN c.metric = 'coverage_pct' THEN c.value END) AS coverage_pct,
+        MAX(CASE WHEN c.metric = 'coverage_pct' THEN c.effective_date END) AS coverage_as_of,
+        MAX(CASE WHEN c.metric = 'coverage_pct' THEN c.status END) AS coverage_status,
+        MAX(CASE WHEN c.metric = 'active_pct' THEN c.value END) AS active_pct,
+        MAX(CASE WHEN c.metric = 'enrolled_count' THEN c.value END) AS enrolled_count,
+        MAX(CASE WHEN c.metric = 'population' THEN c.value END) AS population,
+        (SELECT COUNT(DISTINCT f.article_id) FROM facts f WHERE f.region_code = c.region_code AND f.status IN ('auto','accepted','corrected')) AS sources
+      FROM coverage_latest c WHERE c.level IN (SELECT value FROM json_each(@levels)) GROUP BY c.region_code ORDER BY c.region_code`),
+    timeline: db.prepare(`SELECT metric, value, effective_date AS date, as_of, status, source_url AS source
+      FROM coverage_timeline WHERE region_code = ? AND effective_date IS NOT NULL ORDER BY effective_date, metric`),
+    busiestRegion: db.prepare(`SELECT region_code FROM coverage_timeline WHERE metric LIKE '%_pct'
+      GROUP BY region_code ORDER BY COUNT(*) DESC, region_code LIMIT 1`).pluck(),
+    regionName: db.prepare(`SELECT name FROM regions WHERE code = ?`).pluck(),
+    statusCounts: db.prepare(`SELECT status, SUM(n) AS n FROM (
+        SELECT status, COUNT(*) AS n FROM facts GROUP BY status
+        UNION ALL SELECT status, COUNT(*) FROM categories GROUP BY status) GROUP BY status`),
+    queueCounts: db.prepare(`SELECT
+        SUM(in_queue) AS total, SUM(in_queue AND status = 'auto') AS remaining,
+        SUM(sample_only AND status IN ('accepted','corrected','rejected')) AS sample_reviewed,
+        SUM(sample_only AND status = 'accepted') AS sample_correct
+      FROM (
+        SELECT x.status, (x.confidence < @threshold OR ${sampled('x')}) AS in_queue, (x.confidence >= @threshold AND ${sampled('x')}) AS sample_only
+          FROM facts x WHERE x.status != 'retired'
+        UNION ALL
+        SELECT x.status, (x.confidence < @threshold OR ${sampled('x')}), (x.confidence >= @threshold AND ${sampled('x')})
+          FROM categories x WHERE x.status != 'retired')`),
+    reviewsSince: db.prepare(`SELECT COUNT(*) FROM reviews WHERE at >= ? AND action IN ('accept','reject','correct','undo')`).pluck(),
+    reviewerStats: db.prepare(`SELECT who AS reviewer, COUNT(*) AS actions, MAX(at) AS last FROM reviews
+      WHERE action IN ('accept','reject','correct','undo') GROUP BY who ORDER BY actions DESC`),
+  };
+}
+type Statements = ReturnType<typeof prepare>;
+
+/**
+ * The review queue, fact views, actions and dashboard figures over an open store database.
+ * Construct once per database handle; statements are prepared up front.
+ */
+export class ReviewService {
+  readonly options: QueueOptions;
+  private readonly s: Statements;
+
+  constructor(
+    readonly db: Database.Database,
+    options: Partial<QueueOptions> = {},
+  ) {
+    this.options = { threshold: REVIEW_THRESHOLD, sampleRate: SAMPLE_RATE, sampleSeed: SAMPLE_SEED, ...options };
+    this.s = prepare(db);
+  }
+
+  private sampleParams() {
+    return { seed: this.options.sampleSeed, buckets: Math.round(this.options.sampleRate * SAMPLE_BUCKETS) };
+  }
+
+  /**
+   * The queue: facts and categories still `auto`, below the threshold (most doubtful first) with the
+   * sample of confident ones spread evenly through it, so sampled items get reviewed as the queue goes.
+   */
+  queue(filter: QueueFilter = {}): QueueEntry[] {
+    const rows = this.s.queue.all({
+      threshold: this.options.threshold,
+      ...this.sampleParams(),
+      province: filter.province ?? null,
+      metric: filter.metric ?? null,
+      site: filter.site ?? null,
+    });
+    const doubtful: QueueEntry[] = [];
+    const sample: QueueEntry[] = [];
+    for (const raw of rows) {
+      const r = FactRow.parse(raw);
+      const e: QueueEntry = { fact: toFact(r), sampled: r.confidence >= this.options.threshold, site: r.site ?? null, title: r.title ?? null };
+      (e.sampled ? sample : doubtful).push(e);
+    }
+    // Sample item k goes at position floor((k+1)·N/(S+1)): evenly spread, none at the very start.
+    const n = doubtful.length + sample.length;
+    const out: QueueEntry[] = [];
+    let d = 0;
+    let k = 0;
+    for (let pos = 0; pos < n; pos++) {
+      const nextSampleAt = k < sample.length ? Math.floor(((k + 1) * n) / (sample.length + 1)) : Infinity;
+      if ((pos >= nextSampleAt || d >= doubtful.length) && k < sample.length) out.push(sample[k++]!);
+      else out.push(doubtful[d++]!);
+    }
+    return out;
+  }
+
+  /** Whether an item is part of the precision sample (above the threshold, picked by the hash). */
+  isSampled(f: ReviewFact): boolean {
+    return f.confidence >= this.options.threshold && this.s.isSampled.get({ id: f.id, ...this.sampleParams() }) === 1;
+  }
+
+  /** One fact or category, or null. */
+  item(ref: ItemRef): ReviewFact | null {
+    const raw = (ref.kind === 'fact' ? this.s.fact : this.s.category).get(ref.id);
+    return raw ? toFact(FactRow.parse(raw)) : null;
+  }
+
+  /** The article of a fact, with its primary URL and site. */
+  article(id: number): ArticleInfo | null {
+    const r = this.s.article.get(id) as
+      | { id: number; title: string | null; published: string | null; text: string; url: string | null; site: string | null }
+      | undefined;
+    return r ? { id: r.id, title: r.title, url: r.url, site: r.site, published: r.published, text: r.text } : null;
+  }
+
+  /** Other figures for the fact's region (any article), newest first. */
+  others(f: ReviewFact): OtherFigure[] {
+    return this.s.others.all({ code: f.region.code, id: f.kind === 'fact' ? f.id : -1 }) as OtherFigure[];
+  }
+
+  /** The audit rows of one item, newest first. */
+  history(ref: ItemRef): AuditEntry[] {
+    return this.s.history.all(ref.kind, ref.id).map(toAudit);
+  }
+
+  /** The newest audit rows, all items. */
+  audit(limit = AUDIT_PAGE_SIZE): { entries: AuditEntry[]; total: number } {
+    return { entries: this.s.audit.all({ limit }).map(toAudit), total: this.s.auditCount.get() as number };
+  }
+
+  /** Provinces and sites that have facts, for the queue filters. */
+  filterOptions(): { provinces: { code: string; name: string }[]; sites: string[] } {
+    return { provinces: this.s.provinces.all() as { code: string; name: string }[], sites: this.s.sites.all() as string[] };
+  }
+
+  // ---- Writes ---------------------------------------------------------------------------------
+
+  /**
+   * Applies one change under the version check, and appends its audit row, atomically.
+   * `change` gets the current item and returns the new state (or a refusal).
+   */
+  private write(
+    ref: ItemRef,
+    version: number,
+    who: string,
+    action: 'accept' | 'reject' | 'correct',
+    note: string | null,
+    change: (cur: ReviewFact) => ItemState | WriteResult,
+  ): WriteResult {
+    const tx = this.db.transaction((): WriteResult => {
+      const cur = this.item(ref);
+      if (!cur) return { ok: false, kind: 'not_found' };
+      if (cur.version !== version) return this.conflict(ref, cur);
+      if (cur.status === 'retired')
+        return { ok: false, kind: 'invalid', errors: { form: 'this fact is retired: the extractor no longer finds it in the article' } };
+      const next = change(cur);
+      if ('ok' in next) return next as WriteResult;
+      const reviewId = this.apply(ref, cur, next, who, action, note, null);
+      return reviewId === null ? this.conflict(ref, this.item(ref)!) : { ok: true, fact: this.item(ref)!, reviewId };
+    });
+    return tx.immediate();
+  }
+
+  private conflict(ref: ItemRef, cur: ReviewFact): WriteResult {
+    const last = this.s.lastReview.get(ref.kind, ref.id);
+    return { ok: false, kind: 'conflict', current: cur, by: last ? toAudit(last) : null };
+  }
+
+  /** UPDATE … WHERE version = ? and the audit INSERT; null when the row moved on meanwhile. */
+  private apply(ref: ItemRef, cur: ReviewFact, next: ItemState, who: string, action: string, note: string | null, undoes: number | null): number | null {
+    const at = new Date().toISOString();
+    const params = { ...next, id: ref.id, version: cur.version, at };
+    const res = ref.kind === 'fact' ? this.s.setFact.run(params) : this.s.setCategory.run(params);
+    if (res.changes !== 1) return null;
+    const after = { ...next, version: cur.version + 1 };
+    const info = this.s.appendReview.run({
+      subject: ref.kind,
+      subject_id: ref.id,
+      action,
+      who,
+      at,
+      before: JSON.stringify(stateOf(cur)),
+      after: JSON.stringify(after),
+      note,
+      undoes,
+    });
+    return Number(info.lastInsertRowid);
+  }
+
+  /** Accept: the extraction is right. A corrected item stays `corrected` (its values are the reviewer's). */
+  accept(ref: ItemRef, version: number, who: string): WriteResult {
+    return this.write(ref, version, who, 'accept', null, (cur) => ({
+      ...stateOf(cur),
+      status: cur.status === 'corrected' ? 'corrected' : 'accepted',
+    }));
+  }
+
+  /** Reject: not a fact (a target, a threshold, the wrong region…); the reason goes to the log. */
+  reject(ref: ItemRef, version: number, who: string, reason: string): WriteResult {
+    return this.write(ref, version, who, 'reject', reason, (cur) => ({ ...stateOf(cur), status: 'rejected' }));
+  }
+
+  /** Correct a figure: new value, region, metric, as-of. An edit that changes nothing counts as an accept. */
+  correct(ref: ItemRef, version: number, who: string, edit: FactEdit | CategoryEdit): WriteResult {
+    return this.write(ref, version, who, 'correct', null, (cur) => {
+      const base = stateOf(cur);
+      const next: ItemState =
+        ref.kind === 'fact'
+          ? { ...base, region_code: edit.region.code, metric: (edit as FactEdit).metric, value: (edit as FactEdit).value, as_of: edit.asOf }
+          : { ...base, region_code: edit.region.code, category: (edit as CategoryEdit).category, year: edit.asOf === null ? null : Number(edit.asOf) };
+      const changed = Object.keys(next).some((k) => k !== 'status' && k !== 'version' && next[k] !== base[k]);
+      next.status = changed || cur.status === 'corrected' ? 'corrected' : 'accepted';
+      return next;
+    });
+  }
+
+  /**
+   * Undo the reviewer's newest action not yet undone: restores its `before` state, if nobody changed
+   * the item since (else a conflict). Repeated undos walk further back.
+   */
+  undo(who: string): WriteResult & { ref?: ItemRef } {
+    const tx = this.db.transaction((): WriteResult & { ref?: ItemRef } => {
+      const undone = new Set<number>();
+      let target: AuditEntry | null = null;
+      for (const raw of this.s.byReviewer.iterate(who)) {
+        const r = AuditRow.parse(raw);
+        if (r.action === 'undo') {
+          if (r.undoes !== null) undone.add(r.undoes);
+          continue;
+        }
+        if (!undone.has(r.id)) {
+          target = toAudit(r);
+          break;
+        }
+      }
+      if (!target) return { ok: false, kind: 'nothing_to_undo' };
+      const ref: ItemRef = { kind: target.kind, id: target.factId };
+      const cur = this.item(ref);
+      if (!cur) return { ok: false, kind: 'not_found' };
+      const after = target.after as ItemState;
+      if (after.version !== cur.version) return { ...this.conflict(ref, cur), ref };
+      const before = target.before as ItemState;
+      const { version: _v, ...restore } = before;
+      const reviewId = this.apply(ref, cur, restore, who, 'undo', null, target.id);
+      return reviewId === null ? { ...this.conflict(ref, this.item(ref)!), ref } : { ok: true, fact: this.item(ref)!, reviewId, ref };
+    });
+    return tx.immediate();
+  }
+
+  // ---- Dashboard ------------------------------------------------------------------------------
+
+  /** Latest figures per region of the given levels, from the store's `coverage_latest` view. */
+  coverage(levels: string[]): CoverageRow[] {
+    return this.s.coverage.all({ levels: JSON.stringify(levels) }) as CoverageRow[];
+  }
+
+  /** Regions that have a latest figure, for the timeline picker. */
+  regionsWithFacts(): { code: string; name: string }[] {
+    return this.s.regionsWithFacts.all() as { code: string; name: string }[];
+  }
+
+  /** The region with the most dated percentages: the dashboard's default timeline. */
+  busiestRegion(): string | null {
+    return (this.s.busiestRegion.get() as string | undefined) ?? null;
+  }
+
+  /** A region's dated figures, from the store's `coverage_timeline` view. */
+  timeline(code: string): { code: string; name: string; points: TimelinePoint[] } | null {
+    const name = this.s.regionName.get(code) as string | undefined;
+    if (!name) return null;
+    const rows = this.s.timeline.all(code) as { metric: string; value: number; date: string; as_of: string | null; status: string; source: string | null }[];
+    return {
+      code,
+      name,
+      points: rows.map((r) => ({ metric: r.metric, value: r.value, date: r.date, datedByPublication: r.as_of === null, status: r.status, source: r.source })),
+    };
+  }
+
+  /** Review progress: statuses, queue left, measured precision of the sample, activity. */
+  progress(now = new Date()): Progress {
+    const byStatus: Record<string, number> = {};
+    for (const r of this.s.statusCounts.all() as { status: string; n: number }[]) byStatus[r.status] = r.n;
+    const q = this.s.queueCounts.get({ threshold: this.options.threshold, ...this.sampleParams() }) as Record<string, number | null>;
+    const today = now.toISOString().slice(0, 10);
+    return {
+      byStatus,
+      queueTotal: q.total ?? 0,
+      queueRemaining: q.remaining ?? 0,
+      sampleReviewed: q.sample_reviewed ?? 0,
+      sampleCorrect: q.sample_correct ?? 0,
+      reviewsToday: this.s.reviewsSince.get(today) as number,
+      byReviewer: this.s.reviewerStats.all() as Progress['byReviewer'],
+    };
+  }
+}
