@@ -196,7 +196,7 @@ export class Frontier {
   }
 
   retry(url: string, nextRunAt: number, status: number | null, outcome: string, now = Date.now()): void {
-    this.s.retry.run({ url, nextRunAt, status, outcome, now });
+    this.s.retry.run({ url, nextRunAt: Math.round(nextRunAt), status, outcome, now });
   }
 
   release(url: string, now = Date.now()): void {
@@ -218,7 +218,9 @@ export class Frontier {
   }
 
   saveHost(h: HostState & { delayMs?: number | null; deferredUntil?: number | null; deferredReason?: string | null }, now = Date.now()): void {
-    this.s.hostPut.run({ delayMs: null, deferredUntil: null, deferredReason: null, ...h, now });
+    const r = { delayMs: null, deferredUntil: null, deferredReason: null, ...h, now };
+    // STRICT integer columns: times may arrive as fractions (jitter, Retry-After dates).
+    this.s.hostPut.run({ ...r, lastStartAt: Math.round(r.lastStartAt), backoffUntil: Math.round(r.backoffUntil), deferredUntil: r.deferredUntil === null ? null : Math.round(r.deferredUntil) });
   }
 
   latestRobots(host: string): (RobotsRecord & { id: number }) | null {

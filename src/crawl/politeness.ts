@@ -156,7 +156,7 @@ export class HostGate {
   onFailure(reason: string): void {
     this.failures++;
     const full = Math.min(this.opts.backoffMaxMs, this.opts.backoffBaseMs * 2 ** (this.failures - 1));
-    const wait = full / 2 + this.opts.random() * (full / 2);
+    const wait = Math.round(full / 2 + this.opts.random() * (full / 2));
     this.backoffUntil = Math.max(this.backoffUntil, Date.now() + wait);
     if (this.failures >= this.opts.maxFailures) this.defer(this.backoffUntil, `${this.failures} failures in a row (last: ${reason})`);
   }

@@ -69,9 +69,11 @@ describe('crawl of three fixture sites at once', () => {
 
   it('spaces requests per host by max(Crawl-delay, floor), seen from the servers too', () => {
     const gaps = (s: NewsSite) => s.server.hits.slice(1).map((h, i) => h.at - s.server.hits[i].at);
-    // Server clocks see arrivals, which a first connection's setup can delay by a few ms: allow 20 ms.
-    expect(Math.min(...gaps(sites[0]))).toBeGreaterThanOrEqual(100 - 20); // Crawl-delay 0.1 s
-    expect(Math.min(...gaps(sites[1]))).toBeGreaterThanOrEqual(50 - 20); // floor 0.05 s
+    // The servers share the crawler's event loop: an arrival is stamped late when the loop is busy parsing,
+    // which shortens the next gap as seen by the server. The exact check is the crawler's own log (below);
+    // the server side only confirms the order of magnitude.
+    expect(Math.min(...gaps(sites[0]))).toBeGreaterThanOrEqual(100 / 2); // Crawl-delay 0.1 s
+    expect(Math.min(...gaps(sites[1]))).toBeGreaterThanOrEqual(50 / 2); // floor 0.05 s
     const r = crawlReport(db);
     expect(r.totals.shortGaps).toBe(0);
     expect(r.totals.disallowedRequests).toBe(0);
