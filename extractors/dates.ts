@@ -113,7 +113,7 @@ export const dates: Extractor<'date'> = {
     { text: 'di Balai Sudirman Tebet Jakarta Selatan, Selasa, 14 Maret 2023.', span: 'Selasa, 14 Maret 2023', value: { date: '2023-03-14', role: 'event' } },
     { text: 'Manokwari, 24 April 2025 - Badan Penyelenggara Jaminan Sosial', span: '24 April 2025', value: { date: '2025-04-24', role: 'dateline' } },
     { text: 'meraih UHC Award 2026 kategori Madya.', span: '2026', value: { date: '2026', role: 'award' } },
-    { text: 'pada ajang UHC Awards Tahun 2026 menerima penghargaan', span: '2026', value: { date: '2026', role: 'award' } },
+    { text: 'pada ajang UHC Awards Tahun 2026 menerima penghargaan', span: 'Tahun 2026', value: { date: '2026', role: 'award' } },
     { text: 'Peraturan Presiden Nomor 36 Tahun 2023 tentang Peta Jalan', span: 'Tahun 2023', value: { date: '2023', role: 'other' } },
     { text: 'per 1 Agustus 2025 sudah mencapai 99,22 persen, Selasa (2/9).', span: '1 Agustus 2025', value: { date: '2025-08-01', role: 'asof' } },
     { text: 'jum’at (21/11)', none: 'a slash date without a year and no publication date has no year to give' },

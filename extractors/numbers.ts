@@ -16,7 +16,7 @@ let approxRe: RegExp | null = null;
 function patterns() {
   const lex = lexicon();
   numberRe ??= new RegExp(
-    String.raw`(?<![\d.,\p{L}])(?<!\p{L}-)(?<num>${NUMERAL})(?![\p{L}\d])(?:\s*(?<scale>${alternation(Object.keys(lex.scale))})${WORD_END})?`,
+    String.raw`(?<![\d.,\p{L}])(?<!\p{L}-)(?<num>${NUMERAL})(?!\d)(?!(?!persen|prosen)\p{L})(?:\s*(?<scale>${alternation(Object.keys(lex.scale))})${WORD_END})?`,
     'giu',
   );
   approxRe ??= new RegExp(`(?:${alternation(lex.approx)})\\s*$`, 'iu');
