@@ -1,0 +1,145 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli.ts';
+import { EXPORT_COLUMNS, writeExport } from '../../src/store/format.ts';
+import { openStore, type SqliteStore } from '../../src/store/sqlite.ts';
+import { ExportRow } from '../../src/store/types.ts';
+import { fakeExtractor, textDoc } from './fixtures/fake-extractor.ts';
+import { tempDir } from './helpers.ts';
+
+
+async function seeded(path: string): Promise<SqliteStore> {
+  const store = openStore(path);
+  const run = await store.startRun('ingest', {});
+  const ex = fakeExtractor();
+  const docs = [
+    textDoc('https://a.example/1', 'Kata "kutipan", koma.\nFAKTA 63 coverage_pct 98.5 2025-06\nFAKTA 63.03 enrolled_count 578585 2025-06'),
+    textDoc('https://a.example/2', 'FAKTA 63 coverage_pct 97.1 2024\nFAKTA 62 active_pct 85.24 2025-12-31'),
+    textDoc('https://a.example/3', 'FAKTA 33.10 coverage_pct 99 2025'),
+  ];
+  for (const d of docs) await store.saveDocument(d, ex(d), run);
+  await store.finishRun(run, 'ok');
+  const rejected = store.db.prepare("SELECT id, version FROM facts WHERE region_code = '33.10'").get() as { id: number; version: number };
+  await store.reviewFact({ factId: rejected.id, version: rejected.version, who: 'rina', action: 'reject' });
+  return store;
+}
+
+function drain(stream: PassThrough): Promise<string> {
+  // A slow reader with a tiny buffer: the writer must wait for 'drain' instead of piling rows up.
+  return new Promise((resolve) => {
+    let out = '';
+    stream.on('data', (c: Buffer) => {
+      out += c.toString('utf8');
+      stream.pause();
+      setTimeout(() => stream.resume(), 1);
+    });
+    stream.on('end', () => resolve(out));
+  });
+}
+
+/** Runs the real `cakupan` program in this process, capturing what it prints and its exit code. */
+async function cli(args: string[], env: Record<string, string> = {}) {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, env);
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => (stdout.push(String(c)), true));
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => (stderr.push(String(c)), true));
+  process.exitCode = undefined;
+  try {
+    await main(['node', 'cakupan', ...args]);
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  const status = Number(process.exitCode ?? 0);
+  process.exitCode = undefined;
+  return { stdout: stdout.join(''), stderr: stderr.join(''), status };
+}
+
+describe('export', () => {
+  it('streams CSV, JSON and NDJSON with provenance; rejected facts only when asked; --latest one row per region and metric', async () => {
+    const store = await seeded(join(tempDir(), 'c.db'));
+    const run = async (format: 'csv' | 'json' | 'ndjson', q = {}) => {
+      const out = new PassThrough({ highWaterMark: 16 });
+      const text = drain(out);
+      const n = await writeExport(store.exportRows(q), format, out);
+      out.end();
+      return { n, text: await text };
+    };
+    const csv = await run('csv');
+    const rows = parse(csv.text, { columns: true }) as Record<string, string>[];
+    expect(csv.n).toBe(4);
+    expect(Object.keys(rows[0]!)).toEqual(EXPORT_COLUMNS);
+    expect(rows.map((r) => [r.region_code, r.metric, r.value, r.status, r.source_url])).toEqual([
+      ['63', 'coverage_pct', '98.5', 'auto', 'https://a.example/1'],
+      ['63.03', 'enrolled_count', '578585', 'auto', 'https://a.example/1'],
+      ['63', 'coverage_pct', '97.1', 'auto', 'https://a.example/2'],
+      ['62', 'active_pct', '85.24', 'auto', 'https://a.example/2'],
+    ]);
+    expect(rows[0]).toMatchObject({ region_name: 'Provinsi Kalimantan Selatan', evidence_text: 'FAKTA 63 coverage_pct 98.5 2025-06', reasons: '["fake"]', site: 'a.example' });
+
+    const json = await run('json', { statuses: ['auto', 'rejected'] });
+    const parsed = JSON.parse(json.text) as unknown[];
+    expect(parsed).toHaveLength(5);
+    for (const r of parsed) ExportRow.parse(r);
+    expect(parsed.filter((r) => (r as ExportRow).status === 'rejected')).toHaveLength(1);
+
+    const nd = await run('ndjson', { latest: true });
+    const lines = nd.text.trim().split('\n').map((l) => ExportRow.parse(JSON.parse(l)));
+    expect(lines.map((r) => [r.region_code, r.metric, r.value])).toEqual([
+      ['62', 'active_pct', 85.24],
+      ['63', 'coverage_pct', 98.5],
+      ['63.03', 'enrolled_count', 578585],
+    ]);
+    const empty = await run('json', { statuses: ['corrected'] });
+    expect(JSON.parse(empty.text)).toEqual([]);
+    await store.close();
+  });
+});
+
+describe('commands', () => {
+  it('export --out, show (names, aliases, codes), stats, and clear errors for bad flags and missing databases', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'c.db');
+    await (await seeded(db)).close();
+
+    const exp = await cli(['export', '--format', 'ndjson', '--out', join(dir, 'out.ndjson'), '--db', db]);
+    expect(exp.stderr).toBe(`4 rows written to ${join(dir, 'out.ndjson')}\n`);
+    expect(readFileSync(join(dir, 'out.ndjson'), 'utf8').trim().split('\n')).toHaveLength(4);
+
+    const show = await cli(['show', 'Kalsel'], { CAKUPAN_DB: db });
+    expect(show.status).toBe(0);
+    expect(show.stdout).toMatch(/^Provinsi Kalimantan Selatan \(63, provinsi\)\ndate +metric +value/);
+    expect(show.stdout).toMatch(/2024 +coverage_pct +97\.10%/);
+    expect(show.stdout).toMatch(/2025-06 +coverage_pct +98\.50%/);
+
+    const stats = await cli(['stats', '--json', '--db', db]);
+    const s = JSON.parse(stats.stdout);
+    expect(s.totals).toMatchObject({ articles: 3, facts: 5, live_facts: 4, reviews: 1 });
+    expect(s.byStatus).toEqual([{ status: 'auto', facts: 4 }, { status: 'rejected', facts: 1 }]);
+    expect(s.confidence.find((b: { bin: string }) => b.bin === '0.9–1.0').facts).toBe(4);
+
+    const text = await cli(['stats', '--db', db]);
+    expect(text.stdout).toMatch(/^\d+ sites, 3 pages, 3 articles, 5 facts \(4 live\)/);
+
+    const nowhere = await cli(['show', 'Atlantis', '--db', db]);
+    expect(nowhere.status).toBe(1);
+    expect(nowhere.stderr).toMatch(/no region matches "Atlantis"/);
+
+    const bad = await cli(['export', '--format', 'xml', '--db', db]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^cakupan export: --format: /);
+
+    const missing = join(dir, 'none.db');
+    const nodb = await cli(['stats', '--db', missing]);
+    expect(nodb.status).toBe(1);
+    expect(nodb.stderr).toMatch(/none\.db: no database here; run `cakupan ingest` or `npm start` first/);
+    expect(existsSync(missing)).toBe(false);
+  });
+});
