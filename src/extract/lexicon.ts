@@ -84,9 +84,15 @@ export function alternation(words: readonly string[]): string {
 export const WORD_START = '(?<![\\p{L}\\p{N}])';
 export const WORD_END = '(?![\\p{L}\\p{N}])';
 
-/** A case-insensitive whole-word regex for a word list. */
-export function wordsRegex(words: readonly string[], flags = 'giu'): RegExp {
-  return new RegExp(`${WORD_START}(?:${alternation(words)})${WORD_END}`, flags);
+/**
+ * A case-insensitive whole-word regex for a word list. Lists whose words start and end with ASCII word
+ * characters use `\b` without the `u` flag: the same matches on Indonesian text, several times faster
+ * than Unicode look-behinds at every position.
+ */
+export function wordsRegex(words: readonly string[], flags = 'gi'): RegExp {
+  const ascii = words.every((w) => /^\w/.test(w) && /\w$/.test(w) && /^[\x00-\x7f]*$/.test(w));
+  if (ascii) return new RegExp(`\\b(?:${alternation(words)})\\b`, flags.replace('u', ''));
+  return new RegExp(`${WORD_START}(?:${alternation(words)})${WORD_END}`, flags.includes('u') ? flags : flags + 'u');
 }
 
 /** Whether any word of the list occurs in `s` as a whole word. */

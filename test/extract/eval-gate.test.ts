@@ -1,0 +1,44 @@
+/** The evaluation gate: extraction on the gold corpus stays at or above the pinned floors. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { evaluateText, loadGold } from '../../src/extract/eval.ts';
+import { extractFacts } from '../../src/extract/index.ts';
+import { ExtractResult } from '../../src/types.ts';
+
+const floors = JSON.parse(readFileSync(new URL('./floors.json', import.meta.url), 'utf8'));
+const report = evaluateText('corpus/dev');
+
+describe('evaluation gate (corpus/dev)', () => {
+  it('keeps fact precision and recall at their floors', () => {
+    expect(report.facts.precision, report.errors.join('\n')).toBeGreaterThanOrEqual(floors.factPrecision);
+    expect(report.facts.recall, report.errors.join('\n')).toBeGreaterThanOrEqual(floors.factRecall);
+  });
+  it('dates figures right', () => {
+    expect(report.asOfAccuracy, report.errors.join('\n')).toBeGreaterThanOrEqual(floors.asOfAccuracy);
+  });
+  it('finds the award categories and their years', () => {
+    expect(report.categories.f1, report.errors.join('\n')).toBeGreaterThanOrEqual(floors.categoryF1);
+    expect(report.categories.yearAccuracy).toBeGreaterThanOrEqual(floors.categoryYearAccuracy);
+  });
+  it('means what it says with confidence: facts at >= 0.9 are right', () => {
+    expect(report.calibration.highConfidence).toBeGreaterThan(50);
+    expect(report.calibration.highConfidencePrecision).toBeGreaterThanOrEqual(floors.highConfidencePrecision);
+  });
+  it('gives every fact an exact evidence span, confidence in [0, 1] and reasons', () => {
+    expect(report.evidenceExact).toBe(true);
+    for (const gold of loadGold('corpus/dev')) {
+      const r = extractFacts(gold.text, { published: gold.published });
+      const line = ExtractResult.parse({ source: gold.id, title: gold.title, published: gold.published, text: gold.text, ...r });
+      for (const f of [...line.facts, ...line.categories]) {
+        expect(gold.text.slice(f.evidence.start, f.evidence.end)).toBe(f.evidence.text);
+        expect(f.confidence).toBeGreaterThanOrEqual(0);
+        expect(f.confidence).toBeLessThanOrEqual(1);
+      }
+      for (const f of line.facts) expect(f.reasons.length).toBeGreaterThan(0);
+    }
+  });
+  it('is deterministic: the same text gives the same facts', () => {
+    const g = loadGold('corpus/dev')[0]!;
+    expect(extractFacts(g.text)).toEqual(extractFacts(g.text));
+  });
+});
