@@ -14,7 +14,7 @@ function build() {
   const lex = lexicon();
   const g = lex.guards;
   return {
-    kinds: (['threshold', 'target', 'definition', 'inactive', 'segment', 'aggregate', 'otherQuantity'] as const).map(
+    kinds: (['threshold', 'target', 'definition', 'inactive', 'segment', 'aggregate', 'otherQuantity', 'change'] as const).map(
       (k) => [k === 'otherQuantity' ? 'other-quantity' : k, wordsRegex(g[k])] as [GuardKind, RegExp],
     ),
     notInactive: wordsRegex(g.notInactive),
@@ -70,6 +70,9 @@ export const guards: Extractor<'guard'> = {
     { text: 'terdapat 22 provinsi dan 334 kabupaten/kota yang telah mewujudkan UHC', span: '22 provinsi', value: 'region-count' },
     { text: 'Dari total 514 kabupaten/kota se-Indonesia', span: '514 kabupaten/kota', value: 'region-count' },
     { text: 'indeks kepuasan peserta JKN terus meningkat', span: 'indeks kepuasan', value: 'other-quantity' },
+    { text: 'jumlah peserta naik 2,5 persen dibanding tahun lalu', span: 'naik', value: 'change' },
+    { text: 'terdapat penambahan 12.000 peserta baru', span: 'penambahan', value: 'change' },
+    { text: 'sebanyak 40 persen iuran ditanggung pemerintah provinsi', span: 'iuran', value: 'other-quantity' },
     { text: '2,89 juta tercatat sebagai peserta aktif atau peserta yang tidak menunggak', none: '"tidak menunggak" (not in arrears) is not an inactive count' },
     { text: 'cakupan kepesertaan JKN di Kalimantan Tengah tercatat mencapai 100,18 persen', none: 'a plain statement of coverage' },
   ],

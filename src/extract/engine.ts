@@ -233,7 +233,8 @@ function pairFigures(ctx: Ctx): Fact[] {
       guardIn(guards, near, ['threshold']) ||
       guardIn(guards, w.clause, ['target']) ||
       guardIn(guards, afterNear, ['definition']) ||
-      guardIn(guards, ownSpan, ['inactive', 'segment', 'other-quantity'])
+      guardIn(guards, ownSpan, ['inactive', 'segment', 'other-quantity']) ||
+      isChange(guards, near, text)
     ) {
       for (const m of g.members) dropped.push({ sentence: g.sentence, value: m.value });
       return;
@@ -316,6 +317,16 @@ function pairFigures(ctx: Ctx): Fact[] {
     if (family && g.members.some((m) => m.kind === 'percent')) carry = family;
   });
   return facts;
+}
+
+let changeResultRe: RegExp | null = null;
+/** "naik 2,5 persen" is a change, not a level; "meningkat menjadi 98 persen" is a level. */
+function isChange(guards: GuardMention[], near: Span, text: string): boolean {
+  const change = within(guards, near.start, near.end).filter((g) => g.guard === 'change').at(-1);
+  if (!change) return false;
+  changeResultRe ??= wordsRegex(lexicon().guards.changeResult);
+  changeResultRe.lastIndex = 0;
+  return !changeResultRe.test(text.slice(change.end, near.end));
 }
 
 function countsManyRegions(word: string): boolean {

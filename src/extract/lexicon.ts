@@ -32,6 +32,8 @@ const LexiconSchema = z.object({
     segment: WordList,
     aggregate: WordList,
     otherQuantity: WordList,
+    change: WordList,
+    changeResult: WordList,
   }),
   regionCountNouns: WordList,
   numberWords: WordList,
