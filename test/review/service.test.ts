@@ -3,14 +3,16 @@
  * filters, each action with its audit row, optimistic versions, undo, input validation, the
  * evidence window, refresh keeping the reviewer's word, gold export and the scripted CLI.
  */
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli.ts';
 import { evidenceContext } from '../../src/review/context.ts';
 import { GoldArticle, goldArticles } from '../../src/review/export.ts';
 import { CategoryEditForm, FactEditForm, fieldErrors, type ReviewFact } from '../../src/review/model.ts';
 import { ReviewService, type ItemRef } from '../../src/review/service.ts';
-import { refresh, type SqliteStore } from '../../src/store/index.ts';
+import { openStore, refresh, type SqliteStore } from '../../src/store/index.ts';
 import { ALL_ARTICLES, BANJAR, KALTENG, seedExtraction, seedStore, tempDir, type SeedArticle } from './seed.ts';
 
 const tmp = tempDir();
@@ -282,6 +284,29 @@ describe('after review', () => {
     const rows = out.join('').trim().split('\n').map((l) => JSON.parse(l) as { fact_id: number; status: string; value: number; as_of: string | null });
     expect(rows.find((r) => r.fact_id === active.id)).toMatchObject({ status: 'corrected', value: 80.5, as_of: '2025-12-31' });
     expect(rows.find((r) => r.fact_id === pct.id)).toMatchObject({ status: 'accepted', value: 98.77 });
+  });
+
+  it('the real `cakupan ingest` and `cakupan refresh --all` (real extractor, separate processes) keep a correction and an acceptance', async () => {
+    const run = promisify(execFile);
+    const path = `${tmp.dir}/real${++n}.db`;
+    // The only thing taken from the extractor: it finds some figure in these two dev articles.
+    await run(process.execPath, ['src/bin.js', 'ingest', 'corpus/dev/d001.json', 'corpus/dev/s005.json', '--db', path]);
+    let store = openStore(path);
+    let svc = new ReviewService(store.db);
+    const ids = store.db.prepare("SELECT id FROM facts WHERE metric LIKE '%_pct' ORDER BY id").pluck().all() as number[];
+    expect(ids.length, 'the extractor found no percentage in d001/s005').toBeGreaterThanOrEqual(2);
+    const [a, b] = ids.map((id) => svc.item({ kind: 'fact', id })!);
+    const wrong = Math.round((a!.value! + 0.4) * 100) / 100;
+    expect(svc.correct(a!, a!.version, 'ana', FactEditForm.parse({ value: String(wrong), region: a!.region.code, metric: a!.metric!, asOf: a!.asOf ?? '' })).ok).toBe(true);
+    expect(svc.accept(b!, b!.version, 'ana').ok).toBe(true);
+    await store.close();
+    const refreshed = await run(process.execPath, ['src/bin.js', 'refresh', '--all', '--no-progress', '--db', path]);
+    expect(refreshed.stdout + refreshed.stderr).toMatch(/refresh run \d+ ok: .*2 articles extracted/);
+    store = openStore(path);
+    svc = new ReviewService(store.db);
+    expect(svc.item(a!)).toMatchObject({ status: 'corrected', value: wrong });
+    expect(svc.item(b!)).toMatchObject({ status: 'accepted', value: b!.value });
+    await store.close();
   });
 
   it('exports fully reviewed articles as gold in the corpus format', async () => {
