@@ -1,7 +1,34 @@
 /**
- * HTML -> article text and metadata. (Placeholder baseline: the whole body's text; the cascade replaces it.)
+ * HTML bytes -> article text and metadata.
+ *
+ * The cascade. Each stage runs only when the one before it under-delivered (gave less text than its floor);
+ * every attempt is kept in `Article.attempts`, and `Article.method` names the stage that won.
+ *
+ *  0. Read: decode the bytes (BOM, HTTP header, `<meta>` prescan, then detection: `decodeHtml`), parse with
+ *     htmlparser2 (`cheerio/slim`), read the metadata (JSON-LD, `<meta>`, `<time>`, datelines, URL), then
+ *     remove what is never text (scripts, styles, form controls, hidden elements, comments).
+ *  1. `profile:<name>`: the host has a profile in `data/site-profiles.json`; its body selector and its
+ *     removals give the text. Floor: `PROFILE_MIN_CHARS`.
+ *  2. `scorer`: the generic scorer. Page furniture named by class/id ("sidebar", "related", "komentar") and
+ *     layout tags (nav, aside, footer) are removed; paragraph blocks score their ancestors (length, commas,
+ *     class/id words, link density); a container whose class says "article body" is believed when it holds
+ *     most of the winner's text; good siblings join. Floor: `SCORER_MIN_CHARS`.
+ *     `scorer-relaxed`: the same on a fresh parse without the furniture removal (Readability's retry).
+ *  3. `body`: the whole body, cut into blocks and filtered. Always gives what the page has.
+ *
+ * Every stage's blocks go through the same filter (src/text/blocks.ts): link lists, the Indonesian
+ * boilerplate lines of `data/text-boilerplate.json` ("Baca juga", "Editor:", dates, view counts, share bars,
+ * tags, comment forms), the headline repeated, repeated paragraphs. Captions are kept apart in `captions`.
  */
-import * as cheerio from 'cheerio';
+import { load, type CheerioAPI } from 'cheerio/slim';
+import { decodeHtml } from './decode.ts';
+export { decodeHtml } from './decode.ts';
+import { readMetadata } from './metadata.ts';
+import { profileFor, type SiteProfile } from './profiles.ts';
+import { bodyBySelector, computeStats, removeJunk, removeUnlikely, scoreCandidates, withSiblings } from './scorer.ts';
+import { filterBlocks, toBlocks, type Block, type Dropped } from './blocks.ts';
+import { type Element, removeNode } from './dom.ts';
+import { MAX_HTML_BYTES, PROFILE_MIN_CHARS, SCORER_MIN_CHARS } from './config.ts';
 
 /** What the text stage gives the rest of the pipeline. */
 export interface Article {
@@ -16,12 +43,18 @@ export interface Article {
   siteName: string | null;
   canonicalUrl: string | null;
   lang: string | null;
-  /** Which cascade stage produced `text`. */
+  /** Which cascade stage produced `text`: "profile:<name>", "scorer", "scorer-relaxed" or "body". */
   method: string;
   /** URL of the next page when the article continues ("Halaman 2", "Tampilkan semua"). */
   nextPage: string | null;
   /** The charset the bytes were decoded with. */
   charset: string;
+  /** Photo captions and credits found inside the article, kept out of `text`. */
+  captions: string[];
+  /** Where `published` came from: "json-ld", "meta", "time", "dateline", "url" (null when not found). */
+  dateSource: string | null;
+  /** Every stage tried, in order, with the characters it gave. */
+  attempts: { method: string; chars: number }[];
 }
 
 export interface ArticleOptions {
@@ -29,24 +62,123 @@ export interface ArticleOptions {
   url?: string;
   /** The HTTP Content-Type header, the first source of the charset. */
   contentType?: string;
+  /** Collects the blocks the filter left out, with the rule that dropped each (for tests and debugging). */
+  dropped?: Dropped[];
 }
 
+/** A page the text stage refuses; the message names the page. */
+export class ArticleError extends Error {
+  constructor(
+    readonly page: string,
+    reason: string,
+  ) {
+    super(`${page}: ${reason}`);
+    this.name = 'ArticleError';
+  }
+}
+
+interface StageResult {
+  blocks: Block[];
+  chars: number;
+}
+
+function run(parts: Element[], $: CheerioAPI, title: string | null, captions: string[], dropped: Dropped[] | undefined): StageResult {
+  const stats = computeStats($.root()[0]);
+  const blocks = filterBlocks(toBlocks(parts, stats, { captions }), title, dropped);
+  return { blocks, chars: blocks.reduce((n, b) => n + b.text.length, 0) };
+}
+
+function profileStage($: CheerioAPI, profile: SiteProfile, title: string | null, captions: string[], dropped?: Dropped[]): StageResult | null {
+  for (const sel of profile.body) {
+    const el = $(sel).first();
+    if (!el.length) continue;
+    for (const r of profile.remove) el.find(r).each((_, x) => removeNode(x));
+    const res = run([el[0] as Element], $, title, captions, dropped);
+    if (res.chars >= PROFILE_MIN_CHARS) return res;
+  }
+  return null;
+}
+
+function scorerStage($: CheerioAPI, title: string | null, captions: string[], prune: boolean, dropped?: Dropped[]): StageResult | null {
+  const root = $.root()[0];
+  let stats = computeStats(root);
+  const body = $('body')[0] as Element | undefined;
+  if (prune) {
+    removeUnlikely(root, stats, body ? (stats.get(body)?.chars ?? 0) : 0);
+    stats = computeStats(root);
+  }
+  const top = scoreCandidates(root, stats);
+  const bySelector = bodyBySelector($, stats, top);
+  const parts = bySelector ? [bySelector] : top ? withSiblings(top, stats) : [];
+  if (!parts.length) return null;
+  return run(parts, $, title, captions, dropped);
+}
+
+const parse = (html: string): CheerioAPI => {
+  const $ = load(html);
+  return $;
+};
+
+/**
+ * Extracts the article of one HTML page.
+ * @throws ArticleError when the page is larger than `MAX_HTML_BYTES`.
+ */
 export function extractArticle(bytes: Uint8Array, opts: ArticleOptions = {}): Article {
-  const html = Buffer.from(bytes).toString('utf8');
-  const $ = cheerio.load(html);
-  $('script, style, noscript').remove();
-  const text = $('body').text().replace(/[ \t]+/g, ' ').replace(/\n\s*\n+/g, '\n\n').trim();
+  const page = opts.url ?? 'page';
+  if (bytes.length > MAX_HTML_BYTES) throw new ArticleError(page, `page is ${bytes.length} bytes, larger than the ${MAX_HTML_BYTES}-byte limit`);
+  const { html, charset } = decodeHtml(bytes, opts.contentType);
+  let $ = parse(html);
+  const meta = readMetadata($, opts.url);
+  removeJunk($.root()[0]);
+  const attempts: { method: string; chars: number }[] = [];
+  let captions: string[] = [];
+  let won: { method: string; res: StageResult } | null = null;
+
+  const profile = profileFor(opts.url);
+  if (profile) {
+    const res = profileStage($, profile, meta.title, captions, opts.dropped);
+    attempts.push({ method: `profile:${profile.name}`, chars: res?.chars ?? 0 });
+    if (res) won = { method: `profile:${profile.name}`, res };
+    else {
+      // The profile's removals may have touched the tree: start the generic stages from a fresh parse.
+      $ = parse(html);
+      removeJunk($.root()[0]);
+      captions = [];
+    }
+  }
+  if (!won) {
+    const res = scorerStage($, meta.title, captions, true, opts.dropped);
+    attempts.push({ method: 'scorer', chars: res?.chars ?? 0 });
+    if (res && res.chars >= SCORER_MIN_CHARS) won = { method: 'scorer', res };
+  }
+  if (!won) {
+    $ = parse(html);
+    removeJunk($.root()[0]);
+    captions = [];
+    const res = scorerStage($, meta.title, captions, false, opts.dropped);
+    attempts.push({ method: 'scorer-relaxed', chars: res?.chars ?? 0 });
+    if (res && res.chars >= SCORER_MIN_CHARS) won = { method: 'scorer-relaxed', res };
+  }
+  if (!won) {
+    const body = ($('body')[0] ?? $.root()[0]) as Element;
+    const res = run([body], $, meta.title, captions, opts.dropped);
+    attempts.push({ method: 'body', chars: res.chars });
+    won = { method: 'body', res };
+  }
   return {
-    text,
-    title: $('title').first().text().trim() || null,
-    published: null,
-    publishedAt: null,
-    author: null,
-    siteName: null,
-    canonicalUrl: $('link[rel=canonical]').attr('href') ?? opts.url ?? null,
-    lang: $('html').attr('lang') ?? null,
-    method: 'body',
-    nextPage: null,
-    charset: 'utf-8',
+    text: won.res.blocks.map((b) => b.text).join('\n\n'),
+    title: meta.title,
+    published: meta.published,
+    publishedAt: meta.publishedAt,
+    author: meta.author,
+    siteName: meta.siteName,
+    canonicalUrl: meta.canonicalUrl,
+    lang: meta.lang,
+    method: won.method,
+    nextPage: meta.nextPage,
+    charset,
+    captions: [...new Set(captions)],
+    dateSource: meta.dateSource,
+    attempts,
   };
 }

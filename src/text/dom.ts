@@ -1,0 +1,87 @@
+/**
+ * Small helpers over the htmlparser2 (domhandler) tree that `cheerio/slim` builds. Every walk is iterative,
+ * so a page nested 100 000 levels deep cannot overflow the stack.
+ */
+import type { AnyNode, Element, ParentNode } from 'domhandler';
+
+export type { AnyNode, Element, ParentNode };
+
+export const isElement = (n: AnyNode): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style';
+export const isText = (n: AnyNode): n is AnyNode & { data: string } => n.type === 'text';
+
+/** Lower-case "class id" string of an element, for vocabulary tests. */
+export function classAndId(el: Element): string {
+  const a = el.attribs;
+  const c = a.class ?? '';
+  const i = a.id ?? '';
+  return c || i ? `${c} ${i}`.toLowerCase() : '';
+}
+
+/** Pre-order walk of the elements under `root` (root included); return false from `visit` to skip a subtree. */
+export function walkElements(root: AnyNode, visit: (el: Element) => boolean | void): void {
+  const stack: AnyNode[] = [root];
+  while (stack.length) {
+    const n = stack.pop() as AnyNode;
+    if (!isElement(n) && n.type !== 'root') continue;
+    if (isElement(n) && visit(n) === false) continue;
+    const kids = (n as ParentNode).children;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+  }
+}
+
+/** All text under a node, concatenated (no separators added). */
+export function textOf(root: AnyNode): string {
+  if (isText(root)) return root.data;
+  let out = '';
+  const stack: AnyNode[] = [root];
+  while (stack.length) {
+    const n = stack.pop() as AnyNode;
+    if (isText(n)) out += n.data;
+    else if (n.type === 'tag' || n.type === 'root') {
+      const kids = (n as ParentNode).children;
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+    }
+  }
+  return out;
+}
+
+/** Detaches a node from its parent. */
+export function removeNode(n: AnyNode): void {
+  const p = n.parent;
+  if (!p) return;
+  const i = p.children.indexOf(n as never);
+  if (i >= 0) p.children.splice(i, 1);
+  if (n.prev) n.prev.next = n.next;
+  if (n.next) n.next.prev = n.prev;
+  n.parent = null;
+  n.prev = null;
+  n.next = null;
+}
+
+/** Elements in post-order (children before parents), for bottom-up sums. */
+export function postOrder(root: AnyNode): Element[] {
+  const pre: Element[] = [];
+  walkElements(root, (el) => {
+    pre.push(el);
+  });
+  return pre.reverse();
+}
+
+/** Nearest ancestor (or self) that passes `test`, up to `stop` (exclusive). */
+export function closest(n: AnyNode, test: (el: Element) => boolean, stop?: AnyNode | null): Element | null {
+  for (let p: AnyNode | null = n; p && p !== stop; p = p.parent) if (isElement(p) && test(p)) return p;
+  return null;
+}
+
+/** Whether `a` is `b` or contains it. */
+export function containsNode(a: AnyNode, b: AnyNode): boolean {
+  for (let p: AnyNode | null = b; p; p = p.parent) if (p === a) return true;
+  return false;
+}
+
+/** Number of ancestors of a node. */
+export function depthOf(n: AnyNode): number {
+  let d = 0;
+  for (let p = n.parent; p; p = p.parent) d++;
+  return d;
+}
