@@ -48,4 +48,694 @@ export const SENTENCE_EXAMPLES: SentenceExample[] = [
   { text: 'Selamat untuk 22 provinsi dan 334 kabupaten/kota dengan cakupan kepesertaannya menjadi lebih dari 95% total penduduk.', none: 'a figure about counted groups of regions, not one region' },
   { text: 'Masih ada sekitar 11 persen peserta tidak aktif di Sulawesi Tengah, terdiri atas peserta menunggak 135 ribu orang dan peserta non aktif 280 ribu orang.', none: 'inactive participants are not coverage' },
   { text: 'Lalu pekerja penerima upah (PPU) di Maluku sebanyak 379.393 peserta, peserta mandiri (PBPU) 115.457 peserta.', none: 'participant segments (PPU, PBPU) are not enrolment figures' },
+
+  // ---------------------------------------------------------------------------------------------
+  // Real sentences of the dev corpus (corpus/dev/*.json), copied exactly. A text is one sentence, one
+  // paragraph, or a few lines joined with "\n" when the region or date lives in an earlier line.
+  // ---------------------------------------------------------------------------------------------
+
+  // d001: Kalimantan Tengah, UHC Award 2026.
+  {
+    text: 'Jakarta – Pemerintah Provinsi Kalimantan Tengah (Pemprov Kalteng) menerima Penghargaan Universal Health Coverage (UHC) Award 2026 kategori Madya dalam kegiatan yang digelar di Jakarta International Expo (JIEXPO) Kemayoran, Selasa (27/1/2026).',
+    facts: [],
+    categories: [{ region: 'Provinsi Kalimantan Tengah', category: 'Madya', year: 2026 }],
+  },
+  {
+    text: 'Berdasarkan data hingga 31 Desember 2025, cakupan kepesertaan JKN di Kalimantan Tengah tercatat mencapai 100,18 persen. Dari jumlah tersebut, tingkat keaktifan peserta berada pada angka 85,24 persen.',
+    facts: [
+      { region: 'Provinsi Kalimantan Tengah', metric: 'coverage_pct', value: 100.18, asOf: '2025-12-31' },
+      { region: 'Provinsi Kalimantan Tengah', metric: 'active_pct', value: 85.24, asOf: '2025-12-31' },
+    ],
+  },
+  { text: 'Dari jumlah tersebut, tingkat keaktifan peserta berada pada angka 85,24 persen.', none: 'no region in the sentence alone (Kalimantan Tengah is in the sentence before it)' },
+  {
+    text: 'Dalam pembiayaan program JKN, Pemerintah Provinsi Kalimantan Tengah bersama pemerintah pusat menanggung iuran peserta Penerima Bantuan Iuran (PBI) sebanyak 603.075 jiwa. Selain itu, pemerintah provinsi juga menanggung secara mandiri iuran PBI untuk segmen Peserta Bukan Penerima Upah (PBPU) dan Peserta Bukan Pekerja (BP) sebanyak 48.631 jiwa.',
+    none: 'segment counts (PBI, PBPU/BP) are not enrolment figures',
+  },
+  {
+    text: 'Kategori Madya pada UHC Award mensyaratkan cakupan kepesertaan JKN di atas 95 persen, tingkat keaktifan peserta minimal 85 persen setiap bulan, serta kontribusi pemerintah daerah melalui pembayaran iuran tambahan bagi PBI paling sedikit 18 persen dari jumlah penduduk.',
+    none: 'a category definition: criteria, not measurements, and no region holds the tier',
+  },
+
+  // d002: Kalimantan Timur, UHC Award 2023.
+  { text: 'Penyerahan UHC Award 2023 diberikan kepada 22 Kepala Daerah Provinsi dan 334 Kabupaten/Kota se-Indonesia.', none: 'counts of award winners (regions), not people' },
+  {
+    text: 'Adapun beberapa kabupaten/kota di Kaltim yang berhasil meraih UHC Award Tahun 2023 di antaranya Berau, Penajam Paser Utara (PPU), Paser, Samarinda, Balikpapan, Bontang, Kutai Timur (Kutim) dan Mahakam Ulu.',
+    none: 'a list of award winners without figures or tiers',
+  },
+  {
+    text: 'Diketahui, cakupan peserta JKN di PPU mencapai 96,77 persen dari total jumlah penduduk yang ada. Pengguna aktif JKN KIS di PPU per Maret 2023 terdata sebanyak 180.943 jiwa dari total jumlah penduduk PPU yang mencapai 188.923 jiwa.',
+    facts: [
+      // Rule 5: dates do not carry backward, so the 96,77 stays undated.
+      { region: 'Kabupaten Penajam Paser Utara', metric: 'coverage_pct', value: 96.77, asOf: null },
+      { region: 'Kabupaten Penajam Paser Utara', metric: 'active_count', value: 180943, asOf: '2023-03' },
+      { region: 'Kabupaten Penajam Paser Utara', metric: 'population', value: 188923, asOf: '2023-03' },
+    ],
+  },
+  {
+    text: 'Sementara Samarinda, terhitung sebanyak 837.890 penduduk telah terdaftar sebagai peserta Program JKN dari total jumlah penduduk ',
+    facts: [{ region: 'Kota Samarinda', metric: 'enrolled_count', value: 837890, asOf: null }],
+  },
+
+  // d003: Kalimantan Barat, run-on lists of kabupaten.
+  {
+    text: 'Kabupaten Sambas merupakan kabupaten dengan kepesertaan terendah yaitu 67,48 persen atau baru sekitar 432 ribu peserta JKN yang terdaftar.',
+    facts: [
+      { region: 'Kabupaten Sambas', metric: 'coverage_pct', value: 67.48, asOf: null },
+      { region: 'Kabupaten Sambas', metric: 'enrolled_count', value: 432000, asOf: null },
+    ],
+  },
+  {
+    text: 'TRIBUNPONTIANAK.CO.ID, PONTIANAK - Kepala Badan Penyelenggara Jaminan Sosial ( BPJS ) Kesehatan Cabang Pontianak, Desvita Yanni mengatakan saat ini capaian kepesertaan Jaminan Kesehatan Nasional ( JKN ) khusus provinsi Kalimantan Barat baru mencapai 78,30 persen.',
+    facts: [{ region: 'Provinsi Kalimantan Barat', metric: 'coverage_pct', value: 78.3, asOf: null }],
+  },
+  {
+    text: 'Saat ini Kabupaten Kayong Utara merupakan kabupaten dengan capaian kepesertaan tertinggi yaitu 99,92 persen.',
+    facts: [{ region: 'Kabupaten Kayong Utara', metric: 'coverage_pct', value: 99.92, asOf: null }],
+  },
+  {
+    text: '"Total kepesertaan JKN-KIS saat ini sudah mencapai 4.292.369 dari penduduk yang ada di Kalbar atau diposisi 78,30 persen. Kabupaten Kayong Utara merupakan kabupaten dengan kepesertaan tertinggi yaitu 98,92 persen dengan jumlah 127 ribu peserta JKN," ujarnya.',
+    facts: [
+      { region: 'Provinsi Kalimantan Barat', metric: 'enrolled_count', value: 4292369, asOf: null },
+      { region: 'Provinsi Kalimantan Barat', metric: 'coverage_pct', value: 78.3, asOf: null },
+      { region: 'Kabupaten Kayong Utara', metric: 'coverage_pct', value: 98.92, asOf: null },
+      { region: 'Kabupaten Kayong Utara', metric: 'enrolled_count', value: 127000, asOf: null },
+    ],
+  },
+  {
+    text: 'Sementara 13 kabupaten lainnya berada direntang 95 persen kebawah. Kabupaten Landak menempati urutan kedua yaitu 388.540 peserta JKN dengan persentase 95,90 persen.',
+    facts: [
+      { region: 'Kabupaten Landak', metric: 'enrolled_count', value: 388540, asOf: null },
+      { region: 'Kabupaten Landak', metric: 'coverage_pct', value: 95.9, asOf: null },
+    ],
+  },
+  { text: 'Sementara 13 kabupaten lainnya berada direntang 95 persen kebawah.', none: 'a band over a group of regions ("13 kabupaten … 95 persen kebawah"), not one region\'s figure' },
+  {
+    text: 'Kabupaten Ketapang sudah menjangkau 469 ribu peserta atau 81,50 persen, Kabupaten Kubu Raya mencapai 274.898 atau 77,70 persen, Kabupaten Mempawah 75,49 persen dengan 232.987 peserta JKN yang terdaftar.',
+    facts: [
+      { region: 'Kabupaten Ketapang', metric: 'enrolled_count', value: 469000, asOf: null },
+      { region: 'Kabupaten Ketapang', metric: 'coverage_pct', value: 81.5, asOf: null },
+      { region: 'Kabupaten Kubu Raya', metric: 'enrolled_count', value: 274898, asOf: null },
+      { region: 'Kabupaten Kubu Raya', metric: 'coverage_pct', value: 77.7, asOf: null },
+      { region: 'Kabupaten Mempawah', metric: 'coverage_pct', value: 75.49, asOf: null },
+      { region: 'Kabupaten Mempawah', metric: 'enrolled_count', value: 232987, asOf: null },
+    ],
+  },
+  {
+    text: 'Sedangkan Kota Pontianak dengan 673.129 penduduk baru 498.549 penduduk yang terdaftar menjadi peserta JKN atau sebesar 74,06 persen dan Kota Singkawang mencapai 80,76 persen dengan kepesertaan sekitar 194 ribu penduduk.',
+    facts: [
+      { region: 'Kota Pontianak', metric: 'population', value: 673129, asOf: null },
+      { region: 'Kota Pontianak', metric: 'enrolled_count', value: 498549, asOf: null },
+      { region: 'Kota Pontianak', metric: 'coverage_pct', value: 74.06, asOf: null },
+      { region: 'Kota Singkawang', metric: 'coverage_pct', value: 80.76, asOf: null },
+      { region: 'Kota Singkawang', metric: 'enrolled_count', value: 194000, asOf: null },
+    ],
+  },
+  {
+    text: 'Kabupaten Bengkayang kepesertaan JKN sekitar 71,93 persen, Kabupaten Sanggau 69,03 persen, Kabupaten Sintang 89,19 persen, Kabupaten Kapuas Hulu 77,87 persen, Kabupaten Melawi 86,01 persen dan kabupaten Sekadau 73,55 persen.',
+    facts: [
+      { region: 'Kabupaten Bengkayang', metric: 'coverage_pct', value: 71.93, asOf: null },
+      { region: 'Kabupaten Sanggau', metric: 'coverage_pct', value: 69.03, asOf: null },
+      { region: 'Kabupaten Sintang', metric: 'coverage_pct', value: 89.19, asOf: null },
+      { region: 'Kabupaten Kapuas Hulu', metric: 'coverage_pct', value: 77.87, asOf: null },
+      { region: 'Kabupaten Melawi', metric: 'coverage_pct', value: 86.01, asOf: null },
+      { region: 'Kabupaten Sekadau', metric: 'coverage_pct', value: 73.55, asOf: null },
+    ],
+  },
+
+  // d004: Kalimantan Utara.
+  { text: 'UHC Kaltara Capai 99,22 Persen, Lampaui Target RPJMN', facts: [{ region: 'Provinsi Kalimantan Utara', metric: 'coverage_pct', value: 99.22, asOf: null }] },
+  {
+    text: 'KAYANTARA.COM, TANJUNG SELOR – Pemerintah Provinsi (Pemprov) Kalimantan Utara (Kaltara) mencapai capaian signifikan dalam bidang kesehatan dengan meraih cakupan UHC (Universal Health Coverage) Kaltara per 1 Agustus 2025 sudah mencapai 99,22 persen, Selasa (2/9).',
+    facts: [{ region: 'Provinsi Kalimantan Utara', metric: 'coverage_pct', value: 99.22, asOf: '2025-08-01' }],
+  },
+  {
+    text: 'Berdasarkan data ini tertinggi di Kabupaten Malinau 100,56 persen, kemudian Kabupaten Bulungan sekitar 99,7 persen, Kabupaten Nunukan 97,7 persen, Kota Tarakan 99,77 persen dan Kabupaten Tana Tidung 99,06 persen, dan keaktifan BPJS Kesehatan Kaltara 84,12 persen.',
+    facts: [
+      { region: 'Kabupaten Malinau', metric: 'coverage_pct', value: 100.56, asOf: null },
+      { region: 'Kabupaten Bulungan', metric: 'coverage_pct', value: 99.7, asOf: null },
+      { region: 'Kabupaten Nunukan', metric: 'coverage_pct', value: 97.7, asOf: null },
+      { region: 'Kota Tarakan', metric: 'coverage_pct', value: 99.77, asOf: null },
+      { region: 'Kabupaten Tana Tidung', metric: 'coverage_pct', value: 99.06, asOf: null },
+      { region: 'Provinsi Kalimantan Utara', metric: 'active_pct', value: 84.12, asOf: null },
+    ],
+  },
+  {
+    text: '“Kalau kita lihat bahwa untuk cakupan peserta Provinsi Kalimantan Utara itu sebenarnya sudah di atas Rencana Pembangunan Jangka Menengah Nasional (RPJMN) 98,6 persen, jadi kita sudah diatas target,” ucap Usman.',
+    none: 'the RPJMN figure is a national target, not the province\'s measurement',
+  },
+  {
+    text: 'Bebernya, pada keaktifan peserta JKN BPJS Kesehatan bahkan sudah mencapai diatas rata-rata target nasional, yakni untuk cakupan keaktifan peserta target nasional diatas 80 persen.',
+    none: 'a national target for activity ("target nasional diatas 80 persen")',
+  },
+  { text: '“Tapi kita targetnya sudah diatas 84,12 persen, jadi sudah rata – rata diatas,” jelasnya.', none: 'said as a target ("targetnya"), and no region in the sentence' },
+  {
+    text: '“Mudah – mudahan kita bisa mencapai UHC diatas 98 persen, itu terkait dengan cakupan dan keaktifan. Jadi intinya kita sudah diatas rata – rata nasional,” ujar Usman.',
+    none: 'a hope ("Mudah – mudahan … bisa mencapai"), not a measurement',
+  },
+
+  // d005: Sulawesi Utara.
+  {
+    text: 'Manado (ANTARA) - Badan Penyelenggara Jaminan Sosial (BPJS) Kesehatan berharap peserta Jaminan Kesehatan Nasional (JKN) yang ada di 15 kabupaten dan kota di Sulawesi Utara (Sulut) minimal sudah mencapai 98 persen.',
+    none: 'a hoped-for minimum ("berharap … minimal … 98 persen") over 15 regions',
+  },
+  {
+    text: '"Masih terdapat dua kabupaten yang capaiannya (kepesertaan) di bawah 98 persen yaitu Kabupaten Bolaang Mongondow dan Kabupaten Bolaang Mongondow Utara," kata Deputi Direksi BPJS Kesehatan Wilayah 10 Octavianus Ramba di Manado, Senin.',
+    none: 'a threshold ("di bawah 98 persen"), not a measurement',
+  },
+  {
+    text: 'Dia mengatakan capaian kepesertaan JKN di Kabupaten Bolaang Mongondow angkanya belum mencapai 95 persen tepatnya 90,47 persen, sementara Kabupaten Bolaang Mongondow Utara sudah mencapai 95 persen.',
+    // Rule 3: a threshold restated as reached ("sudah mencapai 95 persen") is not a measurement.
+    facts: [{ region: 'Kabupaten Bolaang Mongondow', metric: 'coverage_pct', value: 90.47, asOf: null }],
+  },
+  {
+    text: 'Dia berharap kepesertaan JKN semua kabupaten dan kota di provinsi ujung utara tersebut sudah mencapai angka 98 persen pada tahun 2024.',
+    none: 'a hope for 2024 ("berharap … pada tahun 2024"), a target',
+  },
+  {
+    text: 'Kenapa harus mencapai 98, Octavianus mengatakan hal itu sesuai dengan Rencana Pembangunan Jangka Menengah Nasional (RPJMN) pemerintahan saat ini. "paling lambat tahun 2024 ini minimal 98 persen penduduk Indonesia itu teregistrasi menjadi peserta JKN ," ucapnya.',
+    none: 'the RPJMN target ("paling lambat tahun 2024 ini minimal 98 persen")',
+  },
+  {
+    text: 'Octavianus menambahkan apabila melihat data jumlah penduduk Provinsi Sulut sekitar 2,6 juta maka peserta JKN di provinsi tersebut sudah mencapai 2,7 juta atau lebih dari 100 persen penduduk Sulut sudah teregistrasi sebagai peserta JKN.',
+    facts: [
+      { region: 'Provinsi Sulawesi Utara', metric: 'population', value: 2600000, asOf: null },
+      { region: 'Provinsi Sulawesi Utara', metric: 'enrolled_count', value: 2700000, asOf: null },
+      { region: 'Provinsi Sulawesi Utara', metric: 'coverage_pct', value: 100, asOf: null },
+    ],
+  },
+  {
+    text: '"Pertanyaannya, kenapa lebih dari 100 persen karena kemungkinan besar penduduk dari luar Sulut teregistrasi sebagai peserta JKN di provinsi ini. Angkanya sudah mencapai 2,7 juta orang atau sekitar 101,89 persen ," katanya.',
+    // Rule 3: "lebih dari 100 persen" counts with its stated number, beside the exact 101,89 (rule 2).
+    facts: [
+      { region: 'Provinsi Sulawesi Utara', metric: 'coverage_pct', value: 100, asOf: null },
+      { region: 'Provinsi Sulawesi Utara', metric: 'enrolled_count', value: 2700000, asOf: null },
+      { region: 'Provinsi Sulawesi Utara', metric: 'coverage_pct', value: 101.89, asOf: null },
+    ],
+  },
+
+  // d006: Sulawesi Utara, UHC Awards 2026.
+  {
+    text: 'Jakarta, PALAKAT.id – Sebanyak 31 pemerintah provinsi serta 397 pemerintah kabupaten dan kota menerima penghargaan pada ajang Universal Health Coverage (UHC) Awards Tahun 2026.',
+    none: 'counts of award winners (regions)',
+  },
+  {
+    text: 'Sebagai bentuk apresiasi atas capaian tersebut, Provinsi Sulawesi Utara pada ajang UHC Awards Tahun 2026 menerima penghargaan kategori Pratama.',
+    facts: [],
+    categories: [{ region: 'Provinsi Sulawesi Utara', category: 'Pratama', year: 2026 }],
+  },
+  {
+    // Rule 7: one tier word for a list of five regions in the next line.
+    text: 'Sebagai bentuk apresiasi atas capaian tersebut, Provinsi Sulawesi Utara pada ajang UHC Awards Tahun 2026 menerima penghargaan kategori Pratama.\nPenghargaan ini diberikan atas komitmen pemerintah provinsi dalam mendukung perluasan kepesertaan dan menjaga keberlangsungan Program Jaminan Kesehatan Nasional (JKN) bagi masyarakat.\nSementara itu, sejumlah kabupaten dan kota di Provinsi Sulawesi Utara yang telah memenuhi kriteria Universal Health Coverage menerima penghargaan kategori Madya.\nPenghargaan tersebut diberikan kepada Kabupaten Minahasa Utara, Kota Bitung, Kabupaten Kepulauan Siau Tagulandang Biaro (SITARO), Kabupaten Kepulauan Sangihe, serta Kabupaten Kepulauan Talaud, atas keberhasilan pemerintah daerah dalam memastikan tingkat keaktifan peserta JKN sesuai dengan target nasional.',
+    facts: [],
+    categories: [
+      { region: 'Provinsi Sulawesi Utara', category: 'Pratama', year: 2026 },
+      { region: 'Kabupaten Minahasa Utara', category: 'Madya', year: 2026 },
+      { region: 'Kota Bitung', category: 'Madya', year: 2026 },
+      { region: 'Kabupaten Kepulauan Siau Tagulandang Biaro', category: 'Madya', year: 2026 },
+      { region: 'Kabupaten Kepulauan Sangihe', category: 'Madya', year: 2026 },
+      { region: 'Kabupaten Kepulauan Talaud', category: 'Madya', year: 2026 },
+    ],
+  },
+  {
+    text: 'Sementara itu, sejumlah kabupaten dan kota di Provinsi Sulawesi Utara yang telah memenuhi kriteria Universal Health Coverage menerima penghargaan kategori Madya.\nPenghargaan tersebut diberikan kepada Kabupaten Minahasa Utara, Kota Bitung, Kabupaten Kepulauan Siau Tagulandang Biaro (SITARO), Kabupaten Kepulauan Sangihe, serta Kabupaten Kepulauan Talaud, atas keberhasilan pemerintah daerah dalam memastikan tingkat keaktifan peserta JKN sesuai dengan target nasional.',
+    facts: [],
+    // No year anywhere in these two lines.
+    categories: [
+      { region: 'Kabupaten Minahasa Utara', category: 'Madya', year: null },
+      { region: 'Kota Bitung', category: 'Madya', year: null },
+      { region: 'Kabupaten Kepulauan Siau Tagulandang Biaro', category: 'Madya', year: null },
+      { region: 'Kabupaten Kepulauan Sangihe', category: 'Madya', year: null },
+      { region: 'Kabupaten Kepulauan Talaud', category: 'Madya', year: null },
+    ],
+  },
+  {
+    text: 'Hingga 31 Desember 2025, cakupan kepesertaan JKN di Provinsi Sulawesi Utara telah mencapai 99,1 persen dari total jumlah penduduk sebanyak 2.631.346 jiwa, dengan tingkat keaktifan peserta sebesar 81,4 persen. Capaian ini menunjukkan komitmen kuat pemerintah daerah dalam menjamin akses layanan kesehatan yang menyeluruh bagi masyarakat.',
+    facts: [
+      { region: 'Provinsi Sulawesi Utara', metric: 'coverage_pct', value: 99.1, asOf: '2025-12-31' },
+      { region: 'Provinsi Sulawesi Utara', metric: 'population', value: 2631346, asOf: '2025-12-31' },
+      { region: 'Provinsi Sulawesi Utara', metric: 'active_pct', value: 81.4, asOf: '2025-12-31' },
+    ],
+  },
+
+  // d007: Gorontalo, "1,138,714" and "(94,75)".
+  {
+    text: 'GM – Kota Gorontalo – Hingga Mei 2023, masih dua kabupaten yang belum Universal Health Coverage (UHC) atau cakupan kesehatan semesta. Kedua kabupaten itu adalah, Kabupaten Gorontalo dan Kabupaten Gorontalo Utara. Sementara satu kota dan tiga kabupate lainnya sudah UHC.',
+    none: 'counts of regions with or without UHC status',
+  },
+  {
+    text: 'Kabupaten Gorontalo sampai Mei 2023, jumlah peserta Jaminan Kesehatan Nasional (JKN) sebanyak 369.487 jiwa, atau baru sebesar 89,8%. Sedangkan jumlah peserta yang aktif sebanyak 344.851 orang (93,33%).',
+    facts: [
+      { region: 'Kabupaten Gorontalo', metric: 'enrolled_count', value: 369487, asOf: '2023-05' },
+      { region: 'Kabupaten Gorontalo', metric: 'coverage_pct', value: 89.8, asOf: '2023-05' },
+      { region: 'Kabupaten Gorontalo', metric: 'active_count', value: 344851, asOf: '2023-05' },
+      { region: 'Kabupaten Gorontalo', metric: 'active_pct', value: 93.33, asOf: '2023-05' },
+    ],
+  },
+  {
+    text: 'Sementara di kabupaten Gorontalo Utara (Gorut) jumlah peserta JKN sebanyak 108.015 jiwa atau 84,7% dari total jumlah penduduk di sana. Dari jumlah itu sejumlah 102.736 (95,11%) orang merupakan peserta yang aktif.',
+    facts: [
+      { region: 'Kabupaten Gorontalo Utara', metric: 'enrolled_count', value: 108015, asOf: null },
+      { region: 'Kabupaten Gorontalo Utara', metric: 'coverage_pct', value: 84.7, asOf: null },
+      { region: 'Kabupaten Gorontalo Utara', metric: 'active_count', value: 102736, asOf: null },
+      { region: 'Kabupaten Gorontalo Utara', metric: 'active_pct', value: 95.11, asOf: null },
+    ],
+  },
+  {
+    text: 'Kota Gorontalo yang sudah UHC, dari total 202.286 peserta JKN, sekira 188.093 (94,75) orang merupakan peserta aktif. Sisanya sebanyak 10.430 masih tidak aktif.',
+    facts: [
+      { region: 'Kota Gorontalo', metric: 'enrolled_count', value: 202286, asOf: null },
+      { region: 'Kota Gorontalo', metric: 'active_count', value: 188093, asOf: null },
+      { region: 'Kota Gorontalo', metric: 'active_pct', value: 94.75, asOf: null },
+    ],
+  },
+  {
+    text: 'Cakupan kesehatan semesta di provinsi Gorontalo sampai dengan Mei 2023 mencapai 93,7%. Atau sebanyak 1,138,714 dari 1.215.386 penduduknay telah menjadi peserta Jaminan Kesehatan Nasional (JKN). Sementara 1.084.602 (95,25%) jiwa di antaranya merupakan peserta aktif, dan 54.112 jiwa masih tidak aktif.',
+    facts: [
+      { region: 'Provinsi Gorontalo', metric: 'coverage_pct', value: 93.7, asOf: '2023-05' },
+      { region: 'Provinsi Gorontalo', metric: 'enrolled_count', value: 1138714, asOf: '2023-05' },
+      { region: 'Provinsi Gorontalo', metric: 'population', value: 1215386, asOf: '2023-05' },
+      { region: 'Provinsi Gorontalo', metric: 'active_count', value: 1084602, asOf: '2023-05' },
+      { region: 'Provinsi Gorontalo', metric: 'active_pct', value: 95.25, asOf: '2023-05' },
+    ],
+  },
+
+  // d008: Kabupaten Gorontalo, Utama 2026.
+  {
+    text: 'JAKARTA|Mediasulutgo.com – Pemerintah Kabupaten Gorontalo kembali menegaskan komitmennya dalam menjamin hak dasar masyarakat di bidang kesehatan. Dari total 514 kabupaten/kota se-Indonesia, hanya 75 daerah yang berhasil meraih Penghargaan Universal Health Coverage (UHC) Awards Tahun 2026 Kategori Utama, dan Kabupaten Gorontalo masuk dalam jajaran elite tersebut Penghargaan bergengsi itu Diterima Bupati Gorontalo, Sofyan Puhi dalam Kategori Utama UHC Awards diberikan kepada pemerintah daerah yang tidak hanya berhasil mencapai target kepesertaan Jaminan Kesehatan Nasional (JKN), tetapi juga mampu menjaga keaktifan peserta dan keberlanjutan akses layanan kesehatan bagi masyarakat',
+    facts: [],
+    categories: [{ region: 'Kabupaten Gorontalo', category: 'Utama', year: 2026 }],
+  },
+  {
+    text: 'Berdasarkan Data Kepesertaan JKN Januari 2026, dari total penduduk Kabupaten Gorontalo sebanyak 426.140 jiwa, tercatat 430.509 jiwa telah terdaftar sebagai peserta JKN atau mencapai 101,03 persen.',
+    facts: [
+      { region: 'Kabupaten Gorontalo', metric: 'population', value: 426140, asOf: '2026-01' },
+      { region: 'Kabupaten Gorontalo', metric: 'enrolled_count', value: 430509, asOf: '2026-01' },
+      { region: 'Kabupaten Gorontalo', metric: 'coverage_pct', value: 101.03, asOf: '2026-01' },
+    ],
+  },
+  {
+    text: 'Tak hanya unggul dari sisi kuantitas, tingkat keaktifan peserta JKN di Kabupaten Gorontalo juga tergolong sangat tinggi. Sebanyak 404.844 jiwa atau sekitar 95 persen peserta tercatat aktif, sehingga dapat langsung mengakses layanan kesehatan melalui BPJS Kesehatan tanpa hambatan.',
+    facts: [
+      { region: 'Kabupaten Gorontalo', metric: 'active_count', value: 404844, asOf: null },
+      { region: 'Kabupaten Gorontalo', metric: 'active_pct', value: 95, asOf: null },
+    ],
+  },
+
+  // d009: Sulawesi Tengah.
+  {
+    text: 'BPJS-Kesehatan catat 3,2 juta warga Sulawesi Tengah terlindungi JKN',
+    facts: [{ region: 'Provinsi Sulawesi Tengah', metric: 'enrolled_count', value: 3200000, asOf: null }],
+    gap: 'a text ending in an unpunctuated headline is taken as cut off, and the figure in its last clause is dropped',
+  },
+  {
+    text: 'Palu (ANTARA) - Badan Penyelenggara Jaminan Sosial (BPJS) Kesehatan mencatat sebanyak 3,2 juta warga Provinsi Sulawesi Tengah (Sulteng) telah terlindungi program Jaminan Kesehatan Nasional (JKN).',
+    facts: [{ region: 'Provinsi Sulawesi Tengah', metric: 'enrolled_count', value: 3200000, asOf: null }],
+  },
+  {
+    text: '"Cakupan kepesertaan Sulawesi Tengah telah mencapai 100 persen dari 3,2 juta penduduknya," kata Kepala BPJS Kesehatan Cabang Palu HS Rumondang Pakpahan di Palu, Kamis.',
+    facts: [
+      { region: 'Provinsi Sulawesi Tengah', metric: 'coverage_pct', value: 100, asOf: null },
+      { region: 'Provinsi Sulawesi Tengah', metric: 'population', value: 3200000, asOf: null },
+    ],
+  },
+  {
+    text: 'Ia menjelaskan dengan capaian 100 persen cakupan kepesertaan JKN, maka Sulteng telah berstatus Universal Health Coverage (UHC) atau cakupan kesehatan semesta.',
+    facts: [{ region: 'Provinsi Sulawesi Tengah', metric: 'coverage_pct', value: 100, asOf: null }],
+  },
+  {
+    // The paragraph names no region: the headline gives it.
+    text: 'BPJS-Kesehatan catat 3,2 juta warga Sulawesi Tengah terlindungi JKN\nIa mengemukakan saat ini dari 3,2 juta warga peserta BPJS Kesehatan, 2,89 juta tercatat sebagai peserta aktif atau peserta yang tidak menunggak dengan cakupan 89 persen.',
+    facts: [
+      { region: 'Provinsi Sulawesi Tengah', metric: 'enrolled_count', value: 3200000, asOf: null },
+      { region: 'Provinsi Sulawesi Tengah', metric: 'active_count', value: 2890000, asOf: null },
+      { region: 'Provinsi Sulawesi Tengah', metric: 'active_pct', value: 89, asOf: null },
+    ],
+  },
+  { text: 'Dari data BPJS tercatat sebanyak 1,3 juta warga Sulteng masuk dalam kepesertaan JKN ya', none: 'the excerpt is cut right after the figure: the words that qualify it (a segment) are lost' },
+
+  // d010: Sulawesi Barat, activity only.
+  {
+    text: 'Mamuju (ANTARA) - Tingkat keaktifan peserta Jaminan Kesehatan Nasional Kartu Indonesia Sehat (JKN KIS) di Provinsi Sulawesi Barat (Sulbar) mencapai 83,43 persen.',
+    facts: [{ region: 'Provinsi Sulawesi Barat', metric: 'active_pct', value: 83.43, asOf: null }],
+  },
+  {
+    text: 'Kepala Bidang Pelayanan Kesehatan, Kefarmasian dan SDMK Dinas Kesehatan Provinsi Sulbar Darmawiyah mengatakan hingga Oktober 2025, tingkat keaktifan peserta JKN KIS di enam kabupaten di Sulbar mencapai 88,43 persen.," kata Darmawiyah, di Mamuju, Rabu.',
+    facts: [{ region: 'Provinsi Sulawesi Barat', metric: 'active_pct', value: 88.43, asOf: '2025-10' }],
+  },
+  {
+    // The metric (keaktifan) is named in the paragraph before; the dates do not cross paragraphs.
+    text: 'Kepala Bidang Pelayanan Kesehatan, Kefarmasian dan SDMK Dinas Kesehatan Provinsi Sulbar Darmawiyah mengatakan hingga Oktober 2025, tingkat keaktifan peserta JKN KIS di enam kabupaten di Sulbar mencapai 88,43 persen.," kata Darmawiyah, di Mamuju, Rabu.\n"Capaian tertinggi dicatat oleh Kabupaten Polewali Mandar, yakni 89,01 persen, disusul Majene 88,34 Persen, Mamuju sebesar 85,28 persen, kemudian Mamasa 83,38 persen, dan Kabupaten Mamuju Tengah 82,78 persen," kata Darmawiyah di Mamuju, Rabu.',
+    facts: [
+      { region: 'Provinsi Sulawesi Barat', metric: 'active_pct', value: 88.43, asOf: '2025-10' },
+      { region: 'Kabupaten Polewali Mandar', metric: 'active_pct', value: 89.01, asOf: null },
+      { region: 'Kabupaten Majene', metric: 'active_pct', value: 88.34, asOf: null },
+      { region: 'Kabupaten Mamuju', metric: 'active_pct', value: 85.28, asOf: null },
+      { region: 'Kabupaten Mamasa', metric: 'active_pct', value: 83.38, asOf: null },
+      { region: 'Kabupaten Mamuju Tengah', metric: 'active_pct', value: 82.78, asOf: null },
+    ],
+  },
+  {
+    text: 'Sementara, Kabupaten Pasangkayu, kata Darmawiyah, masih menunjukkan angka keaktifan yang jauh di bawah standar cakupan kesehatan semesta atau Universal Health Coverage (UHC), yakni hanya 72,36 persen.',
+    facts: [{ region: 'Kabupaten Pasangkayu', metric: 'active_pct', value: 72.36, asOf: null }],
+  },
+
+  // d011: Sulawesi Selatan, UHC Award 2023.
+  {
+    text: 'Keberhasilan Sulsel mendapatkan UHC Award 2023 berkat komitmen Pemprov Sulsel dalam meningkatkan tingkat kepesertaan Jaminan Kesehatan Nasional-Kartu Indonesia Sehat (JKN-KIS) yang melebihi 95 persen sesuai target pemerintah.',
+    none: 'a threshold restated as reached ("melebihi 95 persen sesuai target"), not a measurement',
+  },
+  {
+    text: 'Bahkan, Gubernur Sulsel Andi Sudirman Sulaiman mengatakan, per Maret 2023, sebanyak 97,52 persen atau 9 juta penduduk Sulsel sudah terdaftar sebagai peserta program JKN-KIS yang dikelola oleh Badan Penyelenggara Jaminan Sosial (BPJS).',
+    facts: [
+      { region: 'Provinsi Sulawesi Selatan', metric: 'coverage_pct', value: 97.52, asOf: '2023-03' },
+      { region: 'Provinsi Sulawesi Selatan', metric: 'enrolled_count', value: 9000000, asOf: '2023-03' },
+    ],
+  },
+  {
+    text: 'Andi menambahkan, untuk anggaran 2023, Pemprov Sulsel menganggarkan Rp 217 miliar untuk 1,8 juta warga kampung yang merupakan peserta PBI.',
+    none: 'money, and a segment count (PBI)',
+  },
+  {
+    text: 'KOMPAS.com — Pemerintah Provinsi Sulawesi Selatan (Pemprov Sulsel) meraih Penghargaan Universal Health Coverage (UHC) Award 2023 dari Kementerian Koordinator Bidang Pembangunan Manusia dan Kebudayaan (Kemenko PMK).',
+    none: 'an award without a tier is no category, and there is no figure',
+  },
+
+  // d012: Sulawesi Tenggara, Madya 2026.
+  {
+    text: 'JAKARTA, Kongkritsultra.com- Pemerintah Provinsi Sulawesi Tenggara kembali menorehkan capaian penting dalam agenda perlindungan sosial dengan meraih UHC Award 2026 kategori Madya.',
+    facts: [],
+    categories: [{ region: 'Provinsi Sulawesi Tenggara', category: 'Madya', year: 2026 }],
+  },
+  {
+    text: 'Penghargaan ini diberikan atas keberhasilan daerah mencapai cakupan Universal Health Coverage (UHC) sebesar 89,65 persen peserta aktif sepanjang tahun 2025, sebuah angka yang menempatkan Sultra dalam barisan daerah dengan komitmen kuat terhadap jaminan kesehatan masyarakat.',
+    facts: [{ region: 'Provinsi Sulawesi Tenggara', metric: 'active_pct', value: 89.65, asOf: '2025' }],
+  },
+  {
+    text: 'Berdasarkan data per 1 Desember 2025, jumlah peserta aktif Jaminan Kesehatan Nasional (JKN) di Sulawesi Tenggara mencapai 2.553.935 jiwa, atau setara 89,65 persen dari total penduduk.',
+    facts: [
+      { region: 'Provinsi Sulawesi Tenggara', metric: 'active_count', value: 2553935, asOf: '2025-12-01' },
+      { region: 'Provinsi Sulawesi Tenggara', metric: 'active_pct', value: 89.65, asOf: '2025-12-01' },
+    ],
+  },
+  {
+    // Rule 5: the figure's own year ("tahun 2024, ketika …") dates it; the PBI APBD counts are segments.
+    text: 'JAKARTA, Kongkritsultra.com- Pemerintah Provinsi Sulawesi Tenggara kembali menorehkan capaian penting dalam agenda perlindungan sosial dengan meraih UHC Award 2026 kategori Madya.\nDari angka tersebut, 602.806 peserta merupakan Penerima Bantuan Iuran (PBI) yang dibiayai melalui APBD Provinsi. Capaian ini menunjukkan peningkatan signifikan dibandingkan tahun 2024, ketika cakupan UHC berada di angka 86,04 persen dengan 2.430.237 peserta aktif dan 559.993 peserta PBI APBD.',
+    facts: [
+      { region: 'Provinsi Sulawesi Tenggara', metric: 'active_pct', value: 86.04, asOf: '2024' },
+      { region: 'Provinsi Sulawesi Tenggara', metric: 'active_count', value: 2430237, asOf: '2024' },
+    ],
+    categories: [{ region: 'Provinsi Sulawesi Tenggara', category: 'Madya', year: 2026 }],
+  },
+
+  // d013: Maluku.
+  {
+    text: 'Ambon (ANTARA) - BPJS Kesehatan mencatat jumlah peserta yang tergabung dalam Jaminan Kesehatan Nasional Kartu Indonesia Sehat di Maluku hingga Mei 2023 mencapai 1.785.306 orang atau 94,62 persen dari total penduduk sebanyak 1.886.735 orang.',
+    facts: [
+      { region: 'Provinsi Maluku', metric: 'enrolled_count', value: 1785306, asOf: '2023-05' },
+      { region: 'Provinsi Maluku', metric: 'coverage_pct', value: 94.62, asOf: '2023-05' },
+      { region: 'Provinsi Maluku', metric: 'population', value: 1886735, asOf: '2023-05' },
+    ],
+  },
+  {
+    text: '"Jadi sampai saat ini tinggal 5,38 persen atau 101.429 orang yang belum terdaftar dan tersebar di seluruh kabupaten dan kota di Maluku," kata Kepala Kantor BPJS Kesehatan Cabang Ambon Saiyed Abdul Gaffar Assaqqaf di Ambon, Rabu.',
+    none: 'the unregistered remainder ("belum terdaftar") is not coverage',
+  },
+  {
+    text: 'Ambon (ANTARA) - BPJS Kesehatan mencatat jumlah peserta yang tergabung dalam Jaminan Kesehatan Nasional Kartu Indonesia Sehat di Maluku hingga Mei 2023 mencapai 1.785.306 orang atau 94,62 persen dari total penduduk sebanyak 1.886.735 orang.\nIa memaparkan untuk kepesertaan memang yang paling banyak kategori penerima bantuan iuran jaminan kesehatan (PBI JK) sebanyak 1.051.728 peserta.',
+    // The PBI JK count is a segment, even with the province in context.
+    facts: [
+      { region: 'Provinsi Maluku', metric: 'enrolled_count', value: 1785306, asOf: '2023-05' },
+      { region: 'Provinsi Maluku', metric: 'coverage_pct', value: 94.62, asOf: '2023-05' },
+      { region: 'Provinsi Maluku', metric: 'population', value: 1886735, asOf: '2023-05' },
+    ],
+  },
+  {
+    text: '"Kalau untuk Kota Ambon sendiri 88,50 persen yang terdaftar atau sebanyak 311.966 peserta dari jumlah penduduk sebanyak 352.490 jiwa," ujarnya.',
+    facts: [
+      { region: 'Kota Ambon', metric: 'coverage_pct', value: 88.5, asOf: null },
+      { region: 'Kota Ambon', metric: 'enrolled_count', value: 311966, asOf: null },
+      { region: 'Kota Ambon', metric: 'population', value: 352490, asOf: null },
+    ],
+  },
+  {
+    text: '"Enam daerah di Maluku tersebut yaitu Kabupaten Buru, Kabupaten Buru Selatan, Kabupaten Maluku Barat Daya, Kabupaten Seram Bagian Barat, Kabupaten Seram Bagian Timur, dan Kota Tual yang merupakan bagian 22 provinsi dan 334 daerah kabupaten dan kota di Indonesia yang menerima UHC," ujarnya.',
+    none: 'counts of regions that received UHC status',
+  },
+  {
+    text: 'Ia merinci daftar peserta JKN-KIS di Maluku untuk Kabupaten Maluku Tengah 378.069 peserta, Kota Ambon 311.966 peserta, Kabupaten SBB 207.901 peserta, Seram Bagian Timur (SBT) 148.431 peserta, Kabupaten Buru 141.758 peserta, Kabupaten Kepulauan Tanimbar (KKT) 121.774 peserta, Kabupaten Maluku Tenggara 120.346 peserta, Kabupaten ',
+    facts: [
+      { region: 'Kabupaten Maluku Tengah', metric: 'enrolled_count', value: 378069, asOf: null },
+      { region: 'Kota Ambon', metric: 'enrolled_count', value: 311966, asOf: null },
+      { region: 'Kabupaten Seram Bagian Barat', metric: 'enrolled_count', value: 207901, asOf: null },
+      { region: 'Kabupaten Seram Bagian Timur', metric: 'enrolled_count', value: 148431, asOf: null },
+      { region: 'Kabupaten Buru', metric: 'enrolled_count', value: 141758, asOf: null },
+      { region: 'Kabupaten Kepulauan Tanimbar', metric: 'enrolled_count', value: 121774, asOf: null },
+      { region: 'Kabupaten Maluku Tenggara', metric: 'enrolled_count', value: 120346, asOf: null },
+    ],
+  },
+
+  // d014: Kota Ambon.
+  {
+    text: 'Ambon, Maluku— Pemerintah Kota Ambon mencatat capaian signifikan dalam implementasi Universal Health Coverage (UHC). Hingga Desember 2025, tingkat kepesertaan Jaminan Kesehatan Nasional (JKN) di Kota Ambon telah mencapai 98,65 persen, sehingga hampir seluruh penduduk kota ini telah terdaftar sebagai peserta jaminan kesehatan nasional.',
+    facts: [{ region: 'Kota Ambon', metric: 'coverage_pct', value: 98.65, asOf: '2025-12' }],
+  },
+  {
+    text: '“Secara angka, Kota Ambon sudah memenuhi target nasional Universal Health Coverage yang ditetapkan pada kisaran 95 sampai 98 persen. Bahkan capaian kita berada di angka 98,65 persen,” kata dr. Johan dalam paparannya.',
+    facts: [{ region: 'Kota Ambon', metric: 'coverage_pct', value: 98.65, asOf: null }],
+    gap: 'a lone figure whose region and metric words ("Universal Health Coverage") sit in the previous sentence is dropped as too loose',
+  },
+  {
+    text: 'Menurut dr. Johan, capaian tersebut juga mengantarkan Kota Ambon meraih penghargaan UHC kategori Pratama dari BPJS Kesehatan dalam ajang UHC Award 2026, bersama Provinsi Maluku dan sejumlah daerah lain di Indonesia yang berhasil mencapai target cakupan kepesertaan.',
+    facts: [],
+    // Rule 6: "bersama Provinsi Maluku dan sejumlah daerah lain" leaves the province's tier unclear.
+    categories: [{ region: 'Kota Ambon', category: 'Pratama', year: 2026 }],
+  },
+
+  // d015: Kepulauan Sula.
+  {
+    text: 'MalutInews, Jakarta- Pemerintah Kabupaten Kepulauan Sula, Provinsi Maluku Utara (Malut) menerima penghargaan Universal Health Coverage (UHC) tahun 2026.',
+    none: 'an award without a tier is no category',
+  },
+  {
+    text: 'Tercatat, penghargaan tersebut diberikan kepada 31 pemerintah Provinsi dan 397 Pemerintah Kabupaten/Kota di Indonesia, sebagai bentuk apresiasi atas komitmen pemerintah daerah dalam mendaftarkan penduduknya pada Program JKN.',
+    none: 'counts of award winners (regions)',
+  },
+  {
+    // Typos as printed: "lepulauan Sula", "kategorri MADYA"; "92,50 %" with a space.
+    text: 'MalutInews, Jakarta- Pemerintah Kabupaten Kepulauan Sula, Provinsi Maluku Utara (Malut) menerima penghargaan Universal Health Coverage (UHC) tahun 2026.\nSelain itu, Basiludin mengatakan, untuk diketahui bahwa UHC awards yang di terima oleh ibu Bupati lepulauan Sula ini adalah kategorri MADYA, dengan presentase penduduk sula yang tercover 92,50 %, dengan keaktifan peserta BPJS yang mengakses layanan kesehatan sebesar 84,04 %.',
+    facts: [
+      { region: 'Kabupaten Kepulauan Sula', metric: 'coverage_pct', value: 92.5, asOf: null },
+      { region: 'Kabupaten Kepulauan Sula', metric: 'active_pct', value: 84.04, asOf: null },
+    ],
+    categories: [{ region: 'Kabupaten Kepulauan Sula', category: 'Madya', year: 2026 }],
+  },
+
+  // d016: Papua, BPJS branch Jayapura.
+  {
+    text: 'Badan Penyelenggara Jaminan Sosial (BPJS) Kesehatan Cabang Jayapura menyebutkan sepanjang 2023 peserta Jaminan Kesehatan Nasional (JKN) mencapai 1.607.143 orang yang mana tersebar di delapan kabupaten dan satu kota di Papua.',
+    none: 'rule 4: a branch service area\'s total over nine kabupaten/kota, not a region\'s figure',
+  },
+  {
+    text: 'Badan Penyelenggara Jaminan Sosial (BPJS) Kesehatan Cabang Jayapura menyebutkan sepanjang 2023 peserta Jaminan Kesehatan Nasional (JKN) mencapai 1.607.143 orang yang mana tersebar di delapan kabupaten dan satu kota di Papua.\nMenurut Deny, dengan capaian kepesertaan JKN 1.607.143 penduduk maka dikategorikan sudah mencapai cakupan kesehatan semesta atau Universal Health Converage (UHC) non cut off.',
+    none: 'rule 4: the branch total again; "UHC non cut off" is a status, not a category',
+  },
+  {
+    text: 'Dia menjelaskan, kepersertaan JKN tertinggi berada di Kota Jayapura sebanyak 398.781 jiwa, disusul Kabupaten Mimika 335.226 jiwa, Kabupaten Jayapura 221.678 jiwa, Kabupaten Puncak Jaya 213.073 jiwa, Kabupaten Puncak 170.738 jiwa, Kabupaten Pegunungan Bintang 110.209 jiwa, Kabupaten Keerom 70.554 jiwa, Kabupaten Sarmi 44.422 jiwa, dan Kabupaten Mamberamo Raya 42.462 jiwa.',
+    facts: [
+      { region: 'Kota Jayapura', metric: 'enrolled_count', value: 398781, asOf: null },
+      { region: 'Kabupaten Mimika', metric: 'enrolled_count', value: 335226, asOf: null },
+      { region: 'Kabupaten Jayapura', metric: 'enrolled_count', value: 221678, asOf: null },
+      { region: 'Kabupaten Puncak Jaya', metric: 'enrolled_count', value: 213073, asOf: null },
+      { region: 'Kabupaten Puncak', metric: 'enrolled_count', value: 170738, asOf: null },
+      { region: 'Kabupaten Pegunungan Bintang', metric: 'enrolled_count', value: 110209, asOf: null },
+      { region: 'Kabupaten Keerom', metric: 'enrolled_count', value: 70554, asOf: null },
+      { region: 'Kabupaten Sarmi', metric: 'enrolled_count', value: 44422, asOf: null },
+      { region: 'Kabupaten Mamberamo Raya', metric: 'enrolled_count', value: 42462, asOf: null },
+    ],
+  },
+  {
+    text: '“Selain cakupan kepesertaan, sampai dengan 31 Desember 2023 terdapat 206 fasilitas kesehatan yang telah bekerjasama dengan BPJS Kesehatan Cabang Jayapura,” ujarnya lagi.',
+    none: 'a count of health facilities, another quantity',
+  },
+
+  // d017: Papua Barat.
+  { text: 'Peserta JKN di Papua Barat Tembus 653.818 Jiwa, Lampaui Target Nasional!', facts: [{ region: 'Provinsi Papua Barat', metric: 'enrolled_count', value: 653818, asOf: null }] },
+  {
+    text: 'Jumlah peserta Jaminan Kesehatan Nasional (JKN) di Papua Barat telah mencapai 653.818 jiwa per Maret 2025, melampaui target nasional dan didominasi oleh Penerima Bantuan Iuran (PBI).',
+    facts: [{ region: 'Provinsi Papua Barat', metric: 'enrolled_count', value: 653818, asOf: '2025-03' }],
+  },
+  {
+    // The dateline names Manokwari (a kabupaten) as the place of writing, not the figure's region.
+    text: 'Manokwari, 24 April 2025 - Badan Penyelenggara Jaminan Sosial (BPJS) Kesehatan melaporkan capaian signifikan dalam kepesertaan Program Jaminan Kesehatan Nasional (JKN) di Provinsi Papua Barat. Per 1 Maret 2025, tercatat sebanyak 653.818 jiwa telah terdaftar sebagai peserta JKN. Capaian ini menunjukkan keberhasilan program JKN di Papua Barat, melampaui target nasional dan menunjukan peningkatan yang konsisten dari tahun ke tahun.',
+    facts: [{ region: 'Provinsi Papua Barat', metric: 'enrolled_count', value: 653818, asOf: '2025-03-01' }],
+  },
+  {
+    text: 'Distribusi peserta JKN di Papua Barat tersebar di tujuh kabupaten. Kabupaten Manokwari memiliki jumlah peserta terbanyak dengan 222.857 jiwa, diikuti Kabupaten Fakfak (103.935 jiwa) dan Kabupaten Teluk Bintuni (93.112 jiwa). Kabupaten Kaimana mencatat 74.001 peserta, sementara Kabupaten Teluk Wondama dan Kabupaten Pegunungan Arfak masing-masing memiliki 56.740 peserta. Kabupaten Manokwari Selatan memiliki 48.744 peserta.',
+    facts: [
+      { region: 'Kabupaten Manokwari', metric: 'enrolled_count', value: 222857, asOf: null },
+      { region: 'Kabupaten Fakfak', metric: 'enrolled_count', value: 103935, asOf: null },
+      { region: 'Kabupaten Teluk Bintuni', metric: 'enrolled_count', value: 93112, asOf: null },
+      { region: 'Kabupaten Kaimana', metric: 'enrolled_count', value: 74001, asOf: null },
+      { region: 'Kabupaten Teluk Wondama', metric: 'enrolled_count', value: 56740, asOf: null },
+      { region: 'Kabupaten Pegunungan Arfak', metric: 'enrolled_count', value: 56740, asOf: null },
+      { region: 'Kabupaten Manokwari Selatan', metric: 'enrolled_count', value: 48744, asOf: null },
+    ],
+  },
+  {
+    text: 'Peserta JKN di Papua Barat Tembus 653.818 Jiwa, Lampaui Target Nasional!\nDari total 653.818 peserta, sebanyak 608.409 tercatat aktif, sedangkan 45.409 tergolong sebagai peserta nonaktif. Hal ini menunjukkan tin',
+    facts: [
+      { region: 'Provinsi Papua Barat', metric: 'enrolled_count', value: 653818, asOf: null },
+      { region: 'Provinsi Papua Barat', metric: 'active_count', value: 608409, asOf: null },
+    ],
+  },
+
+  // d018: Papua Selatan.
+  {
+    text: 'Merauke, Beritakasuari.comWakil Gubernur Papua Selatan, Paskalis Imadawa, menegaskan pentingnya pengaktifan kembali 56.855 peserta Jaminan Kesehatan Nasional (JKN) yang saat ini berstatus nonaktif. Instruksi tersebut disampaikan dalam Forum Komunikasi dan Kemitraan bersama pemangku kepentingan utama yang diselenggarakan oleh BPJS Kesehatan di Kabupaten Merauke pada 20 Mei 2025.',
+    none: 'a count of non-active participants',
+  },
+  {
+    text: 'Pemprov Papua Selatan Kejar Cakupan Penuh JKN, 56 Ribu Peserta Segera Diaktifkan\n“Masyarakat harus dibantu, bukan dipersulit. Kita punya tanggung jawab moral untuk memastikan seluruh warga, yang hanya sekitar 700 ribu jiwa, mendapatkan hak atas jaminan kesehatan,” ujarnya.',
+    // The headline's 56 ribu are participants to be reactivated (non-active), not a fact.
+    facts: [{ region: 'Provinsi Papua Selatan', metric: 'population', value: 700000, asOf: null }],
+  },
+  {
+    text: 'Deputi Direksi Wilayah XII BPJS Kesehatan, Mustafa, dalam laporannya memaparkan bahwa dari total populasi Papua Selatan, lebih dari 99% telah tercakup dalam program JKN—dengan jumlah peserta mencapai 631.362 jiwa per 1 Mei 2025.',
+    facts: [
+      { region: 'Provinsi Papua Selatan', metric: 'coverage_pct', value: 99, asOf: '2025-05-01' },
+      { region: 'Provinsi Papua Selatan', metric: 'enrolled_count', value: 631362, asOf: '2025-05-01' },
+    ],
+  },
+  {
+    text: 'Pemprov Papua Selatan Kejar Cakupan Penuh JKN, 56 Ribu Peserta Segera Diaktifkan\nNamun demikian, 8,98% dari total populasi masih tercatat sebagai peserta nonaktif, sebagian besar disebabkan oleh kendala validitas data dan ketidakmampuan peserta mandiri dalam membayar iuran.',
+    none: 'a share of non-active participants',
+  },
+  {
+    text: 'Mustafa menjelaskan bahwa kepesertaan JKN di Papua Selatan didominasi oleh Penerima ‘Bantuan Iuran (PBI) yang dibiayai APBN (69,54%). Sisanya berasal dari berbagai segmen, termasuk PBPU yang dibiayai pemda (11,7%), Pekerja Penerima Upah Penyelenggara Negara (PPU PN) (10,71%), pekerja swasta (5,73%), serta peserta mandiri (2,31%).',
+    none: 'segment shares (PBI APBN, PBPU, PPU PN, mandiri)',
+  },
+
+  // d019: Papua Tengah, national figures.
+  {
+    text: 'Penghargaan itu diberikan karena tercapainya kepesertaan program Jaminan Kesehatan Nasional (JKN) oleh Badan Penyelenggaraan Jaminan Sosial (BPJS) secara nasional mencapai hingga 98,19 persen.',
+    facts: [{ region: 'Indonesia', metric: 'coverage_pct', value: 98.19, asOf: null }],
+  },
+  {
+    text: 'Capaian itu menunjukkan terlaksananya Peraturan Presiden Nomor 36 Tahun 2023 tentang Peta Jalan Jaminan Sosial 2023-2024, di mana target kepesertaan JKN pada tahun 2024 sebanyak 98 persen.',
+    none: 'a target ("target kepesertaan JKN pada tahun 2024 sebanyak 98 persen")',
+  },
+  {
+    text: '“Berdasarkan data BPJS Kesehatan per 1 Agustus 2024, jumlah peserta JKN-KIS telah mencapai 275 juta jiwa atau lebih dari 98% dari total penduduk Indonesia.',
+    facts: [
+      { region: 'Indonesia', metric: 'enrolled_count', value: 275000000, asOf: '2024-08-01' },
+      { region: 'Indonesia', metric: 'coverage_pct', value: 98, asOf: '2024-08-01' },
+    ],
+  },
+  {
+    text: 'Provinsi Papua Tengah sendiri diketahui mendapatkan Penghargaan UHC Award 2024 untuk Kategori Utama dan juga sebagai Provinsi Pertama yang dipanggil untuk menerima penghargaan tersebut. Penghargaan serupa juga diterima Provinsi Papua Tengah pada Tahun 2023.',
+    facts: [],
+    // "Penghargaan serupa … 2023" names no tier.
+    categories: [{ region: 'Provinsi Papua Tengah', category: 'Utama', year: 2024 }],
+  },
+  {
+    text: 'NABIRE– Pemerintah Provinsi Papua Tengah kembali menerima penghargaan Universal Health Coverage (UHC) Tahun 2024 oleh Wakil Presiden (Wapres) Republik Indonesia, K.H Ma’ruf Amin.',
+    none: 'an award without a tier is no category',
+  },
+
+  // d020: national.
+  {
+    text: 'Per Juli 2025, jumlah peserta JKN tercatat mencapai 278,1 juta jiwa, meningkat dari 267,3 juta jiwa pada 2023. Jika dibandingkan dengan jumlah total penduduk Indonesia saat ini yang mencapai 280,61 juta jiwa, artinya lebih dari 98 persen warga telah tercakup dalam sistem jaminan kesehatan yang dikelola oleh negara.',
+    facts: [
+      { region: 'Indonesia', metric: 'enrolled_count', value: 278100000, asOf: '2025-07' },
+      { region: 'Indonesia', metric: 'enrolled_count', value: 267300000, asOf: '2023' },
+      { region: 'Indonesia', metric: 'population', value: 280610000, asOf: '2025-07' },
+      { region: 'Indonesia', metric: 'coverage_pct', value: 98, asOf: '2025-07' },
+    ],
+  },
+  {
+    text: '“Cakupan peserta meliputi 35 provinsi dan 47 kabupaten/kota. Sebanyak 98 persen penduduk Indonesia sudah jadi peserta JKN,” tulis paparan resmi manajemen BPJS Kesehatan.',
+    facts: [{ region: 'Indonesia', metric: 'coverage_pct', value: 98, asOf: null }],
+  },
+  {
+    text: 'Data internal BPJS Kesehatan menunjukkan bahwa dalam empat tahun terakhir, indeks kepuasan peserta JKN terus meningkat. Pada tahun 2021, tingkat kepuasan berada di angka 87,6. Lalu meningkat menjadi 89,6 di tahun 2022, dan terus naik ke 90,7 pada 2023. Pada tahun lalu, angkanya bahkan mencapai 92,1, mencerminkan bahwa perbaikan layanan berjalan efektif.',
+    none: 'satisfaction indices, another quantity',
+  },
+
+  // s001: Hulu Sungai Tengah.
+  { text: '98,8% Warga HST Sudah Terlindungi JKN!', facts: [{ region: 'Kabupaten Hulu Sungai Tengah', metric: 'coverage_pct', value: 98.8, asOf: null }] },
+  {
+    text: 'Sobat pustaka, kali ini kita akan bahas sesuatu yang patut kita banggakan bersama! Kabupaten Hulu Sungai Tengah (HST) baru saja meraih penghargaan Universal Health Coverage (UHC) Awards Kategori Madya.',
+    facts: [],
+    categories: [{ region: 'Kabupaten Hulu Sungai Tengah', category: 'Madya', year: null }],
+  },
+
+  // s002: Klaten and national figures.
+  { text: 'Capai 96%, Kabupaten Klaten Raih Penghargaan UHC Dari BPJS Kesehatan', facts: [{ region: 'Kabupaten Klaten', metric: 'coverage_pct', value: 96, asOf: null }] },
+  {
+    text: 'Universal Health Coverage (UHC) merupakan cakupan kepesertaan Program Jaminan Kesehatan Nasional (JKN) yang dikelola oleh BPJS Kesehatan minimal 95% dari jumlah penduduk.',
+    none: 'a definition of UHC ("minimal 95%")',
+  },
+  {
+    text: 'kepesertaan JKN-KIS terus meningkat dari tahun ke tahun. Dengan capaian yang di raih, Indonesia berhasil menjadi negara dengan capaian cakupan kepesertaan tercepat, kurang lebih 10 tahun jumlah kepesertaan telah mencapai lebih dari 250 juta orang.',
+    facts: [{ region: 'Indonesia', metric: 'enrolled_count', value: 250000000, asOf: null }],
+  },
+  {
+    text: '“Kepesertaan JKN-KIS tiap tahun terus meningkat. Sampai dengan 1 Maret 2023, tercatat cakupan perlindungan program JKN-KIS mencapai 252,17 juta jiwa atau 90,79 % dari total penduduk. Capaian ini menjadikan program JKN-KIS di Indonesia menjadi program jaminan kesehatan terbesar di dunia dengan dengan skema tunggal terintegrasi,” ungkapnya.',
+    facts: [
+      { region: 'Indonesia', metric: 'enrolled_count', value: 252170000, asOf: '2023-03-01' },
+      { region: 'Indonesia', metric: 'coverage_pct', value: 90.79, asOf: '2023-03-01' },
+    ],
+  },
+  {
+    text: 'Selanjutnya, Dirut BPJS mengatakan bahwa terdapat 22 provinsi dan 334 kabupaten/ kota yang telah mewujudkan UHC diwilayahnya.',
+    none: 'counts of regions that reached UHC',
+  },
+  {
+    text: 'Dalam kesempatan tersebut, Kabupaten Klaten juga meraih Penghargaan Universal Health Coverage (UHC) dengan capaian 96%.',
+    facts: [{ region: 'Kabupaten Klaten', metric: 'coverage_pct', value: 96, asOf: null }],
+  },
+  {
+    text: '“Terima kasih kepada jajaran Pemerintah Kabupaten Klaten dan BPJS yang telah bekerja sama mewujudkan capaian UHC Klaten 96%.',
+    facts: [{ region: 'Kabupaten Klaten', metric: 'coverage_pct', value: 96, asOf: null }],
+  },
+
+  // s003: Barito Utara (Batara).
+  {
+    text: 'MUARA TEWEH, PROKALTENG.CO– Kabupaten Barito Utara (Batara) berhasil mencatatkan prestasi gemilang dengan menyandang status Universal Health Coverage (UHC) prioritas kategori Madya.',
+    facts: [],
+    categories: [{ region: 'Kabupaten Barito Utara', category: 'Madya', year: null }],
+  },
+  {
+    text: 'Capaian ini, dengan cakupan kepesertaan mencapai 100%, merupakan buah sinergi erat antara Pemkab Batara dan BPJS Kesehatan.',
+    facts: [{ region: 'Kabupaten Barito Utara', metric: 'coverage_pct', value: 100, asOf: null }],
+  },
+  {
+    // Rule 6: "untuk menembus kategori Utama, yaitu di atas 90%" is a goal, neither a category nor a figure.
+    text: 'Keberhasilan mencapai UHC kategori Madya ditandai dengan seluruh populasi di Batara telah tercatat sebagai peserta JKN.\nNamun, Pemkab tidak berpuas diri. Fokus kini beralih pada peningkatan keaktifan peserta yang saat ini berada di angka 88% untuk menembus kategori Utama, yaitu di atas 90%.',
+    facts: [{ region: 'Kabupaten Barito Utara', metric: 'active_pct', value: 88, asOf: null }],
+    categories: [{ region: 'Kabupaten Barito Utara', category: 'Madya', year: null }],
+  },
+  {
+    text: '“Sinergi BPJS Kesehatan bersama Pemkab Barito Utara harapannya dapat meningkatkan keaktifan hingga kategori utama. Ini adalah tujuan kita bersama,” ujar Anurman Huda, Deputi Direksi Wilayah VIII BPJS Kesehatan, yang disambut positif oleh Bupati Shalahuddin, jum’at (21/11)',
+    none: 'a tier named only as a goal ("harapannya … hingga kategori utama")',
+  },
+
+  // s004: Balikpapan.
+  {
+    text: 'Pemerintah Kota Balikpapan sendiri, sukses mencapai cakupan semesta jaminan kesehatan atau Universal Health Coverage (UHC). Terhitung sejak Maret 2023, telah mencapai 99,58 persen lebih dari jumlah penduduk di Kota Balikpapan telah terdaftar sebagai peserta Program Jaminan Kesehatan Nasional (JKN).',
+    facts: [{ region: 'Kota Balikpapan', metric: 'coverage_pct', value: 99.58, asOf: '2023-03' }],
+  },
+
+  // s005: Kabupaten Banjar.
+  {
+    text: 'Sejak tahun 2023 Kabupaten Banjar mendapatkan predikat Universal Health Coverage (UHC) Madya tingkat nasional dalam program Jaminan Kesehatan Nasional (JKN).',
+    facts: [],
+    categories: [{ region: 'Kabupaten Banjar', category: 'Madya', year: 2023 }],
+  },
+  {
+    // "Cabang Banjarmasin" names a BPJS branch, not the figure's region; "nonaktif" qualifies other participants.
+    text: 'Sementara itu Kepala BPJS Cabang Banjarmasin Asmar mengatakan, progam JKN di Kabupaten Banjar sudah berjalan dengan baik.\nKeaktifan peserta BPJS nya sudah 80 persen menjadi fokus bersama karena ada sebagian peserta nonaktif.',
+    facts: [{ region: 'Kabupaten Banjar', metric: 'active_pct', value: 80, asOf: null }],
+  },
 ];
