@@ -4,6 +4,7 @@
  * A tier named as a goal ("untuk menembus kategori Utama") or in a definition ("Kategori Madya …
  * mensyaratkan") is marked so; the engine gives each award its region and year.
  */
+import nlp from 'compromise/one';
 import { alternation, lexicon, WORD_END, WORD_START } from '../src/extract/lexicon.ts';
 import type { CategoryMention, Extractor } from '../src/extract/types.ts';
 
@@ -12,13 +13,23 @@ export const DEFINITION_REACH = 60;
 
 let re: ReturnType<typeof build> | null = null;
 
+/**
+ * compromise, tokenizer-only (`compromise/one`), with our Indonesian lexicon: award words are tagged
+ * `#AwardCue` (the strong ones, which may stand right before "Utama", also `#StrongCue`), tiers `#Tier`.
+ * Only sentences that hold a tier word are tokenized, so the cost stays off the hot path.
+ */
+const TIER_AFTER_CUE = '(#AwardCue|#StrongCue) .{0,3} [#Tier]';
+const UTAMA_AFTER_STRONG_CUE = '#StrongCue #StrongCue? [utama]';
+
 function build() {
   const lex = lexicon();
+  const words: Record<string, string> = {};
+  for (const w of lex.categoryCues) if (!w.includes(' ')) words[w] = 'AwardCue';
+  for (const w of ['kategori', 'kategorri', 'katagori', 'predikat', 'uhc', 'award', 'awards']) words[w] = 'StrongCue';
+  for (const t of Object.keys(lex.categoryTiers)) words[t] = 'Tier';
   return {
+    words,
     tier: new RegExp(`${WORD_START}(${alternation(Object.keys(lex.categoryTiers))})${WORD_END}`, 'giu'),
-    cueBefore: new RegExp(`${WORD_START}(?:${alternation(lex.categoryCues)})${WORD_END}[^.;:\\n]{0,12}$`, 'iu'),
-    // "Utama" is also an everyday word ("Direktur Utama", "tujuan utama"): only right after "kategori"/"predikat"/"UHC".
-    utamaCue: /(?:kategor+i|katagori|predikat|uhc|awards?)\s*(?:uhc\s*)?$/iu,
     notAward: new RegExp(`(?:${alternation(lex.categoryNotAward)})\\s*$`, 'iu'),
     goal: new RegExp(`${WORD_START}(?:${alternation(lex.categoryGoal)})${WORD_END}[^.;,]{0,30}$`, 'iu'),
     definition: new RegExp(`${WORD_START}(?:${alternation(lex.categoryDefinition)})${WORD_END}`, 'iu'),
@@ -35,23 +46,42 @@ export const categories: Extractor<'category'> = {
     const lex = lexicon();
     const text = doc.text;
     const out: CategoryMention[] = [];
+    const sentences = new Set<number>();
     re.tier.lastIndex = 0;
-    for (let m; (m = re.tier.exec(text)); ) {
-      const start = m.index;
-      const end = start + m[0].length;
-      const sentence = doc.sentenceAt(start);
-      const before = text.slice(Math.max(sentence.start, start - 40), start);
-      const word = m[1]!.toLowerCase();
-      if (!re.cueBefore.test(before)) continue;
-      if (word === 'utama' && (!re.utamaCue.test(before) || re.notAward.test(before))) continue;
-      let notAward: CategoryMention['notAward'] = null;
-      const kategoriStart = before.search(/kategor+i\s*$/iu);
-      if (re.goal.test(text.slice(Math.max(sentence.start, start - 50), start))) notAward = 'goal';
-      // A definition speaks of the tier itself, close around it: "Kategori Madya pada UHC Award mensyaratkan …".
-      else if (re.definition.test(text.slice(Math.max(sentence.start, start - 40), Math.min(sentence.end, end + DEFINITION_REACH))) || (kategoriStart >= 0 && re.subjectStart.test(text.slice(sentence.start, start))))
-        notAward = 'definition';
-      out.push({ kind: 'category', start, end, category: lex.categoryTiers[word]!, notAward });
+    for (let m; (m = re.tier.exec(text)); ) sentences.add(doc.sentenceAt(m.index).index);
+    for (const si of sentences) {
+      const sentence = doc.sentences[si]!;
+      const sText = text.slice(sentence.start, sentence.end);
+      const tagged = nlp(sText, re.words);
+      const hits = [...tagged.match(TIER_AFTER_CUE, 0).json({ offset: true, terms: false }), ...tagged.match(UTAMA_AFTER_STRONG_CUE, 0).json({ offset: true, terms: false })] as {
+        offset: { start: number; length: number };
+      }[];
+      const seen = new Set<number>();
+      for (const h of hits) {
+        // The term's text may carry punctuation ("Utama,"): the span is the tier word itself.
+        const termText = sText.slice(h.offset.start, h.offset.start + h.offset.length);
+        const word = /\p{L}+/u.exec(termText);
+        if (!word) continue;
+        const start = sentence.start + h.offset.start + word.index;
+        const end = start + word[0].length;
+        const tier = word[0].toLowerCase();
+        if (seen.has(start) || !(tier in lex.categoryTiers)) continue;
+        seen.add(start);
+        const before = text.slice(Math.max(sentence.start, start - 40), start);
+        if (tier === 'utama' && re.notAward.test(before)) continue;
+        let notAward: CategoryMention['notAward'] = null;
+        const kategoriStart = before.search(/kategor+i\s*$/iu);
+        if (re.goal.test(text.slice(Math.max(sentence.start, start - 50), start))) notAward = 'goal';
+        // A definition speaks of the tier itself, close around it: "Kategori Madya pada UHC Award mensyaratkan …".
+        else if (
+          re.definition.test(text.slice(Math.max(sentence.start, start - 40), Math.min(sentence.end, end + DEFINITION_REACH))) ||
+          (kategoriStart >= 0 && re.subjectStart.test(text.slice(sentence.start, start)))
+        )
+          notAward = 'definition';
+        out.push({ kind: 'category', start, end, category: lex.categoryTiers[tier]!, notAward });
+      }
     }
+    out.sort((a, b) => a.start - b.start);
     return out;
   },
   valueOf: (m) => ({ category: m.category, notAward: m.notAward }),
