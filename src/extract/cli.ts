@@ -46,7 +46,7 @@ export function register(program: Command): void {
     .command('eval')
     .description('score extraction against the gold corpus (precision, recall, F1 per metric, as-of, categories, calibration)')
     .option('--corpus <dir>', 'folder of gold articles', 'corpus/dev')
-    .option('--html', 'also score the HTML renderings in corpus/html (whole path HTML -> facts)')
+    .option('--no-html', 'skip the HTML renderings in corpus/html (the whole path HTML -> facts)')
     .option('--json', 'print the scores as JSON')
     .option('--verbose', 'list every missed and spurious fact')
     .action(async (opts: { corpus: string; html?: boolean; json?: boolean; verbose?: boolean }) => {

@@ -185,13 +185,20 @@ export function formatReport(name: string, r: EvalReport): string {
 
 export async function runEval(opts: { corpus: string; html?: boolean; json?: boolean; verbose?: boolean }): Promise<number> {
   const text = evaluateText(opts.corpus);
-  const html = opts.html ? evaluateHtml(opts.corpus, 'corpus/html') : null;
+  // The HTML renderings of the same articles (corpus/html), when present: the whole path HTML -> facts.
+  const html = opts.html === false ? null : evaluateHtml(opts.corpus, 'corpus/html');
   if (opts.json) {
     process.stdout.write(JSON.stringify({ text: { ...text, errors: undefined }, html: html ? { ...html, errors: undefined } : null }) + '\n');
     return 0;
   }
-  if (opts.verbose) process.stdout.write(text.errors.join('\n') + '\n\n');
+  if (opts.verbose) process.stdout.write([...text.errors, ...(html?.errors.map((e) => `html ${e}`) ?? [])].join('\n') + '\n\n');
   process.stdout.write(formatReport('text -> facts', text) + '\n');
-  if (opts.html) process.stdout.write(html ? '\n' + formatReport('html -> facts', html) + '\n' : '\ncorpus/html/index.json not found: no HTML corpus to score\n');
+  if (html) process.stdout.write('\n' + formatReport('html -> facts', html) + '\n');
+  const f = (x: number) => x.toFixed(3);
+  process.stdout.write(
+    `\nsummary (text): facts P ${f(text.facts.precision)} R ${f(text.facts.recall)} F1 ${f(text.facts.f1)}; as-of ${f(text.asOfAccuracy)}; categories F1 ${f(text.categories.f1)}\n` +
+      `summary (text): confidence >= 0.9 precision ${f(text.calibration.highConfidencePrecision)} over ${text.calibration.highConfidence} facts; evidence exact: ${text.evidenceExact}\n` +
+      (html ? `summary (html): facts P ${f(html.facts.precision)} R ${f(html.facts.recall)} F1 ${f(html.facts.f1)}; categories F1 ${f(html.categories.f1)}\n` : 'summary (html): corpus/html not present\n'),
+  );
   return 0;
 }
