@@ -738,4 +738,430 @@ export const SENTENCE_EXAMPLES: SentenceExample[] = [
     text: 'Sementara itu Kepala BPJS Cabang Banjarmasin Asmar mengatakan, progam JKN di Kabupaten Banjar sudah berjalan dengan baik.\nKeaktifan peserta BPJS nya sudah 80 persen menjadi fokus bersama karena ada sebagian peserta nonaktif.',
     facts: [{ region: 'Kabupaten Banjar', metric: 'active_pct', value: 80, asOf: null }],
   },
+
+  // ---------------------------------------------------------------------------------------------
+  // Written the way Indonesian regional news writes about JKN coverage: forms the dev corpus lacks
+  // (other provinces and kabupaten/kota, aliases, same-name pairs, date forms, units, national figures).
+  // ---------------------------------------------------------------------------------------------
+
+  // Dates: "per 31 Desember 2024", "hingga akhir 2024", "sampai dengan Juni 2025", "per 31/12/2024", "tahun 2023".
+  {
+    text: 'Cakupan kepesertaan JKN di Kabupaten Sleman per 31 Desember 2024 mencapai 99,12 persen dari jumlah penduduk.',
+    facts: [{ region: 'Kabupaten Sleman', metric: 'coverage_pct', value: 99.12, asOf: '2024-12-31' }],
+  },
+  {
+    text: 'Hingga akhir 2024, sebanyak 1.052.314 jiwa penduduk Kota Semarang telah terdaftar sebagai peserta JKN.',
+    facts: [{ region: 'Kota Semarang', metric: 'enrolled_count', value: 1052314, asOf: '2024' }],
+  },
+  {
+    text: 'Sampai dengan Juni 2025, jumlah peserta JKN di Kabupaten Lombok Timur tercatat 1.391.254 jiwa atau 97,8 persen dari total penduduk 1.422.500 jiwa.',
+    facts: [
+      { region: 'Kabupaten Lombok Timur', metric: 'enrolled_count', value: 1391254, asOf: '2025-06' },
+      { region: 'Kabupaten Lombok Timur', metric: 'coverage_pct', value: 97.8, asOf: '2025-06' },
+      { region: 'Kabupaten Lombok Timur', metric: 'population', value: 1422500, asOf: '2025-06' },
+    ],
+  },
+  {
+    text: 'Data BPJS Kesehatan per 31/12/2024 mencatat cakupan JKN Kota Pekalongan 99,9 persen.',
+    facts: [{ region: 'Kota Pekalongan', metric: 'coverage_pct', value: 99.9, asOf: '2024-12-31' }],
+  },
+  {
+    text: 'Pada tahun 2023 cakupan kepesertaan JKN Kabupaten Sumba Barat Daya baru 88,4 persen.',
+    facts: [{ region: 'Kabupaten Sumba Barat Daya', metric: 'coverage_pct', value: 88.4, asOf: '2023' }],
+  },
+  {
+    text: 'Di Kabupaten Bener Meriah, 156 ribu warga telah terdaftar sebagai peserta JKN per akhir Maret 2025.',
+    facts: [{ region: 'Kabupaten Bener Meriah', metric: 'enrolled_count', value: 156000, asOf: '2025-03' }],
+  },
+  {
+    text: 'Bupati Sragen, Senin (19/5), mengatakan cakupan kepesertaan JKN di Kabupaten Sragen sudah 98,7 persen.',
+    // Rule 5: a "Senin (19/5)" event date without a year does not date the figure.
+    facts: [{ region: 'Kabupaten Sragen', metric: 'coverage_pct', value: 98.7, asOf: null }],
+  },
+  {
+    text: 'Berdasarkan data per 31 Desember 2024, cakupan kepesertaan JKN di Kabupaten Klungkung mencapai 100,3 persen. Adapun tingkat keaktifan peserta sebesar 88,1 persen.',
+    // Rule 5: the date carries forward within the paragraph.
+    facts: [
+      { region: 'Kabupaten Klungkung', metric: 'coverage_pct', value: 100.3, asOf: '2024-12-31' },
+      { region: 'Kabupaten Klungkung', metric: 'active_pct', value: 88.1, asOf: '2024-12-31' },
+    ],
+  },
+  {
+    text: 'Data per 31 Desember 2024 menunjukkan cakupan JKN Provinsi Bali mencapai 99,9 persen.\nKabupaten Badung mencatat cakupan 100,2 persen, Kabupaten Gianyar 99,6 persen.',
+    // Rule 5: dates do not cross paragraphs.
+    facts: [
+      { region: 'Provinsi Bali', metric: 'coverage_pct', value: 99.9, asOf: '2024-12-31' },
+      { region: 'Kabupaten Badung', metric: 'coverage_pct', value: 100.2, asOf: null },
+      { region: 'Kabupaten Gianyar', metric: 'coverage_pct', value: 99.6, asOf: null },
+    ],
+  },
+  {
+    text: 'Cakupan JKN Kabupaten Wonogiri Tembus 99 Persen\nWONOGIRI – Dinas Kesehatan mencatat cakupan kepesertaan JKN sudah 99,1 persen per 1 Oktober 2025.',
+    // Rule 2: a rounded headline figure and the exact body figure are both recorded.
+    facts: [
+      { region: 'Kabupaten Wonogiri', metric: 'coverage_pct', value: 99, asOf: null },
+      { region: 'Kabupaten Wonogiri', metric: 'coverage_pct', value: 99.1, asOf: '2025-10-01' },
+    ],
+  },
+  {
+    text: 'Cakupan kepesertaan JKN Kabupaten Boyolali meningkat dari 92,5 persen pada 2023 menjadi 96,1 persen pada 2024.',
+    facts: [
+      { region: 'Kabupaten Boyolali', metric: 'coverage_pct', value: 92.5, asOf: '2023' },
+      { region: 'Kabupaten Boyolali', metric: 'coverage_pct', value: 96.1, asOf: '2024' },
+    ],
+  },
+  {
+    text: 'Cakupan kepesertaan JKN di Kabupaten Purworejo naik menjadi 97,4 persen pada Mei 2025.',
+    facts: [{ region: 'Kabupaten Purworejo', metric: 'coverage_pct', value: 97.4, asOf: '2025-05' }],
+  },
+
+  // Units and number forms: "%", "per sen", "jiwa", "orang", "peserta", "juta", "ribu", "lebih dari".
+  {
+    text: 'Pemkab Banyuwangi mencatat cakupan kepesertaan JKN warganya sudah 98,05% per 1 Januari 2025.',
+    facts: [{ region: 'Kabupaten Banyuwangi', metric: 'coverage_pct', value: 98.05, asOf: '2025-01-01' }],
+  },
+  { text: 'Cakupan kepesertaan JKN Kabupaten Aceh Besar mencapai 97 per sen.', facts: [{ region: 'Kabupaten Aceh Besar', metric: 'coverage_pct', value: 97, asOf: null }] },
+  { text: 'Peserta JKN di Kabupaten Asmat tercatat 118.345 orang.', facts: [{ region: 'Kabupaten Asmat', metric: 'enrolled_count', value: 118345, asOf: null }] },
+  {
+    text: 'Hingga 30 April 2025, Kabupaten Kupang mencatat 372 ribu peserta JKN.',
+    facts: [{ region: 'Kabupaten Kupang', metric: 'enrolled_count', value: 372000, asOf: '2025-04-30' }],
+  },
+  {
+    text: 'Lebih dari 200 ribu jiwa warga Kota Banjarbaru sudah terlindungi JKN.',
+    facts: [{ region: 'Kota Banjarbaru', metric: 'enrolled_count', value: 200000, asOf: null }],
+  },
+  {
+    text: 'Kepesertaan JKN di Jabar mencapai 98,2 persen atau 49,1 juta jiwa.',
+    facts: [
+      { region: 'Provinsi Jawa Barat', metric: 'coverage_pct', value: 98.2, asOf: null },
+      { region: 'Provinsi Jawa Barat', metric: 'enrolled_count', value: 49100000, asOf: null },
+    ],
+  },
+  {
+    text: 'Sebanyak 36,8 juta penduduk Jawa Tengah sudah menjadi peserta JKN per Desember 2024.',
+    facts: [{ region: 'Provinsi Jawa Tengah', metric: 'enrolled_count', value: 36800000, asOf: '2024-12' }],
+  },
+  {
+    text: 'Per 31 Desember 2024, UHC Kota Parepare mencapai 100,12%.',
+    facts: [{ region: 'Kota Parepare', metric: 'coverage_pct', value: 100.12, asOf: '2024-12-31' }],
+  },
+
+  // Population beside enrolment.
+  {
+    text: 'Jumlah penduduk Kabupaten Kutai Kartanegara tercatat 788.000 jiwa, dan 772.000 jiwa di antaranya sudah menjadi peserta JKN.',
+    facts: [
+      { region: 'Kabupaten Kutai Kartanegara', metric: 'population', value: 788000, asOf: null },
+      { region: 'Kabupaten Kutai Kartanegara', metric: 'enrolled_count', value: 772000, asOf: null },
+    ],
+  },
+  {
+    text: 'Di Kota Yogyakarta, dari 373.589 penduduk, sebanyak 372.004 orang telah menjadi peserta JKN.',
+    facts: [
+      { region: 'Kota Yogyakarta', metric: 'population', value: 373589, asOf: null },
+      { region: 'Kota Yogyakarta', metric: 'enrolled_count', value: 372004, asOf: null },
+    ],
+  },
+  {
+    text: 'Total penduduk Kabupaten Jepara mencapai 1,2 juta jiwa, sementara peserta JKN sebanyak 1,17 juta jiwa.',
+    facts: [
+      { region: 'Kabupaten Jepara', metric: 'population', value: 1200000, asOf: null },
+      { region: 'Kabupaten Jepara', metric: 'enrolled_count', value: 1170000, asOf: null },
+    ],
+  },
+  {
+    text: 'Kabupaten Tanah Bumbu (Tanbu) dengan 345.000 penduduk mencatat cakupan JKN 98,1 persen.',
+    facts: [
+      { region: 'Kabupaten Tanah Bumbu', metric: 'population', value: 345000, asOf: null },
+      { region: 'Kabupaten Tanah Bumbu', metric: 'coverage_pct', value: 98.1, asOf: null },
+    ],
+  },
+  {
+    text: 'Di Kabupaten Banyumas tercatat 1.720.140 jiwa peserta JKN per 1 Juni 2025 dari 1.806.003 penduduk, atau 95,25 persen.',
+    facts: [
+      { region: 'Kabupaten Banyumas', metric: 'enrolled_count', value: 1720140, asOf: '2025-06-01' },
+      { region: 'Kabupaten Banyumas', metric: 'population', value: 1806003, asOf: '2025-06-01' },
+      { region: 'Kabupaten Banyumas', metric: 'coverage_pct', value: 95.25, asOf: '2025-06-01' },
+    ],
+  },
+  {
+    text: 'Cakupan kepesertaan JKN se-Provinsi Riau per Agustus 2025 tercatat 96,41 persen dari 7,1 juta penduduk.',
+    facts: [
+      { region: 'Provinsi Riau', metric: 'coverage_pct', value: 96.41, asOf: '2025-08' },
+      { region: 'Provinsi Riau', metric: 'population', value: 7100000, asOf: '2025-08' },
+    ],
+  },
+
+  // Activity (keaktifan, peserta aktif).
+  {
+    text: 'Tingkat keaktifan peserta JKN di Kota Bandung baru 78,4 persen, jauh di bawah rata-rata nasional.',
+    facts: [{ region: 'Kota Bandung', metric: 'active_pct', value: 78.4, asOf: null }],
+  },
+  { text: 'Di Kabupaten Bandung, peserta aktif JKN mencapai 2,9 juta jiwa.', facts: [{ region: 'Kabupaten Bandung', metric: 'active_count', value: 2900000, asOf: null }] },
+  {
+    text: 'Jumlah peserta aktif JKN di Kabupaten Gunungkidul sebanyak 612.530 jiwa atau 81,9 persen dari total peserta.',
+    facts: [
+      { region: 'Kabupaten Gunungkidul', metric: 'active_count', value: 612530, asOf: null },
+      { region: 'Kabupaten Gunungkidul', metric: 'active_pct', value: 81.9, asOf: null },
+    ],
+  },
+  {
+    text: 'Keaktifan peserta JKN Kabupaten Bima per Mei 2025 di angka 79,45 persen.',
+    facts: [{ region: 'Kabupaten Bima', metric: 'active_pct', value: 79.45, asOf: '2025-05' }],
+  },
+  {
+    text: 'Jumlah peserta JKN yang aktif di Kota Pekanbaru mencapai 87,5 persen, sisanya 12,5 persen tidak aktif.',
+    facts: [{ region: 'Kota Pekanbaru', metric: 'active_pct', value: 87.5, asOf: null }],
+  },
+  {
+    text: 'Pemprov Kalsel mencatat keaktifan peserta JKN per Desember 2024 sebesar 79,6 persen.',
+    facts: [{ region: 'Provinsi Kalimantan Selatan', metric: 'active_pct', value: 79.6, asOf: '2024-12' }],
+  },
+  {
+    text: 'Kota Mataram mencatat 98,6 persen warganya telah terlindungi JKN, dengan keaktifan peserta 81 persen.',
+    facts: [
+      { region: 'Kota Mataram', metric: 'coverage_pct', value: 98.6, asOf: null },
+      { region: 'Kota Mataram', metric: 'active_pct', value: 81, asOf: null },
+    ],
+  },
+  {
+    text: 'Cakupan kepesertaan JKN Provinsi Nusa Tenggara Timur per 1 Maret 2025 sebesar 96,12 persen, sedangkan keaktifan pesertanya 74,5 persen.',
+    facts: [
+      { region: 'Provinsi Nusa Tenggara Timur', metric: 'coverage_pct', value: 96.12, asOf: '2025-03-01' },
+      { region: 'Provinsi Nusa Tenggara Timur', metric: 'active_pct', value: 74.5, asOf: '2025-03-01' },
+    ],
+  },
+  {
+    text: 'Cakupan kepesertaan JKN Kabupaten Magelang 98,9 persen dan keaktifan 86,7 persen.',
+    facts: [
+      { region: 'Kabupaten Magelang', metric: 'coverage_pct', value: 98.9, asOf: null },
+      { region: 'Kabupaten Magelang', metric: 'active_pct', value: 86.7, asOf: null },
+    ],
+    gap: 'a coverage figure followed by "dan keaktifan …" is grouped with it and read as activity too',
+  },
+
+  // National figures.
+  {
+    text: 'Secara nasional, jumlah peserta JKN telah mencapai 277 juta jiwa atau 98,45 persen dari total penduduk Indonesia per 1 Januari 2025.',
+    facts: [
+      { region: 'Indonesia', metric: 'enrolled_count', value: 277000000, asOf: '2025-01-01' },
+      { region: 'Indonesia', metric: 'coverage_pct', value: 98.45, asOf: '2025-01-01' },
+    ],
+  },
+  { text: 'Jumlah penduduk Indonesia pada 2024 mencapai 281,6 juta jiwa.', facts: [{ region: 'Indonesia', metric: 'population', value: 281600000, asOf: '2024' }] },
+  { text: 'Secara nasional, keaktifan peserta JKN berada di angka 80,23 persen.', facts: [{ region: 'Indonesia', metric: 'active_pct', value: 80.23, asOf: null }] },
+  {
+    text: 'Hingga 1 Mei 2025 peserta JKN secara nasional berjumlah 279,3 juta.',
+    facts: [{ region: 'Indonesia', metric: 'enrolled_count', value: 279300000, asOf: '2025-05-01' }],
+  },
+
+  // Regions: provinces by short name, aliases, Pemkab/Pemkot/Pemprov, same-name pairs, press spellings.
+  { text: 'Di NTT, peserta JKN mencapai 5,4 juta orang.', facts: [{ region: 'Provinsi Nusa Tenggara Timur', metric: 'enrolled_count', value: 5400000, asOf: null }] },
+  {
+    text: 'Sumut mencatat cakupan kepesertaan 97,12 persen, Sumbar 96,3 persen.',
+    facts: [
+      { region: 'Provinsi Sumatera Utara', metric: 'coverage_pct', value: 97.12, asOf: null },
+      { region: 'Provinsi Sumatera Barat', metric: 'coverage_pct', value: 96.3, asOf: null },
+    ],
+  },
+  {
+    text: 'Tercatat 2.138.021 penduduk Kalsel sudah menjadi peserta JKN per 1 Juli 2025, atau 96,91 persen.',
+    facts: [
+      { region: 'Provinsi Kalimantan Selatan', metric: 'enrolled_count', value: 2138021, asOf: '2025-07-01' },
+      { region: 'Provinsi Kalimantan Selatan', metric: 'coverage_pct', value: 96.91, asOf: '2025-07-01' },
+    ],
+  },
+  {
+    text: 'Hingga Oktober 2025, sebanyak 3,08 juta jiwa atau 98,7 persen warga Kalimantan Barat telah menjadi peserta JKN.',
+    facts: [
+      { region: 'Provinsi Kalimantan Barat', metric: 'enrolled_count', value: 3080000, asOf: '2025-10' },
+      { region: 'Provinsi Kalimantan Barat', metric: 'coverage_pct', value: 98.7, asOf: '2025-10' },
+    ],
+  },
+  { text: 'Cakupan kepesertaan JKN di DIY sudah 99,8 persen.', facts: [{ region: 'Provinsi Daerah Istimewa Yogyakarta', metric: 'coverage_pct', value: 99.8, asOf: null }] },
+  {
+    text: 'Kabupaten Timor Tengah Selatan (TTS) mencatatkan 467.112 peserta JKN atau 95,2 persen.',
+    facts: [
+      { region: 'Kabupaten Timor Tengah Selatan', metric: 'enrolled_count', value: 467112, asOf: null },
+      { region: 'Kabupaten Timor Tengah Selatan', metric: 'coverage_pct', value: 95.2, asOf: null },
+    ],
+  },
+  {
+    text: 'Kabupaten Humbang Hasundutan (Humbahas) telah mencapai UHC dengan cakupan 100,2 persen.',
+    facts: [{ region: 'Kabupaten Humbang Hasundutan', metric: 'coverage_pct', value: 100.2, asOf: null }],
+  },
+  { text: 'Kukar mencatat cakupan UHC 98,3 persen hingga akhir 2024.', facts: [{ region: 'Kabupaten Kutai Kartanegara', metric: 'coverage_pct', value: 98.3, asOf: '2024' }] },
+  { text: 'Kab. Banjar mencatat cakupan kepesertaan JKN 99,47 persen.', facts: [{ region: 'Kabupaten Banjar', metric: 'coverage_pct', value: 99.47, asOf: null }] },
+  {
+    text: 'Pemkot Balikpapan menyebut 99,6 persen warganya sudah terdaftar dalam program JKN.',
+    facts: [{ region: 'Kota Balikpapan', metric: 'coverage_pct', value: 99.6, asOf: null }],
+  },
+  {
+    text: 'Pemkot Kediri menyebut 292.000 warga kota telah terdaftar sebagai peserta JKN.',
+    facts: [{ region: 'Kota Kediri', metric: 'enrolled_count', value: 292000, asOf: null }],
+  },
+  { text: 'Pemkab Malang mencatat cakupan JKN 96,5 persen.', facts: [{ region: 'Kabupaten Malang', metric: 'coverage_pct', value: 96.5, asOf: null }] },
+  {
+    text: 'Cakupan kepesertaan JKN di Kota Bogor mencapai 97,6 persen, sementara Kabupaten Bogor 95,8 persen.',
+    facts: [
+      { region: 'Kota Bogor', metric: 'coverage_pct', value: 97.6, asOf: null },
+      { region: 'Kabupaten Bogor', metric: 'coverage_pct', value: 95.8, asOf: null },
+    ],
+  },
+  {
+    text: 'Cakupan kepesertaan JKN di Kabupaten Sorong sebesar 94,3 persen, adapun Kota Sorong 99,5 persen.',
+    facts: [
+      { region: 'Kabupaten Sorong', metric: 'coverage_pct', value: 94.3, asOf: null },
+      { region: 'Kota Sorong', metric: 'coverage_pct', value: 99.5, asOf: null },
+    ],
+  },
+  {
+    text: 'Pemerintah Kota Banjar, Jawa Barat, mencatat cakupan kepesertaan JKN 97,2 persen.',
+    facts: [{ region: 'Kota Banjar', metric: 'coverage_pct', value: 97.2, asOf: null }],
+    gap: 'the province named in apposition ("Kota Banjar, Jawa Barat,") takes the figure instead of the kota before it',
+  },
+  {
+    text: 'Cakupan kepesertaan JKN di Banjar mencapai 99 persen, kata Bupati Banjar.',
+    // A bupati governs a kabupaten: Kabupaten Banjar, not Kota Banjar.
+    facts: [{ region: 'Kabupaten Banjar', metric: 'coverage_pct', value: 99, asOf: null }],
+  },
+  { text: 'Kabupaten Fakfak meraih UHC dengan cakupan kepesertaan 98,77 persen.', facts: [{ region: 'Kabupaten Fakfak', metric: 'coverage_pct', value: 98.77, asOf: null }] },
+  {
+    text: 'Cakupan kepesertaan JKN Kabupaten Sitaro kini 99,4 persen.',
+    facts: [{ region: 'Kabupaten Kepulauan Siau Tagulandang Biaro', metric: 'coverage_pct', value: 99.4, asOf: null }],
+  },
+  {
+    text: 'SITARO mencatat keaktifan peserta JKN 86,2 persen.',
+    facts: [{ region: 'Kabupaten Kepulauan Siau Tagulandang Biaro', metric: 'active_pct', value: 86.2, asOf: null }],
+  },
+  {
+    text: 'Cakupan JKN di Kabupaten Pegunungan Bintang (Pegubin) mencapai 96 persen per Februari 2025.',
+    facts: [{ region: 'Kabupaten Pegunungan Bintang', metric: 'coverage_pct', value: 96, asOf: '2025-02' }],
+  },
+  {
+    text: 'Capaian UHC Kota Palangka Raya menyentuh 100,4 persen dengan 305.000 peserta.',
+    facts: [
+      { region: 'Kota Palangkaraya', metric: 'coverage_pct', value: 100.4, asOf: null },
+      { region: 'Kota Palangkaraya', metric: 'enrolled_count', value: 305000, asOf: null },
+    ],
+  },
+  {
+    text: 'Kabupaten Tojo Una-Una (Touna) mencatat 164 ribu peserta JKN per Maret 2025.',
+    facts: [{ region: 'Kabupaten Tojo Una Una', metric: 'enrolled_count', value: 164000, asOf: '2025-03' }],
+  },
+  { text: 'Sebanyak 98,3 persen penduduk Kota Bau-Bau sudah terdaftar sebagai peserta JKN.', facts: [{ region: 'Kota Bau Bau', metric: 'coverage_pct', value: 98.3, asOf: null }] },
+  {
+    text: 'Cakupan kepesertaan JKN Kabupaten Toli-Toli 96,8 persen, Kabupaten Buol 97,3 persen, dan Kabupaten Banggai Kepulauan 99,0 persen.',
+    facts: [
+      { region: 'Kabupaten Toli-Toli', metric: 'coverage_pct', value: 96.8, asOf: null },
+      { region: 'Kabupaten Buol', metric: 'coverage_pct', value: 97.3, asOf: null },
+      { region: 'Kabupaten Banggai Kepulauan', metric: 'coverage_pct', value: 99, asOf: null },
+    ],
+  },
+  {
+    text: 'Angka kepesertaan JKN Kabupaten Kepulauan Seribu mencapai 100 persen.',
+    facts: [{ region: 'Kabupaten Administrasi Kepulauan Seribu', metric: 'coverage_pct', value: 100, asOf: null }],
+  },
+  {
+    text: 'Kabupaten Sinjai dan Kabupaten Bantaeng masing-masing mencatat cakupan kepesertaan 99,1 persen dan 98,7 persen.',
+    facts: [
+      { region: 'Kabupaten Sinjai', metric: 'coverage_pct', value: 99.1, asOf: null },
+      { region: 'Kabupaten Bantaeng', metric: 'coverage_pct', value: 98.7, asOf: null },
+    ],
+    gap: '"X dan Y masing-masing … A dan B" is not read respectively: both figures go to the nearer region',
+  },
+
+  // A measurement beside a target, a threshold or a non-active count: only the measurement.
+  {
+    text: 'Dari 1,1 juta peserta JKN di Kabupaten Jember, sebanyak 210 ribu peserta menunggak iuran.',
+    facts: [{ region: 'Kabupaten Jember', metric: 'enrolled_count', value: 1100000, asOf: null }],
+  },
+  {
+    text: 'Cakupan kepesertaan JKN Kabupaten Blora sudah 96,2 persen, sedikit di bawah target 98 persen pada 2025.',
+    // asOf should be null (2025 is the target's year); left unchecked because a gap cannot yet state a wrong asOf.
+    facts: [{ region: 'Kabupaten Blora', metric: 'coverage_pct', value: 96.2 }],
+  },
+  {
+    text: 'Dengan cakupan 99,3 persen, Kota Tegal melampaui syarat minimal UHC 95 persen.',
+    facts: [{ region: 'Kota Tegal', metric: 'coverage_pct', value: 99.3, asOf: null }],
+    gap: 'a figure in a fronted "Dengan cakupan …," clause, with its region after the comma and a threshold later, is lost',
+  },
+
+  // Not facts: targets, thresholds, definitions, counts of regions, money, segments, non-active, other quantities.
+  { text: 'Pemerintah menargetkan cakupan kepesertaan JKN mencapai 98 persen pada 2029.', none: 'a target ("menargetkan … pada 2029")' },
+  { text: 'Pemkab Tapanuli Utara menargetkan UHC 99 persen pada akhir 2025.', none: 'a regional target ("menargetkan")' },
+  { text: 'Target RPJMN 2025-2029 adalah 98,6 persen penduduk menjadi peserta JKN.', none: 'the RPJMN target' },
+  {
+    text: 'Untuk meraih UHC, sebuah daerah harus memiliki cakupan kepesertaan minimal 95 persen dari jumlah penduduk.',
+    none: 'a threshold ("harus … minimal 95 persen")',
+  },
+  {
+    text: 'Kabupaten Cianjur belum memenuhi syarat UHC, yakni cakupan kepesertaan minimal 95 persen dan keaktifan minimal 80 persen.',
+    none: 'thresholds ("syarat … minimal"), even with a region in the sentence',
+  },
+  {
+    text: 'Sebanyak 22 provinsi dan 334 kabupaten/kota telah mencapai UHC dengan cakupan di atas 95 persen.',
+    none: 'counts of regions and the threshold they passed',
+  },
+  { text: 'Saat ini sudah 470 kabupaten/kota dari 514 daerah yang berstatus UHC.', none: 'counts of regions ("470 … dari 514")' },
+  { text: 'Sebanyak 3.412 desa di Jawa Timur telah mencapai UHC tingkat desa.', none: 'a count of villages, not people' },
+  { text: 'Pemkab Bantul mengalokasikan Rp 45,2 miliar untuk membayar iuran 120.000 peserta PBI APBD.', none: 'money, and a segment count (PBI APBD)' },
+  { text: 'Pemprov Kaltim menganggarkan Rp 1,2 triliun untuk jaminan kesehatan warganya pada 2025.', none: 'money' },
+  { text: 'Iuran peserta kelas 3 sebesar Rp 42.000 per orang per bulan.', none: 'money (a contribution), and a class segment' },
+  { text: 'Di Kota Depok, peserta PBPU atau mandiri tercatat 312.440 jiwa.', none: 'a segment count (PBPU / mandiri)' },
+  { text: 'Sebanyak 89.331 peserta kelas 3 di Kabupaten Garut ditanggung pemerintah daerah.', none: 'a segment count (kelas 3)' },
+  {
+    text: 'Pemkab Sleman menganggarkan iuran bagi 150 ribu warga miskin yang didaftarkan sebagai PBI APBD.',
+    none: 'a segment count (PBI APBD)',
+  },
+  { text: 'Jumlah peserta JKN yang nonaktif di Kabupaten Lebak mencapai 154.000 jiwa.', none: 'a non-active count' },
+  { text: 'Sekitar 18 persen peserta mandiri di Kota Medan menunggak iuran.', none: 'a share in arrears ("menunggak"), a non-active share' },
+  {
+    text: 'Masih ada 3,2 persen penduduk Kabupaten Karawang yang belum terdaftar sebagai peserta JKN.',
+    none: 'the unregistered share ("belum terdaftar")',
+  },
+  { text: 'Cakupan kepesertaan JKN di Kota Cimahi naik 2,3 persen dibanding tahun lalu.', none: 'a change ("naik 2,3 persen"), not a level' },
+  { text: 'Indeks kepuasan peserta JKN di Jawa Timur mencapai 91,4 persen pada 2024.', none: 'a satisfaction index' },
+  {
+    text: 'Sebanyak 96 persen responden di Kota Malang menyatakan puas terhadap layanan BPJS Kesehatan.',
+    none: 'a satisfaction survey share ("responden … puas")',
+    gap: 'a satisfaction share worded "responden … menyatakan puas" (no "kepuasan"/"indeks") is read as coverage',
+  },
+  { text: 'Cakupan imunisasi dasar lengkap di Kabupaten Sumenep mencapai 95,2 persen.', none: 'another programme (imunisasi), although it says "cakupan"' },
+  { text: 'Prevalensi stunting di Kabupaten Lombok Tengah turun menjadi 24,1 persen pada 2024.', none: 'another programme (stunting)' },
+  { text: 'Capaian vaksinasi campak di Kabupaten Merauke baru 88 persen.', none: 'another programme (vaksinasi)' },
+  { text: 'Tingkat kemiskinan di Kabupaten Jeneponto sebesar 14,3 persen.', none: 'another quantity (poverty rate)' },
+  { text: 'Sebanyak 1.250 orang tenaga kesehatan di Kabupaten Kapuas telah mengikuti pelatihan.', none: 'a count of health workers, not participants' },
+
+  // Categories: tiers named for a region, with the award year; statuses, goals and definitions are not.
+  { text: 'Kabupaten Lamongan meraih UHC Award 2025 kategori Utama.', facts: [], categories: [{ region: 'Kabupaten Lamongan', category: 'Utama', year: 2025 }] },
+  { text: 'Pemprov Jatim menerima penghargaan UHC Awards 2024 kategori Paripurna.', facts: [], categories: [{ region: 'Provinsi Jawa Timur', category: 'Paripurna', year: 2024 }] },
+  { text: 'Kota Madiun dianugerahi predikat UHC Pratama tahun 2025.', facts: [], categories: [{ region: 'Kota Madiun', category: 'Pratama', year: 2025 }] },
+  { text: 'Kota Bekasi meraih UHC Awards 2025 kategori UTAMA.', facts: [], categories: [{ region: 'Kota Bekasi', category: 'Utama', year: 2025 }] },
+  { text: 'Kabupaten Magelang meraih UHC kategori Madya tahun 2026.', facts: [], categories: [{ region: 'Kabupaten Magelang', category: 'Madya', year: 2026 }] },
+  {
+    text: 'Kota Surabaya meraih UHC Awards 2026 kategori Paripurna, sedangkan Kabupaten Sidoarjo kategori Madya.',
+    facts: [],
+    categories: [
+      { region: 'Kota Surabaya', category: 'Paripurna', year: 2026 },
+      { region: 'Kabupaten Sidoarjo', category: 'Madya', year: 2026 },
+    ],
+  },
+  {
+    text: 'Provinsi Papua Barat Daya dengan sekitar 627 ribu penduduk meraih UHC Awards 2026 kategori Pratama.',
+    facts: [{ region: 'Provinsi Papua Barat Daya', metric: 'population', value: 627000, asOf: null }],
+    categories: [{ region: 'Provinsi Papua Barat Daya', category: 'Pratama', year: 2026 }],
+  },
+  { text: 'Kabupaten Ngawi menerima UHC Award 2025.', none: 'an award without a tier is no category' },
+  { text: 'Kabupaten Nduga masih masuk kategori UHC Fokus.', none: '"UHC Fokus" is a status, not a tier' },
+  { text: 'Pemkab Barru bertekad menuju kategori Utama pada UHC Awards tahun depan.', none: 'a tier named only as a goal ("menuju kategori Utama")' },
+  { text: 'Tahun depan Pemkot Bitung menargetkan naik ke kategori Paripurna.', none: 'a tier named only as a goal ("menargetkan naik ke")' },
+  {
+    text: 'Kabupaten Pati menargetkan keaktifan peserta JKN sebesar 85 persen agar naik ke kategori Madya.',
+    none: 'a target figure and a tier named as a goal',
+  },
+  {
+    text: 'Kategori Paripurna diberikan kepada daerah dengan cakupan kepesertaan di atas 98 persen dan keaktifan minimal 90 persen.',
+    none: 'a category definition',
+  },
+  { text: 'Status UHC Prioritas diberikan kepada daerah dengan cakupan kepesertaan di atas 98 persen.', none: 'a status definition' },
 ];
