@@ -89,7 +89,9 @@ export const RejectReason = z.string().trim().min(1, 'say why (e.g. "target, not
 
 /**
  * A number as a reviewer types it: "98.77" or "98,77" (one decimal separator), spaces and "_"
- * ignored. "1.607.143" is refused on purpose: is it 1607143 or a typo? Counts are typed without separators.
+ * ignored. "1.607.143" and "469.000" are refused on purpose: in Indonesian "." groups thousands,
+ * so they are 1607143 and 469000 to one reviewer and a typo or 469 to another. Counts are typed
+ * without separators.
  */
 const NumberText = z
   .string()
@@ -99,6 +101,11 @@ const NumberText = z
     const t = s.replace(/[\s_]/g, '');
     if (!/^\d+([.,]\d+)?$/.test(t)) {
       ctx.addIssue({ code: 'custom', message: `"${s}" is not a number: write 98.77 or 98,77; counts without separators (1607143)` });
+      return z.NEVER;
+    }
+    // "469.000" is 469 in English and 469000 in Indonesian: ask rather than guess.
+    if (/^\d{1,3}[.,]\d{3}$/.test(t)) {
+      ctx.addIssue({ code: 'custom', message: `"${s}" is ambiguous (${Number(t.replace(/[.,]/, ''))} or ${Number(t.replace(',', '.'))}?): type counts without separators, percentages with at most two decimals` });
       return z.NEVER;
     }
     return Number(t.replace(',', '.'));

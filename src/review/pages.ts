@@ -304,6 +304,11 @@ export function hostOf(url: string): string {
   }
 }
 
+/** "2026-11-23T11:35:54.749Z" -> "2026-11-23 11:35:54" (UTC). */
+function shortTime(iso: string): string {
+  return iso.replace('T', ' ').replace(/(\.\d+)?Z$/, '');
+}
+
 /** Short text of an audit `before`/`after` state. */
 function stateText(s: unknown): string {
   if (!s || typeof s !== 'object') return '—';
@@ -315,7 +320,7 @@ function stateText(s: unknown): string {
 function historyTable(entries: AuditEntry[], withFact: boolean): SafeHtml {
   if (!entries.length) return html`<p class="muted">No review yet.</p>`;
   return html`<table class="audit"><thead><tr><th>time (UTC)</th><th>reviewer</th>${withFact ? html`<th>fact</th>` : ''}<th>action</th><th>before</th><th>after</th><th>reason</th></tr></thead><tbody>${entries.map(
-    (e) => html`<tr data-action="${e.action}"><td>${e.at.replace('T', ' ').replace(/\.\d+Z?$/, '')}</td><td>${e.reviewer}</td>${withFact ? html`<td><a href="/${e.kind}/${e.factId}">${e.kind === 'category' ? 'category' : 'fact'} ${e.factId}</a></td>` : ''}<td>${e.action}</td><td class="muted">${stateText(e.before)}</td><td>${stateText(e.after)}</td><td>${e.reason ?? ''}</td></tr>`,
+    (e) => html`<tr data-action="${e.action}"><td>${shortTime(e.at)}</td><td>${e.reviewer}</td>${withFact ? html`<td><a href="/${e.kind}/${e.factId}">${e.kind === 'category' ? 'category' : 'fact'} ${e.factId}</a></td>` : ''}<td>${e.action}</td><td class="muted">${stateText(e.before)}</td><td>${stateText(e.after)}</td><td>${e.reason ?? ''}</td></tr>`,
   )}</tbody></table>`;
 }
 
@@ -335,7 +340,6 @@ export function messagePage(ctx: PageContext, title: string, text: HtmlValue, li
 
 const COVERAGE_COLUMNS: [keyof CoverageRow, string, boolean][] = [
   ['name', 'region', false],
-  ['code', 'code', false],
   ['coverage_pct', 'coverage %', true],
   ['coverage_as_of', 'as of', false],
   ['active_pct', 'active %', true],
@@ -377,7 +381,7 @@ function coverageTable(id: string, rows: CoverageRow[], sort: DashboardData['sor
     return html`<th class="${numeric ? 'num' : ''}"><a href="/dashboard?${q.toString()}#${id}">${label}${arrow}</a></th>`;
   });
   const body = rows.map(
-    (r) => html`<tr><td><a href="/dashboard?region=${r.code}&sort=${sort.key}&dir=${sort.dir}#timeline">${r.name}</a></td><td class="muted">${r.code}</td><td class="num">${r.coverage_pct ?? '—'} ${pctBar(r.coverage_pct)}</td><td>${r.coverage_as_of ?? ''}</td><td class="num">${r.active_pct ?? '—'}</td><td class="num">${formatValue(r.enrolled_count, 'enrolled_count')}</td><td class="num">${formatValue(r.population, 'population')}</td><td class="num">${r.sources}</td></tr>`,
+    (r) => html`<tr><td class="region"><a href="/dashboard?region=${r.code}&sort=${sort.key}&dir=${sort.dir}#timeline">${r.name}</a> <span class="muted">${r.code}</span></td><td class="num nowrap">${r.coverage_pct ?? '—'} ${pctBar(r.coverage_pct)}</td><td class="nowrap">${r.coverage_as_of ?? ''}</td><td class="num">${r.active_pct ?? '—'}</td><td class="num">${formatValue(r.enrolled_count, 'enrolled_count')}</td><td class="num">${formatValue(r.population, 'population')}</td><td class="num">${r.sources}</td></tr>`,
   );
   return html`<table id="${id}"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
@@ -389,20 +393,22 @@ export function dashboardPage(ctx: PageContext, d: DashboardData): string {
   const total = Object.entries(p.byStatus).filter(([s]) => s !== 'retired').reduce((n, [, c]) => n + c, 0);
   const precision = p.sampleReviewed ? `${((100 * p.sampleCorrect) / p.sampleReviewed).toFixed(1)} %` : '—';
   const cards = html`<div class="cards" id="progress">
-<div class="card"><div class="big">${reviewed} / ${total}</div>facts reviewed</div>
+<div class="card"><div class="big">${reviewed} / ${total}</div>items reviewed (facts and categories)<br>${Object.entries(p.byStatus).map(([s, n]) => html`${badge(s)} ${n} `)}</div>
 <div class="card"><div class="big">${p.queueRemaining}</div>left in the queue (of ${p.queueTotal})</div>
 <div class="card"><div class="big">${precision}</div>precision of high-confidence facts (${p.sampleCorrect}/${p.sampleReviewed} sampled correct)</div>
-<div class="card"><div class="big">${p.reviewsToday}</div>actions today</div>
-<div class="card">${Object.entries(p.byStatus).map(([s, n]) => html`${badge(s)} ${n}<br>`)}</div></div>`;
+<div class="card"><div class="big">${p.reviewsToday}</div>actions today</div></div>`;
   const reviewers = p.byReviewer.length
-    ? html`<table><thead><tr><th>reviewer</th><th class="num">actions</th><th>last</th></tr></thead><tbody>${p.byReviewer.map((r) => html`<tr><td>${r.reviewer}</td><td class="num">${r.actions}</td><td>${r.last}</td></tr>`)}</tbody></table>`
+    ? html`<table><thead><tr><th>reviewer</th><th class="num">actions</th><th>last</th></tr></thead><tbody>${p.byReviewer.map((r) => html`<tr><td>${r.reviewer}</td><td class="num">${r.actions}</td><td>${shortTime(r.last)}</td></tr>`)}</tbody></table>`
     : html`<p class="muted">No review yet.</p>`;
   const tl = d.timeline;
   const picker = html`<form method="get" action="/dashboard#timeline"><input type="hidden" name="sort" value="${d.sort.key}"><input type="hidden" name="dir" value="${d.sort.dir}"><select id="timeline-region" name="region">${d.regions.map((r) => html`<option value="${r.code}"${tl && tl.code === r.code ? html` selected` : ''}>${r.name} (${r.code})</option>`)}</select> <button type="submit">show</button></form>`;
+  const points = tl && tl.points.length
+    ? html`<details><summary>${tl.points.length} dated figures</summary><table><thead><tr><th>date</th><th>metric</th><th class="num">value</th><th>status</th></tr></thead><tbody>${tl.points.map((pt) => html`<tr><td>${pt.date}${pt.datedByPublication ? html` <span class="muted">(published)</span>` : ''}</td><td>${pt.metric}</td><td class="num">${formatValue(pt.value, pt.metric)}</td><td>${badge(pt.status)}</td></tr>`)}</tbody></table></details>`
+    : '';
   const body = html`<h1>Dashboard</h1>${cards}
-<div class="two-col"><section id="timeline"><h2>Timeline${tl ? html`: ${tl.name}` : ''}</h2>${picker}${tl ? timelineChart(tl.points, tl.name) : html`<p class="muted">No region with figures yet.</p>`}
-${tl && tl.points.length ? html`<table><thead><tr><th>date</th><th>metric</th><th class="num">value</th><th>status</th></tr></thead><tbody>${tl.points.map((pt) => html`<tr><td>${pt.date}${pt.datedByPublication ? html` <span class="muted">(published)</span>` : ''}</td><td>${pt.metric}</td><td class="num">${formatValue(pt.value, pt.metric)}</td><td>${badge(pt.status)}</td></tr>`)}</tbody></table>` : ''}</section>
-<section><h2>Reviewers</h2>${reviewers}</section></div>
+<div class="two-col"><section id="timeline"><h2>Timeline${tl ? html`: ${tl.name}` : ''}</h2>${picker}${tl ? timelineChart(tl.points, tl.name) : html`<p class="muted">No region with figures yet.</p>`}${points}</section>
+<section><h2>Reviewers</h2>${reviewers}
+<p class="muted">Latest figure per region and metric: a reviewer's correction first, then an acceptance, then the most confident extraction; newest date first (as-of, else the publication date). Click a region for its timeline, a header to sort.</p></section></div>
 <h2>Coverage per province (latest)</h2>${coverageTable('provinces', d.provinces, d.sort, tl?.code ?? null)}
 <h2>Coverage per kabupaten/kota (latest)</h2>${coverageTable('kabkota', d.kabkota, d.sort, tl?.code ?? null)}`;
   return layout(ctx, 'dashboard', 'Dashboard', body);

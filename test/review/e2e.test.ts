@@ -198,10 +198,10 @@ describe('hostile articles', () => {
 describe('the dashboard', () => {
   it('shows progress, sortable coverage tables and a region timeline', async () => {
     await page.goto(`${srv.url}/dashboard`);
-    expect(await page.textContent('#progress')).toMatch(/\d+ \/ \d+\s*facts reviewed/);
+    expect(await page.textContent('#progress')).toMatch(/\d+ \/ \d+\s*items reviewed/);
     expect(await page.textContent('#timeline h2')).toContain('Provinsi Kalimantan Selatan');
     expect(await page.locator('#timeline svg.chart circle').count()).toBe(6);
-    const names = () => page.locator('#kabkota tbody tr td:first-child').allTextContents();
+    const names = () => page.locator('#kabkota tbody tr td:first-child a').allTextContents();
     // Kabupaten Banjar's coverage was rejected: no latest coverage, so it sorts last both ways.
     await Promise.all([page.waitForURL(/sort=coverage_pct&dir=asc/), page.click('#kabkota th a:text("coverage %")')]);
     expect(await names()).toEqual(['Kabupaten Kotawaringin Barat', 'Kota Banjarbaru', 'Kota Palangkaraya', 'Kabupaten Banjar']);

@@ -218,6 +218,7 @@ describe('edit validation (zod, field by field)', () => {
   it('names the field and the input in each error', () => {
     expect(errors({ value: 'abc' }).value).toMatch(/"abc" is not a number/);
     expect(errors({ value: '1.607.143', metric: 'enrolled_count' }).value).toMatch(/not a number/);
+    expect(errors({ value: '469.000', metric: 'enrolled_count' }).value).toMatch(/"469\.000" is ambiguous \(469000 or 469\?\)/);
     expect(errors({ value: '1607,5', metric: 'enrolled_count' }).value).toMatch(/whole number/);
     expect(errors({ value: '987' }).value).toMatch(/above 150/);
     expect(errors({ region: 'Banjar' }).region).toMatch(/ambiguous: .*Kabupaten Banjar \(63\.03\).*Kota Banjar/);
