@@ -62,7 +62,7 @@ export function storeIngest(store: SqliteStore, runId: number): Ingest {
   return async (p: IngestPage) => {
     const published = p.article.published ?? p.publishedHint;
     const title = p.article.title ?? p.titleHint;
-    const { facts, categories } = extractFacts(p.article.text, { published, title });
+    const { facts, categories } = p.facts && p.categories ? { facts: p.facts, categories: p.categories } : extractFacts(p.article.text, { published, title });
     const doc: SourceDocument = {
       url: p.url,
       bytes: p.bytes,

@@ -61,3 +61,13 @@ export const MAX_CHILD_SITEMAPS = 5;
 export const MAX_LINKS_PER_DOCUMENT = 5_000;
 /** Sitemaps, feeds and sections are re-read after this (conditional GET makes it cheap). @default 1 h */
 export const REFRESH_SEEDS_AFTER_MS = 3600_000;
+
+// ---- CPU --------------------------------------------------------------------------------------
+/** Worker threads for text and fact extraction; 0 runs them on the main thread (its timers then fire late under load). @default 1 */
+export const EXTRACT_WORKERS = 1;
+
+// ---- Records ----------------------------------------------------------------------------------
+/** Fetch-log rows are written in batches at least this often: one commit per request would cost more than the request. @default 100 ms */
+export const LOG_FLUSH_MS = 100;
+/** ... or when this many are waiting. @default 200 */
+export const LOG_FLUSH_ROWS = 200;

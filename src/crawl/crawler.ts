@@ -15,7 +15,9 @@
  */
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { extractArticle, type Article } from '../text/index.ts';
+import type { Article } from '../text/index.ts';
+import type { CategoryFact, Fact } from '../types.ts';
+import { ExtractPool } from './extract-pool.ts';
 import {
   LEASE_MS,
   MAX_CHILD_SITEMAPS,
@@ -29,11 +31,13 @@ import {
   DELAY_FLOOR_MS,
   USER_AGENT,
   HOST_CONCURRENCY,
+  LOG_FLUSH_MS,
+  LOG_FLUSH_ROWS,
 } from './config.ts';
 import { decodeDocument } from './charset.ts';
 import { isAsset, looksLikeArticle, parseFeed, parseHtmlLinks, parseSitemap, type Entry } from './discover.ts';
 import { FetchError, fetchPage, type FetchedPage, type FetchOptions } from './fetch.ts';
-import { Frontier, type FrontierRow, type Kind } from './frontier.ts';
+import { Frontier, type FrontierRow, type Kind, type LogEntry } from './frontier.ts';
 import { HostDeferred, HostGate, type SlotInfo } from './politeness.ts';
 import { relevanceFilter, urlWords, type Relevance } from './relevance.ts';
 import { fetchRobots, rulesOf, type RobotsRules } from './robots.ts';
@@ -57,6 +61,9 @@ export interface IngestPage {
   /** Title and date the link carried (feed, sitemap), for when the page lacks them. */
   titleHint: string | null;
   publishedHint: string | null;
+  /** Facts already extracted (by the extraction pool). */
+  facts?: Fact[];
+  categories?: CategoryFact[];
 }
 
 /** Stores one article with its facts in one transaction; the URL is marked done right after. */
@@ -94,6 +101,8 @@ export interface CrawlOptions {
   leaseMs?: number;
   onProgress?: (p: CrawlProgress) => void;
   signal?: AbortSignal;
+  /** Worker threads for text and fact extraction. @default EXTRACT_WORKERS */
+  extractWorkers?: number;
 }
 
 /** Counters of one host (and, summed, of the run). */
@@ -168,6 +177,8 @@ export class Crawler {
   private readonly startedAt = Date.now();
   private hostsActive = 0;
   private hostsDone = 0;
+  private pool: ExtractPool | null = null;
+  private readonly logBuffer: LogEntry[] = [];
 
   constructor(private readonly o: CrawlOptions) {
     this.frontier = new Frontier(o.db);
@@ -231,7 +242,15 @@ export class Crawler {
     }
     const byHost = new Map<string, SiteRun[]>();
     for (const s of this.sites) byHost.set(s.host, [...(byHost.get(s.host) ?? []), s]);
-    await Promise.all([...byHost.entries()].map(([host, runs]) => this.crawlHost(host, runs)));
+    this.pool = new ExtractPool(this.o.config.relevance.keywords, this.o.extractWorkers);
+    const flusher = setInterval(() => this.flushLog(), LOG_FLUSH_MS);
+    try {
+      await Promise.all([...byHost.entries()].map(([host, runs]) => this.crawlHost(host, runs)));
+    } finally {
+      clearInterval(flusher);
+      this.flushLog();
+      await this.pool.close();
+    }
     return this.summary();
   }
 
@@ -323,7 +342,7 @@ export class Crawler {
   }
 
   private log(host: string, url: string, kind: string, slot: SlotInfo | null, status: number | null, bytes: number | null, robots: 'allowed' | 'disallowed' | 'robots-file', robotsId: number | null, error: string | null, outcome: string | null): void {
-    this.frontier.log({
+    this.logBuffer.push({
       runId: this.o.runId,
       host,
       url,
@@ -340,6 +359,16 @@ export class Crawler {
       error,
       outcome,
     });
+    if (this.logBuffer.length >= LOG_FLUSH_ROWS) this.flushLog();
+  }
+
+  /** Writes the buffered fetch-log rows in one transaction. */
+  private flushLog(): void {
+    if (this.logBuffer.length === 0) return;
+    const rows = this.logBuffer.splice(0);
+    this.o.db.transaction(() => {
+      for (const r of rows) this.frontier.log(r);
+    })();
   }
 
   private async hostLoop(host: string, runs: SiteRun[], gate: HostGate): Promise<void> {
@@ -458,11 +487,12 @@ export class Crawler {
       return `http-${status}`;
     }
     switch (row.kind) {
+      // One transaction for a document's links: a sitemap's thousands of inserts commit once.
       case 'sitemap':
       case 'feed':
-        return this.handleXml(row, s, page, base);
+        return this.o.db.transaction(() => this.handleXml(row, s, page, base))();
       case 'listing':
-        return this.handleListing(row, s, page, base);
+        return this.o.db.transaction(() => this.handleListing(row, s, page, base))();
       case 'article':
         return this.handleArticle(row, s, page, base);
     }
@@ -557,7 +587,9 @@ export class Crawler {
       return outcome;
     };
     if (page.contentType && !/html|xml/i.test(page.contentType)) return done('not-html');
-    const article = extractArticle(page.bytes, { url: page.finalUrl, contentType: page.contentType ?? undefined });
+    const ex = await this.pool!.run({ url: page.finalUrl, contentType: page.contentType, bytes: page.bytes, titleHint: row.title, publishedHint: row.hint_date });
+    if (ex.error || !ex.article) throw new Error(ex.error ?? 'extraction gave no article');
+    const article = ex.article;
     const canonical = article.canonicalUrl ? canonicalize(article.canonicalUrl, page.finalUrl) : null;
     if (canonical && canonical !== row.url && sameSite(canonical, s.site.url)) {
       const known = this.frontier.get(canonical);
@@ -585,7 +617,7 @@ export class Crawler {
       st.outOfWindow++;
       return done('out-of-window', { contentHash: hash });
     }
-    if (!this.relevance.match(article.title, article.text)) {
+    if (!ex.keyword) {
       st.irrelevant++;
       return done('irrelevant', { contentHash: hash });
     }

@@ -1,0 +1,103 @@
+/**
+ * The text stage for fetched articles, off the main thread.
+ *
+ * At 200 requests a second the text stage alone (a few ms a page) would fill the main thread, and a busy
+ * main thread fires the politeness timers late: every host would then crawl below its allowed rate. So
+ * pages go to `EXTRACT_WORKERS` worker threads, which answer with the article and whether its text is
+ * relevant; the main thread keeps the network, the gates, SQLite and the fact engine (run only for the few
+ * relevant articles — loading it in the worker too would cost ~60 MB of memory for little time).
+ * With 0 workers (or where threads cannot start) the same job runs inline.
+ */
+import { Worker } from 'node:worker_threads';
+import { extractArticle, type Article } from '../text/index.ts';
+import { EXTRACT_WORKERS } from './config.ts';
+import { relevanceFilter, type Relevance } from './relevance.ts';
+
+export interface ExtractJob {
+  id: number;
+  url: string;
+  contentType: string | null;
+  bytes: Uint8Array;
+  titleHint: string | null;
+  publishedHint: string | null;
+}
+
+export interface ExtractReply {
+  id: number;
+  article?: Article;
+  /** The relevance keyword found in title or text; null when the article is not coverage news. */
+  keyword?: string | null;
+  error?: string;
+}
+
+/** Text stage and relevance in the text. */
+export function runJob(job: ExtractJob, relevance: Relevance): Omit<ExtractReply, 'id'> {
+  const article = extractArticle(job.bytes, { url: job.url, contentType: job.contentType ?? undefined });
+  return { article, keyword: relevance.match(article.title, article.text) };
+}
+
+export class ExtractPool {
+  private readonly workers: Worker[] = [];
+  private readonly pending = new Map<number, { resolve: (r: ExtractReply) => void; reject: (e: Error) => void }>();
+  private readonly load = new Map<Worker, number>();
+  private readonly relevance: Relevance;
+  private nextId = 1;
+
+  constructor(keywords: string[], size = EXTRACT_WORKERS) {
+    this.relevance = relevanceFilter(keywords);
+    for (let i = 0; i < size; i++) {
+      let w: Worker;
+      try {
+        // The worker is TypeScript too: a two-line bootstrap registers tsx (as `src/bin.js` does), then loads it.
+        // ("new Worker('x.ts', { execArgv: ['--import', 'tsx'] })" fails: Node checks the extension first.)
+        const entry = JSON.stringify(new URL('./extract-worker.ts', import.meta.url).href);
+        const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${entry}); })`;
+        w = new Worker(boot, { eval: true, workerData: { keywords } });
+      } catch {
+        break; // no threads here: jobs run inline
+      }
+      w.on('message', (r: ExtractReply) => {
+        this.load.set(w, (this.load.get(w) ?? 1) - 1);
+        const p = this.pending.get(r.id);
+        this.pending.delete(r.id);
+        p?.resolve(r);
+      });
+      w.on('error', (err) => this.failWorker(w, err));
+      this.workers.push(w);
+      this.load.set(w, 0);
+    }
+  }
+
+  private failWorker(w: Worker, err: Error): void {
+    this.workers.splice(this.workers.indexOf(w), 1);
+    this.load.delete(w);
+    // Jobs in flight on a dead worker cannot be told apart cheaply: fail them all; the crawler marks those pages failed.
+    for (const [id, p] of this.pending) {
+      this.pending.delete(id);
+      p.reject(new Error(`extraction worker died: ${err.message}`));
+    }
+  }
+
+  /** Runs one job on the least busy worker (inline when there is none). */
+  run(job: Omit<ExtractJob, 'id'>): Promise<ExtractReply> {
+    const id = this.nextId++;
+    if (this.workers.length === 0) {
+      try {
+        return Promise.resolve({ id, ...runJob({ ...job, id }, this.relevance) });
+      } catch (err) {
+        return Promise.resolve({ id, error: (err as Error).message });
+      }
+    }
+    const w = this.workers.reduce((a, b) => ((this.load.get(a) ?? 0) <= (this.load.get(b) ?? 0) ? a : b));
+    this.load.set(w, (this.load.get(w) ?? 0) + 1);
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      w.postMessage({ ...job, id });
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+    this.workers.length = 0;
+  }
+}
