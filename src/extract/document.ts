@@ -105,6 +105,24 @@ export interface AnalyzeOptions {
   published?: string | null;
 }
 
+/** Longest line read as a headline. @default 150 */
+export const MAX_TITLE_CHARS = 150;
+
+/**
+ * The headline of a plain-text article, when the text prints one: the first line, short, with no sentence
+ * punctuation at its end, written in title case ("Capai 96%, Kabupaten Klaten Raih Penghargaan UHC"), or
+ * repeated further down as news pages repeat their headline. Otherwise null.
+ */
+export function guessTitle(text: string): string | null {
+  const first = text.split('\n').map((l) => l.trim()).find((l) => l !== '');
+  if (!first || first.length > MAX_TITLE_CHARS || /[.,;:]$/.test(first)) return null;
+  const words = first.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  if (words.length < 4) return null;
+  const capitalized = words.filter((w) => /^[\p{Lu}\d"“'‘(]/u.test(w)).length / words.length;
+  const repeated = text.indexOf(first, text.indexOf(first) + first.length) >= 0;
+  return capitalized >= 0.6 || (repeated && capitalized >= 0.4) ? first : null;
+}
+
 /** Text stage (for HTML) then fact extraction. */
 export function analyze(input: RawInput, opts: AnalyzeOptions = {}): ExtractResult {
   if (input.kind === 'html') {
@@ -116,6 +134,7 @@ export function analyze(input: RawInput, opts: AnalyzeOptions = {}): ExtractResu
   }
   const text = decodeText(input.source, input.bytes);
   const published = opts.published ?? null;
-  const { facts, categories } = extractFacts(text, { published });
-  return { source: input.source, title: null, published, text, method: 'text', facts, categories };
+  const title = guessTitle(text);
+  const { facts, categories } = extractFacts(text, { published, title });
+  return { source: input.source, title, published, text, method: 'text', facts, categories };
 }

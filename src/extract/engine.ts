@@ -385,7 +385,7 @@ function pickRegion(ctx: Ctx, g: Group, w: Windows): RegionPick | null {
   }
   const sentenceBefore = within(subjects, g.sentence.start, g.start);
   if (sentenceBefore.length) return one(sentenceBefore.at(-1)!, 'region:clause');
-  const sentenceAfter = within(subjects, g.end, g.sentence.end);
+  const sentenceAfter = within(subjects, g.start, g.sentence.end);
   if (sentenceAfter.length) return one(sentenceAfter[0]!, 'region:after');
   const para = doc.paragraphs[g.sentence.paragraph]!;
   const paraBefore = within(subjects, para.start, g.sentence.start);
