@@ -101,7 +101,9 @@ export interface CrawlOptions {
   leaseMs?: number;
   onProgress?: (p: CrawlProgress) => void;
   signal?: AbortSignal;
-  /** Worker threads for text and fact extraction. @default EXTRACT_WORKERS */
+  /** Seeds (sitemaps, feeds, listings) read longer ago than this are read again. @default REFRESH_SEEDS_AFTER_MS */
+  refreshSeedsAfterMs?: number;
+  /** Worker threads for the text stage. @default EXTRACT_WORKERS */
   extractWorkers?: number;
 }
 
@@ -228,7 +230,7 @@ export class Crawler {
   /** Runs the crawl to the end (or the page budget) and returns per-host figures. */
   async run(): Promise<CrawlSummary> {
     const now = Date.now();
-    const seedsStale = now - REFRESH_SEEDS_AFTER_MS;
+    const seedsStale = now - (this.o.refreshSeedsAfterMs ?? REFRESH_SEEDS_AFTER_MS);
     for (const s of this.sites) {
       const add = (url: string, kind: Kind) => {
         const c = canonicalize(url, s.site.url);
@@ -284,7 +286,7 @@ export class Crawler {
     try {
       const rules = await this.robotsFor(host, first.origin, gate);
       if (!gate.deferred) {
-        const seedsStale = Date.now() - REFRESH_SEEDS_AFTER_MS;
+        const seedsStale = Date.now() - (this.o.refreshSeedsAfterMs ?? REFRESH_SEEDS_AFTER_MS);
         for (const r of runs) {
           const robotsMaps = rules.sitemaps.map((u) => canonicalize(u, r.origin)).filter((u): u is string => !!u && sameSite(u, r.site.url));
           const maps = robotsMaps.length || r.site.sitemaps.length ? robotsMaps : [new URL('/sitemap.xml', r.origin).href];

@@ -27,6 +27,7 @@ export const HostReport = z.object({
   minGapMs: z.number().int().nullable(),
   /** Largest delay that was in force. */
   delayMs: z.number().int().nullable(),
+  /** Articles of this host stored by the crawler (whatever the run). */
   ingested: z.number().int(),
   queued: z.number().int(),
   failed: z.number().int(),
@@ -72,7 +73,7 @@ export function crawlReport(db: Database.Database, opts: { runId?: number } = {}
     robotsById.set(r.id, rulesOf(r));
   const frontier = new Map<string, { ingested: number; queued: number; failed: number }>();
   for (const r of db
-    .prepare(`SELECT host, sum(outcome = 'ingested') AS ingested, sum(state IN ('queued', 'leased')) AS queued, sum(state = 'failed') AS failed FROM crawl_frontier GROUP BY host`)
+    .prepare(`SELECT host, sum(kind = 'article' AND outcome IN ('ingested', 'not-modified', 'unchanged')) AS ingested, sum(state IN ('queued', 'leased')) AS queued, sum(state = 'failed') AS failed FROM crawl_frontier GROUP BY host`)
     .all() as { host: string; ingested: number; queued: number; failed: number }[])
     frontier.set(r.host, r);
   const deferred = new Map<string, string | null>();

@@ -87,4 +87,30 @@ describe('crawl of three fixture sites at once', () => {
     expect(again.totals.requests).toBe(0); // seeds are fresh (read < 1 h ago), robots.txt cached
     expect(sites.map((s) => s.server.hits.length)).toEqual(before);
   });
+
+  it('stale seeds and --refresh use conditional GET: a 304 skips parsing and re-extraction', async () => {
+    const calls: string[] = [];
+    const again = await crawl({
+      db,
+      config: config(sites.map((s) => ({ url: s.server.origin + '/', sections: ['/kesehatan'] }))),
+      runId: startRun(db),
+      since: '2025-01-01',
+      allowPrivate: true,
+      refresh: true,
+      refreshSeedsAfterMs: 0,
+      ingest: async (p) => {
+        calls.push(p.url);
+        return { facts: 0 };
+      },
+    });
+    expect(calls).toEqual([]);
+    expect(again.totals.ingested).toBe(0);
+    // Every stored article and every seed was asked again, with its validator, and answered 304.
+    expect(again.totals.notModified).toBe(again.totals.requests);
+    expect(again.totals.requests).toBeGreaterThanOrEqual(sites.length * (4 + 3));
+    const conditional = sites.flatMap((s) => s.server.hits.slice(-3)).every((h) => typeof h.headers['if-none-match'] === 'string');
+    expect(conditional).toBe(true);
+    const rows = db.prepare(`SELECT outcome FROM crawl_frontier WHERE kind = 'article' AND state = 'done' AND url IN (SELECT value FROM json_each(?))`).pluck().all(JSON.stringify(sites.flatMap((s) => s.relevant)));
+    expect(rows).toEqual(Array(12).fill('not-modified'));
+  });
 });
