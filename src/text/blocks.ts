@@ -6,7 +6,7 @@
 import { type AnyNode, type Element, classAndId, isElement, isText } from './dom.ts';
 import { RE, type StatsMap } from './scorer.ts';
 import { boilerplateRule } from './boilerplate.ts';
-import { KEEP_BOILERPLATE_SHARE, MAX_BLOCK_LINK_DENSITY, MAX_SHORT_BLOCK_LINK_DENSITY, SHORT_BLOCK_CHARS } from './config.ts';
+import { EDGE_LABEL_CHARS, EDGE_LABEL_WORDS, TAIL_RULE_SHARE, KEEP_BOILERPLATE_SHARE, MAX_BLOCK_LINK_DENSITY, MAX_SHORT_BLOCK_LINK_DENSITY, SHORT_BLOCK_CHARS } from './config.ts';
 
 /** One paragraph-like run of text. */
 export interface Block {
@@ -75,7 +75,7 @@ export function toBlocks(parts: Element[], stats: StatsMap, sink: BlockSink): Bl
         continue;
       }
       if (n !== part && isFurniture(n, stats, containerChars)) {
-        if (CAPTION_TAGS.has(n.name) || /caption|credit/i.test(classAndId(n))) {
+        if (CAPTION_TAGS.has(n.name) || /caption|credit|photo|foto|image|picture/i.test(classAndId(n))) {
           const c = squeezeWs(textOfEl(n));
           if (c) sink.captions.push(c);
         }
@@ -126,12 +126,25 @@ export interface Dropped {
 const HEADING = /^h[1-6]$/;
 const normTitle = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
+/** Reporter initials closing Indonesian articles ("(fyk/ash)", "(FHM)"): part of the text, not a label. */
+const INITIALS = /^\(\s*[\p{L}]{1,6}(\s*\/\s*[\p{L}]{1,6})*\s*\)$/u;
+
+/** A short label with no sentence in it: at most `EDGE_LABEL_WORDS` words and no closing punctuation. */
+function isEdgeLabel(text: string): boolean {
+  if (INITIALS.test(text)) return false;
+  if (text.length > EDGE_LABEL_CHARS || /[.!?"”’»:)。！？」』）]$/.test(text)) return false;
+  return text.split(/\s+/).length <= EDGE_LABEL_WORDS;
+}
+
 /** Keeps the blocks that read as article text. */
 export function filterBlocks(blocks: Block[], title: string | null, dropped?: Dropped[]): Block[] {
   const kept: Block[] = [];
   const seen = new Set<string>();
   const t = title ? normTitle(title) : '';
+  const total = blocks.reduce((n, b) => n + b.text.length, 0);
+  let before = 0;
   for (const b of blocks) {
+    before += b.text.length;
     const drop = (why: string): void => {
       dropped?.push({ text: b.text, why });
     };
@@ -139,6 +152,7 @@ export function filterBlocks(blocks: Block[], title: string | null, dropped?: Dr
     if (rule) {
       drop(rule.name);
       if (rule.action === 'stop' && kept.length > 0) break;
+      if (rule.action === 'tail' && kept.length > 0 && before >= total * TAIL_RULE_SHARE) break;
       continue;
     }
     const ld = b.linkChars / b.text.length;
@@ -158,10 +172,15 @@ export function filterBlocks(blocks: Block[], title: string | null, dropped?: Dr
     seen.add(norm);
     kept.push(b);
   }
-  // Headings with nothing after them announce furniture that was removed ("Related stories").
-  while (kept.length && HEADING.test(kept[kept.length - 1].tag)) {
+  // Headings with nothing after them announce furniture that was removed ("Related stories"), and short
+  // labels at either edge are widget text ("FotoBisnis", "Vote Photo", "More Photos"), not prose.
+  while (kept.length && (HEADING.test(kept[kept.length - 1].tag) || isEdgeLabel(kept[kept.length - 1].text))) {
     const h = kept.pop() as Block;
-    dropped?.push({ text: h.text, why: 'trailing-heading' });
+    dropped?.push({ text: h.text, why: 'trailing-label' });
+  }
+  while (kept.length > 1 && isEdgeLabel(kept[0].text)) {
+    const h = kept.shift() as Block;
+    dropped?.push({ text: h.text, why: 'leading-label' });
   }
   return kept;
 }

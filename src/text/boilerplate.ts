@@ -10,7 +10,7 @@ const Rule = z.object({
   name: z.string().min(1),
   pattern: z.string().min(1),
   maxChars: z.number().int().positive().optional(),
-  action: z.enum(['drop', 'stop']),
+  action: z.enum(['drop', 'stop', 'tail']),
 });
 const BoilerplateFile = z.object({ months: z.string(), days: z.string(), rules: z.array(Rule) });
 
@@ -26,7 +26,7 @@ export interface LineRule {
   name: string;
   re: RegExp;
   maxChars: number;
-  action: 'drop' | 'stop';
+  action: 'drop' | 'stop' | 'tail';
 }
 
 export const LINE_RULES: LineRule[] = data.rules.map((r) => ({

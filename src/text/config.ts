@@ -59,3 +59,12 @@ export const MAX_TREE_DEPTH = 512;
 
 /** Hours east of UTC used to date instants without a written local date (WIB, western Indonesia). @default 7 */
 export const DEFAULT_UTC_OFFSET_HOURS = 7;
+
+/** Blocks of at most this many words, without closing punctuation, are widget labels when they open or close the text. @default 3 */
+export const EDGE_LABEL_WORDS = 3;
+
+/** ... and at most this many characters (scripts without spaces: "これでようやく元の操作性を取り戻せました" is prose). @default 30 */
+export const EDGE_LABEL_CHARS = 30;
+
+/** A "tail" rule ("Berita lainnya") ends the text only when at least this share of the text came before it. @default 0.6 */
+export const TAIL_RULE_SHARE = 0.6;

@@ -14,7 +14,9 @@
  *     class/id words, link density); a container whose class says "article body" is believed when it holds
  *     most of the winner's text; good siblings join. Floor: `SCORER_MIN_CHARS`.
  *     `scorer-relaxed`: the same on a fresh parse without the furniture removal (Readability's retry).
- *  3. `body`: the whole body, cut into blocks and filtered. Always gives what the page has.
+ *  3. `body`: the whole body, cut into blocks and filtered. Always gives what the page has. When even that is
+ *     under `SCORER_MIN_CHARS` and the page has captions (a photo gallery), the captions are the text and
+ *     the method gains "+captions".
  *
  * Every stage's blocks go through the same filter (src/text/blocks.ts): link lists, the Indonesian
  * boilerplate lines of `data/text-boilerplate.json` ("Baca juga", "Editor:", dates, view counts, share bars,
@@ -165,8 +167,16 @@ export function extractArticle(bytes: Uint8Array, opts: ArticleOptions = {}): Ar
     attempts.push({ method: 'body', chars: res.chars });
     won = { method: 'body', res };
   }
+  let text = won.res.blocks.map((b) => b.text).join('\n\n');
+  let method = won.method;
+  const captionText = [...new Set(captions)].join('\n\n');
+  // A photo page: no prose anywhere, the captions are what the page says.
+  if (won.res.chars < SCORER_MIN_CHARS && captionText.length > won.res.chars) {
+    text = captionText;
+    method = `${method}+captions`;
+  }
   return {
-    text: won.res.blocks.map((b) => b.text).join('\n\n'),
+    text,
     title: meta.title,
     published: meta.published,
     publishedAt: meta.publishedAt,
@@ -174,7 +184,7 @@ export function extractArticle(bytes: Uint8Array, opts: ArticleOptions = {}): Ar
     siteName: meta.siteName,
     canonicalUrl: meta.canonicalUrl,
     lang: meta.lang,
-    method: won.method,
+    method,
     nextPage: meta.nextPage,
     charset,
     captions: [...new Set(captions)],

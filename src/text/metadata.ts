@@ -200,7 +200,7 @@ export function dateFromUrl(url: string | undefined | null): PageDate | null {
 /** Elements whose class/id says "this is the date of the article". */
 const DATE_HOLDER = '[class*=date i], [class*=time i], [class*=tanggal i], [class*=publish i], [class*=posted i], [id*=date i], [class*=meta i], [class*=byline i], [class*=tgl i], [class*=waktu i], [itemprop=datePublished]';
 
-function findPublished($: CheerioAPI, ld: Record<string, Json>[], url: string | undefined, utcOffset: number | null): { d: PageDate; source: string } | null {
+function findPublished($: CheerioAPI, ld: Record<string, Json>[], url: string | undefined, utcOffset: number | null, title: string | null): { d: PageDate; source: string } | null {
   for (const o of ld) {
     if (!typeOf(o).some((t) => ARTICLE_TYPES.test(t))) continue;
     for (const k of ['datePublished', 'dateCreated', 'uploadDate']) {
@@ -228,7 +228,24 @@ function findPublished($: CheerioAPI, ld: Record<string, Json>[], url: string | 
     const d = parseMachineDate(v, utcOffset) ?? parseWrittenDate(v);
     if (d) return { d, source: 'time' };
   }
-  // Visible datelines, first in elements that look like a date holder, then near the headline.
+  // A visible dateline next to the headline ("Rabu, 4 November 2015 | 21:04 WIB" under the h1/h2): the text
+  // right after the headline first, then just before it. Not the header's "today" widget far above it.
+  const headline = headlineElement($, title);
+  if (headline) {
+    const own = normalizeSpace(headline.text());
+    let region = headline.parent();
+    for (let up = 0; up < 3 && region.length; up++) {
+      const t = normalizeSpace(region.text());
+      const at = own ? t.indexOf(own) : -1;
+      const after = at >= 0 ? t.slice(at + own.length, at + own.length + 600) : t.slice(0, 1500);
+      const before = at >= 0 ? t.slice(Math.max(0, at - 200), at) : '';
+      const d = parseWrittenDate(after) ?? parseWrittenDate(before);
+      if (d) return { d, source: 'dateline' };
+      region = region.parent();
+    }
+  }
+  const u = dateFromUrl(url);
+  if (u) return { d: u, source: 'url' };
   const holders = $(DATE_HOLDER);
   for (let i = 0; i < Math.min(holders.length, 40); i++) {
     const t = squeeze(holders.eq(i).text());
@@ -236,18 +253,22 @@ function findPublished($: CheerioAPI, ld: Record<string, Json>[], url: string | 
     const d = parseWrittenDate(t);
     if (d) return { d, source: 'dateline' };
   }
-  const h1 = $('h1').first();
-  if (h1.length) {
-    let region = h1.parent();
-    for (let up = 0; up < 3 && region.length; up++) {
-      const t = squeeze(region.text()).slice(0, 1500);
-      const d = parseWrittenDate(t);
-      if (d) return { d, source: 'dateline' };
-      region = region.parent();
-    }
+  return null;
+}
+
+const normalizeSpace = squeeze;
+
+/** The h1/h2 whose text is the headline (a site logo in an h1 is not). */
+function headlineElement($: CheerioAPI, title: string | null): ReturnType<CheerioAPI> | null {
+  const want = title ? normalize(title) : '';
+  const hs = $('h1, h2');
+  for (let i = 0; i < Math.min(hs.length, 30); i++) {
+    const h = hs.eq(i);
+    const n = normalize(h.text());
+    if (want && n && (n === want || (n.length > 10 && want.includes(n)) || (want.length > 10 && n.includes(want)))) return h;
   }
-  const u = dateFromUrl(url);
-  return u ? { d: u, source: 'url' } : null;
+  const h1 = $('h1').first();
+  return h1.length ? h1 : null;
 }
 
 // ---- title -----------------------------------------------------------------------------------------------
@@ -300,7 +321,7 @@ function findTitle($: CheerioAPI, ld: Record<string, Json>[], siteName: string |
   // An h1 that the <title> or og:title repeats is the headline (not the site logo's h1).
   for (const h of h1s) {
     const n = normalize(h);
-    if (n && known.some((k) => k.includes(n))) return h;
+    if (n && known.some((k) => k.startsWith(n) || (n.length >= k.length * 0.6 && k.includes(n)))) return h;
   }
   for (const c of [ldHeadline, og, docTitle]) {
     if (c) {
@@ -353,14 +374,15 @@ export function readMetadata($: CheerioAPI, url: string | undefined): PageMetada
   const publisher = ld.map((o) => nameOf(o.publisher)).find((s) => !!s) ?? null;
   const siteName = metaContent($, ['og:site_name', 'application-name']) ?? publisher ?? (host ? host.replace(/^www\./, '') : null);
   const indonesian = (lang ?? '').toLowerCase().startsWith('id') || (host ?? '').endsWith('.id');
-  const pub = findPublished($, ld, url, indonesian || !lang ? DEFAULT_UTC_OFFSET_HOURS : null);
+  const title = findTitle($, ld, siteName, host);
+  const pub = findPublished($, ld, url, indonesian || !lang ? DEFAULT_UTC_OFFSET_HOURS : null, title);
   const ldAuthor = ld.filter((o) => typeOf(o).some((t) => ARTICLE_TYPES.test(t))).map((o) => nameOf(o.author)).find((s) => !!s) ?? null;
   const metaAuthor = metaContent($, ['author', 'article:author', 'dc.creator', 'parsely-author', 'sailthru.author', 'byl']);
   const relAuthor = squeeze($('[rel=author], [itemprop=author] [itemprop=name], [itemprop=author]').first().text()) || null;
   const author = ldAuthor ?? (metaAuthor && !/^https?:/.test(metaAuthor) ? metaAuthor : null) ?? relAuthor;
   const canonical = resolveUrl($('link[rel=canonical]').first().attr('href'), url) ?? resolveUrl(metaContent($, ['og:url']) ?? undefined, url) ?? url ?? null;
   return {
-    title: findTitle($, ld, siteName, host),
+    title,
     published: pub?.d.date ?? null,
     publishedAt: pub?.d.at ?? null,
     dateSource: pub?.source ?? null,

@@ -187,6 +187,32 @@ function isParagraphDiv(el: Element): boolean {
   return directText;
 }
 
+/** Runs of direct text and inline children of a container, cut at block children and <br>. */
+function inlineRuns(el: Element, stats: StatsMap): { chars: number; commas: number }[] {
+  const runs: { chars: number; commas: number }[] = [];
+  let chars = 0;
+  let commas = 0;
+  let hasBlock = false;
+  for (const k of el.children) {
+    if (isText(k)) {
+      chars += squeeze(k.data);
+      commas += (k.data.match(RE.commas) ?? []).length;
+    } else if (isElement(k)) {
+      if (BLOCK_CHILD.has(k.name) || k.name === 'br') {
+        hasBlock = true;
+        if (chars) runs.push({ chars, commas });
+        chars = 0;
+        commas = 0;
+      } else {
+        chars += stats.get(k)?.chars ?? 0;
+        commas += commaCount(k);
+      }
+    }
+  }
+  if (chars) runs.push({ chars, commas });
+  return hasBlock ? runs : [];
+}
+
 /** Text length of an element's direct text plus inline children: what a scored block "says". */
 function blockChars(el: Element, stats: StatsMap): number {
   return stats.get(el)?.chars ?? 0;
@@ -237,14 +263,9 @@ export interface Pick {
 /** Scores the blocks under `root` and returns the best container with its siblings. */
 export function scoreCandidates(root: AnyNode, stats: StatsMap): Element | null {
   const candidates: Element[] = [];
-  walkElements(root, (el) => {
-    if (!(SCORED.has(el.name) || (el.name === 'div' && isParagraphDiv(el)) || el.name === 'section')) return;
-    if (el.name === 'section' && !isParagraphDiv(el)) return;
-    const chars = blockChars(el, stats);
-    if (chars < MIN_SCORED_BLOCK_CHARS) return;
-    const points = 1 + commaCount(el) + Math.min(Math.floor(chars / CHARS_PER_POINT), MAX_LENGTH_POINTS);
+  const credit = (start: AnyNode | null, points: number): void => {
     let level = 0;
-    for (let a = el.parent; a && isElement(a) && level < 5; a = a.parent, level++) {
+    for (let a: AnyNode | null = start; a && isElement(a) && level < 5; a = a.parent, level++) {
       const st = stats.get(a);
       if (!st) break;
       if (!st.candidate) {
@@ -253,6 +274,23 @@ export function scoreCandidates(root: AnyNode, stats: StatsMap): Element | null 
         candidates.push(a);
       }
       st.score += level === 0 ? points : level === 1 ? points / 2 : points / (level * 3);
+    }
+  };
+  walkElements(root, (el) => {
+    const paragraph = SCORED.has(el.name) || ((el.name === 'div' || el.name === 'section') && isParagraphDiv(el));
+    if (paragraph) {
+      const chars = blockChars(el, stats);
+      if (chars < MIN_SCORED_BLOCK_CHARS) return;
+      credit(el.parent, 1 + commaCount(el) + Math.min(Math.floor(chars / CHARS_PER_POINT), MAX_LENGTH_POINTS));
+      return;
+    }
+    if (el.name !== 'div' && el.name !== 'section' && el.name !== 'article' && el.name !== 'main') return;
+    // Text written straight into a container between <br>s and blocks ("<div>Kalimat.<br><br>Kalimat.<p>Editor</p></div>"):
+    // Readability wraps such runs in <p>; here the runs score the container itself.
+    const runs = inlineRuns(el, stats);
+    for (const r of runs) {
+      if (r.chars < MIN_SCORED_BLOCK_CHARS) continue;
+      credit(el, 1 + r.commas + Math.min(Math.floor(r.chars / CHARS_PER_POINT), MAX_LENGTH_POINTS));
     }
   });
   let top: Element | null = null;
@@ -338,7 +376,8 @@ export function bodyBySelector($: CheerioAPI, stats: StatsMap, scored: Element |
       const st = stats.get(el as Element);
       if (!st || st.chars < BODY_SELECTOR_MIN_CHARS) return;
       if (linkDensity(st) > 0.5) return;
-      if (scored && !containsNode(el, scored) && !containsNode(scored, el) ) return;
+      // Unrelated to the scorer's winner: believed only when it carries more text than the winner.
+      if (scored && !containsNode(el, scored) && !containsNode(scored, el) && st.chars < scoredChars) return;
       if (scored && containsNode(scored, el) && st.chars < scoredChars * BODY_SELECTOR_MIN_SHARE) return;
       found = el as Element;
     });
