@@ -1164,4 +1164,181 @@ export const SENTENCE_EXAMPLES: SentenceExample[] = [
     none: 'a category definition',
   },
   { text: 'Status UHC Prioritas diberikan kepada daerah dengan cakupan kepesertaan di atas 98 persen.', none: 'a status definition' },
+
+  // More forms of regional news: the region after the figure, branch names, lists with colons, ordinary
+  // words that look like tiers, flows (new registrations) beside stocks, derived words ("keaktifannya").
+  {
+    text: 'Cakupan kepesertaan JKN sudah 97 persen," kata Kepala Dinas Kesehatan Kabupaten Purbalingga.',
+    facts: [{ region: 'Kabupaten Purbalingga', metric: 'coverage_pct', value: 97, asOf: null }],
+  },
+  { text: 'Sebanyak 97 persen penduduk sudah terdaftar JKN di Kabupaten Kendal.', facts: [{ region: 'Kabupaten Kendal', metric: 'coverage_pct', value: 97, asOf: null }] },
+  {
+    text: 'Kepala BPJS Kesehatan Cabang Sibolga mengatakan cakupan kepesertaan JKN Kabupaten Tapanuli Tengah mencapai 98 persen.',
+    // The branch is named for Kota Sibolga; the figure belongs to the kabupaten.
+    facts: [{ region: 'Kabupaten Tapanuli Tengah', metric: 'coverage_pct', value: 98, asOf: null }],
+  },
+  {
+    text: 'Wilayah kerja BPJS Kesehatan Cabang Sumedang meliputi Kabupaten Sumedang dan Kabupaten Majalengka dengan total 2,1 juta peserta JKN.',
+    none: 'rule 4: a branch service area\'s total over two kabupaten',
+  },
+  {
+    text: 'Kabupaten Jombang dan Kabupaten Mojokerto mencatat total 2,4 juta peserta JKN.',
+    none: 'rule 4: a sum over several named regions',
+    gap: 'a total over two named regions ("A dan B mencatat total …") goes to the nearer region',
+  },
+  { text: 'Cakupan kepesertaan JKN di Jambi mencapai 95 persen.', facts: [{ region: 'Provinsi Jambi', metric: 'coverage_pct', value: 95, asOf: null }] },
+  { text: 'Cakupan kepesertaan JKN Kabupaten Kotabaru mencapai 97,1 persen.', facts: [{ region: 'Kabupaten Kotabaru', metric: 'coverage_pct', value: 97.1, asOf: null }] },
+  { text: 'Cakupan kepesertaan JKN Kabupaten Lima Puluh Kota 94,7 persen.', facts: [{ region: 'Kabupaten Lima Puluh Kota', metric: 'coverage_pct', value: 94.7, asOf: null }] },
+  { text: 'Kota Gorontalo mencatat cakupan kepesertaan JKN 100,6 persen.', facts: [{ region: 'Kota Gorontalo', metric: 'coverage_pct', value: 100.6, asOf: null }] },
+  { text: 'Kabupaten Toba mencatat cakupan JKN sebesar 101,5 persen.', facts: [{ region: 'Kabupaten Toba', metric: 'coverage_pct', value: 101.5, asOf: null }] },
+  { text: 'Cakupan kepesertaan JKN Kabupaten Sikka mencapai 98 persen lebih.', facts: [{ region: 'Kabupaten Sikka', metric: 'coverage_pct', value: 98, asOf: null }] },
+  { text: 'Cakupan JKN Kabupaten Lombok Utara (KLU) kini 98,7 persen.', facts: [{ region: 'Kabupaten Lombok Utara', metric: 'coverage_pct', value: 98.7, asOf: null }] },
+  {
+    text: 'Kota Tangerang Selatan (Tangsel) mencatat 1,38 juta peserta JKN atau 98,5 persen dari penduduknya.',
+    facts: [
+      { region: 'Kota Tangerang Selatan', metric: 'enrolled_count', value: 1380000, asOf: null },
+      { region: 'Kota Tangerang Selatan', metric: 'coverage_pct', value: 98.5, asOf: null },
+    ],
+  },
+  {
+    text: 'Kota Blitar mencatat cakupan 99,8 persen, Kabupaten Blitar 96,7 persen.',
+    facts: [
+      { region: 'Kota Blitar', metric: 'coverage_pct', value: 99.8, asOf: null },
+      { region: 'Kabupaten Blitar', metric: 'coverage_pct', value: 96.7, asOf: null },
+    ],
+  },
+  {
+    text: 'Cakupan kepesertaan JKN Kabupaten Pekalongan: 97,9 persen; Kota Pekalongan: 99,9 persen.',
+    facts: [
+      { region: 'Kabupaten Pekalongan', metric: 'coverage_pct', value: 97.9, asOf: null },
+      { region: 'Kota Pekalongan', metric: 'coverage_pct', value: 99.9, asOf: null },
+    ],
+  },
+  {
+    text: 'Menurut Bupati Pati, keaktifan peserta JKN di daerahnya baru 76 persen.',
+    facts: [{ region: 'Kabupaten Pati', metric: 'active_pct', value: 76, asOf: null }],
+  },
+  {
+    text: 'Pemkab Sigi Pertahankan Status UHC\n"Cakupan kepesertaan kita sudah 96 persen," kata Bupati.',
+    // The quote's "kita" is the region of the headline.
+    facts: [{ region: 'Kabupaten Sigi', metric: 'coverage_pct', value: 96, asOf: null }],
+  },
+  {
+    text: 'Kabupaten Bogor Raih UHC Awards 2026\nSecara nasional, cakupan kepesertaan JKN mencapai 98,3 persen.',
+    // "Secara nasional" beats the headline's region; an award without a tier is no category.
+    facts: [{ region: 'Indonesia', metric: 'coverage_pct', value: 98.3, asOf: null }],
+    categories: [],
+  },
+  {
+    text: 'Kota Bitung Raih UHC Madya\nCakupan kepesertaan JKN di Sulawesi Utara mencapai 99,1 persen, sedangkan di Bitung 100,2 persen.',
+    facts: [
+      { region: 'Provinsi Sulawesi Utara', metric: 'coverage_pct', value: 99.1, asOf: null },
+      { region: 'Kota Bitung', metric: 'coverage_pct', value: 100.2, asOf: null },
+    ],
+    categories: [{ region: 'Kota Bitung', category: 'Madya', year: null }],
+  },
+  {
+    text: 'Jumlah peserta JKN Kabupaten Lebak per Januari 2025 yakni 1.346.921 jiwa (94,1 persen).',
+    facts: [
+      { region: 'Kabupaten Lebak', metric: 'enrolled_count', value: 1346921, asOf: '2025-01' },
+      { region: 'Kabupaten Lebak', metric: 'coverage_pct', value: 94.1, asOf: '2025-01' },
+    ],
+  },
+  {
+    text: 'Cakupan UHC Kabupaten Sumedang per 1 Juni 2025 mencapai 98,44 persen dengan jumlah peserta 1.182.555 jiwa dari total penduduk 1.201.200 jiwa.',
+    facts: [
+      { region: 'Kabupaten Sumedang', metric: 'coverage_pct', value: 98.44, asOf: '2025-06-01' },
+      { region: 'Kabupaten Sumedang', metric: 'enrolled_count', value: 1182555, asOf: '2025-06-01' },
+      { region: 'Kabupaten Sumedang', metric: 'population', value: 1201200, asOf: '2025-06-01' },
+    ],
+  },
+  {
+    text: 'Dari jumlah penduduk 2,3 juta jiwa, peserta JKN di Kabupaten Bekasi mencapai 2,25 juta jiwa.',
+    facts: [
+      { region: 'Kabupaten Bekasi', metric: 'population', value: 2300000, asOf: null },
+      { region: 'Kabupaten Bekasi', metric: 'enrolled_count', value: 2250000, asOf: null },
+    ],
+  },
+  { text: 'BPJS Kesehatan mencatat 45 juta peserta JKN di Jawa Timur.', facts: [{ region: 'Provinsi Jawa Timur', metric: 'enrolled_count', value: 45000000, asOf: null }] },
+  {
+    text: 'Di Kota Cirebon, 99,1 persen penduduk terdaftar JKN dan 83,2 persen di antaranya peserta aktif.',
+    facts: [
+      { region: 'Kota Cirebon', metric: 'coverage_pct', value: 99.1, asOf: null },
+      { region: 'Kota Cirebon', metric: 'active_pct', value: 83.2, asOf: null },
+    ],
+  },
+  {
+    text: 'Kepesertaan JKN di Kabupaten Nabire mencapai 100 persen, sedangkan tingkat keaktifannya 68 persen.',
+    facts: [
+      { region: 'Kabupaten Nabire', metric: 'coverage_pct', value: 100, asOf: null },
+      { region: 'Kabupaten Nabire', metric: 'active_pct', value: 68, asOf: null },
+    ],
+    gap: 'the derived form "keaktifannya" is not an activity cue, so 68 is read as coverage',
+  },
+  {
+    text: 'Cakupan JKN Kabupaten Kendal mencapai 98,2 persen. Angka ini naik 1,5 persen dari tahun sebelumnya.',
+    // The change ("naik 1,5 persen") is not a level.
+    facts: [{ region: 'Kabupaten Kendal', metric: 'coverage_pct', value: 98.2, asOf: null }],
+  },
+  {
+    text: 'Pemerintah Kabupaten Alor menargetkan cakupan kepesertaan 100 persen pada 2026, saat ini baru 94,6 persen.',
+    facts: [{ region: 'Kabupaten Alor', metric: 'coverage_pct', value: 94.6, asOf: null }],
+  },
+  {
+    text: 'Kabupaten Bantul menargetkan keaktifan 85 persen. Saat ini keaktifan peserta JKN di Bantul 82,1 persen.',
+    facts: [{ region: 'Kabupaten Bantul', metric: 'active_pct', value: 82.1, asOf: null }],
+  },
+  {
+    text: 'Jumlah peserta JKN di Kabupaten Paser tercatat 290.112 jiwa pada 2025, naik dari 281.004 jiwa pada 2024.',
+    facts: [
+      { region: 'Kabupaten Paser', metric: 'enrolled_count', value: 290112, asOf: '2025' },
+      { region: 'Kabupaten Paser', metric: 'enrolled_count', value: 281004, asOf: '2024' },
+    ],
+  },
+  {
+    text: 'Hingga Jumat (21/11), jumlah peserta JKN di Kabupaten Paser tercatat 290.112 jiwa.',
+    published: '2025-11-24',
+    // Rule 5: a "Jumat (21/11)" date is an event date, even when the publication date gives it a year.
+    facts: [{ region: 'Kabupaten Paser', metric: 'enrolled_count', value: 290112, asOf: null }],
+  },
+  {
+    text: 'Cakupan kepesertaan JKN Kabupaten Kerinci per Jan 2025 mencapai 97,3 persen.',
+    facts: [{ region: 'Kabupaten Kerinci', metric: 'coverage_pct', value: 97.3, asOf: '2025-01' }],
+  },
+  {
+    text: 'Cakupan kepesertaan JKN Kabupaten Tabalong tercatat 99,1 persen (per 1/4/2025).',
+    // asOf should be "2025-04-01"; left unchecked because a gap cannot yet state a wrong asOf (the engine gives null).
+    facts: [{ region: 'Kabupaten Tabalong', metric: 'coverage_pct', value: 99.1 }],
+  },
+  {
+    text: 'Sejak program JKN bergulir pada 1 Januari 2014, cakupan kepesertaan di Kota Tual kini mencapai 99 persen.',
+    // asOf should be null (2014 is when the programme began); the engine gives "2014-01-01". Left unchecked, as above.
+    facts: [{ region: 'Kota Tual', metric: 'coverage_pct', value: 99 }],
+  },
+  {
+    text: 'Pada 2022 lalu cakupan kepesertaan JKN Kabupaten Ende baru 90 persen, kini sudah 97 persen.',
+    // The 97 is "kini" (now): its asOf should be null, the engine carries 2022 to it. Left unchecked, as above.
+    facts: [
+      { region: 'Kabupaten Ende', metric: 'coverage_pct', value: 90, asOf: '2022' },
+      { region: 'Kabupaten Ende', metric: 'coverage_pct', value: 97 },
+    ],
+  },
+  {
+    text: 'Pemkab Kepulauan Meranti mendaftarkan 12.000 warga miskin sebagai peserta JKN tahun ini.',
+    none: 'new registrations in a year (a flow, and poor residents: PBI), not the number enrolled',
+    gap: '"mendaftarkan 12.000 warga … sebagai peserta JKN" (new registrations) is read as the enrolled count',
+  },
+  {
+    text: 'Sebanyak 5.200 peserta baru didaftarkan Pemkot Singkawang pada Maret 2025.',
+    none: 'new participants in a month (a flow), not the number enrolled',
+    gap: '"peserta baru" (new participants) is read as the enrolled count',
+  },
+
+  // Words that look like tiers but are not awards.
+  { text: 'Bupati Kendal menyampaikan laporan dalam rapat paripurna DPRD Kabupaten Kendal.', none: '"rapat paripurna" is a council session, not a tier' },
+  { text: 'Direktur Utama BPJS Kesehatan Ghufron Mukti hadir di Kabupaten Pati.', none: '"Direktur Utama" is a title, not a tier' },
+  { text: 'Klinik Pratama di Kota Kendari bekerja sama dengan BPJS Kesehatan.', none: '"Klinik Pratama" is a clinic type, not a tier' },
+  { text: 'Dokter ahli madya di RSUD Kabupaten Sinjai melayani peserta JKN.', none: '"ahli madya" is a rank, not a tier' },
+  { text: 'Kantor Cabang Utama BPJS Kesehatan Manado melayani Kota Manado dan Kabupaten Minahasa.', none: '"Kantor Cabang Utama" is an office, not a tier' },
+  { text: 'Kabupaten Wajo meraih UHC Awards 2026 kategori Madya untuk ketiga kalinya.', facts: [], categories: [{ region: 'Kabupaten Wajo', category: 'Madya', year: 2026 }] },
 ];
