@@ -2,13 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { parse } from 'csv-parse/sync';
-import { describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli.ts';
+import { describe, expect, it } from 'vitest';
 import { EXPORT_COLUMNS, writeExport } from '../../src/store/format.ts';
 import { openStore, type SqliteStore } from '../../src/store/sqlite.ts';
 import { ExportRow } from '../../src/store/types.ts';
 import { fakeExtractor, textDoc } from './fixtures/fake-extractor.ts';
-import { tempDir } from './helpers.ts';
+import { cli, tempDir } from './helpers.ts';
 
 
 async function seeded(path: string): Promise<SqliteStore> {
@@ -38,28 +37,6 @@ function drain(stream: PassThrough): Promise<string> {
     });
     stream.on('end', () => resolve(out));
   });
-}
-
-/** Runs the real `cakupan` program in this process, capturing what it prints and its exit code. */
-async function cli(args: string[], env: Record<string, string> = {}) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, env);
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => (stdout.push(String(c)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => (stderr.push(String(c)), true));
-  process.exitCode = undefined;
-  try {
-    await main(['node', 'cakupan', ...args]);
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-  const status = Number(process.exitCode ?? 0);
-  process.exitCode = undefined;
-  return { stdout: stdout.join(''), stderr: stderr.join(''), status };
 }
 
 describe('export', () => {
