@@ -1,7 +1,11 @@
 /**
  * Sentence-level examples of the whole engine: text -> facts (region, metric, value, asOf) or no fact,
- * each with the rule it protects. Most are real sentences of the dev corpus; the rest are written the way
- * Indonesian regional news writes. A new case is one line.
+ * each with the rule it protects. The first part are real sentences of the dev corpus (copied exactly; a text
+ * of several lines when the region or date sits in an earlier line); the rest are written the way Indonesian
+ * regional news writes. A new case is one line.
+ *
+ * A `gap` is compared on (region, metric, value) only, so a wrong `asOf` or a wrong category cannot be a gap yet:
+ * such examples leave `asOf` unchecked and say in a comment what the engine gets wrong.
  */
 import type { Metric } from '../src/types.ts';
 
