@@ -6,7 +6,7 @@
  * ("di Manado, Senin") — which never own a figure.
  */
 import { alternation, lexicon } from '../src/extract/lexicon.ts';
-import { foldName, INDONESIA, loadGazetteer, type RegionEntry } from '../src/normalize/regions.ts';
+import { foldName, loadGazetteer, type RegionEntry } from '../src/normalize/regions.ts';
 import type { Extractor, RegionMention, RegionRole } from '../src/extract/types.ts';
 
 interface Entry {
@@ -53,7 +53,7 @@ function build() {
     },
     branch: new RegExp(`(?:^|[^\\p{L}])(?:${alternation(lex.branchPrefixes)})\\s*(?:\\(\\p{Lu}+\\)\\s*)?$`, 'iu'),
     location: new RegExp(`^\\s*,\\s*(?:${weekday})\\b`, 'iu'),
-    notIndonesia: new RegExp(`(?:${alternation(lex.notIndonesia)})`, 'giu'),
+    notRegion: new RegExp(`(?:${alternation(lex.notRegionPhrases)})`, 'giu'),
     ambiguousOk: /(?:^|[^\p{L}])(?:di|ke|dari|penduduk|warga|wilayah|daerah)\s+$/iu,
   };
 }
@@ -78,14 +78,15 @@ export const regions: Extractor<'region'> = {
   description: 'Province, kabupaten and kota names, typed or bare, and press aliases, resolved through the gazetteer.',
   find(doc) {
     built ??= build();
-    const { root, typed, branch, location, notIndonesia, ambiguousOk } = built;
+    const { root, typed, branch, location, notRegion, ambiguousOk } = built;
     const text = doc.text;
     const words: { start: number; end: number; fold: string }[] = [];
     WORD.lastIndex = 0;
     for (let m; (m = WORD.exec(text)); ) words.push({ start: m.index, end: m.index + m[0].length, fold: foldName(m[0]) });
     const blocked: [number, number][] = [];
-    notIndonesia.lastIndex = 0;
-    for (let m; (m = notIndonesia.exec(text)); ) blocked.push([m.index, m.index + m[0].length]);
+    // Phrases that hold a region's name without naming the region: "Kartu Indonesia Sehat", "dari Sabang sampai Merauke".
+    notRegion.lastIndex = 0;
+    for (let m; (m = notRegion.exec(text)); ) blocked.push([m.index, m.index + m[0].length]);
 
     const out: RegionMention[] = [];
     const datelines = doc.paragraphs.map((p) => ({ p, end: datelineEnd(text, p.start, p.end) }));
@@ -122,7 +123,7 @@ export const regions: Extractor<'region'> = {
         const nonAmbiguous = entries.filter((e) => !e.ambiguous);
         if (!nonAmbiguous.length && !ambiguousOk.test(before)) continue;
         if (nonAmbiguous.length) entries = nonAmbiguous;
-        if (entries[0]!.region === INDONESIA && blocked.some(([s, e]) => s <= start && end <= e)) continue;
+        if (blocked.some(([s, e]) => s <= start && end <= e)) continue;
         via = entries[0]!.via;
         // A bare name that is also a province is the province ("Gorontalo", "Bengkulu").
         entries = [...entries].sort((a, b) => rank(a.region) - rank(b.region));
@@ -188,6 +189,7 @@ export const regions: Extractor<'region'> = {
     { text: 'pekerja penerima upah (PPU) sebanyak 379.393 peserta', none: 'PPU here is the participant segment Pekerja Penerima Upah' },
     { text: 'dengan presentase penduduk sula yang tercover', none: 'a lower-case bare name is not a proper noun' },
     { text: 'kerja sama dengan mitra BPJS Kesehatan', none: '"mitra" (partner) is not Minahasa Tenggara' },
+    { text: 'semua orang, dari Sabang sampai Merauke, memiliki kesempatan yang sama', none: 'a saying about the whole country, not Kota Sabang or Merauke' },
     { text: 'Provinsi Sulawesi Selatan', span: 'Provinsi Sulawesi Selatan', value: { code: '73', role: 'subject' } },
   ],
 };

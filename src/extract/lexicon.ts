@@ -51,7 +51,7 @@ const LexiconSchema = z.object({
   boilerplateLines: WordList,
   regionPrefixes: z.object({ kabupaten: WordList, kota: WordList, provinsi: WordList }),
   branchPrefixes: WordList,
-  notIndonesia: WordList,
+  notRegionPhrases: WordList,
 });
 export type Lexicon = z.infer<typeof LexiconSchema>;
 
