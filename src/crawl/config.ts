@@ -71,3 +71,5 @@ export const EXTRACT_WORKERS = 1;
 export const LOG_FLUSH_MS = 100;
 /** ... or when this many are waiting. @default 200 */
 export const LOG_FLUSH_ROWS = 200;
+/** Articles of one host being extracted and stored while its next request goes out; more would only pile up in memory. @default 4 */
+export const MAX_PENDING_ARTICLES = 4;

@@ -31,6 +31,7 @@ import {
   DELAY_FLOOR_MS,
   USER_AGENT,
   HOST_CONCURRENCY,
+  MAX_PENDING_ARTICLES,
   LOG_FLUSH_MS,
   LOG_FLUSH_ROWS,
 } from './config.ts';
@@ -374,8 +375,17 @@ export class Crawler {
   }
 
   private async hostLoop(host: string, runs: SiteRun[], gate: HostGate): Promise<void> {
-    const st = this.stat(host);
     const siteOf = (row: FrontierRow) => runs.find((r) => r.site.url === row.site) ?? runs[0];
+    const pending = new Set<Promise<void>>();
+    try {
+      await this.hostLoopBody(host, runs, gate, siteOf, pending);
+    } finally {
+      await Promise.all(pending);
+    }
+  }
+
+  private async hostLoopBody(host: string, _runs: SiteRun[], gate: HostGate, siteOf: (row: FrontierRow) => SiteRun, pending: Set<Promise<void>>): Promise<void> {
+    const st = this.stat(host);
     for (;;) {
       if (this.o.signal?.aborted || gate.deferred) return;
       if (this.budget <= 0) {
@@ -384,6 +394,11 @@ export class Crawler {
       }
       const row = this.frontier.lease(host, this.o.runId, this.o.leaseMs ?? LEASE_MS);
       if (!row) {
+        if (pending.size) {
+          // An article still in processing may queue a redirect target or end the host's work.
+          await Promise.race(pending);
+          continue;
+        }
         const t = this.frontier.nextRunAt(host);
         if (t === null) return;
         const wait = t - Date.now();
@@ -427,18 +442,36 @@ export class Crawler {
         throw err;
       }
       st.requests++;
-      let outcome: string;
-      try {
-        outcome = await this.handle(row, siteOf(row), res.page, res.error, gate);
-      } catch (err) {
-        // A page the pipeline chokes on is that page's failure, not the crawl's.
-        outcome = `error: ${(err as Error).message}`.slice(0, 300);
-        st.errors++;
-        this.frontier.finish(row.url, 'failed', { outcome, status: res.page?.status ?? null, fetchedAt: res.slot.startedAt });
+      const work = this.settle(host, row, siteOf(row), res, robotsId, gate);
+      if (row.kind !== 'article') {
+        await work;
+        continue;
       }
-      this.log(host, row.url, row.kind, res.slot, res.page?.status ?? null, res.page?.wireBytes ?? null, 'allowed', robotsId, res.error?.code ?? null, outcome);
-      this.progress();
+      // An article's text stage and storage overlap the host's next request: the gate already spaces the
+      // requests, and waiting here would push every next request back by the processing time.
+      pending.add(work);
+      void work.finally(() => pending.delete(work));
+      if (pending.size >= MAX_PENDING_ARTICLES) await Promise.race(pending);
     }
+  }
+
+  /** Handles one response and logs the request with its outcome; never rejects. */
+  private async settle(host: string, row: FrontierRow, s: SiteRun, res: { page: FetchedPage | null; error: FetchError | null; slot: SlotInfo }, robotsId: number | null, gate: HostGate): Promise<void> {
+    let outcome: string;
+    try {
+      outcome = await this.handle(row, s, res.page, res.error, gate);
+    } catch (err) {
+      // A page the pipeline chokes on is that page's failure, not the crawl's.
+      outcome = `error: ${(err as Error).message}`.slice(0, 300);
+      this.stat(host).errors++;
+      try {
+        this.frontier.finish(row.url, 'failed', { outcome, status: res.page?.status ?? null, fetchedAt: res.slot.startedAt });
+      } catch {
+        // the row stays leased; its lease lapses and a later run retries it
+      }
+    }
+    this.log(host, row.url, row.kind, res.slot, res.page?.status ?? null, res.page?.wireBytes ?? null, 'allowed', robotsId, res.error?.code ?? null, outcome);
+    this.progress();
   }
 
   /** Decides what a response means for its URL; returns the outcome word logged with the request. */
