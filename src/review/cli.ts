@@ -144,7 +144,7 @@ export function register(program: Command): void {
       const svc = new ReviewService(store.db, { threshold: flags.threshold, sampleRate: flags.sampleRate });
       try {
         const srv = await startReviewServer(svc, { host: flags.host, port: flags.port, token: flags.token, reviewer: flags.reviewer ?? defaultReviewer() });
-        const queued = svc.queue().length;
+        const queued = svc.queueSize().total;
         process.stdout.write(`cakupan review: ${queued} items in the queue of ${store.location}\nopen ${srv.openUrl}\n(Ctrl-C stops)\n`);
         const stop = () => {
           void srv.close().then(() => store.close());
@@ -173,7 +173,7 @@ export function register(program: Command): void {
       const flags = parseOrExit('list', ListFlags, cmd.optsWithGlobals());
       if (!flags) return;
       await withService('list', dbPath(flags.db), { threshold: flags.threshold, sampleRate: flags.sampleRate }, (svc) => {
-        const entries = svc.queue({ province: flags.province, metric: flags.metric, site: flags.site }).slice(0, flags.limit);
+        const entries = svc.queueSlice({ province: flags.province, metric: flags.metric, site: flags.site }, 0, flags.limit ?? Number.MAX_SAFE_INTEGER);
         for (const [i, e] of entries.entries()) {
           const f = e.fact;
           if (flags.json) {

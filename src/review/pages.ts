@@ -126,12 +126,12 @@ export function layout(ctx: PageContext, here: string, title: string, body: Html
 export function queuePage(
   ctx: PageContext,
   filter: QueueFilter,
-  entries: QueueEntry[],
+  shown: QueueEntry[],
+  size: { total: number; sampled: number },
   options: { provinces: { code: string; name: string }[]; sites: string[]; threshold: number; sampleRate: number },
   page: { offset: number; size: number },
 ): string {
-  const shown = entries.slice(page.offset, page.offset + page.size);
-  const sampled = entries.filter((e) => e.sampled).length;
+  const total = size.total;
   const rows = shown.map((e, i) => {
     const pos = page.offset + i;
     const f = e.fact;
@@ -148,18 +148,18 @@ export function queuePage(
   const opt = (value: string, label: string, current: string | undefined) =>
     html`<option value="${value}"${value === (current ?? '') ? html` selected` : ''}>${label}</option>`;
   const pager =
-    entries.length > page.size
-      ? html`<p>${page.offset > 0 ? html`<a href="/queue${filterQuery(filter, { offset: Math.max(0, page.offset - page.size) })}">← previous</a> ` : ''}rows ${page.offset + 1}–${Math.min(entries.length, page.offset + page.size)} of ${entries.length}${page.offset + page.size < entries.length ? html` <a href="/queue${filterQuery(filter, { offset: page.offset + page.size })}">next →</a>` : ''}</p>`
+    total > page.size
+      ? html`<p id="pager">${page.offset > 0 ? html`<a href="/queue${filterQuery(filter, { offset: Math.max(0, page.offset - page.size) })}">← previous</a> ` : ''}rows ${page.offset + 1}–${Math.min(total, page.offset + page.size)} of ${total}${page.offset + page.size < total ? html` <a href="/queue${filterQuery(filter, { offset: page.offset + page.size })}" id="next-page">next →</a>` : ''}</p>`
       : '';
-  const body = html`<h1>Review queue <span class="muted">(${entries.length} to review)</span></h1>
-<p class="muted">Facts with confidence below ${options.threshold}, most doubtful first, plus a ${Math.round(options.sampleRate * 1000) / 10} % sample of the rest (${sampled} in this view) so precision is measured.
-${entries.length ? html`<a id="start-link" href="/review${filterQuery(filter, { pos: 0 })}">Start reviewing →</a>` : ''}</p>
+  const body = html`<h1>Review queue <span class="muted">(${total} to review)</span></h1>
+<p class="muted">Facts with confidence below ${options.threshold}, most doubtful first, plus a ${Math.round(options.sampleRate * 1000) / 10} % sample of the rest (${size.sampled} in this view) so precision is measured.
+${total ? html`<a id="start-link" href="/review${filterQuery(filter, { pos: 0 })}">Start reviewing →</a>` : ''}</p>
 <form class="filters" method="get" action="/queue">
 <label>province<select name="province">${opt('', 'all', filter.province)}${options.provinces.map((p) => opt(p.code, `${p.name} (${p.code})`, filter.province))}</select></label>
 <label>metric<select name="metric">${opt('', 'all', filter.metric)}${Metric.options.map((m) => opt(m, m, filter.metric))}</select></label>
 <label>site<select name="site">${opt('', 'all', filter.site)}${options.sites.map((s) => opt(s, s, filter.site))}</select></label>
 <button type="submit">filter</button></form>
-${entries.length
+${shown.length
   ? html`<table id="queue"><thead><tr><th class="num">#</th><th class="num">conf.</th><th>region</th><th>metric</th><th class="num">value</th><th>as written</th><th>as of</th><th>site</th><th></th></tr></thead><tbody>${rows}</tbody></table>${pager}`
   : html`<p class="notice ok" id="queue-empty">Nothing left to review in this view.</p>`}`;
   return layout(ctx, 'queue', 'Queue', body);

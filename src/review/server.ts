@@ -202,22 +202,24 @@ export async function startReviewServer(service: ReviewService, opts: ServeOptio
     if (path === '/' || path === '') return redirect(res, '/queue');
     if (path === '/favicon.ico') return send(res, 204, '');
     if (path === '/queue') {
-      const entries = service.queue(filter);
       const offset = Math.max(0, Math.floor(Number(url.searchParams.get('offset')) || 0));
+      const size = service.queueSize(filter);
+      const entries = service.queueSlice(filter, offset, QUEUE_PAGE_SIZE, size);
       const opts = { ...service.filterOptions(), threshold: service.options.threshold, sampleRate: service.options.sampleRate };
-      return send(res, 200, queuePage(ctx, filter, entries, opts, { offset, size: QUEUE_PAGE_SIZE }));
+      return send(res, 200, queuePage(ctx, filter, entries, size, opts, { offset, size: QUEUE_PAGE_SIZE }));
     }
     if (path === '/review') {
-      const entries = service.queue(filter);
       const pos = Math.max(0, Math.floor(Number(url.searchParams.get('pos')) || 0));
-      const entry = entries[pos];
+      const size = service.queueSize(filter);
+      const total = size.total;
+      const entry = service.queueAt(filter, pos, size);
       if (!entry) {
-        const body = entries.length
-          ? html`You reached the end of this queue view (${entries.length} items left, some skipped). <a href="/review${filterQuery(filter, { pos: 0 })}" id="restart-link">Start again from the most doubtful</a> or <a href="/queue${filterQuery(filter)}" id="queue-link">see the queue</a>.`
+        const body = total
+          ? html`You reached the end of this queue view (${total} items left, some skipped). <a href="/review${filterQuery(filter, { pos: 0 })}" id="restart-link">Start again from the most doubtful</a> or <a href="/queue${filterQuery(filter)}" id="queue-link">see the queue</a>.`
           : html`Nothing left to review in this view. <a href="/dashboard">See the dashboard</a>.`;
-        return send(res, 200, messagePage(ctx, entries.length ? 'End of the queue' : 'Queue empty', body));
+        return send(res, 200, messagePage(ctx, total ? 'End of the queue' : 'Queue empty', body));
       }
-      return send(res, 200, renderFact(ctx, entry.fact, { pos, queueLength: entries.length, filter, sampled: entry.sampled }));
+      return send(res, 200, renderFact(ctx, entry.fact, { pos, queueLength: total, filter, sampled: entry.sampled }));
     }
     const item = /^\/(fact|category)\/(\d+)$/.exec(path);
     if (item) {
@@ -235,13 +237,15 @@ export async function startReviewServer(service: ReviewService, opts: ServeOptio
       const dir = url.searchParams.get('dir') === 'desc' ? 'desc' : 'asc';
       const regionParam = url.searchParams.get('region');
       const code = regionParam && /^\d{2}(\.\d{2})?$/.test(regionParam) ? regionParam : service.busiestRegion();
+      // One pass over the store's coverage_latest view for both tables (it ranks every live fact).
+      const coverage = service.coverage(['nasional', 'provinsi', 'kabupaten', 'kota']);
       return send(
         res,
         200,
         dashboardPage(ctx, {
           progress: service.progress(),
-          provinces: sortCoverage(service.coverage(['provinsi', 'nasional']), key, dir),
-          kabkota: sortCoverage(service.coverage(['kabupaten', 'kota']), key, dir),
+          provinces: sortCoverage(coverage.filter((r) => r.level === 'provinsi' || r.level === 'nasional'), key, dir),
+          kabkota: sortCoverage(coverage.filter((r) => r.level === 'kabupaten' || r.level === 'kota'), key, dir),
           sort: { key, dir },
           timeline: code ? service.timeline(code) : null,
           regions: service.regionsWithFacts(),
@@ -277,7 +281,7 @@ export async function startReviewServer(service: ReviewService, opts: ServeOptio
       const r = service.undo(ctx.reviewer);
       if (r.ok) {
         const ref = r.ref!;
-        const pos = service.queue(filter).findIndex((e) => e.fact.kind === ref.kind && e.fact.id === ref.id);
+        const pos = service.queuePosition(filter, ref);
         const n = { n: 'undone', item: `${ref.kind}:${ref.id}` };
         return redirect(res, pos >= 0 ? `/review${filterQuery(filter, { pos, ...n })}` : `/${ref.kind}/${ref.id}${filterQuery({}, n)}`);
       }
@@ -305,7 +309,7 @@ export async function startReviewServer(service: ReviewService, opts: ServeOptio
       if (!f) throw new HttpError(404, `no ${ref.kind} ${ref.id}`);
       return f;
     };
-    const queueLength = () => (nav.pos === null ? 0 : service.queue(filter).length);
+    const queueLength = () => (nav.pos === null ? 0 : service.queueSize(filter).total);
 
     let result: WriteResult;
     if (action === 'accept') result = service.accept(ref, version, ctx.reviewer);

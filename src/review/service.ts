@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { Category, Metric, type Level } from '../types.ts';
 import { AUDIT_PAGE_SIZE, MAX_OTHER_FIGURES, REVIEW_THRESHOLD, SAMPLE_RATE, SAMPLE_SEED } from './config.ts';
 import type { TimelinePoint } from './chart.ts';
+import { doubtfulPosition, samplePosition, slotAt } from './interleave.ts';
 import type { CoverageRow, OtherFigure, Progress, QueueEntry } from './pages.ts';
 import {
   Status,
@@ -147,36 +148,52 @@ function toAudit(raw: unknown): AuditEntry {
   };
 }
 
+/** A multiplicative hash of the id picks the sample: stable across page loads, reviewers and restarts. */
+const SAMPLED = (alias: string) => `((abs(${alias}.id * 2654435761 + @seed * 40503) % ${SAMPLE_BUCKETS}) < @buckets)`;
+
+/** What a queue statement computes. */
+type QueueQuery = 'page' | 'count' | 'rank';
+
+/**
+ * SQL of one half of the queue (still `auto`; below the threshold, or above it and hashed into the
+ * sample), with only the filters in use: without a province or site filter the scan stays inside
+ * the (status, confidence) index, twenty times faster than with a join it does not need.
+ */
+function queueSql(query: QueueQuery, half: 'doubtful' | 'sample', filter: QueueFilter): string {
+  const cut = half === 'doubtful' ? 'x.confidence < @threshold' : `x.confidence >= @threshold AND ${SAMPLED('x')}`;
+  const where = (table: 'facts' | 'categories') =>
+    [
+      `x.status = 'auto'`,
+      cut,
+      filter.province ? `x.region_code IN (SELECT code FROM regions WHERE code = @province OR province_code = @province)` : '',
+      filter.site ? `x.article_id IN (SELECT a.id FROM articles a JOIN pages p ON p.id = a.page_id JOIN sites s ON s.id = p.site_id WHERE s.host = @site)` : '',
+      filter.metric ? (table === 'facts' ? 'x.metric = @metric' : '0') : '',
+    ]
+      .filter(Boolean)
+      .join(' AND ');
+  const both = `SELECT 'fact' AS kind, x.id, x.confidence FROM facts x WHERE ${where('facts')}
+    UNION ALL SELECT 'category' AS kind, x.id, x.confidence FROM categories x WHERE ${where('categories')}`;
+  if (query === 'count') return `SELECT COUNT(*) FROM (${both})`;
+  // Items sorting before (@confidence, @kind, @id): "fact" before "category" at equal confidence.
+  if (query === 'rank')
+    return `SELECT COUNT(*) FROM (${both}) WHERE confidence < @confidence OR (confidence = @confidence AND (kind > @kind OR (kind = @kind AND id < @id)))`;
+  return `SELECT kind, id FROM (${both}) ORDER BY confidence, kind DESC, id LIMIT @limit OFFSET @offset`;
+}
+
 /** One prepared statement per intent. */
 function prepare(db: Database.Database) {
   // The last reviewer's note: the newest review row of the item that carries one.
   const lastNote = (subject: string, alias: string) =>
     `(SELECT r.note FROM reviews r WHERE r.subject = '${subject}' AND r.subject_id = ${alias}.id AND r.action IN ('accept','reject','correct','undo') ORDER BY r.id DESC LIMIT 1)`;
-  // A multiplicative hash of the id picks the sample: stable across page loads, reviewers and restarts.
-  const sampled = (alias: string) => `((abs(${alias}.id * 2654435761 + @seed * 40503) % ${SAMPLE_BUCKETS}) < @buckets)`;
+  const sampled = SAMPLED;
   const factCols = (alias: string) => `'fact' AS kind, ${alias}.id, ${alias}.article_id, ${alias}.region_code, g.name AS region_name, g.level,
     ${alias}.metric, ${alias}.value, NULL AS category, ${alias}.raw, ${alias}.as_of, ${alias}.confidence, ${alias}.reasons, ${alias}.flags,
     ${alias}.evidence_start, ${alias}.evidence_end, ${alias}.evidence_text, ${alias}.status, ${alias}.version, ${lastNote('fact', alias)} AS note`;
   const catCols = (alias: string) => `'category' AS kind, ${alias}.id, ${alias}.article_id, ${alias}.region_code, g.name AS region_name, g.level,
     NULL AS metric, NULL AS value, ${alias}.category, NULL AS raw, CAST(${alias}.year AS TEXT) AS as_of, ${alias}.confidence, ${alias}.reasons, ${alias}.flags,
     ${alias}.evidence_start, ${alias}.evidence_end, ${alias}.evidence_text, ${alias}.status, ${alias}.version, ${lastNote('category', alias)} AS note`;
-  const site = `(SELECT s.host FROM articles a JOIN pages p ON p.id = a.page_id JOIN sites s ON s.id = p.site_id WHERE a.id = x.article_id)`;
-  const title = `(SELECT a.title FROM articles a WHERE a.id = x.article_id)`;
-  const filters = `(@province IS NULL OR g.code = @province OR g.province_code = @province)
-    AND (@site IS NULL OR EXISTS (SELECT 1 FROM articles a JOIN pages p ON p.id = a.page_id JOIN sites s ON s.id = p.site_id WHERE a.id = x.article_id AND s.host = @site))`;
   return {
-    queue: db.prepare(`
-      SELECT * FROM (
-        SELECT ${factCols('x')}, ${sampled('x')} AS sampled, ${site} AS site, ${title} AS title
-        FROM facts x JOIN regions g ON g.code = x.region_code
-        WHERE x.status = 'auto' AND (x.confidence < @threshold OR ${sampled('x')})
-          AND ${filters} AND (@metric IS NULL OR x.metric = @metric)
-        UNION ALL
-        SELECT ${catCols('x')}, ${sampled('x')} AS sampled, ${site} AS site, ${title} AS title
-        FROM categories x JOIN regions g ON g.code = x.region_code
-        WHERE x.status = 'auto' AND (x.confidence < @threshold OR ${sampled('x')})
-          AND ${filters} AND @metric IS NULL
-      ) ORDER BY confidence, kind DESC, id`),
+    source: db.prepare(`SELECT s.host AS site, a.title FROM articles a JOIN pages p ON p.id = a.page_id JOIN sites s ON s.id = p.site_id WHERE a.id = ?`),
     fact: db.prepare(`SELECT ${factCols('x')} FROM facts x JOIN regions g ON g.code = x.region_code WHERE x.id = ?`),
     category: db.prepare(`SELECT ${catCols('x')} FROM categories x JOIN regions g ON g.code = x.region_code WHERE x.id = ?`),
     isSampled: db.prepare(`SELECT ${sampled('x')} FROM (SELECT @id AS id) x`).pluck(),
@@ -216,9 +233,10 @@ function prepare(db: Database.Database) {
       FROM coverage_latest c WHERE c.level IN (SELECT value FROM json_each(@levels)) GROUP BY c.region_code ORDER BY c.region_code`),
     timeline: db.prepare(`SELECT metric, value, effective_date AS date, as_of, status, source_url AS source
       FROM coverage_timeline WHERE region_code = ? AND effective_date IS NOT NULL ORDER BY effective_date, metric`),
-    busiestRegion: db.prepare(`SELECT region_code FROM coverage_timeline WHERE metric LIKE '%_pct'
-      GROUP BY region_code ORDER BY COUNT(*) DESC, region_code LIMIT 1`).pluck(),
-    regionName: db.prepare(`SELECT name FROM regions WHERE code = ?`).pluck(),
+    // From the facts table, not the timeline view: the view ranks every fact, this reads one index.
+  busiestRegion: db.prepare(`SELECT region_code FROM facts WHERE status IN ('auto','accepted','corrected')
+    AND metric IN ('coverage_pct','active_pct') GROUP BY region_code ORDER BY COUNT(*) DESC, region_code LIMIT 1`).pluck(),
+  regionName: db.prepare(`SELECT name FROM regions WHERE code = ?`).pluck(),
     statusCounts: db.prepare(`SELECT status, SUM(n) AS n FROM (
         SELECT status, COUNT(*) AS n FROM facts GROUP BY status
         UNION ALL SELECT status, COUNT(*) FROM categories GROUP BY status) GROUP BY status`),
@@ -259,36 +277,94 @@ export class ReviewService {
     return { seed: this.options.sampleSeed, buckets: Math.round(this.options.sampleRate * SAMPLE_BUCKETS) };
   }
 
-  /**
-   * The queue: facts and categories still `auto`, below the threshold (most doubtful first) with the
-   * sample of confident ones spread evenly through it, so sampled items get reviewed as the queue goes.
-   */
-  queue(filter: QueueFilter = {}): QueueEntry[] {
-    const rows = this.s.queue.all({
+  private readonly queueStatements = new Map<string, Database.Statement>();
+
+  /** The queue statement for this query, half and set of filters in use (prepared once, then cached). */
+  private queueStmt(query: QueueQuery, half: 'doubtful' | 'sample', filter: QueueFilter): Database.Statement {
+    const key = `${query}:${half}:${filter.province ? 'p' : ''}${filter.site ? 's' : ''}${filter.metric ? 'm' : ''}`;
+    let st = this.queueStatements.get(key);
+    if (!st) {
+      st = this.db.prepare(queueSql(query, half, filter));
+      if (query !== 'page') st.pluck();
+      this.queueStatements.set(key, st);
+    }
+    return st;
+  }
+
+  private queueParams(filter: QueueFilter) {
+    return {
       threshold: this.options.threshold,
       ...this.sampleParams(),
       province: filter.province ?? null,
       metric: filter.metric ?? null,
       site: filter.site ?? null,
-    });
-    const doubtful: QueueEntry[] = [];
-    const sample: QueueEntry[] = [];
-    for (const raw of rows) {
-      const r = FactRow.parse(raw);
-      const e: QueueEntry = { fact: toFact(r), sampled: r.confidence >= this.options.threshold, site: r.site ?? null, title: r.title ?? null };
-      (e.sampled ? sample : doubtful).push(e);
-    }
-    // Sample item k goes at position floor((k+1)·N/(S+1)): evenly spread, none at the very start.
-    const n = doubtful.length + sample.length;
-    const out: QueueEntry[] = [];
+    };
+  }
+
+  /** How many items the queue view holds: doubtful ones, sampled ones, all. */
+  queueSize(filter: QueueFilter = {}): { doubtful: number; sampled: number; total: number } {
+    const p = this.queueParams(filter);
+    const doubtful = this.queueStmt('count', 'doubtful', filter).get(p) as number;
+    const sampled = this.queueStmt('count', 'sample', filter).get(p) as number;
+    return { doubtful, sampled, total: doubtful + sampled };
+  }
+
+  /**
+   * Positions `offset … offset+limit-1` of the queue: facts and categories still `auto`, below the
+   * threshold most doubtful first, with the sample of confident ones spread evenly through it
+   * (`interleave.ts`). Sorted and paged in SQL: a page costs the same with 50 or 500,000 items queued.
+   */
+  queueSlice(filter: QueueFilter, offset: number, limit: number, size = this.queueSize(filter)): QueueEntry[] {
+    const p = this.queueParams(filter);
+    const end = Math.min(size.total, offset + limit);
+    if (offset >= end) return [];
+    // The slots of the range are a run of doubtful indices and a run of sample indices.
+    const slots: NonNullable<ReturnType<typeof slotAt>>[] = [];
+    for (let pos = offset; pos < end; pos++) slots.push(slotAt(pos, size.doubtful, size.sampled)!);
+    const fetch = (kind: 'doubtful' | 'sample') => {
+      const idx = slots.filter((s) => s.kind === kind).map((s) => s.index);
+      if (!idx.length) return [];
+      return this.queueStmt('page', kind === 'doubtful' ? 'doubtful' : 'sample', filter).all({ ...p, offset: idx[0]!, limit: idx.length }) as { kind: ItemRef['kind']; id: number }[];
+    };
+    const doubtful = fetch('doubtful');
+    const sample = fetch('sample');
     let d = 0;
     let k = 0;
-    for (let pos = 0; pos < n; pos++) {
-      const nextSampleAt = k < sample.length ? Math.floor(((k + 1) * n) / (sample.length + 1)) : Infinity;
-      if ((pos >= nextSampleAt || d >= doubtful.length) && k < sample.length) out.push(sample[k++]!);
-      else out.push(doubtful[d++]!);
+    const out: QueueEntry[] = [];
+    for (const slot of slots) {
+      const ref = slot.kind === 'doubtful' ? doubtful[d++] : sample[k++];
+      // A row that vanished between the count and the page (another reviewer): the page is one shorter.
+      const fact = ref ? this.item(ref) : null;
+      if (!fact) continue;
+      const src = this.s.source.get(fact.articleId) as { site: string; title: string | null } | undefined;
+      out.push({ fact, sampled: slot.kind === 'sample', site: src?.site ?? null, title: src?.title ?? null });
     }
     return out;
+  }
+
+  /** The whole queue view, in order (the CLI's `list`; the page reads it a slice at a time). */
+  queue(filter: QueueFilter = {}): QueueEntry[] {
+    return this.queueSlice(filter, 0, Number.MAX_SAFE_INTEGER);
+  }
+
+  /** The item at one position of the queue view, or null past its end. */
+  queueAt(filter: QueueFilter, pos: number, size = this.queueSize(filter)): QueueEntry | null {
+    return this.queueSlice(filter, pos, 1, size)[0] ?? null;
+  }
+
+  /** Where an item stands in the queue view (0-based), or -1 when it is not queued there. */
+  queuePosition(filter: QueueFilter, ref: ItemRef): number {
+    const f = this.item(ref);
+    if (!f || f.status !== 'auto') return -1;
+    const p = { ...this.queueParams(filter), confidence: f.confidence, kind: f.kind, id: f.id };
+    const size = this.queueSize(filter);
+    const inDoubtful = f.confidence < this.options.threshold;
+    if (!inDoubtful && !this.isSampled(f)) return -1;
+    const rank = this.queueStmt('rank', inDoubtful ? 'doubtful' : 'sample', filter).get(p) as number;
+    // The filters may exclude it: then the item at that rank is another one.
+    const pos = inDoubtful ? doubtfulPosition(rank, size.doubtful, size.sampled) : samplePosition(rank, size.doubtful, size.sampled);
+    const at = this.queueAt(filter, pos, size);
+    return at && at.fact.kind === f.kind && at.fact.id === f.id ? pos : -1;
   }
 
   /** Whether an item is part of the precision sample (above the threshold, picked by the hash). */

@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli.ts';
 import { evidenceContext } from '../../src/review/context.ts';
+import { doubtfulPosition, samplePosition, slotAt } from '../../src/review/interleave.ts';
 import { GoldArticle, goldArticles } from '../../src/review/export.ts';
 import { CategoryEditForm, FactEditForm, fieldErrors, type ReviewFact } from '../../src/review/model.ts';
 import { ReviewService, type ItemRef } from '../../src/review/service.ts';
@@ -93,6 +94,35 @@ describe('the precision sample', () => {
     expect(q.findIndex((e) => e.sampled)).toBeLessThan(q.map((e) => e.sampled).lastIndexOf(false));
     expect(new ReviewService(store.db, { sampleRate: 1 }).queue().map((e) => e.fact.id)).toEqual(q.map((e) => e.fact.id));
     await store.close();
+  });
+
+  it('pages the interleaved queue in SQL exactly as the whole queue reads, and finds any item in it', async () => {
+    const { store, svc } = await fresh(ALL_ARTICLES, { sampleRate: 1 });
+    const all = svc.queue();
+    const ids = (es: { fact: ReviewFact }[]) => es.map((e) => `${e.fact.kind}:${e.fact.id}`);
+    for (const [offset, limit] of [[0, 3], [2, 5], [7, 50], [all.length - 1, 4]] as const) expect(ids(svc.queueSlice({}, offset, limit))).toEqual(ids(all.slice(offset, offset + limit)));
+    all.forEach((e, i) => expect(svc.queuePosition({}, e.fact)).toBe(i));
+    expect(svc.queueAt({}, all.length)).toBeNull();
+    const f = all[3]!.fact;
+    svc.accept(f, f.version, 'ana');
+    expect(svc.queuePosition({}, f)).toBe(-1);
+    expect(svc.queuePosition({ province: '62' }, all.find((e) => e.fact.region.code === '63.03')!.fact)).toBe(-1);
+    await store.close();
+  });
+
+  it('spreads S samples through D doubtful items: every position used once, and positions invert', () => {
+    for (let d = 0; d <= 30; d++)
+      for (let s = 0; s <= 12; s++) {
+        const seen = new Set<string>();
+        for (let p = 0; p < d + s; p++) {
+          const slot = slotAt(p, d, s)!;
+          seen.add(`${slot.kind}${slot.index}`);
+          expect(slot.kind === 'sample' ? samplePosition(slot.index, d, s) : doubtfulPosition(slot.index, d, s)).toBe(p);
+        }
+        expect(seen.size).toBe(d + s);
+        expect(slotAt(d + s, d, s)).toBeNull();
+        if (d > 0 && s > 0) expect(slotAt(0, d, s)!.kind).toBe('doubtful');
+      }
   });
 
   it('samples about 5 % of ids at the default rate, deterministically', async () => {
