@@ -8,11 +8,12 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { loadGazetteer } from '../normalize/regions.ts';
-import { DB_ENV, DEFAULT_DB_PATH } from './config.ts';
+import { DB_ENV, DEFAULT_DB_PATH, REFRESH_WORKERS } from './config.ts';
 import { formatCoverageTable, formatStats, formatTimeline, writeExport } from './format.ts';
 import { ingest } from './ingest.ts';
 import { refresh } from './refresh.ts';
 import { openStore, type SqliteStore } from './sqlite.ts';
+import { createExtractorPool } from './workers.ts';
 import { FactStatus, type RunRecord } from './types.ts';
 
 /** The bundled corpus `npm start` ingests. */
@@ -85,15 +86,22 @@ export function register(program: Command): void {
     .option('--all', 're-extract every stored article')
     .option('--db <path>', `database file (default: $${DB_ENV} or ${DEFAULT_DB_PATH})`)
     .option('--no-progress', 'no progress bar')
+    .option('--workers <n>', 'extraction worker threads (0: extract on the main thread)', String(REFRESH_WORKERS))
     .action(async (raw: unknown) => {
-      const flags = parseFlags('refresh', DbFlag.extend({ all: z.boolean().optional(), progress: z.boolean().optional() }), raw);
+      const flags = parseFlags(
+        'refresh',
+        DbFlag.extend({ all: z.boolean().optional(), progress: z.boolean().optional(), workers: z.coerce.number().int().min(0).max(64) }),
+        raw,
+      );
       if (!flags) return;
       await withStore('refresh', dbPath(flags.db), true, async (store) => {
+        const pool = flags.workers > 0 ? createExtractorPool(flags.workers) : null;
         const rec = await refresh(store, {
           all: flags.all ?? false,
           progress: flags.progress ?? true,
+          extractBatch: pool?.extractBatch,
           onError: (url, err) => process.stderr.write(`cakupan refresh: ${err.message.startsWith(url) ? err.message : `${url}: ${err.message}`}\n`),
-        });
+        }).finally(() => pool?.close());
         process.stderr.write(runSummary(rec) + '\n');
         if (rec.errors) process.exitCode = 1;
       });

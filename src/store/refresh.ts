@@ -64,10 +64,15 @@ export async function refresh(store: CoverageStore, opts: RefreshOptions = {}): 
     const started = Date.now();
     let after = 0;
     let done = 0;
-    for (;;) {
-      const batch = await store.staleArticles({ afterId: after, limit: batchSize, cutoffRunId: cutoff });
-      if (batch.length === 0) break;
-      const results = await extractBatch(batch);
+    // Pipelined: the next batch is read and handed to the extractor (a worker pool, when given) before the
+    // current one is written, so extraction on other cores overlaps the main thread's writes.
+    let batch = await store.staleArticles({ afterId: after, limit: batchSize, cutoffRunId: cutoff });
+    let extracting = batch.length ? extractBatch(batch) : null;
+    while (batch.length && extracting) {
+      const results = await extracting;
+      after = batch[batch.length - 1]!.articleId;
+      const next = await store.staleArticles({ afterId: after, limit: batchSize, cutoffRunId: cutoff });
+      extracting = next.length ? extractBatch(next) : null;
       for (const r of results) {
         if (r.error) {
           firstError ??= `${r.article.url}: ${r.error.message}`;
@@ -79,10 +84,10 @@ export async function refresh(store: CoverageStore, opts: RefreshOptions = {}): 
         firstError ??= r.error.message;
         opts.onError?.(r.url, r.error);
       }
-      after = batch[batch.length - 1]!.articleId;
       done += batch.length;
       bar?.update(done, { rate: Math.round(done / Math.max(0.001, (Date.now() - started) / 1000)) });
       opts.onBatch?.(done, total);
+      batch = next;
     }
     bar?.stop();
     await store.recomputeConflicts();

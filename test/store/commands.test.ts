@@ -3,11 +3,15 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { EXTRACTOR_VERSION } from '../../src/extract/index.ts';
 import { EXPORT_COLUMNS, writeExport } from '../../src/store/format.ts';
+import { ingest } from '../../src/store/ingest.ts';
 import { openStore, type SqliteStore } from '../../src/store/sqlite.ts';
 import { ExportRow } from '../../src/store/types.ts';
 import { fakeExtractor, textDoc } from './fixtures/fake-extractor.ts';
 import { cli, tempDir } from './helpers.ts';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
 
 
 async function seeded(path: string): Promise<SqliteStore> {
@@ -81,6 +85,22 @@ describe('export', () => {
 });
 
 describe('commands', () => {
+  it('refresh re-extracts what an older extractor stored, on worker threads when asked, and then has nothing to do', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'c.db');
+    const old = openStore(db, { extractorVersion: EXTRACTOR_VERSION - 1 });
+    await ingest(old, [join(ROOT, 'corpus/dev/d001.json'), join(ROOT, 'corpus/dev/d002.json')]);
+    await old.close();
+    const first = await cli(['refresh', '--db', db, '--workers', '1']);
+    expect(first.status).toBe(0);
+    expect(first.stderr).toMatch(/^refresh run 2 ok: 0 pages .*, 2 articles extracted, .* 0 errors\n$/);
+    const second = await cli(['refresh', '--db', db, '--no-progress']);
+    expect(second.stderr).toMatch(/^refresh run 3 ok: .* 0 articles extracted/);
+    const bad = await cli(['refresh', '--db', db, '--workers', 'many']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^cakupan refresh: --workers: /);
+  });
+
   it('export --out, show (names, aliases, codes), stats, and clear errors for bad flags and missing databases', async () => {
     const dir = tempDir();
     const db = join(dir, 'c.db');
