@@ -22,14 +22,13 @@
  * boilerplate lines of `data/text-boilerplate.json` ("Baca juga", "Editor:", dates, view counts, share bars,
  * tags, comment forms), the headline repeated, repeated paragraphs. Captions are kept apart in `captions`.
  */
-import { load, type CheerioAPI } from 'cheerio/slim';
 import { decodeHtml } from './decode.ts';
 export { decodeHtml } from './decode.ts';
 import { readMetadata } from './metadata.ts';
 import { profileFor, type SiteProfile } from './profiles.ts';
-import { bodyBySelector, computeStats, removeJunk, removeUnlikely, scoreCandidates, withSiblings } from './scorer.ts';
+import { bodyBySelector, computeStats, removeJunk, removeUnlikely, scoreCandidates, withSiblings, type StatsMap } from './scorer.ts';
 import { filterBlocks, toBlocks, type Block, type Dropped } from './blocks.ts';
-import { type Element, removeNode } from './dom.ts';
+import { type Dom, type Element, parseDom, removeNode } from './dom.ts';
 import { MAX_HTML_BYTES, PROFILE_MIN_CHARS, SCORER_MIN_CHARS } from './config.ts';
 
 /** What the text stage gives the rest of the pipeline. */
@@ -84,13 +83,13 @@ interface StageResult {
   chars: number;
 }
 
-function run(parts: Element[], $: CheerioAPI, title: string | null, captions: string[], dropped: Dropped[] | undefined): StageResult {
-  const stats = computeStats($.root()[0]);
+function run(parts: Element[], $: Dom, title: string | null, captions: string[], dropped: Dropped[] | undefined, known?: StatsMap): StageResult {
+  const stats = known ?? computeStats($.root()[0]);
   const blocks = filterBlocks(toBlocks(parts, stats, { captions }), title, dropped);
   return { blocks, chars: blocks.reduce((n, b) => n + b.text.length, 0) };
 }
 
-function profileStage($: CheerioAPI, profile: SiteProfile, title: string | null, captions: string[], dropped?: Dropped[]): StageResult | null {
+function profileStage($: Dom, profile: SiteProfile, title: string | null, captions: string[], dropped?: Dropped[]): StageResult | null {
   for (const sel of profile.body) {
     const el = $(sel).first();
     if (!el.length) continue;
@@ -101,25 +100,19 @@ function profileStage($: CheerioAPI, profile: SiteProfile, title: string | null,
   return null;
 }
 
-function scorerStage($: CheerioAPI, title: string | null, captions: string[], prune: boolean, dropped?: Dropped[]): StageResult | null {
+function scorerStage($: Dom, title: string | null, captions: string[], prune: boolean, dropped?: Dropped[]): StageResult | null {
   const root = $.root()[0];
-  let stats = computeStats(root);
+  const stats = computeStats(root);
   const body = $('body')[0] as Element | undefined;
-  if (prune) {
-    removeUnlikely(root, stats, body ? (stats.get(body)?.chars ?? 0) : 0);
-    stats = computeStats(root);
-  }
+  if (prune) removeUnlikely(root, stats, body ? (stats.get(body)?.chars ?? 0) : 0);
   const top = scoreCandidates(root, stats);
   const bySelector = bodyBySelector($, stats, top);
   const parts = bySelector ? [bySelector] : top ? withSiblings(top, stats) : [];
   if (!parts.length) return null;
-  return run(parts, $, title, captions, dropped);
+  return run(parts, $, title, captions, dropped, stats);
 }
 
-const parse = (html: string): CheerioAPI => {
-  const $ = load(html);
-  return $;
-};
+const parse = (html: string): Dom => parseDom(html);
 
 /**
  * Extracts the article of one HTML page.

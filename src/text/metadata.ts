@@ -4,7 +4,7 @@
  * JSON-LD, then `<meta>` tags, then microdata and `<time>`, then visible text (Indonesian datelines such as
  * "Senin, 19 Mei 2025 10:30 WIB"), then the URL path.
  */
-import type { CheerioAPI } from 'cheerio/slim';
+import type { Dom } from './dom.ts';
 import { DAYS_SOURCE, MONTHS_SOURCE } from './boilerplate.ts';
 import { DEFAULT_UTC_OFFSET_HOURS } from './config.ts';
 
@@ -27,7 +27,7 @@ const squeeze = (s: string | undefined | null): string => (s ?? '').replace(/\s+
 type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
 
 /** Every object in the page's JSON-LD blocks, @graph flattened. Broken blocks are skipped. */
-export function jsonLdObjects($: CheerioAPI): Record<string, Json>[] {
+export function jsonLdObjects($: Dom): Record<string, Json>[] {
   const out: Record<string, Json>[] = [];
   $('script[type="application/ld+json"]').each((_, el) => {
     const raw = $(el).text().trim();
@@ -69,10 +69,30 @@ function nameOf(x: Json | undefined): string | null {
   return null;
 }
 
-function metaContent($: CheerioAPI, keys: string[]): string | null {
+/** The page's `<meta>` values by lower-cased property/name/itemprop, first occurrence wins; built once per page. */
+const metaIndexes = new WeakMap<object, Map<string, string>>();
+
+function metaIndex($: Dom): Map<string, string> {
+  let idx = metaIndexes.get($.doc);
+  if (idx) return idx;
+  idx = new Map();
+  $('meta').each((_, el) => {
+    const a = (el as { attribs: Record<string, string> }).attribs;
+    const content = a.content;
+    if (!content || !content.trim()) return;
+    for (const k of [a.property, a.name, a.itemprop, a['http-equiv']]) {
+      if (k && !idx!.has(k.toLowerCase())) idx!.set(k.toLowerCase(), content);
+    }
+  });
+  metaIndexes.set($.doc, idx);
+  return idx;
+}
+
+function metaContent($: Dom, keys: string[]): string | null {
+  const idx = metaIndex($);
   for (const k of keys) {
-    const v = $(`meta[property="${k}" i], meta[name="${k}" i], meta[itemprop="${k}" i]`).first().attr('content');
-    if (v && v.trim()) return squeeze(v);
+    const v = idx.get(k.toLowerCase());
+    if (v) return squeeze(v);
   }
   return null;
 }
@@ -200,7 +220,7 @@ export function dateFromUrl(url: string | undefined | null): PageDate | null {
 /** Elements whose class/id says "this is the date of the article". */
 const DATE_HOLDER = '[class*=date i], [class*=time i], [class*=tanggal i], [class*=publish i], [class*=posted i], [id*=date i], [class*=meta i], [class*=byline i], [class*=tgl i], [class*=waktu i], [itemprop=datePublished]';
 
-function findPublished($: CheerioAPI, ld: Record<string, Json>[], url: string | undefined, utcOffset: number | null, title: string | null): { d: PageDate; source: string } | null {
+function findPublished($: Dom, ld: Record<string, Json>[], url: string | undefined, utcOffset: number | null, title: string | null): { d: PageDate; source: string } | null {
   for (const o of ld) {
     if (!typeOf(o).some((t) => ARTICLE_TYPES.test(t))) continue;
     for (const k of ['datePublished', 'dateCreated', 'uploadDate']) {
@@ -259,7 +279,7 @@ function findPublished($: CheerioAPI, ld: Record<string, Json>[], url: string | 
 const normalizeSpace = squeeze;
 
 /** The h1/h2 whose text is the headline (a site logo in an h1 is not). */
-function headlineElement($: CheerioAPI, title: string | null): ReturnType<CheerioAPI> | null {
+function headlineElement($: Dom, title: string | null): ReturnType<Dom> | null {
   const want = title ? normalize(title) : '';
   const hs = $('h1, h2');
   for (let i = 0; i < Math.min(hs.length, 30); i++) {
@@ -308,7 +328,7 @@ export function stripSiteName(title: string, siteName: string | null, host: stri
   return t;
 }
 
-function findTitle($: CheerioAPI, ld: Record<string, Json>[], siteName: string | null, host: string | null): string | null {
+function findTitle($: Dom, ld: Record<string, Json>[], siteName: string | null, host: string | null): string | null {
   const og = metaContent($, ['og:title', 'twitter:title']);
   const ldHeadline = ld.find((o) => typeOf(o).some((t) => ARTICLE_TYPES.test(t)) && typeof o.headline === 'string')?.headline as string | undefined;
   const docTitle = squeeze($('title').first().text());
@@ -346,7 +366,7 @@ function resolveUrl(href: string | undefined, base: string | undefined): string 
 const NEXT_TEXT = /^(halaman\s*(selanjutnya|berikutnya|2|ii)|selanjutnya|berikutnya|next( page)?|lanjut(kan)?( membaca)?|›|»|>|page\s*2)$/i;
 const ALL_TEXT = /^(tampilkan semua|lihat semua( halaman)?|baca (selengkapnya|semua)|show all|single page|satu halaman|tampilkan dalam satu halaman)$/i;
 
-function findNextPage($: CheerioAPI, base: string | undefined): string | null {
+function findNextPage($: Dom, base: string | undefined): string | null {
   let all: string | null = null;
   let next: string | null = null;
   const relNext = $('link[rel=next], a[rel=next]').first().attr('href');
@@ -362,7 +382,7 @@ function findNextPage($: CheerioAPI, base: string | undefined): string | null {
 }
 
 /** Reads every metadata field of a page (before its furniture is removed). */
-export function readMetadata($: CheerioAPI, url: string | undefined): PageMetadata {
+export function readMetadata($: Dom, url: string | undefined): PageMetadata {
   const ld = jsonLdObjects($);
   let host: string | null = null;
   try {

@@ -7,8 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { CheerioAPI } from 'cheerio/slim';
-import { type AnyNode, type Element, classAndId, containsNode, isElement, isText, postOrder, removeNode, walkElements } from './dom.ts';
+import { type AnyNode, type Dom, type Element, classAndId, containsNode, isElement, isText, postOrder, removeNode, walkElements } from './dom.ts';
 import {
   BODY_SELECTOR_MIN_CHARS,
   BODY_SELECTOR_MIN_SHARE,
@@ -41,7 +40,6 @@ export const RE = {
   positive: new RegExp(vocab.positive, 'i'),
   negative: new RegExp(vocab.negative, 'i'),
   dropInBody: new RegExp(vocab.dropInBody, 'i'),
-  commas: /[,،、，]/g,
   hiddenStyle: /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)/i,
 };
 export const REMOVE_TAGS = new Set(vocab.removeTags);
@@ -196,7 +194,7 @@ function inlineRuns(el: Element, stats: StatsMap): { chars: number; commas: numb
   for (const k of el.children) {
     if (isText(k)) {
       chars += squeeze(k.data);
-      commas += (k.data.match(RE.commas) ?? []).length;
+      commas += commasIn(k.data);
     } else if (isElement(k)) {
       if (BLOCK_CHILD.has(k.name) || k.name === 'br') {
         hasBlock = true;
@@ -218,12 +216,21 @@ function blockChars(el: Element, stats: StatsMap): number {
   return stats.get(el)?.chars ?? 0;
 }
 
+function commasIn(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 44 || c === 0x060c || c === 0x3001 || c === 0xff0c) n++;
+  }
+  return n;
+}
+
 function commaCount(el: Element): number {
   let n = 0;
   const stack: AnyNode[] = [el];
   while (stack.length) {
     const x = stack.pop() as AnyNode;
-    if (isText(x)) n += (x.data.match(RE.commas) ?? []).length;
+    if (isText(x)) n += commasIn(x.data);
     else if (isElement(x)) for (const k of x.children) stack.push(k);
   }
   return n;
@@ -248,7 +255,20 @@ export function removeUnlikely(root: AnyNode, stats: StatsMap, bodyChars: number
     }
     return undefined;
   });
-  for (const el of doomed) removeNode(el);
+  for (const el of doomed) {
+    // Keep the ancestors' figures true without a second pass over the page.
+    const st = stats.get(el);
+    if (st) {
+      for (let a = el.parent; a && isElement(a); a = a.parent) {
+        const s = stats.get(a);
+        if (s) {
+          s.chars -= st.chars;
+          s.linkChars -= a.name === 'a' ? st.chars : st.linkChars;
+        }
+      }
+    }
+    removeNode(el);
+  }
 }
 
 /** The winner and the siblings that join it, in document order. */
@@ -367,7 +387,7 @@ function textOfFlat(el: Element): string {
  * A known article-body container (itemprop=articleBody, "entry-content", "article-body"…): believed when it
  * is big enough and holds at least `BODY_SELECTOR_MIN_SHARE` of the scorer's winner text, or contains it.
  */
-export function bodyBySelector($: CheerioAPI, stats: StatsMap, scored: Element | null): Element | null {
+export function bodyBySelector($: Dom, stats: StatsMap, scored: Element | null): Element | null {
   const scoredChars = scored ? (stats.get(scored)?.chars ?? 0) : 0;
   for (const sel of BODY_SELECTORS) {
     let found: Element | null = null;

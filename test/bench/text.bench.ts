@@ -32,7 +32,8 @@ interface Page {
   id: string;
   url: string;
   truth: string;
-  html: Buffer;
+  /** Reads the page's bytes (read when extracted, so the pages are not all held in memory at once). */
+  html: () => Buffer;
   title?: string;
   /** Gold publication instant (epoch ms) for the Indonesian set. */
   date?: number | null;
@@ -42,11 +43,11 @@ function loadPages(): Page[] {
   const pages: Page[] = [];
   const sh = ShTruth.parse(JSON.parse(readFileSync(join(SH_DIR, 'ground-truth.json'), 'utf8')));
   for (const [id, g] of Object.entries(sh)) {
-    pages.push({ set: 'sh', id, url: g.url, truth: g.articleBody, html: gunzipSync(readFileSync(join(SH_DIR, 'html', `${id}.html.gz`))) });
+    pages.push({ set: 'sh', id, url: g.url, truth: g.articleBody, html: () => gunzipSync(readFileSync(join(SH_DIR, 'html', `${id}.html.gz`))) });
   }
   const idt = IdTruth.parse(JSON.parse(readFileSync(join(ID_DIR, 'ground-truth.json'), 'utf8')));
   for (const [id, g] of Object.entries(idt)) {
-    pages.push({ set: 'id', id, url: g.url, truth: g.articleBody, html: readFileSync(join(ID_DIR, g.file)), title: g.title, date: g.date });
+    pages.push({ set: 'id', id, url: g.url, truth: g.articleBody, html: () => readFileSync(join(ID_DIR, g.file)), title: g.title, date: g.date });
   }
   return pages;
 }
@@ -62,28 +63,35 @@ interface RunResult {
   /** Milliseconds spent extracting, per set. */
   ms: { sh: number; id: number };
   maxRssMiB: number;
+  /** RSS after loading the code, before the first page: the runtime's share of the peak. */
+  baseRssMiB: number;
 }
 
 async function runExtractor(name: string, pages: Page[]): Promise<RunResult> {
-  const out: RunResult = { name, texts: {}, titles: {}, published: {}, methods: {}, errors: {}, ms: { sh: 0, id: 0 }, maxRssMiB: 0 };
-  let extract: (p: Page) => { text: string; title: string | null; published: string | null; method: string };
+  const out: RunResult = { name, texts: {}, titles: {}, published: {}, methods: {}, errors: {}, ms: { sh: 0, id: 0 }, maxRssMiB: 0, baseRssMiB: 0 };
+  let extract: (p: { bytes: Buffer; url: string }) => { text: string; title: string | null; published: string | null; method: string };
   if (name === 'cakupan') {
     const { extractArticle } = await import('../../src/text/index.ts');
-    extract = (p) => extractArticle(p.html, { url: p.url });
+    extract = (p) => extractArticle(p.bytes, { url: p.url });
   } else {
     const { Readability } = await import('@mozilla/readability');
     if (name === 'readability-linkedom') {
       const { parseHTML } = await import('linkedom');
       extract = (p) => {
-        const { document } = parseHTML(p.html.toString('utf8'));
+        const { document } = parseHTML(p.bytes.toString('utf8'));
         const a = new Readability(document as unknown as Document).parse();
         return { text: a?.textContent ?? '', title: a?.title ?? null, published: a?.publishedTime ?? null, method: 'readability' };
       };
     } else {
-      const { JSDOM, VirtualConsole } = await import('jsdom');
+      // jsdom ships no types; only JSDOM and VirtualConsole are used.
+      const jsdomModule = 'jsdom';
+      const { JSDOM, VirtualConsole } = (await import(jsdomModule)) as {
+        JSDOM: new (html: string, o: object) => { window: { document: Document; close(): void } };
+        VirtualConsole: new () => object;
+      };
       const virtualConsole = new VirtualConsole();
       extract = (p) => {
-        const dom = new JSDOM(p.html.toString('utf8'), { url: p.url, virtualConsole });
+        const dom = new JSDOM(p.bytes.toString('utf8'), { url: p.url, virtualConsole });
         try {
           const a = new Readability(dom.window.document).parse();
           return { text: a?.textContent ?? '', title: a?.title ?? null, published: a?.publishedTime ?? null, method: 'readability' };
@@ -93,11 +101,13 @@ async function runExtractor(name: string, pages: Page[]): Promise<RunResult> {
       };
     }
   }
+  out.baseRssMiB = process.memoryUsage().rss / 1048576;
   for (const p of pages) {
     const key = `${p.set}:${p.id}`;
+    const bytes = p.html();
     const t0 = performance.now();
     try {
-      const r = extract(p);
+      const r = extract({ bytes, url: p.url });
       out.texts[key] = r.text;
       out.titles[key] = r.title;
       out.published[key] = r.published;
@@ -191,7 +201,9 @@ async function main(): Promise<void> {
   process.stdout.write(
     `\nspeed (ScrapingHub pages): cakupan ${(ours.ms[key] / sh.length).toFixed(1)} ms/page; ${(rj.ms[key] / ours.ms[key]).toFixed(1)}× readability+jsdom, ${(rl.ms[key] / ours.ms[key]).toFixed(1)}× readability+linkedom\n`,
   );
-  process.stdout.write(`peak RSS (whole process, all ${pages.length} pages): cakupan ${ours.maxRssMiB.toFixed(0)} MiB, readability+jsdom ${rj.maxRssMiB.toFixed(0)} MiB, readability+linkedom ${rl.maxRssMiB.toFixed(0)} MiB\n`);
+  process.stdout.write(
+    `peak RSS (whole process, all ${pages.length} pages; in brackets the RSS after loading code, before the first page): ${runs.map((r) => `${r.name} ${r.maxRssMiB.toFixed(0)} MiB (${r.baseRssMiB?.toFixed(0) ?? '?'})`).join(', ')}\n`,
+  );
 
   // Indonesian specifics: leaks, titles, dates, per site.
   let leaks = 0;
