@@ -73,3 +73,5 @@ export const LOG_FLUSH_MS = 100;
 export const LOG_FLUSH_ROWS = 200;
 /** Articles of one host being extracted and stored while its next request goes out; more would only pile up in memory. @default 4 */
 export const MAX_PENDING_ARTICLES = 4;
+/** Young-generation size of an extraction worker: pages are small and short-lived, and V8's default lets it grow to ~48 MB of resident garbage. @default 8 MB */
+export const WORKER_YOUNG_GENERATION_MB = 8;

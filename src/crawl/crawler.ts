@@ -13,7 +13,6 @@
  *     - article: text stage, rel=canonical and content-hash dedup, date window, relevance in the text, then
  *       stored with its facts and marked done in one transaction.
  */
-import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Article } from '../text/index.ts';
 import type { CategoryFact, Fact } from '../types.ts';
@@ -636,8 +635,8 @@ export class Crawler {
       this.frontier.add({ url: canonical, host: hostKey(canonical), site: s.site.url, kind: 'article', discoveredFrom: row.url });
       this.frontier.finish(canonical, 'done', { outcome: `alias of ${row.url}`, attempt: false });
     }
-    if (!article.text.trim()) return done('no-text');
-    const hash = createHash('sha256').update(article.text.replace(/\s+/g, ' ').trim()).digest('hex');
+    if (!ex.textHash) return done('no-text');
+    const hash = ex.textHash;
     if (row.content_hash === hash) {
       st.notModified++;
       return done('unchanged', { contentHash: hash });

@@ -8,9 +8,10 @@
  * relevant articles — loading it in the worker too would cost ~60 MB of memory for little time).
  * With 0 workers (or where threads cannot start) the same job runs inline.
  */
+import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { extractArticle, type Article } from '../text/index.ts';
-import { EXTRACT_WORKERS } from './config.ts';
+import { EXTRACT_WORKERS, WORKER_YOUNG_GENERATION_MB } from './config.ts';
 import { relevanceFilter, type Relevance } from './relevance.ts';
 
 export interface ExtractJob {
@@ -27,13 +28,22 @@ export interface ExtractReply {
   article?: Article;
   /** The relevance keyword found in title or text; null when the article is not coverage news. */
   keyword?: string | null;
+  /** sha256 of the text with whitespace folded (dedup); null when there is no text. */
+  textHash?: string | null;
   error?: string;
 }
 
-/** Text stage and relevance in the text. */
+/**
+ * Text stage, relevance in the text and the text's hash. The text of an irrelevant article is not sent back
+ * (three pages out of four in a crawl: copying them between threads would be wasted work).
+ */
 export function runJob(job: ExtractJob, relevance: Relevance): Omit<ExtractReply, 'id'> {
   const article = extractArticle(job.bytes, { url: job.url, contentType: job.contentType ?? undefined });
-  return { article, keyword: relevance.match(article.title, article.text) };
+  const folded = article.text.replace(/\s+/g, ' ').trim();
+  const textHash = folded ? createHash('sha256').update(folded).digest('hex') : null;
+  const keyword = relevance.match(article.title, article.text);
+  const { attempts: _a, captions: _c, ...rest } = article;
+  return { article: keyword ? { ...rest, attempts: [], captions: article.captions } : { ...rest, text: '', attempts: [], captions: [] }, keyword, textHash };
 }
 
 export class ExtractPool {
@@ -52,7 +62,7 @@ export class ExtractPool {
         // ("new Worker('x.ts', { execArgv: ['--import', 'tsx'] })" fails: Node checks the extension first.)
         const entry = JSON.stringify(new URL('./extract-worker.ts', import.meta.url).href);
         const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${entry}); })`;
-        w = new Worker(boot, { eval: true, workerData: { keywords } });
+        w = new Worker(boot, { eval: true, workerData: { keywords }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
       } catch {
         break; // no threads here: jobs run inline
       }

@@ -40,7 +40,15 @@ const config = parseSites(
   'bench config',
 );
 let peakRss = 0;
-const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
+let peakHeap = 0;
+let peakExternal = 0;
+const rssBefore = process.memoryUsage().rss;
+const sampler = setInterval(() => {
+  const m = process.memoryUsage();
+  peakRss = Math.max(peakRss, m.rss);
+  peakHeap = Math.max(peakHeap, m.heapTotal);
+  peakExternal = Math.max(peakExternal, m.external);
+}, 200);
 const load0 = loadavg()[0].toFixed(2);
 const lag = monitorEventLoopDelay({ resolution: 10 });
 lag.enable();
@@ -64,7 +72,7 @@ console.log(`hosts ${HOSTS}, requests ${starts.n} (${summary.totals.ingested} ar
 console.log(`aggregate rate ${rate.toFixed(1)} req/s vs politeness limit ${limit} req/s: ${((rate / limit) * 100).toFixed(1)} % (target >= 90 %)`);
 console.log(`politeness: ${report.totals.disallowedRequests} disallowed requests, ${report.totals.shortGaps} gaps shorter than the host delay; min gap ${Math.min(...report.hosts.map((h) => h.minGapMs ?? Infinity))} ms`);
 console.log(`event-loop delay p50 ${(lag.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(lag.percentile(99) / 1e6).toFixed(1)} ms, max ${(lag.max / 1e6).toFixed(1)} ms`);
-console.log(`peak RSS ${maxRssMiB.toFixed(0)} MiB (sampled ${(peakRss / 1048576).toFixed(0)} MiB; target < 300 MiB)`);
+console.log(`peak RSS ${maxRssMiB.toFixed(0)} MiB (sampled ${(peakRss / 1048576).toFixed(0)} MiB, ${(rssBefore / 1048576).toFixed(0)} MiB before the crawl; main heap ${(peakHeap / 1048576).toFixed(0)} MiB, external ${(peakExternal / 1048576).toFixed(0)} MiB; target < 300 MiB)`);
 
 await closeAgents();
 await store.close();
