@@ -31,7 +31,7 @@ function build() {
     words,
     tier: new RegExp(`${WORD_START}(${alternation(Object.keys(lex.categoryTiers))})${WORD_END}`, 'giu'),
     notAward: new RegExp(`(?:${alternation(lex.categoryNotAward)})\\s*$`, 'iu'),
-    goal: new RegExp(`${WORD_START}(?:${alternation(lex.categoryGoal)})${WORD_END}[^.;,]{0,30}$`, 'iu'),
+    goal: new RegExp(`${WORD_START}(?:${alternation(lex.categoryGoal)})${WORD_END}[^.;,]{0,45}$`, 'iu'),
     definition: new RegExp(`${WORD_START}(?:${alternation(lex.categoryDefinition)})${WORD_END}`, 'iu'),
     subjectStart: /^\s*kategor+i\s*$/iu,
   };
@@ -53,7 +53,7 @@ export const categories: Extractor<'category'> = {
       const sentence = doc.sentences[si]!;
       const sText = text.slice(sentence.start, sentence.end);
       const tagged = nlp(sText, re.words);
-      const hits = [...tagged.match(TIER_AFTER_CUE, 0).json({ offset: true, terms: false }), ...tagged.match(UTAMA_AFTER_STRONG_CUE, 0).json({ offset: true, terms: false })] as {
+      const hits = [...tagged.match(TIER_AFTER_CUE, 0).json({ offset: true }), ...tagged.match(UTAMA_AFTER_STRONG_CUE, 0).json({ offset: true })] as {
         offset: { start: number; length: number };
       }[];
       const seen = new Set<number>();
@@ -71,7 +71,7 @@ export const categories: Extractor<'category'> = {
         if (tier === 'utama' && re.notAward.test(before)) continue;
         let notAward: CategoryMention['notAward'] = null;
         const kategoriStart = before.search(/kategor+i\s*$/iu);
-        if (re.goal.test(text.slice(Math.max(sentence.start, start - 50), start))) notAward = 'goal';
+        if (re.goal.test(text.slice(Math.max(sentence.start, start - 65), start))) notAward = 'goal';
         // A definition speaks of the tier itself, close around it: "Kategori Madya pada UHC Award mensyaratkan …".
         else if (
           re.definition.test(text.slice(Math.max(sentence.start, start - 40), Math.min(sentence.end, end + DEFINITION_REACH))) ||

@@ -21,6 +21,8 @@ function build() {
     // Only paragraphs with a month name or a d/m pattern go through chrono (speed).
     hasDate: /(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|jan|feb|mar|apr|jun|jul|agu|agt|ags|sep|okt|nov|des)\b|\d\/\d/i,
     eventBefore: new RegExp(`(?:${weekday})\\s*,?\\s*\\(?\\s*$|\\(\\s*$`, 'iu'),
+    weekdayBefore: new RegExp(`(?:${weekday})\\s*,?\\s*\\(?\\s*$`, 'iu'),
+    notAsOf: new RegExp(`${WORD_START}(?:${alternation(lex.dateNotAsOf)})\\s+(?:\\S+\\s+){0,2}$`, 'iu'),
     weekdayInside: new RegExp(`^(?:${weekday})\\b`, 'iu'),
     datelineBefore: /^[\p{Lu}][\p{L}.'’ ]{1,40},\s*$/u,
     datelineAfter: /^\s*[-–—]/,
@@ -39,10 +41,13 @@ function roleFor(doc: Doc, start: number, end: number, matched: string): { role:
   const text = doc.text;
   const para = doc.paragraphs.find((x) => x.start <= start && start < x.end) ?? { start: 0, end: text.length };
   const before = text.slice(Math.max(para.start, start - 40), start);
-  if (p.weekdayInside.test(matched) || p.eventBefore.test(before) || text[end] === ')') return { role: 'event', cue: null };
+  const cueFirst = p.cueBefore.exec(before);
+  // "(per 1/4/2025)" dates a figure; "Selasa (14/3/2023)" and "(19/5/2025)" date an event.
+  if (p.weekdayInside.test(matched) || p.weekdayBefore.test(before) || (!cueFirst && (p.eventBefore.test(before) || text[end] === ')'))) return { role: 'event', cue: null };
+  // "Sejak program JKN bergulir pada 1 Januari 2014": the start of something, not the date of a figure.
+  if (p.notAsOf.test(before)) return { role: 'other', cue: null };
   if (p.datelineBefore.test(text.slice(para.start, start)) && p.datelineAfter.test(text.slice(end, end + 4))) return { role: 'dateline', cue: null };
-  const cue = p.cueBefore.exec(before);
-  return { role: 'asof', cue: cue ? cue[1]!.toLowerCase() : null };
+  return { role: 'asof', cue: cueFirst ? cueFirst[1]!.toLowerCase() : null };
 }
 
 export const dates: Extractor<'date'> = {
@@ -81,6 +86,7 @@ export const dates: Extractor<'date'> = {
       const before = text.slice(Math.max(0, start - 40), start + m.groups!.cue!.length + 1);
       let role: DateRole = 'asof';
       if (re.awardBefore.test(text.slice(Math.max(0, start - 40), start)) || re.awardBefore.test(before.trimEnd())) role = 'award';
+      else if (re.notAsOf.test(text.slice(Math.max(0, start - 40), start))) role = 'other';
       else if (re.lawBefore.test(text.slice(Math.max(0, start - 20), start))) role = 'other';
       out.push({ kind: 'date', start, end, date: m.groups!.year!, role, cue: m.groups!.cue!.toLowerCase() });
     }
@@ -116,6 +122,8 @@ export const dates: Extractor<'date'> = {
     { text: 'pada ajang UHC Awards Tahun 2026 menerima penghargaan', span: 'Tahun 2026', value: { date: '2026', role: 'award' } },
     { text: 'Peraturan Presiden Nomor 36 Tahun 2023 tentang Peta Jalan', span: 'Tahun 2023', value: { date: '2023', role: 'other' } },
     { text: 'per 1 Agustus 2025 sudah mencapai 99,22 persen, Selasa (2/9).', span: '1 Agustus 2025', value: { date: '2025-08-01', role: 'asof' } },
+    { text: 'cakupan mencapai 97 persen (per 1/4/2025).', span: '1/4/2025', value: { date: '2025-04-01', role: 'asof' } },
+    { text: 'Sejak program JKN bergulir pada 1 Januari 2014, kepesertaan', span: '1 Januari 2014', value: { date: '2014-01-01', role: 'other' } },
     { text: 'jum’at (21/11)', none: 'a slash date without a year and no publication date has no year to give' },
     { text: 'Visi Misi Presiden tahun 2020-2024', none: 'a span of years is a period, not a date' },
     { text: 'kurang lebih 10 tahun jumlah kepesertaan', none: 'a duration' },

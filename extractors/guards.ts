@@ -14,7 +14,7 @@ function build() {
   const lex = lexicon();
   const g = lex.guards;
   return {
-    kinds: (['threshold', 'target', 'definition', 'inactive', 'segment', 'aggregate', 'otherQuantity', 'change'] as const).map(
+    kinds: (['threshold', 'target', 'definition', 'inactive', 'segment', 'aggregate', 'otherQuantity', 'change', 'flow', 'joint'] as const).map(
       (k) => [k === 'otherQuantity' ? 'other-quantity' : k, wordsRegex(g[k])] as [GuardKind, RegExp],
     ),
     notInactive: wordsRegex(g.notInactive),
@@ -73,6 +73,8 @@ export const guards: Extractor<'guard'> = {
     { text: 'jumlah peserta naik 2,5 persen dibanding tahun lalu', span: 'naik', value: 'change' },
     { text: 'terdapat penambahan 12.000 peserta baru', span: 'penambahan', value: 'change' },
     { text: 'sebanyak 40 persen iuran ditanggung pemerintah provinsi', span: 'iuran', value: 'other-quantity' },
+    { text: 'Sebanyak 5.200 peserta baru didaftarkan Pemkot Singkawang', span: 'peserta baru', value: 'flow' },
+    { text: 'mencatat total 2,4 juta peserta JKN', span: 'total', value: 'joint' },
     { text: '2,89 juta tercatat sebagai peserta aktif atau peserta yang tidak menunggak', none: '"tidak menunggak" (not in arrears) is not an inactive count' },
     { text: 'cakupan kepesertaan JKN di Kalimantan Tengah tercatat mencapai 100,18 persen', none: 'a plain statement of coverage' },
   ],

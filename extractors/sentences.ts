@@ -350,7 +350,6 @@ export const SENTENCE_EXAMPLES: SentenceExample[] = [
   {
     text: 'BPJS-Kesehatan catat 3,2 juta warga Sulawesi Tengah terlindungi JKN',
     facts: [{ region: 'Provinsi Sulawesi Tengah', metric: 'enrolled_count', value: 3200000, asOf: null }],
-    gap: 'a text ending in an unpunctuated headline is taken as cut off, and the figure in its last clause is dropped',
   },
   {
     text: 'Palu (ANTARA) - Badan Penyelenggara Jaminan Sosial (BPJS) Kesehatan mencatat sebanyak 3,2 juta warga Provinsi Sulawesi Tengah (Sulteng) telah terlindungi program Jaminan Kesehatan Nasional (JKN).',
@@ -940,7 +939,6 @@ export const SENTENCE_EXAMPLES: SentenceExample[] = [
       { region: 'Kabupaten Magelang', metric: 'coverage_pct', value: 98.9, asOf: null },
       { region: 'Kabupaten Magelang', metric: 'active_pct', value: 86.7, asOf: null },
     ],
-    gap: 'a coverage figure followed by "dan keaktifan …" is grouped with it and read as activity too',
   },
 
   // National figures.
@@ -1021,7 +1019,6 @@ export const SENTENCE_EXAMPLES: SentenceExample[] = [
   {
     text: 'Pemerintah Kota Banjar, Jawa Barat, mencatat cakupan kepesertaan JKN 97,2 persen.',
     facts: [{ region: 'Kota Banjar', metric: 'coverage_pct', value: 97.2, asOf: null }],
-    gap: 'the province named in apposition ("Kota Banjar, Jawa Barat,") takes the figure instead of the kota before it',
   },
   {
     text: 'Cakupan kepesertaan JKN di Banjar mencapai 99 persen, kata Bupati Banjar.',
@@ -1071,7 +1068,6 @@ export const SENTENCE_EXAMPLES: SentenceExample[] = [
       { region: 'Kabupaten Sinjai', metric: 'coverage_pct', value: 99.1, asOf: null },
       { region: 'Kabupaten Bantaeng', metric: 'coverage_pct', value: 98.7, asOf: null },
     ],
-    gap: '"X dan Y masing-masing … A dan B" is not read respectively: both figures go to the nearer region',
   },
 
   // A measurement beside a target, a threshold or a non-active count: only the measurement.
@@ -1128,7 +1124,6 @@ export const SENTENCE_EXAMPLES: SentenceExample[] = [
   {
     text: 'Sebanyak 96 persen responden di Kota Malang menyatakan puas terhadap layanan BPJS Kesehatan.',
     none: 'a satisfaction survey share ("responden … puas")',
-    gap: 'a satisfaction share worded "responden … menyatakan puas" (no "kepuasan"/"indeks") is read as coverage',
   },
   { text: 'Cakupan imunisasi dasar lengkap di Kabupaten Sumenep mencapai 95,2 persen.', none: 'another programme (imunisasi), although it says "cakupan"' },
   { text: 'Prevalensi stunting di Kabupaten Lombok Tengah turun menjadi 24,1 persen pada 2024.', none: 'another programme (stunting)' },
@@ -1188,7 +1183,6 @@ export const SENTENCE_EXAMPLES: SentenceExample[] = [
   {
     text: 'Kabupaten Jombang dan Kabupaten Mojokerto mencatat total 2,4 juta peserta JKN.',
     none: 'rule 4: a sum over several named regions',
-    gap: 'a total over two named regions ("A dan B mencatat total …") goes to the nearer region',
   },
   { text: 'Cakupan kepesertaan JKN di Jambi mencapai 95 persen.', facts: [{ region: 'Provinsi Jambi', metric: 'coverage_pct', value: 95, asOf: null }] },
   { text: 'Cakupan kepesertaan JKN Kabupaten Kotabaru mencapai 97,1 persen.', facts: [{ region: 'Kabupaten Kotabaru', metric: 'coverage_pct', value: 97.1, asOf: null }] },
@@ -1277,7 +1271,6 @@ export const SENTENCE_EXAMPLES: SentenceExample[] = [
       { region: 'Kabupaten Nabire', metric: 'coverage_pct', value: 100, asOf: null },
       { region: 'Kabupaten Nabire', metric: 'active_pct', value: 68, asOf: null },
     ],
-    gap: 'the derived form "keaktifannya" is not an activity cue, so 68 is read as coverage',
   },
   {
     text: 'Cakupan JKN Kabupaten Kendal mencapai 98,2 persen. Angka ini naik 1,5 persen dari tahun sebelumnya.',
@@ -1330,12 +1323,10 @@ export const SENTENCE_EXAMPLES: SentenceExample[] = [
   {
     text: 'Pemkab Kepulauan Meranti mendaftarkan 12.000 warga miskin sebagai peserta JKN tahun ini.',
     none: 'new registrations in a year (a flow, and poor residents: PBI), not the number enrolled',
-    gap: '"mendaftarkan 12.000 warga … sebagai peserta JKN" (new registrations) is read as the enrolled count',
   },
   {
     text: 'Sebanyak 5.200 peserta baru didaftarkan Pemkot Singkawang pada Maret 2025.',
     none: 'new participants in a month (a flow), not the number enrolled',
-    gap: '"peserta baru" (new participants) is read as the enrolled count',
   },
 
   // Words that look like tiers but are not awards.

@@ -7,6 +7,7 @@ import { extname } from 'node:path';
 import { extractArticle } from '../text/index.ts';
 import { fetchPage } from '../crawl/fetch.ts';
 import { extractFacts } from './index.ts';
+import { MAX_TITLE_CHARS } from './segment.ts';
 import type { ExtractResult } from '../types.ts';
 
 /** Largest input accepted: a 50 MB "article" is a mistake, not news. @default 20 MiB */
@@ -105,8 +106,6 @@ export interface AnalyzeOptions {
   published?: string | null;
 }
 
-/** Longest line read as a headline. @default 150 */
-export const MAX_TITLE_CHARS = 150;
 
 /**
  * The headline of a plain-text article, when the text prints one: the first line, short, with no sentence

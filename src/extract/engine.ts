@@ -18,7 +18,7 @@ import { INDONESIA, toRef, type RegionEntry } from '../normalize/regions.ts';
 import type { CategoryFact, Fact, Metric } from '../types.ts';
 import { confidenceOf } from './confidence.ts';
 import { alternation, lexicon, wordsRegex } from './lexicon.ts';
-import { makeDoc } from './segment.ts';
+import { makeDoc, MAX_TITLE_CHARS } from './segment.ts';
 import type {
   CountMention,
   CueFamily,
@@ -84,6 +84,14 @@ function clauseStart(text: string, from: number, to: number): number {
   return s;
 }
 
+function lastMatchEnd(re: RegExp, text: string, from: number, to: number): number {
+  let end = from;
+  re.lastIndex = 0;
+  const slice = text.slice(from, to);
+  for (let m; (m = re.exec(slice)); ) end = from + m.index + m[0].length;
+  return end;
+}
+
 function clauseEnd(text: string, from: number, to: number): number {
   CLAUSE_BREAK.lastIndex = 0;
   const m = CLAUSE_BREAK.exec(text.slice(from, to));
@@ -91,6 +99,7 @@ function clauseEnd(text: string, from: number, to: number): number {
 }
 
 const within = <T extends Span>(xs: T[], start: number, end: number) => xs.filter((x) => x.start >= start && x.end <= end);
+const touching = <T extends Span>(xs: T[], start: number, end: number) => xs.filter((x) => x.end > start && x.start < end);
 
 interface Ctx {
   doc: Doc;
@@ -116,10 +125,18 @@ function context(doc: Doc, found: Found): Ctx {
   const dominantProvince = [...prov].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
   const typedCodes = new Set(found.region.filter((r) => r.via === 'typed').map((r) => r.region.code));
   const tail = doc.text.trimEnd();
-  const truncated = !/[.!?"”’)\]*]$/.test(tail);
+  const lastPara = doc.paragraphs.at(-1);
+  // A text that stops mid-word ("… kepesertaan JKN ya") was cut; one that ends in a headline ("… terlindungi JKN") was not.
+  const lastLine = lastPara ? doc.text.slice(lastPara.start, lastPara.end) : '';
+  const truncated = !/[.!?"”’)\]*]$/.test(tail) && /\p{Ll}$/u.test(tail) && !isTitleCase(lastLine);
   const boilerRe = new RegExp(`^\\s*(?:${alternation(lexicon().boilerplateLines)})`, 'iu');
   const boilerplate = new Set(doc.paragraphs.flatMap((p, i) => (boilerRe.test(doc.text.slice(p.start, p.end)) ? [i] : [])));
   return { doc, found, subjects, articleRegion, typedCodes, dominantProvince, truncated, boilerplate };
+}
+
+function isTitleCase(line: string): boolean {
+  const words = line.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  return line.length <= MAX_TITLE_CHARS && words.length > 0 && words.filter((w) => /^[\p{Lu}\d"“'‘(]/u.test(w)).length / words.length >= 0.6;
 }
 
 /** Picks between same-name regions (Kabupaten/Kota Banjar) by the article's typed mentions, then its province. */
@@ -233,20 +250,32 @@ function pairFigures(ctx: Ctx): Fact[] {
       guardIn(guards, near, ['threshold']) ||
       guardIn(guards, w.clause, ['target']) ||
       guardIn(guards, afterNear, ['definition']) ||
-      guardIn(guards, ownSpan, ['inactive', 'segment', 'other-quantity']) ||
+      guardIn(guards, ownSpan, ['inactive', 'segment', 'other-quantity', 'flow']) ||
       isChange(guards, near, text)
     ) {
       for (const m of g.members) dropped.push({ sentence: g.sentence, value: m.value });
       return;
     }
 
-    // 2. Metric family of the group.
-    const spanCues = within(cues, ownSpan.start, ownSpan.end);
-    const fam = (f: CueFamily) => spanCues.some((c) => c.family === f);
+    // 2. Metric family of the group: the cues before it in its clause speak first ("Cakupan kepesertaan … 99,3 persen
+    // dengan tingkat keaktifan 81 persen"), then the words after it ("89,65 persen peserta aktif"); activity beats coverage.
+    // A "dan" also closes the clause a cue belongs to: "99,1 persen penduduk terdaftar JKN dan 83,2 persen di antaranya aktif".
+    const cueClauseStart = Math.max(w.clause.start, lastMatchEnd(/\s(?:dan|serta)\s/giu, text, w.clause.start, g.start));
+    // Overlap, not containment: "2.430.237 peserta aktif" — the unit belongs to the count, the cue runs past it.
+    const beforeCues = touching(cues, cueClauseStart, g.end);
+    const afterCues = touching(cues, w.after.start, w.after.end);
+    const spanCues = [...beforeCues, ...afterCues];
+    const has = (cs: CueMention[], ...fs: CueFamily[]) => cs.some((c) => fs.includes(c.family));
     const metricReasons: string[] = [];
-    let family: 'active' | 'coverage' | null = null;
-    if (fam('active')) family = 'active';
-    else if (fam('coverage') || fam('registration') || fam('participant')) family = 'coverage';
+    let family: 'active' | 'coverage' | null = has(beforeCues, 'active')
+      ? 'active'
+      : has(beforeCues, 'coverage', 'registration')
+        ? 'coverage'
+        : has(afterCues, 'active')
+          ? 'active'
+          : has(spanCues, 'coverage', 'registration', 'participant')
+            ? 'coverage'
+            : null;
     if (family) metricReasons.push(g.members.length > 1 ? 'metric:pair' : 'metric:cue');
     else {
       const sentenceBefore = within(cues, g.sentence.start, g.start);
@@ -378,13 +407,33 @@ function pickRegion(ctx: Ctx, g: Group, w: Windows): RegionPick | null {
     viaReasons(m, reasons);
     return { regions: [region], mentions: [m], reasons };
   };
-  // "Kabupaten Teluk Wondama dan Kabupaten Pegunungan Arfak masing-masing memiliki 56.740 peserta".
-  const beforeRegions = within(subjects, w.before.start, w.before.end);
-  if (/masing-masing\s*(?:\S+\s+){0,2}$/iu.test(doc.text.slice(w.before.start, g.start)) && beforeRegions.length > 1) {
-    return { regions: beforeRegions.map((r) => r.region), mentions: beforeRegions, reasons: ['region:list'] };
+  const text = doc.text;
+  // "Kabupaten Teluk Wondama dan Kabupaten Pegunungan Arfak masing-masing memiliki 56.740 peserta": each of the list;
+  // "Kabupaten Sinjai dan Kabupaten Bantaeng masing-masing 99,1 persen dan 98,7 persen": respectively.
+  const each = /masing-masing/iu.exec(text.slice(g.sentence.start, g.start));
+  if (each) {
+    const eachAt = g.sentence.start + each.index;
+    const list = coordinatedBefore(ctx, within(subjects, g.sentence.start, eachAt));
+    const valuesAfter = [...ctx.found.percent, ...ctx.found.count].filter((v) => v.start > eachAt && v.end <= g.sentence.end && v.kind === g.members[0]!.kind);
+    if (list.length > 1 && valuesAfter.length === 1) return { regions: list.map((r) => r.region), mentions: list, reasons: ['region:list'] };
+    if (list.length > 1 && valuesAfter.length === list.length) {
+      const i = valuesAfter.indexOf(g.members[0] as (typeof valuesAfter)[number]);
+      if (i >= 0) return one(list[i]!, 'region:list');
+    }
   }
   const sentenceBefore = within(subjects, g.sentence.start, g.start);
-  if (sentenceBefore.length) return one(sentenceBefore.at(-1)!, 'region:clause');
+  if (sentenceBefore.length) {
+    let m = sentenceBefore.at(-1)!;
+    // "Pemerintah Kota Banjar, Jawa Barat, mencatat …": a province in apposition names where the kota is.
+    const prevM = sentenceBefore.at(-2);
+    if (prevM && m.region.level === 'provinsi' && prevM.region.provinceCode === m.region.code && /^\s*,\s*$/.test(text.slice(prevM.end, m.start))) m = prevM;
+    // "Kabupaten Jombang dan Kabupaten Mojokerto mencatat total 2,4 juta": a sum over named regions is no region's figure.
+    if (coordinatedBefore(ctx, sentenceBefore).length > 1 && !/^\s*\(/.test(text.slice(m.end, m.end + 3))) {
+      const between = text.slice(m.end, g.start);
+      if (!within(ctx.found.percent, m.end, g.start).length && !within(ctx.found.count, m.end, g.start).length && /\b(?:total|gabungan|keduanya|bersama-sama)\b/iu.test(between)) return null;
+    }
+    return one(m, 'region:clause');
+  }
   const sentenceAfter = within(subjects, g.start, g.sentence.end);
   if (sentenceAfter.length) return one(sentenceAfter[0]!, 'region:after');
   const para = doc.paragraphs[g.sentence.paragraph]!;
@@ -392,6 +441,19 @@ function pickRegion(ctx: Ctx, g: Group, w: Windows): RegionPick | null {
   if (paraBefore.length) return one(paraBefore.at(-1)!, 'region:paragraph');
   if (ctx.articleRegion) return { regions: [ctx.articleRegion], mentions: [undefined], reasons: ['region:article'] };
   return null;
+}
+
+/** The regions named together right before a point: "A, B dan C" (adjacent mentions joined by commas, "dan", "serta"). */
+function coordinatedBefore(ctx: Ctx, regions: RegionMention[]): RegionMention[] {
+  const text = ctx.doc.text;
+  const list: RegionMention[] = [];
+  for (let i = regions.length - 1; i >= 0; i--) {
+    const r = regions[i]!;
+    const next = list[0];
+    if (next && !/^\s*(?:,|,?\s*dan|,?\s*serta)\s*$/iu.test(text.slice(r.end, next.start))) break;
+    list.unshift(r);
+  }
+  return list;
 }
 
 function pickAsOf(ctx: Ctx, g: Group, w: Windows): string | null {

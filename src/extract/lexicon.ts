@@ -33,6 +33,8 @@ const LexiconSchema = z.object({
     aggregate: WordList,
     otherQuantity: WordList,
     change: WordList,
+    flow: WordList,
+    joint: WordList,
     changeResult: WordList,
   }),
   regionCountNouns: WordList,
@@ -52,6 +54,8 @@ const LexiconSchema = z.object({
   regionPrefixes: z.object({ kabupaten: WordList, kota: WordList, provinsi: WordList }),
   branchPrefixes: WordList,
   notRegionPhrases: WordList,
+  dateNotAsOf: WordList,
+  currentWords: WordList,
 });
 export type Lexicon = z.infer<typeof LexiconSchema>;
 

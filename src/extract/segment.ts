@@ -6,6 +6,9 @@
 import { lexicon, escapeRegex } from './lexicon.ts';
 import type { Doc, Sentence, Span } from './types.ts';
 
+/** Longest line read as a headline; a longer last paragraph without final punctuation was cut. @default 150 */
+export const MAX_TITLE_CHARS = 150;
+
 let abbrevRe: RegExp | null = null;
 
 /** Ends in a known abbreviation ("Kab.", "dr.", "S.H.") or an initial ("A."). */
