@@ -109,3 +109,50 @@ export function parseDom(html: string): Dom {
   fn.doc = doc;
   return fn;
 }
+
+/** Text of `root` in document order, stopping once `limit` characters are collected (no giant strings for a date search). */
+export function textUpTo(root: AnyNode, limit: number): string {
+  let out = '';
+  const stack: AnyNode[] = [root];
+  while (stack.length && out.length < limit) {
+    const n = stack.pop() as AnyNode;
+    if (isText(n)) out += n.data;
+    else if (n.type === 'tag' || n.type === 'root') {
+      const kids = (n as ParentNode).children;
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+    }
+  }
+  return out.slice(0, limit);
+}
+
+/**
+ * Text just around `anchor` inside `region`: up to `before` characters before it and `after` characters
+ * after it (the anchor's own text excluded). Reads no more of the region than that.
+ */
+export function textAround(region: AnyNode, anchor: AnyNode, before: number, after: number): { before: string; after: string } {
+  let pre = '';
+  let post = '';
+  let passed = false;
+  const stack: AnyNode[] = [region];
+  while (stack.length) {
+    const n = stack.pop() as AnyNode;
+    if (n === anchor) {
+      passed = true;
+      continue;
+    }
+    if (isText(n)) {
+      if (passed) {
+        post += n.data;
+        if (post.length >= after * 2) break;
+      } else {
+        pre += n.data;
+        if (pre.length > before * 4) pre = pre.slice(-before * 2);
+      }
+    } else if (n.type === 'tag' || n.type === 'root') {
+      const kids = (n as ParentNode).children;
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+    }
+  }
+  const sq = (s: string): string => s.replace(/\s+/g, ' ').trim();
+  return { before: sq(pre).slice(-before), after: sq(post).slice(0, after) };
+}

@@ -4,7 +4,7 @@
  * JSON-LD, then `<meta>` tags, then microdata and `<time>`, then visible text (Indonesian datelines such as
  * "Senin, 19 Mei 2025 10:30 WIB"), then the URL path.
  */
-import type { Dom } from './dom.ts';
+import { type Dom, textAround, textUpTo } from './dom.ts';
 import { DAYS_SOURCE, MONTHS_SOURCE } from './boilerplate.ts';
 import { DEFAULT_UTC_OFFSET_HOURS } from './config.ts';
 
@@ -251,32 +251,27 @@ function findPublished($: Dom, ld: Record<string, Json>[], url: string | undefin
   // A visible dateline next to the headline ("Rabu, 4 November 2015 | 21:04 WIB" under the h1/h2): the text
   // right after the headline first, then just before it. Not the header's "today" widget far above it.
   const headline = headlineElement($, title);
-  if (headline) {
-    const own = normalizeSpace(headline.text());
-    let region = headline.parent();
-    for (let up = 0; up < 3 && region.length; up++) {
-      const t = normalizeSpace(region.text());
-      const at = own ? t.indexOf(own) : -1;
-      const after = at >= 0 ? t.slice(at + own.length, at + own.length + 600) : t.slice(0, 1500);
-      const before = at >= 0 ? t.slice(Math.max(0, at - 200), at) : '';
-      const d = parseWrittenDate(after) ?? parseWrittenDate(before);
+  if (headline && headline.length) {
+    const anchor = headline[0];
+    let region = anchor.parent;
+    for (let up = 0; up < 3 && region; up++) {
+      const around = textAround(region, anchor, 200, 600);
+      const d = parseWrittenDate(around.after) ?? parseWrittenDate(around.before);
       if (d) return { d, source: 'dateline' };
-      region = region.parent();
+      region = region.parent;
     }
   }
   const u = dateFromUrl(url);
   if (u) return { d: u, source: 'url' };
   const holders = $(DATE_HOLDER);
   for (let i = 0; i < Math.min(holders.length, 40); i++) {
-    const t = squeeze(holders.eq(i).text());
+    const t = squeeze(textUpTo(holders[i], 201));
     if (!t || t.length > 200) continue;
     const d = parseWrittenDate(t);
     if (d) return { d, source: 'dateline' };
   }
   return null;
 }
-
-const normalizeSpace = squeeze;
 
 /** The h1/h2 whose text is the headline (a site logo in an h1 is not). */
 function headlineElement($: Dom, title: string | null): ReturnType<Dom> | null {
