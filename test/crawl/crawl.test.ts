@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { crawl, type IngestPage, type CrawlSummary } from '../../src/crawl/crawler.ts';
 import { crawlReport } from '../../src/crawl/report.ts';
+import { selectSites } from '../../src/crawl/cli.ts';
 import { closeAgents } from '../../src/crawl/fetch.ts';
 import { startNewsSite, type NewsSite } from './fixtures/news.ts';
 import { config, openDb, tempDir } from './helpers.ts';
@@ -68,12 +69,13 @@ describe('crawl of three fixture sites at once', () => {
   });
 
   it('spaces requests per host by max(Crawl-delay, floor), seen from the servers too', () => {
-    const gaps = (s: NewsSite) => s.server.hits.slice(1).map((h, i) => h.at - s.server.hits[i].at);
-    // The servers share the crawler's event loop: an arrival is stamped late when the loop is busy parsing,
-    // which shortens the next gap as seen by the server. The exact check is the crawler's own log (below);
-    // the server side only confirms the order of magnitude.
-    expect(Math.min(...gaps(sites[0]))).toBeGreaterThanOrEqual(100 / 2); // Crawl-delay 0.1 s
-    expect(Math.min(...gaps(sites[1]))).toBeGreaterThanOrEqual(50 / 2); // floor 0.05 s
+    // The servers share the machine (and here the event loop) with the crawler: one arrival stamped late
+    // shortens the next gap as the server sees it, so a single server-side gap proves little. Their mean
+    // cannot be shortened that way (only the first and last stamps count); the exact check, gap by gap,
+    // is the crawler's own log (crawl-report, below).
+    const meanGap = (s: NewsSite) => (s.server.hits.at(-1)!.at - s.server.hits[0].at) / (s.server.hits.length - 1);
+    expect(meanGap(sites[0])).toBeGreaterThanOrEqual(100 - 10); // Crawl-delay 0.1 s
+    expect(meanGap(sites[1])).toBeGreaterThanOrEqual(50 - 10); // floor 0.05 s
     const r = crawlReport(db);
     expect(r.totals.shortGaps).toBe(0);
     expect(r.totals.disallowedRequests).toBe(0);
@@ -112,5 +114,38 @@ describe('crawl of three fixture sites at once', () => {
     expect(conditional).toBe(true);
     const rows = db.prepare(`SELECT outcome FROM crawl_frontier WHERE kind = 'article' AND state = 'done' AND url IN (SELECT value FROM json_each(?))`).pluck().all(JSON.stringify(sites.flatMap((s) => s.relevant)));
     expect(rows).toEqual(Array(12).fill('not-modified'));
+  });
+});
+
+describe('--max-pages and --site', () => {
+  it('stops at the page budget and leaves the rest queued for the next run', async () => {
+    const t = tempDir();
+    const site = await startNewsSite('Empat');
+    const d = openDb(join(t.dir, 'm.db'));
+    try {
+      const cfg = config([{ url: site.server.origin + '/', sections: ['/kesehatan'] }]);
+      const first = await crawl({ db: d, config: cfg, runId: startRun(d), maxPages: 3, allowPrivate: true, ingest: async () => ({ facts: 0 }) });
+      expect(first.budgetExhausted).toBe(true);
+      expect(first.totals.requests).toBe(3);
+      expect(site.server.hits.map((h) => h.path)).toEqual(['/robots.txt', '/sitemap_index.xml', '/sitemap-news.xml', '/sitemap-2023.xml']);
+      const queued = d.prepare(`SELECT count(*) FROM crawl_frontier WHERE state = 'queued'`).pluck().get() as number;
+      expect(queued).toBeGreaterThan(3);
+      const stored: string[] = [];
+      const second = await crawl({ db: d, config: cfg, runId: startRun(d), allowPrivate: true, ingest: async (p) => (stored.push(p.url), { facts: 0 }) });
+      expect(second.budgetExhausted).toBe(false);
+      expect(stored.sort()).toEqual([...site.relevant, site.old[0]].sort()); // no --since: the 2023 article too
+      expect(d.prepare(`SELECT count(*) FROM crawl_frontier WHERE state IN ('queued', 'leased')`).pluck().get()).toBe(0);
+    } finally {
+      await site.server.close();
+      d.close();
+      t.cleanup();
+    }
+  });
+
+  it('--site picks the config entry for a known host, defaults for another', () => {
+    const cfg = config([{ url: 'https://jateng.antaranews.com/', articlePattern: '/berita/\\d+/', delaySeconds: 9 }]);
+    const [known, adhoc] = selectSites(cfg, ['https://jateng.antaranews.com/kesehatan', 'https://radar.example.id/']);
+    expect(known.delaySeconds).toBe(9);
+    expect(adhoc).toMatchObject({ name: 'radar.example.id', url: 'https://radar.example.id/', enabled: true });
   });
 });
