@@ -42,6 +42,7 @@ async function withStore(command: string, path: string, mustExist: boolean, fn: 
     store = openStore(path, { mustExist });
     await fn(store);
   } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EPIPE') return; // the reader of stdout left early ("| head")
     process.stderr.write(`cakupan ${command}: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exitCode = 1;
   } finally {
@@ -133,6 +134,8 @@ export function register(program: Command): void {
       if (!flags) return;
       await withStore('export', dbPath(flags.db), true, async (store) => {
         const out = flags.out ? createWriteStream(flags.out) : process.stdout;
+        // "cakupan export | head": the reader leaving early is not an error.
+        if (!flags.out) process.stdout.once('error', (e: NodeJS.ErrnoException) => void (e.code === 'EPIPE' || process.stderr.write(`cakupan export: ${e.message}\n`)));
         const n = await writeExport(store.exportRows({ latest: flags.latest, statuses: flags.status }), flags.format, out);
         if (flags.out) {
           out.end();
@@ -161,7 +164,14 @@ export function register(program: Command): void {
         const rows = await store.timeline(region.code);
         process.stdout.write(`${region.name} (${region.code}, ${region.level})\n`);
         if (candidates.length > 1) process.stdout.write(`also matches: ${candidates.slice(1).map((c) => `${c.name} (${c.code})`).join(', ')} — give the code to choose\n`);
-        process.stdout.write(rows.length ? formatTimeline(rows) + '\n' : 'no figures stored for this region\n');
+        process.stdout.write(rows.length ? formatTimeline(rows) + '\n' : 'no figures stored for the region itself\n');
+        // A province's page also lists the latest figure of each of its kabupaten/kota; the country's, each province.
+        if (region.level === 'provinsi' || region.level === 'nasional') {
+          const within = (await store.coverageLatest()).filter((r) =>
+            region.level === 'nasional' ? r.level === 'provinsi' : r.province_code === region.code && r.region_code !== region.code,
+          );
+          if (within.length) process.stdout.write(`\nlatest figures ${region.level === 'nasional' ? 'of the provinces' : `in ${region.name}`}:\n${formatCoverageTable(within)}\n`);
+        }
       });
     });
 

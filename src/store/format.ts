@@ -112,7 +112,8 @@ function csvCell(v: unknown): string {
 }
 
 async function write(out: Writable, chunk: string): Promise<void> {
-  if (!out.write(chunk)) await once(out, 'drain');
+  if (out.destroyed) return;
+  if (!out.write(chunk)) await Promise.race([once(out, 'drain'), once(out, 'close')]);
 }
 
 export type ExportFormat = 'csv' | 'json' | 'ndjson';
@@ -123,6 +124,7 @@ export async function writeExport(rows: AsyncIterable<ExportRow>, format: Export
   if (format === 'csv') await write(out, EXPORT_COLUMNS.join(',') + '\n');
   if (format === 'json') await write(out, '[');
   for await (const r of rows) {
+    if (out.destroyed) break; // the reader went away ("| head")
     if (format === 'csv') await write(out, EXPORT_COLUMNS.map((c) => csvCell(r[c])).join(',') + '\n');
     else if (format === 'ndjson') await write(out, JSON.stringify(r) + '\n');
     else await write(out, (n ? ',\n' : '\n') + JSON.stringify(r));
