@@ -1,10 +1,9 @@
 /**
- * Bytes -> string for the documents the crawler itself reads (listing pages, sitemaps, feeds). Article
- * pages go to the text stage as bytes with their Content-Type, which decodes them its own way.
+ * Bytes -> string for the XML documents the crawler reads (sitemaps, feeds), whose charset may be declared
+ * in the XML prolog. HTML (listing pages, articles) is decoded by the text stage's `decodeHtml`.
  *
- * Cascade (WHATWG order): 1. BOM; 2. charset in Content-Type; 3. `<meta charset>` / `http-equiv` or the XML
- * declaration in the first 1024 bytes; 4. chardet detection when the bytes are not valid UTF-8; 5. UTF-8.
- * (Written here because `src/text` had no shared `decodeHtml` when the crawler was built.)
+ * Cascade: 1. BOM; 2. charset in Content-Type; 3. the XML declaration (or `<meta charset>`) in the first
+ * 1024 bytes; 4. chardet detection when the bytes are not valid UTF-8; 5. UTF-8.
  */
 import chardet from 'chardet';
 import iconv from 'iconv-lite';

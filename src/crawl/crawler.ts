@@ -14,7 +14,7 @@
  *       stored with its facts and marked done in one transaction.
  */
 import type Database from 'better-sqlite3';
-import type { Article } from '../text/index.ts';
+import { decodeHtml, type Article } from '../text/index.ts';
 import type { CategoryFact, Fact } from '../types.ts';
 import { ExtractPool } from './extract-pool.ts';
 import {
@@ -585,7 +585,7 @@ export class Crawler {
   }
 
   private handleListing(row: FrontierRow, s: SiteRun, page: FetchedPage, base: { status: number; fetchedAt: number; etag: string | null; lastModified: string | null }): string {
-    const html = decodeDocument(page.bytes, page.contentType).text;
+    const html = decodeHtml(page.bytes, page.contentType).html;
     const links = parseHtmlLinks(html, page.finalUrl);
     let queued = 0;
     for (const f of links.feeds) {
