@@ -458,18 +458,35 @@ function coordinatedBefore(ctx: Ctx, regions: RegionMention[]): RegionMention[] 
 
 function pickAsOf(ctx: Ctx, g: Group, w: Windows): string | null {
   const { doc, found } = ctx;
-  const asof = found.date.filter((d) => d.role === 'asof');
+  const text = doc.text;
+  // A date governed by a target or threshold ("di bawah target 98 persen pada 2025") dates the target, not a figure.
+  const asof = found.date.filter((d) => d.role === 'asof' && !governedByGuard(ctx, d));
+  // "kini", "saat ini": the figure is current, so no earlier date carries to it ("Pada 2022 … 90 persen, kini 97 persen").
+  const current = (from: number) => currentRe().test(text.slice(from, g.start));
   // A date attached to the figure: "631.362 jiwa per 1 Mei 2025", "267,3 juta jiwa pada 2023".
   const own = within(asof, g.end, w.after.end).find((d) => d.start - g.end < 40);
   if (own) return own.date;
   const inSentence = within(asof, g.sentence.start, g.sentence.end);
-  const before = inSentence.filter((d) => d.end <= g.start && !isOwnedByOther(d, g, ctx));
+  const before = inSentence.filter((d) => d.end <= g.start && !isOwnedByOther(d, g, ctx) && !current(d.end));
   if (before.length) return before.at(-1)!.date;
   const after = inSentence.filter((d) => d.start >= g.end);
   if (after.length) return after[0]!.date;
   const para = doc.paragraphs[g.sentence.paragraph]!;
-  const carried = within(asof, para.start, g.sentence.start).filter((d) => !isOwnedByOther(d, g, ctx));
+  const carried = within(asof, para.start, g.sentence.start).filter((d) => !isOwnedByOther(d, g, ctx) && !current(d.end));
   return carried.at(-1)?.date ?? null;
+}
+
+let currentWordsRe: RegExp | null = null;
+function currentRe(): RegExp {
+  currentWordsRe ??= wordsRegex(lexicon().currentWords, 'i');
+  return currentWordsRe;
+}
+
+function governedByGuard(ctx: Ctx, d: DateMention): boolean {
+  const text = ctx.doc.text;
+  const s = ctx.doc.sentenceAt(d.start);
+  const from = clauseStart(text, s.start, d.start);
+  return ctx.found.guard.some((g) => (g.guard === 'target' || g.guard === 'threshold') && g.start >= from && g.end <= d.start);
 }
 
 /** "meningkat dari 267,3 juta jiwa pada 2023": the year belongs to that figure and does not carry. */
@@ -557,8 +574,9 @@ function pairCategories(ctx: Ctx): CategoryFact[] {
       const list = nextS ? within(ctx.subjects, nextS.start, nextS.end) : [];
       for (const r of list) picks.push({ m: r, reason: 'category:list', start: c.start, end: r.end });
     } else if (before.length) {
-      const r = before.at(-1)!;
-      picks.push({ m: r, reason: 'category:clause', start: r.start, end: c.end });
+      // "Kota Surabaya dan Kabupaten Sidoarjo … kategori Madya": every region of the list.
+      const list = coordinatedBefore(ctx, before);
+      for (const r of list) picks.push({ m: r, reason: list.length > 1 ? 'category:list' : 'category:clause', start: r.start, end: c.end });
     } else if (after.length) {
       const r = after[0]!;
       picks.push({ m: r, reason: 'category:after', start: c.start, end: r.end });
@@ -569,9 +587,12 @@ function pairCategories(ctx: Ctx): CategoryFact[] {
     }
     if (!picks.length) continue;
     const sentenceYear = within(found.date, s.start, s.end).find((d) => d.role === 'award' || (d.role === 'asof' && d.date.length === 4));
+    // "kategori Madya 2026": the year right after the tier.
+    const yearAfter = /^\s+(?:tahun\s+)?((?:19|20)\d{2})(?!\d)/iu.exec(text.slice(c.end, c.end + 12));
     let year: number | null = null;
     const yearReasons: string[] = [];
-    if (sentenceYear) year = Number(sentenceYear.date.slice(0, 4));
+    if (yearAfter) year = Number(yearAfter[1]);
+    else if (sentenceYear) year = Number(sentenceYear.date.slice(0, 4));
     else if (articleAwardYear) {
       year = Number(articleAwardYear);
       yearReasons.push('category:year-article');
