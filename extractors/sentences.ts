@@ -1336,4 +1336,21 @@ export const SENTENCE_EXAMPLES: SentenceExample[] = [
   { text: 'Dokter ahli madya di RSUD Kabupaten Sinjai melayani peserta JKN.', none: '"ahli madya" is a rank, not a tier' },
   { text: 'Kantor Cabang Utama BPJS Kesehatan Manado melayani Kota Manado dan Kabupaten Minahasa.', none: '"Kantor Cabang Utama" is an office, not a tier' },
   { text: 'Kabupaten Wajo meraih UHC Awards 2026 kategori Madya untuk ketiga kalinya.', facts: [], categories: [{ region: 'Kabupaten Wajo', category: 'Madya', year: 2026 }] },
+  // Dates and categories the engine once got wrong (kept as regressions).
+  { text: 'Cakupan kepesertaan JKN Kabupaten Blora sudah 96,2 persen, sedikit di bawah target 98 persen pada 2025.', facts: [{ region: 'Kabupaten Blora', metric: 'coverage_pct', value: 96.2, asOf: null }] },
+  { text: 'Sejak program JKN bergulir pada 1 Januari 2014, cakupan kepesertaan Kota Tual kini mencapai 99 persen.', facts: [{ region: 'Kota Tual', metric: 'coverage_pct', value: 99, asOf: null }] },
+  {
+    text: 'Pada 2022 lalu cakupan kepesertaan JKN Kabupaten Buton baru 90 persen, kini sudah 97 persen.',
+    facts: [
+      { region: 'Kabupaten Buton', metric: 'coverage_pct', value: 90, asOf: '2022' },
+      { region: 'Kabupaten Buton', metric: 'coverage_pct', value: 97, asOf: null },
+    ],
+  },
+  { text: 'Cakupan kepesertaan JKN di Kabupaten Sigi mencapai 97 persen (per 1/4/2025).', facts: [{ region: 'Kabupaten Sigi', metric: 'coverage_pct', value: 97, asOf: '2025-04-01' }] },
+  { text: 'Kota Surabaya dan Kabupaten Sidoarjo meraih UHC Award kategori Madya.', facts: [], categories: [{ region: 'Kota Surabaya', category: 'Madya', year: null }, { region: 'Kabupaten Sidoarjo', category: 'Madya', year: null }] },
+  { text: 'Kota Jambi, Kabupaten Muaro Jambi dan Kabupaten Batanghari, meraih UHC kategori Pratama pada 2025.', facts: [], categories: [{ region: 'Kota Jambi', category: 'Pratama', year: 2025 }, { region: 'Kabupaten Muaro Jambi', category: 'Pratama', year: 2025 }, { region: 'Kabupaten Batanghari', category: 'Pratama', year: 2025 }] },
+  { text: 'Kabupaten Sleman meraih UHC kategori Madya 2026.', facts: [], categories: [{ region: 'Kabupaten Sleman', category: 'Madya', year: 2026 }] },
+  { text: 'Kabupaten Kupang baru mencapai 93,4 persen dan menargetkan meraih UHC kategori Madya pada 2025.', facts: [{ region: 'Kabupaten Kupang', metric: 'coverage_pct', value: 93.4, asOf: null }], categories: [] },
+  { text: 'Cakupan Kepesertaan JKN di Kota Kupang mencapai 99,3 persen dengan tingkat keaktifan 81 persen.', facts: [{ region: 'Kota Kupang', metric: 'coverage_pct', value: 99.3, asOf: null }, { region: 'Kota Kupang', metric: 'active_pct', value: 81, asOf: null }] },
+  { text: 'Kepala BPJS Kesehatan Cabang Tasikmalaya mengatakan, dari jumlah peserta tersebut, peserta aktif sebanyak 934.512 jiwa atau 77,62 persen.', none: 'the only place named is a BPJS branch office, which owns no figure' },
 ];
