@@ -181,6 +181,10 @@ export class Crawler {
   private hostsDone = 0;
   private pool: ExtractPool | null = null;
   private readonly logBuffer: LogEntry[] = [];
+  /** Hosts whose gate moved since the last flush. */
+  private readonly dirtyHosts = new Map<string, HostGate>();
+  /** The previous crawl died without flushing: each host first waits one full delay. */
+  private afterCrash = false;
 
   constructor(private readonly o: CrawlOptions) {
     this.frontier = new Frontier(o.db);
@@ -244,6 +248,7 @@ export class Crawler {
     }
     const byHost = new Map<string, SiteRun[]>();
     for (const s of this.sites) byHost.set(s.host, [...(byHost.get(s.host) ?? []), s]);
+    this.afterCrash = this.frontier.previousRunCrashed(this.o.runId);
     this.pool = new ExtractPool(this.o.config.relevance.keywords, this.o.extractWorkers);
     const flusher = setInterval(() => this.flushLog(), LOG_FLUSH_MS);
     try {
@@ -280,6 +285,9 @@ export class Crawler {
       backoffBaseMs: this.o.backoffBaseMs,
       state: this.frontier.hostState(host) ?? undefined,
     });
+    // Gate states are flushed every LOG_FLUSH_MS: after a SIGKILL the last request may be missing, so
+    // count one as made just now.
+    if (this.afterCrash) gate.lastStartAt = Math.max(gate.lastStartAt, Date.now());
     st.delayMs = gate.delayMs;
     this.hostsActive++;
     this.progress();
@@ -319,7 +327,7 @@ export class Crawler {
       return rules;
     }
     const record = await gate.run(async (slot) => {
-      this.frontier.saveHost({ ...gate.state(), delayMs: gate.delayMs });
+      this.dirtyHosts.set(host, gate);
       let page: FetchedPage | null = null;
       let error: string | null = null;
       const rec = await fetchRobots(origin, async (url) => {
@@ -364,12 +372,15 @@ export class Crawler {
     if (this.logBuffer.length >= LOG_FLUSH_ROWS) this.flushLog();
   }
 
-  /** Writes the buffered fetch-log rows in one transaction. */
+  /** Writes the buffered fetch-log rows and the moved host gates in one transaction. */
   private flushLog(): void {
-    if (this.logBuffer.length === 0) return;
+    if (this.logBuffer.length === 0 && this.dirtyHosts.size === 0) return;
     const rows = this.logBuffer.splice(0);
+    const gates = [...this.dirtyHosts.values()];
+    this.dirtyHosts.clear();
     this.o.db.transaction(() => {
       for (const r of rows) this.frontier.log(r);
+      for (const g of gates) this.frontier.saveHost({ ...g.state(), delayMs: g.delayMs });
     })();
   }
 
@@ -423,7 +434,7 @@ export class Crawler {
       let res: { page: FetchedPage | null; error: FetchError | null; slot: SlotInfo };
       try {
         res = await gate.run(async (slot) => {
-          this.frontier.saveHost({ ...gate.state(), delayMs: gate.delayMs });
+          this.dirtyHosts.set(host, gate);
           try {
             const page = await fetchPage(row.url, this.fetchOptions({ followRedirects: false, etag: row.etag, lastModified: row.last_modified }));
             gate.onResponse(page.status, page.headers['retry-after']);

@@ -90,12 +90,15 @@ export class Frontier {
                       WHERE url = @url AND kind != 'article' AND state IN ('done', 'failed', 'skipped') AND coalesce(fetched_at, 0) < @staleBefore`),
       refreshArticles: p(`UPDATE crawl_frontier SET state = 'queued', attempts = 0, next_run_at = 0, updated_at = @now
                           WHERE site = @site AND kind = 'article' AND state = 'done' AND outcome IN ('ingested', 'not-modified', 'unchanged')`),
-      next: p(`SELECT ${COLUMNS} FROM crawl_frontier
-               WHERE host = @host AND next_run_at <= @now
-                 AND (state = 'queued' OR (state = 'leased' AND (lease_until < @now OR lease_run_id IS NULL
-                      OR lease_run_id IN (SELECT id FROM runs WHERE outcome != 'running'))))
-               ORDER BY priority, hint_date DESC, created_at LIMIT 1`),
-      lease: p(`UPDATE crawl_frontier SET state = 'leased', lease_run_id = @runId, lease_until = @until, updated_at = @now WHERE url = @url`),
+      // One statement (UPDATE … RETURNING): a lease costs one commit.
+      lease: p(`UPDATE crawl_frontier SET state = 'leased', lease_run_id = @runId, lease_until = @until, updated_at = @now
+                WHERE url = (SELECT url FROM crawl_frontier
+                  WHERE host = @host AND next_run_at <= @now
+                    AND (state = 'queued' OR (state = 'leased' AND (lease_until < @now OR lease_run_id IS NULL
+                         OR lease_run_id IN (SELECT id FROM runs WHERE outcome != 'running'))))
+                  ORDER BY priority, hint_date DESC, created_at LIMIT 1)
+                RETURNING ${COLUMNS}`),
+      previousCrawl: p(`SELECT outcome FROM runs WHERE command = 'crawl' AND id < ? ORDER BY id DESC LIMIT 1`),
       nextAt: p(`SELECT min(next_run_at) AS t FROM crawl_frontier WHERE host = ? AND state = 'queued'`),
       finish: p(`UPDATE crawl_frontier SET state = @state, outcome = @outcome, last_status = @status, fetched_at = @fetchedAt,
                    etag = coalesce(@etag, etag), last_modified = coalesce(@lastModified, last_modified),
@@ -160,13 +163,14 @@ export class Frontier {
    * is no longer `running` (the store marks the runs of dead processes `interrupted` when a new run starts).
    */
   lease(host: string, runId: number, leaseMs: number, now = Date.now()): FrontierRow | null {
-    return this.db.transaction(() => {
-      const r = this.s.next.get({ host, now });
-      if (!r) return null;
-      const row = FrontierRow.parse(r);
-      this.s.lease.run({ url: row.url, runId, until: now + leaseMs, now });
-      return row;
-    }).immediate();
+    const r = this.s.lease.get({ host, runId, until: now + leaseMs, now });
+    return r ? FrontierRow.parse(r) : null;
+  }
+
+  /** True when the crawl run before `runId` died without finishing (SIGKILL, power loss). */
+  previousRunCrashed(runId: number): boolean {
+    const r = this.s.previousCrawl.get(runId) as { outcome: string } | undefined;
+    return r?.outcome === 'interrupted' || r?.outcome === 'running';
   }
 
   /** Earliest next_run_at of the host's queued URLs, or null. */
