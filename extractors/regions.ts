@@ -82,7 +82,7 @@ export const regions: Extractor<'region'> = {
     const text = doc.text;
     const words: { start: number; end: number; fold: string }[] = [];
     WORD.lastIndex = 0;
-    for (let m; (m = WORD.exec(text)); ) words.push({ start: m.index, end: m.index + m[0].length, fold: foldName(m[0]) });
+    for (let m; (m = WORD.exec(text)); ) words.push({ start: m.index, end: m.index + m[0].length, fold: m[0].toLowerCase() });
     const blocked: [number, number][] = [];
     // Phrases that hold a region's name without naming the region: "Kartu Indonesia Sehat", "dari Sabang sampai Merauke".
     notRegion.lastIndex = 0;
