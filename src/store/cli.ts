@@ -207,7 +207,7 @@ export function register(program: Command): void {
         const ref = await refresh(store, { progress: false });
         const rows = await store.coverageLatest();
         const s = await store.stats();
-        process.stdout.write(formatCoverageTable(rows) + '\n');
+        process.stdout.write(rows.length ? formatCoverageTable(rows) + '\n' : '(no coverage figures extracted from the corpus)\n');
         process.stdout.write(
           `\n${path}: ${s.totals.articles} articles, ${s.totals.live_facts} facts (${rows.length} latest figures for ${new Set(rows.map((r) => r.region_code)).size} regions); ` +
             `this run: ${ing.articles_new} new, ${ing.articles_linked} linked, ${ing.pages_unchanged} unchanged, ${ref.articles_extracted} re-extracted. ` +

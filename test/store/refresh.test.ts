@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { refresh } from '../../src/store/refresh.ts';
@@ -146,6 +148,25 @@ describe('refresh', () => {
       ['2024-12', 97, 1, 97, 97],
       ['2025-06', 98.1, 2, 98.1, 98.2],
     ]);
+    await store.close();
+  });
+
+  it('refresh --all resumes a pass that was killed instead of starting over', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'c.db');
+    const store = await seed(path, [1, 2, 3, 4, 5].map((i) => [`https://a.example/${i}`, `FAKTA 63 coverage_pct 9${i} 2025`]));
+    // A `refresh --all` that got through articles 1 and 2, then died (its pid no longer exists).
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid;
+    const killed = store.db
+      .prepare("INSERT INTO runs (command, args, started_at, extractor_version, pid, host) VALUES ('refresh', '{\"all\":true,\"cutoff\":null}', 'x', 1, @pid, @host) RETURNING id")
+      .pluck()
+      .get({ pid: dead, host: hostname() }) as number;
+    store.db.prepare('UPDATE articles SET extracted_run_id = @killed WHERE id <= 2').run({ killed });
+    const resumed = await refresh(store, { all: true, extractor: fakeExtractor(0) });
+    expect(resumed).toMatchObject({ outcome: 'ok', articles_extracted: 3, resumes_run_id: killed });
+    expect(store.db.prepare('SELECT outcome FROM runs WHERE id = @killed').pluck().get({ killed })).toBe('interrupted');
+    const fresh = await refresh(store, { all: true, extractor: fakeExtractor(0) });
+    expect(fresh).toMatchObject({ articles_extracted: 5, resumes_run_id: null });
     await store.close();
   });
 
