@@ -248,7 +248,7 @@ export async function startReviewServer(service: ReviewService, opts: ServeOptio
           kabkota: sortCoverage(coverage.filter((r) => r.level === 'kabupaten' || r.level === 'kota'), key, dir),
           sort: { key, dir },
           timeline: code ? service.timeline(code) : null,
-          regions: service.regionsWithFacts(),
+          regions: coverage.map((r) => ({ code: r.code, name: r.name })).sort((a, b) => a.code.localeCompare(b.code)),
           threshold: service.options.threshold,
         }),
       );

@@ -214,13 +214,14 @@ function prepare(db: Database.Database) {
       as_of = @as_of, version = version + 1, updated_at = @at WHERE id = @id AND version = @version`),
     setCategory: db.prepare(`UPDATE categories SET status = @status, region_code = @region_code, category = @category,
       year = @year, version = version + 1, updated_at = @at WHERE id = @id AND version = @version`),
-    provinces: db.prepare(`SELECT DISTINCT p.code, p.name FROM regions p
-      WHERE p.level = 'provinsi' AND EXISTS (SELECT 1 FROM facts f JOIN regions g ON g.code = f.region_code
-        WHERE (g.code = p.code OR g.province_code = p.code) AND f.status != 'retired') ORDER BY p.name`),
-    sites: db.prepare(`SELECT DISTINCT s.host FROM facts f JOIN articles a ON a.id = f.article_id JOIN pages p ON p.id = a.page_id
-      JOIN sites s ON s.id = p.site_id WHERE f.status != 'retired' ORDER BY s.host`).pluck(),
-    regionsWithFacts: db.prepare(`SELECT g.code, g.name FROM regions g WHERE EXISTS (SELECT 1 FROM coverage_latest c WHERE c.region_code = g.code)
-      ORDER BY g.code`),
+    // Filter choices: provinces and sites that have facts, through indexes (not a scan of facts per choice).
+    provinces: db.prepare(`SELECT p.code, p.name FROM regions p WHERE p.level = 'provinsi' AND EXISTS (
+        SELECT 1 FROM facts f WHERE f.region_code IN (SELECT g.code FROM regions g WHERE g.code = p.code OR g.province_code = p.code))
+      ORDER BY p.name`),
+    sites: db.prepare(`SELECT s.host FROM sites s WHERE s.id IN (SELECT a_p.site_id FROM articles a JOIN pages a_p ON a_p.id = a.page_id
+        WHERE EXISTS (SELECT 1 FROM facts f WHERE f.article_id = a.id)) ORDER BY s.host`).pluck(),
+    // A stamp that moves with every write to facts (each path sets updated_at) or reviews: the dashboard's cache key.
+    stamp: db.prepare(`SELECT (SELECT COUNT(*) FROM facts) || '/' || (SELECT MAX(updated_at) FROM facts) || '/' || (SELECT COALESCE(MAX(id), 0) FROM reviews)`).pluck(),
     coverage: db.prepare(`SELECT c.region_code AS code, c.region_name AS name, c.level,
         (SELECT p.name FROM regions p WHERE p.code = c.province_code AND p.code != c.region_code) AS province,
         MAX(CASE WHEN c.metric = 'coverage_pct' THEN c.value END) AS coverage_pct,
@@ -235,7 +236,7 @@ function prepare(db: Database.Database) {
       FROM coverage_timeline WHERE region_code = ? AND effective_date IS NOT NULL ORDER BY effective_date, metric`),
     // From the facts table, not the timeline view: the view ranks every fact, this reads one index.
   busiestRegion: db.prepare(`SELECT region_code FROM facts WHERE status IN ('auto','accepted','corrected')
-    AND metric IN ('coverage_pct','active_pct') GROUP BY region_code ORDER BY COUNT(*) DESC, region_code LIMIT 1`).pluck(),
+    GROUP BY region_code ORDER BY COUNT(*) DESC, region_code LIMIT 1`).pluck(),
   regionName: db.prepare(`SELECT name FROM regions WHERE code = ?`).pluck(),
     statusCounts: db.prepare(`SELECT status, SUM(n) AS n FROM (
         SELECT status, COUNT(*) AS n FROM facts GROUP BY status
@@ -522,17 +523,20 @@ export class ReviewService {
 
   // ---- Dashboard ------------------------------------------------------------------------------
 
-  /** Latest figures per region of the given levels, from the store's `coverage_latest` view. */
+  private coverageCache: { key: string; rows: CoverageRow[] } | null = null;
+
+  /**
+   * Latest figures per region of the given levels, from the store's `coverage_latest` view. The view
+   * ranks every live fact (about a second per 100,000), so the rows are kept until the data changes:
+   * re-sorting the dashboard or coming back to it costs nothing.
+   */
   coverage(levels: string[]): CoverageRow[] {
-    return this.s.coverage.all({ levels: JSON.stringify(levels) }) as CoverageRow[];
+    const key = `${this.s.stamp.get() as string}|${levels.join()}`;
+    if (this.coverageCache?.key !== key) this.coverageCache = { key, rows: this.s.coverage.all({ levels: JSON.stringify(levels) }) as CoverageRow[] };
+    return this.coverageCache.rows;
   }
 
-  /** Regions that have a latest figure, for the timeline picker. */
-  regionsWithFacts(): { code: string; name: string }[] {
-    return this.s.regionsWithFacts.all() as { code: string; name: string }[];
-  }
-
-  /** The region with the most dated percentages: the dashboard's default timeline. */
+  /** The region with the most live facts: the dashboard's default timeline. */
   busiestRegion(): string | null {
     return (this.s.busiestRegion.get() as string | undefined) ?? null;
   }
