@@ -4,7 +4,7 @@
  * JSON-LD, then `<meta>` tags, then microdata and `<time>`, then visible text (Indonesian datelines such as
  * "Senin, 19 Mei 2025 10:30 WIB"), then the URL path.
  */
-import { type Dom, textAround, textUpTo } from './dom.ts';
+import { type AnyNode, type Dom, type Element, type ParentNode, textUpTo } from './dom.ts';
 import { DAYS_SOURCE, MONTHS_SOURCE } from './boilerplate.ts';
 import { DEFAULT_UTC_OFFSET_HOURS } from './config.ts';
 
@@ -255,8 +255,7 @@ function findPublished($: Dom, ld: Record<string, Json>[], url: string | undefin
     const anchor = headline[0];
     let region = anchor.parent;
     for (let up = 0; up < 3 && region; up++) {
-      const around = textAround(region, anchor, 200, 600);
-      const d = parseWrittenDate(around.after) ?? parseWrittenDate(around.before);
+      const d = datelineNear(region, anchor);
       if (d) return { d, source: 'dateline' };
       region = region.parent;
     }
@@ -272,6 +271,71 @@ function findPublished($: Dom, ld: Record<string, Json>[], url: string | undefin
   }
   return null;
 }
+
+/** A block of text longer than this is prose: its dates are events ("Selasa (27/1/2026)"), not the dateline. */
+const PROSE_BLOCK_CHARS = 160;
+
+/** A dateline that opens the first paragraph: "Manokwari, 24 April 2025 - Badan …". */
+const LEAD_DATELINE = /^[\p{Lu}][\p{L} .,()]{1,40},\s*(\d{1,2}\s+\p{L}+\.?\s+\d{4})\s*[-–—(]/u;
+
+/**
+ * The publication date written next to the headline: in the short lines just after it (or just before it),
+ * or as the lead-in of the first paragraph. Dates inside prose are event dates and are skipped.
+ */
+function datelineNear(region: AnyNode, anchor: AnyNode): PageDate | null {
+  const segments: { text: string; prose: boolean; after: boolean }[] = [];
+  let after = false;
+  let afterChars = 0;
+  const stack: AnyNode[] = [region];
+  while (stack.length && afterChars < 1200) {
+    const n = stack.pop() as AnyNode;
+    if (n === anchor) {
+      after = true;
+      continue;
+    }
+    if (n.type === 'text') {
+      const t = (n as unknown as { data: string }).data.replace(/\s+/g, ' ').trim();
+      if (!t) continue;
+      let block: AnyNode | null = n.parent;
+      while (block && block.type === 'tag' && INLINE.has((block as Element).name)) block = block.parent;
+      const prose = !!block && textUpTo(block, PROSE_BLOCK_CHARS + 1).replace(/\s+/g, ' ').length > PROSE_BLOCK_CHARS;
+      segments.push({ text: t, prose, after });
+      if (after) afterChars += t.length;
+    } else if (n.type === 'tag' || n.type === 'root') {
+      if (n.type === 'tag' && ((n as Element).name === 'script' || (n as Element).name === 'style')) continue;
+      const kids = (n as ParentNode).children;
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+    }
+  }
+  const idx = segments.findIndex((x) => x.after);
+  const afterSegs = idx >= 0 ? segments.slice(idx) : [];
+  const beforeSegs = idx >= 0 ? segments.slice(Math.max(0, idx - 6), idx) : segments.slice(-6);
+  for (const seg of afterSegs) {
+    if (seg.prose) {
+      const lead = LEAD_DATELINE.exec(seg.text);
+      if (lead) return parseWrittenDate(lead[1]);
+      break;
+    }
+    const d = parseDatelineText(seg.text);
+    if (d) return d;
+  }
+  for (const seg of beforeSegs.reverse()) {
+    if (seg.prose) continue;
+    const d = parseDatelineText(seg.text);
+    if (d) return d;
+  }
+  return null;
+}
+
+/** A short dateline: a written date ("Rabu, 4 November 2015"), or a numeric one only when a time follows ("20/03/2023, 11:58 WIB"). */
+function parseDatelineText(t: string): PageDate | null {
+  if (t.length > 200) return null;
+  if (WRITTEN_DATE.test(t)) return parseWrittenDate(t);
+  const n = NUMERIC_DATE.exec(t);
+  return n && n[4] !== undefined ? parseWrittenDate(t) : null;
+}
+
+const INLINE = new Set(['a', 'span', 'strong', 'b', 'em', 'i', 'u', 'small', 'time', 'font', 'abbr', 'cite', 'mark', 'sup', 'sub']);
 
 /** The h1/h2 whose text is the headline (a site logo in an h1 is not). */
 function headlineElement($: Dom, title: string | null): ReturnType<Dom> | null {
