@@ -63,8 +63,13 @@ export const MAX_LINKS_PER_DOCUMENT = 5_000;
 export const REFRESH_SEEDS_AFTER_MS = 3600_000;
 
 // ---- CPU --------------------------------------------------------------------------------------
-/** Worker threads for text and fact extraction; 0 runs them on the main thread (its timers then fire late under load). @default 1 */
+/** Worker threads for the text stage when the crawl is fast enough to need them (see below). @default 1 */
 export const EXTRACT_WORKERS = 1;
+/**
+ * Allowed request rate (sum over hosts of 1 / delay) from which the text stage moves to worker threads:
+ * below it the main thread has time to spare and a worker would only cost ~50–90 MB of memory. @default 20 req/s
+ */
+export const EXTRACT_WORKERS_FROM_RATE = 20;
 
 // ---- Records ----------------------------------------------------------------------------------
 /** Fetch-log rows are written in batches at least this often: one commit per request would cost more than the request. @default 100 ms */

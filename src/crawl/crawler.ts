@@ -31,6 +31,8 @@ import {
   USER_AGENT,
   HOST_CONCURRENCY,
   MAX_PENDING_ARTICLES,
+  EXTRACT_WORKERS,
+  EXTRACT_WORKERS_FROM_RATE,
   LOG_FLUSH_MS,
   LOG_FLUSH_ROWS,
 } from './config.ts';
@@ -103,7 +105,7 @@ export interface CrawlOptions {
   signal?: AbortSignal;
   /** Seeds (sitemaps, feeds, listings) read longer ago than this are read again. @default REFRESH_SEEDS_AFTER_MS */
   refreshSeedsAfterMs?: number;
-  /** Worker threads for the text stage. @default EXTRACT_WORKERS */
+  /** Worker threads for the text stage. @default EXTRACT_WORKERS when the allowed rate reaches EXTRACT_WORKERS_FROM_RATE, else 0 */
   extractWorkers?: number;
 }
 
@@ -249,7 +251,9 @@ export class Crawler {
     const byHost = new Map<string, SiteRun[]>();
     for (const s of this.sites) byHost.set(s.host, [...(byHost.get(s.host) ?? []), s]);
     this.afterCrash = this.frontier.previousRunCrashed(this.o.runId);
-    this.pool = new ExtractPool(this.o.config.relevance.keywords, this.o.extractWorkers);
+    const allowedRate = [...byHost.values()].reduce((sum, runs) => sum + 1000 / Math.max(1, ...runs.map((r) => r.delayMs)), 0);
+    const workers = this.o.extractWorkers ?? (allowedRate >= EXTRACT_WORKERS_FROM_RATE ? EXTRACT_WORKERS : 0);
+    this.pool = new ExtractPool(this.o.config.relevance.keywords, workers);
     const flusher = setInterval(() => this.flushLog(), LOG_FLUSH_MS);
     try {
       await Promise.all([...byHost.entries()].map(([host, runs]) => this.crawlHost(host, runs)));

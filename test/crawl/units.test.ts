@@ -212,3 +212,25 @@ describe('charset', () => {
     expect(decodeDocument(lying, 'text/html; charset=utf-8').text).not.toContain('\uFFFD');
   });
 });
+
+describe('extraction pool', () => {
+  it('a worker thread and the inline path give the same answer', async () => {
+    const page = Buffer.from('<html><head><title>BPJS Kesehatan Klaten</title></head><body><article><p>Cakupan kepesertaan JKN di Kabupaten Klaten mencapai 98,77 persen dari jumlah penduduk, kata Kepala BPJS Kesehatan Klaten.</p></article></body></html>');
+    const other = Buffer.from('<html><body><article><p>Pertandingan sepak bola antarkampung berlangsung meriah dan ditonton ribuan warga desa.</p></article></body></html>');
+    const { ExtractPool } = await import('../../src/crawl/extract-pool.ts');
+    const answers = [];
+    for (const size of [0, 1]) {
+      const pool = new ExtractPool(['JKN', 'BPJS'], size);
+      const job = (bytes: Buffer) => pool.run({ url: 'http://a.id/berita/1', contentType: 'text/html', bytes, titleHint: null, publishedHint: null });
+      const [a, b] = await Promise.all([job(page), job(other)]);
+      await pool.close();
+      answers.push({ a: [a.keyword, a.textHash, a.article?.text], b: [b.keyword, b.textHash, b.article?.text] });
+    }
+    expect(answers[1]).toEqual(answers[0]);
+    expect(answers[0].a[0]).toBe('bpjs');
+    expect(answers[0].a[2]).toContain('98,77 persen');
+    expect(answers[0].b[0]).toBeNull();
+    expect(answers[0].b[2]).toBe(''); // an irrelevant text is not sent back
+    expect(answers[0].b[1]).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
