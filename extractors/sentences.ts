@@ -1353,4 +1353,13 @@ export const SENTENCE_EXAMPLES: SentenceExample[] = [
   { text: 'Kabupaten Kupang baru mencapai 93,4 persen dan menargetkan meraih UHC kategori Madya pada 2025.', facts: [{ region: 'Kabupaten Kupang', metric: 'coverage_pct', value: 93.4, asOf: null }], categories: [] },
   { text: 'Cakupan Kepesertaan JKN di Kota Kupang mencapai 99,3 persen dengan tingkat keaktifan 81 persen.', facts: [{ region: 'Kota Kupang', metric: 'coverage_pct', value: 99.3, asOf: null }, { region: 'Kota Kupang', metric: 'active_pct', value: 81, asOf: null }] },
   { text: 'Kepala BPJS Kesehatan Cabang Tasikmalaya mengatakan, dari jumlah peserta tersebut, peserta aktif sebanyak 934.512 jiwa atau 77,62 persen.', none: 'the only place named is a BPJS branch office, which owns no figure' },
+  {
+    text: 'Kabupaten Minahasa Utara\nTingkat kepesertaan: 98,52 persen\nTingkat keaktifan: 82,1 persen\nKota Bitung\nTingkat kepesertaan: 99,87 persen\nTingkat keaktifan: 80,4 persen',
+    facts: [
+      { region: 'Kabupaten Minahasa Utara', metric: 'coverage_pct', value: 98.52, asOf: null },
+      { region: 'Kabupaten Minahasa Utara', metric: 'active_pct', value: 82.1, asOf: null },
+      { region: 'Kota Bitung', metric: 'coverage_pct', value: 99.87, asOf: null },
+      { region: 'Kota Bitung', metric: 'active_pct', value: 80.4, asOf: null },
+    ],
+  },
 ];

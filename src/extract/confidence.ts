@@ -11,6 +11,7 @@ export const REASON_WEIGHTS: Record<string, number> = {
   'region:magnitude': 0.97, // over 60 million people can only be Indonesia
   'region:national-cue': 0.95, // "secara nasional"
   'region:paragraph': 0.9, // named earlier in the same paragraph
+  'region:heading': 0.88, // a line above that is only a region name, heading a list of figures
   'region:article': 0.72, // the article's main region, nothing closer
   'region:alias-unverified': 0.85, // a press alias not yet confirmed in a dev article
   'region:ambiguous': 0.6, // same-name kabupaten/kota pair left unresolved

@@ -439,7 +439,30 @@ function pickRegion(ctx: Ctx, g: Group, w: Windows): RegionPick | null {
   const para = doc.paragraphs[g.sentence.paragraph]!;
   const paraBefore = within(subjects, para.start, g.sentence.start);
   if (paraBefore.length) return one(paraBefore.at(-1)!, 'region:paragraph');
+  // A list under a heading line: "Kota Bitung" / "Tingkat kepesertaan: 99,87 persen" / "Tingkat keaktifan: 80,4 persen".
+  const heading = headingAbove(ctx, g.sentence.paragraph);
+  if (heading) return one(heading, 'region:heading');
   if (ctx.articleRegion) return { regions: [ctx.articleRegion], mentions: [undefined], reasons: ['region:article'] };
+  return null;
+}
+
+/** How many lines above a figure a region heading may stand. */
+export const HEADING_REACH = 6;
+/** Longest line read as a region heading ("2. Kabupaten Kepulauan Talaud:"). */
+export const HEADING_MAX_CHARS = 60;
+
+/** The nearest line above that is only a region name (a heading), within reach and with no other region between. */
+function headingAbove(ctx: Ctx, paragraph: number): RegionMention | null {
+  const { doc } = ctx;
+  for (let p = paragraph - 1; p >= Math.max(0, paragraph - HEADING_REACH); p--) {
+    const para = doc.paragraphs[p]!;
+    const regions = within(ctx.subjects, para.start, para.end);
+    if (!regions.length) continue;
+    const line = doc.text.slice(para.start, para.end);
+    const rest = line.replace(doc.text.slice(regions[0]!.start, regions[0]!.end), '').replace(/[\s\d.:)(•*–-]+/g, '');
+    if (regions.length === 1 && line.length <= HEADING_MAX_CHARS && rest === '') return regions[0]!;
+    return null;
+  }
   return null;
 }
 
@@ -509,6 +532,9 @@ function evidence(text: string, m: PercentMention | CountMention, region: Region
     start = Math.min(start, cue.start);
     end = Math.max(end, cue.end);
   }
+  // "Kabupaten Kepulauan Talaud (98,1%" reads better with its closing bracket.
+  const slice = text.slice(start, end);
+  if ((slice.match(/\(/g)?.length ?? 0) > (slice.match(/\)/g)?.length ?? 0) && text[end] === ')') end++;
   return { start, end, text: text.slice(start, end) };
 }
 
