@@ -241,7 +241,7 @@ function pairFigures(ctx: Ctx): Fact[] {
     const sGuard = sentenceGuard.get(g.sentence);
     if (sGuard) return g.members.forEach((m) => dropped.push({ sentence: g.sentence, value: m.value }));
     // The text stops mid-clause right after the figure: what qualified it may be cut ("1,3 juta warga … ya").
-    if (ctx.truncated && g.sentence.index === doc.sentences.length - 1 && w.after.end >= g.sentence.end && g.end > text.trimEnd().length - TRUNCATION_REACH) return;
+    if (ctx.truncated && g.sentence.index === doc.sentences.length - 1 && w.after.end >= g.sentence.end && g.end > text.trimEnd().length - TRUNCATION_REACH && text.slice(g.end).trim() !== '') return;
     if (ctx.boilerplate.has(g.sentence.paragraph)) return;
     const near: Span = { start: Math.max(w.clause.start, g.start - THRESHOLD_REACH), end: g.start };
     const afterNear: Span = { start: g.end, end: Math.min(w.after.end, g.end + 30) };
