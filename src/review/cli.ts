@@ -203,7 +203,7 @@ export function register(program: Command): void {
             );
           }
         }
-        if (!flags.json) process.stderr.write(`${entries.length} items\n`);
+        if (!flags.json) process.stderr.write(`${entries.length} item${entries.length === 1 ? '' : 's'}\n`);
       });
     });
 
