@@ -245,8 +245,8 @@ ${field('asOf', 'as of', html`<input type="text" id="edit-asOf" name="asOf" valu
 </div>
 <details class="panel" id="reject-panel"${d.rejectError ? html` open` : ''}><summary>Reject <kbd>r</kbd></summary>
 <form id="reject-form" method="post" action="${where}/reject">${common}
-<div class="field ${d.rejectError ? 'invalid' : ''}"><label for="reject-preset">reason</label><select id="reject-preset"><option value="">choose or type below…</option>${REJECT_PRESETS.map((r) => html`<option>${r}</option>`)}</select></div>
-<div class="field ${d.rejectError ? 'invalid' : ''}"><label for="reject-reason">why</label><input type="text" id="reject-reason" name="reason" autocomplete="off">${d.rejectError ? html`<span class="error" id="error-reason" role="alert">${d.rejectError}</span>` : ''}</div>
+<div class="field ${d.rejectError ? 'invalid' : ''}"><label for="reject-reason">why</label><input type="text" id="reject-reason" name="reason" list="reject-reasons" placeholder="type, or ↓ for common reasons" autocomplete="off">${d.rejectError ? html`<span class="error" id="error-reason" role="alert">${d.rejectError}</span>` : ''}</div>
+<datalist id="reject-reasons">${REJECT_PRESETS.map((r) => html`<option value="${r}"></option>`)}</datalist>
 <button type="submit" class="danger">Reject</button></form></details>
 <details class="panel" id="edit-panel"${e ? html` open` : ''}><summary>Edit <kbd>e</kbd></summary>
 <form id="edit-form" method="post" action="${where}/correct" novalidate>${common}${editFields}

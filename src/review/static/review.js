@@ -42,7 +42,7 @@
     if (typing) return;
     const actions = {
       a: () => submit('accept-form'),
-      r: () => open('reject-panel', 'select, input[name=reason]'),
+      r: () => open('reject-panel', 'input[name=reason]'),
       e: () => open('edit-panel', 'input[name=value]'),
       s: () => follow('skip-link'),
       j: () => follow('skip-link'),
@@ -57,15 +57,6 @@
       act();
     }
   });
-
-  // Reject: a preset reason fills the free-text field; Enter in either submits the form.
-  const preset = $('#reject-preset');
-  const reason = $('#reject-reason');
-  if (preset && reason)
-    preset.addEventListener('change', () => {
-      if (preset.value) reason.value = preset.value;
-      reason.focus();
-    });
 
   // Dashboard: choosing a region in the timeline picker reloads the chart.
   const picker = $('#timeline-region');
