@@ -162,7 +162,12 @@ function viaReasons(m: RegionMention, reasons: string[]): void {
   if (m.via === 'alias-unverified') reasons.push('region:alias-unverified');
 }
 
-export function extract(text: string, published: string | null = null, title: string | null = null): { facts: Fact[]; categories: CategoryFact[] } {
+let domainRe: RegExp | null = null;
+
+export function extract(text: string, published: string | null = null, title: string | null = null, aboutJkn = false): { facts: Fact[]; categories: CategoryFact[] } {
+  // An article that never names JKN, BPJS or UHC is about something else: its percentages are not coverage.
+  domainRe ??= wordsRegex(lexicon().domainWords, 'i');
+  if (!aboutJkn && !domainRe.test(text)) return { facts: [], categories: [] };
   const doc = makeDoc(text, published, title);
   const found = runExtractors(doc);
   const ctx = context(doc, found);

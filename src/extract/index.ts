@@ -12,6 +12,11 @@ export interface ExtractOptions {
   /** Publication date ("YYYY-MM-DD"): gives "(21/11)" its year. Never used as a figure's asOf. */
   published?: string | null;
   title?: string | null;
+  /**
+   * The caller knows the text comes from a JKN article (a sentence lifted out of one). Otherwise a text that never
+   * names JKN, BPJS, UHC or kepesertaan gives no facts. @default false
+   */
+  aboutJkn?: boolean;
 }
 
 export interface Extraction {
@@ -20,7 +25,7 @@ export interface Extraction {
 }
 
 export function extractFacts(text: string, opts: ExtractOptions = {}): Extraction {
-  const { facts, categories } = extract(text, opts.published ?? null, opts.title ?? null);
+  const { facts, categories } = extract(text, opts.published ?? null, opts.title ?? null, opts.aboutJkn ?? false);
   for (const f of [...facts, ...categories]) {
     // The engine's promise, checked at the boundary: evidence is an exact slice of the text.
     if (text.slice(f.evidence.start, f.evidence.end) !== f.evidence.text) throw new Error(`evidence span mismatch at ${f.evidence.start}`);
