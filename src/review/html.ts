@@ -1,6 +1,6 @@
 /**
  * Safe-by-construction HTML: every value interpolated into `html\`…\`` is escaped unless it is
- * itself the output of `html` (or `trusted()`, kept for the few constant fragments). Article text,
+ * itself the output of `html`. Article text,
  * evidence, titles and URLs therefore cannot become markup: `<script>` renders as the text "<script>".
  */
 
@@ -11,7 +11,7 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"'`]/g, (c) => ESCAPES[c]!);
 }
 
-/** A fragment of HTML that is already safe; only `html`, `trusted` and `join` make one. */
+/** A fragment of HTML that is already safe; only `html` makes one. */
 export class SafeHtml {
   constructor(readonly value: string) {}
   toString(): string {
@@ -34,16 +34,6 @@ export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Saf
   let out = strings[0]!;
   for (let i = 0; i < values.length; i++) out += render(values[i]!) + strings[i + 1]!;
   return new SafeHtml(out);
-}
-
-/** Marks a constant string as HTML. Never pass data through it. */
-export function trusted(constant: string): SafeHtml {
-  return new SafeHtml(constant);
-}
-
-/** Joins fragments with a separator (escaped like any text unless safe). */
-export function join(items: readonly HtmlValue[], sep: HtmlValue = ''): SafeHtml {
-  return new SafeHtml(items.map(render).join(render(sep)));
 }
 
 /** A URL safe for `href`: only http(s) and site-relative paths; anything else ("javascript:…") becomes "#". */

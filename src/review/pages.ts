@@ -4,7 +4,7 @@
  * only binds keys to those forms.
  */
 import { Category, Metric } from '../types.ts';
-import { html, join, safeHref, type HtmlValue, type SafeHtml } from './html.ts';
+import { html, safeHref, type HtmlValue, type SafeHtml } from './html.ts';
 import { evidenceContext } from './context.ts';
 import { pctBar, timelineChart, type TimelinePoint } from './chart.ts';
 import type { ArticleInfo, AuditEntry, QueueFilter, ReviewFact } from './model.ts';

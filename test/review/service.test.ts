@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli.ts';
 import { evidenceContext } from '../../src/review/context.ts';
+import { html, safeHref } from '../../src/review/html.ts';
 import { doubtfulPosition, samplePosition, slotAt } from '../../src/review/interleave.ts';
 import { GoldArticle, goldArticles } from '../../src/review/export.ts';
 import { CategoryEditForm, FactEditForm, fieldErrors, type ReviewFact } from '../../src/review/model.ts';
@@ -256,6 +257,23 @@ describe('edit validation (zod, field by field)', () => {
     expect(errors({ metric: 'coverage' }).metric).toBeDefined();
     expect(errors({ asOf: '2025-13' }).asOf).toMatch(/not a real date/);
     expect(errors({ asOf: '12/2025' }).asOf).toMatch(/YYYY, YYYY-MM or YYYY-MM-DD/);
+  });
+});
+
+describe('html escaping', () => {
+  it('escapes every interpolated value once, nested fragments not again', () => {
+    const evil = `<img src=x onerror="a('b')">&\``;
+    expect(html`<p title="${evil}">${evil}</p>`.value).toBe(
+      '<p title="&lt;img src=x onerror=&quot;a(&#39;b&#39;)&quot;&gt;&amp;&#96;">&lt;img src=x onerror=&quot;a(&#39;b&#39;)&quot;&gt;&amp;&#96;</p>',
+    );
+    expect(html`<ul>${['<a>', html`<li>${'<b>'}</li>`, null, false, 3]}</ul>`.value).toBe('<ul>&lt;a&gt;<li>&lt;b&gt;</li>3</ul>');
+  });
+  it('lets only http(s) and site paths into href', () => {
+    expect(safeHref('javascript:alert(1)')).toBe('#');
+    expect(safeHref('//evil.example/x')).toBe('#');
+    expect(safeHref('data:text/html,x')).toBe('#');
+    expect(safeHref('/fact/1')).toBe('/fact/1');
+    expect(safeHref('https://kalsel.antaranews.com/a?b=1')).toBe('https://kalsel.antaranews.com/a?b=1');
   });
 });
 
