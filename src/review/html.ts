@@ -1,7 +1,7 @@
 /**
  * Safe-by-construction HTML: every value interpolated into `html\`…\`` is escaped unless it is
- * itself the output of `html`. Article text,
- * evidence, titles and URLs therefore cannot become markup: `<script>` renders as the text "<script>".
+ * itself the output of `html`. Article text, evidence, titles and URLs therefore cannot become
+ * markup: `<script>` renders as the text "<script>".
  */
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
