@@ -68,3 +68,6 @@ export const EDGE_LABEL_CHARS = 30;
 
 /** A "tail" rule ("Berita lainnya") ends the text only when at least this share of the text came before it. @default 0.6 */
 export const TAIL_RULE_SHARE = 0.6;
+
+/** Nesting depth past which opening tags are dropped before parsing (the parser is quadratic in depth). @default 2000 */
+export const MAX_PARSE_DEPTH = 2000;

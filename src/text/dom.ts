@@ -5,6 +5,8 @@
 import type { AnyNode, Document, Element, ParentNode } from 'domhandler';
 import { load, type Cheerio } from 'cheerio/slim';
 import { parseDocument } from 'htmlparser2';
+import { Element as DomElement } from 'domhandler';
+import { MAX_PARSE_DEPTH, MAX_TREE_DEPTH } from './config.ts';
 
 export type { AnyNode, Element, ParentNode };
 
@@ -103,7 +105,8 @@ const shared = load('');
 
 /** Parses HTML (htmlparser2, forgiving: any string gives a tree). */
 export function parseDom(html: string): Dom {
-  const doc = parseDocument(html, { decodeEntities: true });
+  const doc = parseDocument(limitNesting(html, MAX_PARSE_DEPTH), { decodeEntities: true });
+  flattenDeep(doc, MAX_TREE_DEPTH);
   const fn = ((sel: string | AnyNode | AnyNode[]) => (typeof sel === 'string' ? shared(sel, doc) : shared(sel))) as Dom;
   fn.root = () => shared(doc) as unknown as Cheerio<Document>;
   fn.doc = doc;
@@ -155,4 +158,90 @@ export function textAround(region: AnyNode, anchor: AnyNode, before: number, aft
   }
   const sq = (s: string): string => s.replace(/\s+/g, ' ').trim();
   return { before: sq(pre).slice(-before), after: sq(post).slice(0, after) };
+}
+
+const FLAT_BLOCKS = new Set(['p', 'div', 'li', 'td', 'tr', 'table', 'section', 'article', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'pre', 'br', 'header', 'footer', 'main', 'aside', 'nav', 'figure', 'dd', 'dt']);
+
+/**
+ * Reads markup nested deeper than `maxDepth` flat: the element at that depth gets, in order, the text nodes
+ * below it, with a <br> wherever a block began or ended. Selector engines walk such trees in time
+ * quadratic in the depth (100 000 nested divs would take hours); no real page nests that deep.
+ */
+export function flattenDeep(root: AnyNode, maxDepth: number): void {
+  const stack: { n: AnyNode; d: number }[] = [{ n: root, d: 0 }];
+  while (stack.length) {
+    const { n, d } = stack.pop() as { n: AnyNode; d: number };
+    if (n.type !== 'tag' && n.type !== 'root') continue;
+    const kids = (n as ParentNode).children;
+    if (d < maxDepth) {
+      for (let i = kids.length - 1; i >= 0; i--) stack.push({ n: kids[i], d: d + 1 });
+      continue;
+    }
+    if (!kids.some((k) => k.type === 'tag')) continue;
+    const flat: AnyNode[] = [];
+    const walk: { n: AnyNode; exit: boolean }[] = [];
+    for (let i = kids.length - 1; i >= 0; i--) walk.push({ n: kids[i], exit: false });
+    while (walk.length) {
+      const { n: x, exit } = walk.pop() as { n: AnyNode; exit: boolean };
+      if (x.type === 'text') flat.push(x);
+      else if (x.type === 'tag') {
+        const block = FLAT_BLOCKS.has((x as Element).name);
+        if (block) flat.push(new DomElement('br', {}));
+        if (exit) continue;
+        walk.push({ n: x, exit: true });
+        const xs = (x as Element).children;
+        for (let i = xs.length - 1; i >= 0; i--) walk.push({ n: xs[i], exit: false });
+      }
+    }
+    for (let i = 0; i < flat.length; i++) {
+      flat[i].parent = n as ParentNode;
+      flat[i].prev = flat[i - 1] ?? null;
+      flat[i].next = flat[i + 1] ?? null;
+    }
+    (n as ParentNode).children = flat as never;
+  }
+}
+
+const VOID_TAGS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'keygen', 'command']);
+const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*?(\/?)>/g;
+
+/**
+ * Drops opening tags that would nest deeper than `maxDepth` (and as many closing tags later), before
+ * parsing: htmlparser2 keeps its open-element stack in an array it shifts, so a page of 100 000 nested
+ * divs costs it time quadratic in the depth. Pages within the limit are returned untouched.
+ */
+export function limitNesting(html: string, maxDepth: number): string {
+  let depth = 0;
+  let deepest = 0;
+  TAG.lastIndex = 0;
+  for (let m = TAG.exec(html); m; m = TAG.exec(html)) {
+    if (m[3] || VOID_TAGS.has(m[2].toLowerCase())) continue;
+    depth += m[1] ? -1 : 1;
+    if (depth < 0) depth = 0;
+    if (depth > deepest) deepest = depth;
+  }
+  if (deepest <= maxDepth) return html;
+  let out = '';
+  let last = 0;
+  let skipped = 0;
+  depth = 0;
+  TAG.lastIndex = 0;
+  for (let m = TAG.exec(html); m; m = TAG.exec(html)) {
+    if (m[3] || VOID_TAGS.has(m[2].toLowerCase())) continue;
+    let drop = false;
+    if (!m[1]) {
+      if (depth >= maxDepth) {
+        drop = true;
+        skipped++;
+      } else depth++;
+    } else if (skipped > 0) {
+      drop = true;
+      skipped--;
+    } else if (depth > 0) depth--;
+    if (drop) {
+      out += html.slice(last, m.index);
+      last = m.index + m[0].length;
+    }
+  }
+  return out + html.slice(last);
 }
