@@ -160,10 +160,14 @@ type QueueQuery = 'page' | 'count' | 'rank';
  * the (status, confidence) index, twenty times faster than with a join it does not need.
  */
 function queueSql(query: QueueQuery, half: 'doubtful' | 'sample', filter: QueueFilter): string {
-  const cut = half === 'doubtful' ? 'x.confidence < @threshold' : `x.confidence >= @threshold AND ${SAMPLED('x')}`;
+  // With a province filter, "+x.status" keeps the planner off the (status, confidence) index so that it
+  // looks the province's regions up in the store's (region_code, …) index: a province is a few thousand
+  // rows, the queue may be hundreds of thousands.
+  const p = filter.province ? '+' : '';
+  const cut = half === 'doubtful' ? `${p}x.confidence < @threshold` : `${p}x.confidence >= @threshold AND ${SAMPLED('x')}`;
   const where = (table: 'facts' | 'categories') =>
     [
-      `x.status = 'auto'`,
+      `${p}x.status = 'auto'`,
       cut,
       filter.province ? `x.region_code IN (SELECT code FROM regions WHERE code = @province OR province_code = @province)` : '',
       filter.site ? `x.article_id IN (SELECT a.id FROM articles a JOIN pages p ON p.id = a.page_id JOIN sites s ON s.id = p.site_id WHERE s.host = @site)` : '',
