@@ -7,7 +7,7 @@
  *  0. Read: decode the bytes (BOM, HTTP header, `<meta>` prescan, then detection: `decodeHtml`), parse with
  *     htmlparser2 (`cheerio/slim`), read the metadata (JSON-LD, `<meta>`, `<time>`, datelines, URL), then
  *     remove what is never text (scripts, styles, form controls, hidden elements, comments).
- *  1. `profile:<name>`: the host has a profile in `data/site-profiles.json`; its body selector and its
+ *  1. `profile:<name>`: the host (of `url`, else of the page's canonical URL) has a profile in `data/site-profiles.json`; its body selector and its
  *     removals give the text. Floor: `PROFILE_MIN_CHARS`.
  *  2. `scorer`: the generic scorer. Page furniture named by class/id ("sidebar", "related", "komentar") and
  *     layout tags (nav, aside, footer) are removed; paragraph blocks score their ancestors (length, commas,
@@ -129,7 +129,7 @@ export function extractArticle(bytes: Uint8Array, opts: ArticleOptions = {}): Ar
   let captions: string[] = [];
   let won: { method: string; res: StageResult } | null = null;
 
-  const profile = profileFor(opts.url);
+  const profile = profileFor(opts.url ?? meta.canonicalUrl);
   if (profile) {
     const res = profileStage($, profile, meta.title, captions, opts.dropped);
     attempts.push({ method: `profile:${profile.name}`, chars: res?.chars ?? 0 });

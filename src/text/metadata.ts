@@ -441,8 +441,11 @@ function findNextPage($: Dom, base: string | undefined): string | null {
 }
 
 /** Reads every metadata field of a page (before its furniture is removed). */
-export function readMetadata($: Dom, url: string | undefined): PageMetadata {
+export function readMetadata($: Dom, givenUrl: string | undefined): PageMetadata {
   const ld = jsonLdObjects($);
+  // A saved page read without its URL still names itself: its absolute canonical URL stands in.
+  const declared = resolveUrl($('link[rel=canonical]').first().attr('href'), givenUrl) ?? resolveUrl(metaContent($, ['og:url']) ?? undefined, givenUrl);
+  const url = givenUrl ?? (declared && /^https?:\/\//i.test(declared) ? declared : undefined);
   let host: string | null = null;
   try {
     host = url ? new URL(url).hostname : null;
@@ -459,7 +462,7 @@ export function readMetadata($: Dom, url: string | undefined): PageMetadata {
   const metaAuthor = metaContent($, ['author', 'article:author', 'dc.creator', 'parsely-author', 'sailthru.author', 'byl']);
   const relAuthor = squeeze($('[rel=author], [itemprop=author] [itemprop=name], [itemprop=author]').first().text()) || null;
   const author = ldAuthor ?? (metaAuthor && !/^https?:/.test(metaAuthor) ? metaAuthor : null) ?? relAuthor;
-  const canonical = resolveUrl($('link[rel=canonical]').first().attr('href'), url) ?? resolveUrl(metaContent($, ['og:url']) ?? undefined, url) ?? url ?? null;
+  const canonical = declared ?? url ?? null;
   return {
     title,
     published: pub?.d.date ?? null,
