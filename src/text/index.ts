@@ -107,7 +107,7 @@ function scorerStage($: Dom, title: string | null, captions: string[], prune: bo
   if (prune) removeUnlikely(root, stats, body ? (stats.get(body)?.chars ?? 0) : 0);
   const top = scoreCandidates(root, stats);
   const bySelector = bodyBySelector($, stats, top);
-  const parts = bySelector ? [bySelector] : top ? withSiblings(top, stats) : [];
+  const parts = bySelector ?? (top ? withSiblings(top, stats) : []);
   if (!parts.length) return null;
   return run(parts, $, title, captions, dropped, stats);
 }

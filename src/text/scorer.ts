@@ -387,21 +387,32 @@ function textOfFlat(el: Element): string {
  * A known article-body container (itemprop=articleBody, "entry-content", "article-body"…): believed when it
  * is big enough and holds at least `BODY_SELECTOR_MIN_SHARE` of the scorer's winner text, or contains it.
  */
-export function bodyBySelector($: Dom, stats: StatsMap, scored: Element | null): Element | null {
+export function bodyBySelector($: Dom, stats: StatsMap, scored: Element | null): Element[] | null {
   const scoredChars = scored ? (stats.get(scored)?.chars ?? 0) : 0;
   for (const sel of BODY_SELECTORS) {
-    let found: Element | null = null;
-    $(sel).each((_, el) => {
-      if (found) return;
-      const st = stats.get(el as Element);
-      if (!st || st.chars < BODY_SELECTOR_MIN_CHARS) return;
-      if (linkDensity(st) > 0.5) return;
+    const matches = $(sel).toArray() as Element[];
+    const found = matches.find((el) => {
+      const st = stats.get(el);
+      if (!st || st.chars < BODY_SELECTOR_MIN_CHARS) return false;
+      if (linkDensity(st) > 0.5) return false;
       // Unrelated to the scorer's winner: believed only when it carries more text than the winner.
-      if (scored && !containsNode(el, scored) && !containsNode(scored, el) && st.chars < scoredChars) return;
-      if (scored && containsNode(scored, el) && st.chars < scoredChars * BODY_SELECTOR_MIN_SHARE) return;
-      found = el as Element;
+      if (scored && !containsNode(el, scored) && !containsNode(scored, el) && st.chars < scoredChars) return false;
+      if (scored && containsNode(scored, el) && st.chars < scoredChars * BODY_SELECTOR_MIN_SHARE) return false;
+      return true;
     });
-    if (found) return found;
+    if (!found) continue;
+    // An article cut into several containers of the same class (between ads, "article-body-component"):
+    // the later ones are the same article.
+    const parts = [found];
+    const cls = found.attribs.class;
+    if (cls) {
+      for (const el of matches) {
+        if (el === found || el.attribs.class !== cls || parts.some((p) => containsNode(p, el) || containsNode(el, p))) continue;
+        const st = stats.get(el);
+        if (st && st.chars >= MIN_SCORED_BLOCK_CHARS && linkDensity(st) <= 0.5) parts.push(el);
+      }
+    }
+    return parts;
   }
   return null;
 }
