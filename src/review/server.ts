@@ -236,9 +236,11 @@ export async function startReviewServer(service: ReviewService, opts: ServeOptio
       const key = url.searchParams.get('sort') ?? 'name';
       const dir = url.searchParams.get('dir') === 'desc' ? 'desc' : 'asc';
       const regionParam = url.searchParams.get('region');
-      const code = regionParam && /^\d{2}(\.\d{2})?$/.test(regionParam) ? regionParam : service.busiestRegion();
       // One pass over the store's coverage_latest view for both tables (it ranks every live fact).
       const coverage = service.coverage(['nasional', 'provinsi', 'kabupaten', 'kota']);
+      // Default timeline: the region with figures from the most articles.
+      const busiest = coverage.reduce<(typeof coverage)[number] | null>((best, r) => (!best || r.sources > best.sources ? r : best), null);
+      const code = regionParam && /^\d{2}(\.\d{2})?$/.test(regionParam) ? regionParam : (busiest?.code ?? null);
       return send(
         res,
         200,

@@ -238,10 +238,7 @@ function prepare(db: Database.Database) {
       FROM coverage_latest c WHERE c.level IN (SELECT value FROM json_each(@levels)) GROUP BY c.region_code ORDER BY c.region_code`),
     timeline: db.prepare(`SELECT metric, value, effective_date AS date, as_of, status, source_url AS source
       FROM coverage_timeline WHERE region_code = ? AND effective_date IS NOT NULL ORDER BY effective_date, metric`),
-    // From the facts table, not the timeline view: the view ranks every fact, this reads one index.
-  busiestRegion: db.prepare(`SELECT region_code FROM facts WHERE status IN ('auto','accepted','corrected')
-    GROUP BY region_code ORDER BY COUNT(*) DESC, region_code LIMIT 1`).pluck(),
-  regionName: db.prepare(`SELECT name FROM regions WHERE code = ?`).pluck(),
+    regionName: db.prepare(`SELECT name FROM regions WHERE code = ?`).pluck(),
     statusCounts: db.prepare(`SELECT status, SUM(n) AS n FROM (
         SELECT status, COUNT(*) AS n FROM facts GROUP BY status
         UNION ALL SELECT status, COUNT(*) FROM categories GROUP BY status) GROUP BY status`),
@@ -538,11 +535,6 @@ export class ReviewService {
     const key = `${this.s.stamp.get() as string}|${levels.join()}`;
     if (this.coverageCache?.key !== key) this.coverageCache = { key, rows: this.s.coverage.all({ levels: JSON.stringify(levels) }) as CoverageRow[] };
     return this.coverageCache.rows;
-  }
-
-  /** The region with the most live facts: the dashboard's default timeline. */
-  busiestRegion(): string | null {
-    return (this.s.busiestRegion.get() as string | undefined) ?? null;
   }
 
   /** A region's dated figures, from the store's `coverage_timeline` view. */
