@@ -42,3 +42,9 @@ export const APPLICATION_ID = 0x63616b70;
 
 /** Worker threads used by `refresh` for text and fact extraction; 0 extracts on the main thread. @default 0 */
 export const REFRESH_WORKERS = 0;
+
+/**
+ * Old-generation heap of one extraction worker: extracting one batch needs a few MiB; a cap makes V8 collect
+ * instead of letting each worker's heap grow for the whole refresh. @default 256 MiB
+ */
+export const WORKER_HEAP_MB = 256;

@@ -19,6 +19,11 @@ export interface ReconcileSpec {
   word: readonly (readonly [string, string])[];
   /** Columns the machine rewrites on every extraction, whatever the status. */
   machine: readonly string[];
+  /**
+   * Machine columns whose change alone is not worth rewriting the row (the extractor version after a refresh
+   * that found the same thing): the caller stamps those rows in one statement (`ReconcilePlan.stamped`).
+   */
+  silent: readonly string[];
 }
 
 export const FACT_SPEC: ReconcileSpec = {
@@ -27,6 +32,7 @@ export const FACT_SPEC: ReconcileSpec = {
     ['as_of', 'extracted_as_of'],
   ],
   machine: ['published', 'confidence', 'reasons', 'evidence_start', 'evidence_end', 'evidence_text', 'raw', 'extracted_value', 'extracted_as_of', 'extractor_version'],
+  silent: ['extractor_version'],
 };
 
 export const CATEGORY_SPEC: ReconcileSpec = {
@@ -35,6 +41,7 @@ export const CATEGORY_SPEC: ReconcileSpec = {
     ['year', 'extracted_year'],
   ],
   machine: ['published', 'confidence', 'reasons', 'evidence_start', 'evidence_end', 'evidence_text', 'extracted_category', 'extracted_year', 'extractor_version'],
+  silent: ['extractor_version'],
 };
 
 /** A stored row, as read back (flags parsed). */
@@ -73,6 +80,8 @@ export interface ReconcilePlan {
   updates: RowUpdate[];
   retired: number;
   revived: number;
+  /** Rows extracted again unchanged but for `silent` columns: stamp them (ids). */
+  stamped: number[];
 }
 
 /** Flags the store maintains across articles: carried over, not recomputed per article. */
@@ -93,7 +102,8 @@ export function reconcile(existing: StoredRow[], drafts: DraftRow[], spec: Recon
   const byKey = new Map(existing.map((e) => [e.match_key, e]));
   const wordCols = spec.word.map(([w]) => w);
   const auditCols = ['status', ...wordCols];
-  const plan: ReconcilePlan = { inserts: [], updates: [], retired: 0, revived: 0 };
+  const plan: ReconcilePlan = { inserts: [], updates: [], retired: 0, revived: 0, stamped: [] };
+  const silent = new Set(spec.silent);
   const seen = new Set<string>();
 
   for (const d of drafts) {
@@ -120,8 +130,11 @@ export function reconcile(existing: StoredRow[], drafts: DraftRow[], spec: Recon
     }
     next.flags = [...new Set(flags)];
     const changed =
-      Object.keys(next).some((c) => c !== 'flags' && !same(next[c], e[c])) || next.flags.join() !== e.flags.join();
-    if (!changed) continue;
+      Object.keys(next).some((c) => c !== 'flags' && !silent.has(c) && !same(next[c], e[c])) || next.flags.join() !== e.flags.join();
+    if (!changed) {
+      if (spec.silent.some((c) => !same(next[c], e[c]))) plan.stamped.push(e.id);
+      continue;
+    }
     if (!action && wordCols.some((w) => !same(next[w], e[w]))) action = 'reextract';
     plan.updates.push({ id: e.id, next, audit: action ? { action, before: pick(e, auditCols), after: pick(next, auditCols) } : null });
   }

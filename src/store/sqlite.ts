@@ -275,6 +275,13 @@ export class SqliteStore implements CoverageStore {
            text_fingerprint = @text_fingerprint, method = @method, title = @title, published = @published, text = @text WHERE id = @id`,
       ),
       factsOf: db.prepare('SELECT * FROM facts WHERE article_id = @article_id ORDER BY id'),
+      stampFacts: db.prepare('UPDATE facts SET extractor_version = @extractor_version WHERE id IN (SELECT value FROM json_each(@ids))'),
+      stampCategories: db.prepare('UPDATE categories SET extractor_version = @extractor_version WHERE id IN (SELECT value FROM json_each(@ids))'),
+      articleHashes: db.prepare('SELECT text_sha256, text_fingerprint FROM articles WHERE id = @id'),
+      stampArticle: db.prepare(
+        `UPDATE articles SET extractor_version = @extractor_version, extracted_at = @now, extracted_run_id = @run_id, method = @method,
+           title = @title, published = @published WHERE id = @id`,
+      ),
       insertFact: db.prepare(insertSql('facts', factCols)),
       updateFact: db.prepare(updateSql('facts', factCols)),
       categoriesOf: db.prepare('SELECT * FROM categories WHERE article_id = @article_id ORDER BY id'),
@@ -511,23 +518,18 @@ export class SqliteStore implements CoverageStore {
     facts: FactRow[],
     cats: CategoryRow[],
     runId: number,
-    hashes: { text_sha256: string; text_fingerprint: string },
+    hashes: { text_sha256: string; text_fingerprint?: string },
   ): Partial<RunCounts> {
     const t = now();
-    this.s.updateArticle.run({
-      id: articleId,
-      extractor_version: this.extractorVersion,
-      now: t,
-      run_id: runId,
-      ...hashes,
-      method: ex.method,
-      title: ex.title,
-      published: ex.published,
-      text: ex.text,
-    });
+    const stored = this.s.articleHashes.get({ id: articleId }) as { text_sha256: string } | undefined;
+    const meta = { id: articleId, extractor_version: this.extractorVersion, now: t, run_id: runId, method: ex.method, title: ex.title, published: ex.published };
+    // The same text again (the usual refresh): leave the text and its hashes alone.
+    if (stored?.text_sha256 === hashes.text_sha256) this.s.stampArticle.run(meta);
+    else this.s.updateArticle.run({ ...meta, text_sha256: hashes.text_sha256, text_fingerprint: hashes.text_fingerprint ?? textFingerprint(ex.text), text: ex.text });
     const counts: Partial<RunCounts> = { articles_extracted: 1 };
-    const apply = (subject: 'fact' | 'category', spec: ReconcileSpec, existing: Row[], drafts: DraftRow[], insert: Database.Statement, update: Database.Statement) => {
+    const apply = (subject: 'fact' | 'category', spec: ReconcileSpec, existing: Row[], drafts: DraftRow[], insert: Database.Statement, update: Database.Statement, stamp: Database.Statement) => {
       const plan = reconcile(existing.map(parseFlags), drafts, spec);
+      if (plan.stamped.length) stamp.run({ ids: JSON.stringify(plan.stamped), extractor_version: this.extractorVersion });
       for (const d of plan.inserts) insert.run({ ...d, article_id: articleId, flags: JSON.stringify(d.flags), now: t });
       for (const u of plan.updates) {
         update.run({ ...u.next, id: u.id, flags: JSON.stringify(u.next.flags), now: t });
@@ -546,8 +548,8 @@ export class SqliteStore implements CoverageStore {
       }
       return plan;
     };
-    const pf = apply('fact', FACT_SPEC, this.s.factsOf.all({ article_id: articleId }) as Row[], facts as unknown as DraftRow[], this.s.insertFact, this.s.updateFact);
-    apply('category', CATEGORY_SPEC, this.s.categoriesOf.all({ article_id: articleId }) as Row[], cats as unknown as DraftRow[], this.s.insertCategory, this.s.updateCategory);
+    const pf = apply('fact', FACT_SPEC, this.s.factsOf.all({ article_id: articleId }) as Row[], facts as unknown as DraftRow[], this.s.insertFact, this.s.updateFact, this.s.stampFacts);
+    apply('category', CATEGORY_SPEC, this.s.categoriesOf.all({ article_id: articleId }) as Row[], cats as unknown as DraftRow[], this.s.insertCategory, this.s.updateCategory, this.s.stampCategories);
     counts.facts_added = pf.inserts.length;
     counts.facts_retired = pf.retired;
     counts.facts_revived = pf.revived;
@@ -585,7 +587,7 @@ export class SqliteStore implements CoverageStore {
       try {
         const facts = factRows(r.extraction, r.article.url, this.regionCodes, this.extractorVersion, this.population);
         const cats = categoryRows(r.extraction, r.article.url, this.regionCodes, this.extractorVersion);
-        return { r, facts, cats, hashes: { text_sha256: sha256(r.extraction.text), text_fingerprint: textFingerprint(r.extraction.text) } };
+        return { r, facts, cats, hashes: { text_sha256: sha256(r.extraction.text) } };
       } catch (error) {
         return { r, error: error as Error };
       }
@@ -598,7 +600,7 @@ export class SqliteStore implements CoverageStore {
           counts.errors++;
           continue;
         }
-        const ok = p as { r: ExtractionResult & { extraction: ArticleExtraction }; facts: FactRow[]; cats: CategoryRow[]; hashes: { text_sha256: string; text_fingerprint: string } };
+        const ok = p as { r: ExtractionResult & { extraction: ArticleExtraction }; facts: FactRow[]; cats: CategoryRow[]; hashes: { text_sha256: string } };
         addCounts(counts, this.applyExtraction(ok.r.article.articleId, ok.r.extraction, ok.facts, ok.cats, runId, ok.hashes));
         if (ok.r.extraction.canonicalUrl) this.s.setCanonical.run({ id: ok.r.article.pageId, canonical_url: ok.r.extraction.canonicalUrl !== ok.r.article.url ? ok.r.extraction.canonicalUrl : null });
       }

@@ -3,6 +3,7 @@
  * thread writes to the database. A batch is split evenly across the workers and reassembled in order.
  */
 import { Worker } from 'node:worker_threads';
+import { WORKER_HEAP_MB } from './config.ts';
 import type { WorkerRequest, WorkerResponse } from './extract-worker.ts';
 import type { ExtractionResult, StaleArticle } from './types.ts';
 
@@ -16,7 +17,7 @@ export interface ExtractorPool {
 export function createExtractorPool(size: number): ExtractorPool {
   if (!Number.isInteger(size) || size < 1) throw new Error(`extractor pool size must be a positive integer, got ${size}`);
   const entry = new URL('./extract-worker.js', import.meta.url);
-  const workers = Array.from({ length: size }, () => new Worker(entry));
+  const workers = Array.from({ length: size }, () => new Worker(entry, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }));
   const pending = new Map<number, { resolve: (r: WorkerResponse) => void; reject: (e: Error) => void }>();
   let nextId = 1;
   let failure: Error | null = null;
