@@ -94,7 +94,8 @@ export function addCounts(into: RunCounts, more: Partial<RunCounts>): RunCounts 
   return into;
 }
 
-export type RunCommand = 'ingest' | 'refresh' | 'main';
+/** Batch jobs that keep a run record (the crawler's included). */
+export type RunCommand = 'ingest' | 'refresh' | 'main' | 'crawl';
 export type RunOutcome = 'running' | 'ok' | 'partial' | 'failed' | 'interrupted';
 
 /** One row of the `runs` table. */
