@@ -3,8 +3,8 @@
  */
 
 // ---- The queue --------------------------------------------------------------------------------
-/** Facts below this confidence go to the queue: the extractor's `likely` level and below. @default 0.8 */
-export const REVIEW_THRESHOLD = 0.8;
+/** Facts below this confidence go to the queue: one threshold for the whole project, set beside the confidence weights. @default 0.9 */
+export { REVIEW_THRESHOLD } from '../extract/confidence.ts';
 /** Share of facts at or above the threshold also queued, so precision is measured, not assumed. @default 0.05 */
 export const SAMPLE_RATE = 0.05;
 /** Seed of the deterministic sample: the same facts stay sampled across page loads and reviewers. @default 1 */

@@ -154,7 +154,7 @@ export const KALSEL_TIMELINE: SeedArticle[] = [
   text: `Banjarmasin – Cakupan kepesertaan JKN Provinsi Kalimantan Selatan tahun ${asOf} mencapai ${String(pct).replace('.', ',')} persen, keaktifan ${String(active).replace('.', ',')} persen.`,
   facts: [
     { code: '63', metric: 'coverage_pct', value: pct as number, asOf: asOf as string, confidence: 0.9, span: `${String(pct).replace('.', ',')} persen` },
-    { code: '63', metric: 'active_pct', value: active as number, asOf: asOf as string, confidence: 0.88, span: `${String(active).replace('.', ',')} persen` },
+    { code: '63', metric: 'active_pct', value: active as number, asOf: asOf as string, confidence: 0.95, span: `${String(active).replace('.', ',')} persen` },
   ],
 }));
 
@@ -167,7 +167,7 @@ export const KALTENG: SeedArticle = {
     'Palangka Raya – Berdasarkan data hingga 31 Desember 2025, cakupan kepesertaan JKN di Kalimantan Tengah tercatat mencapai 100,18 persen. ' +
     'Kota Palangka Raya 99,5 persen dan Kabupaten Kotawaringin Barat 96,2 persen.',
   facts: [
-    { code: '62', metric: 'coverage_pct', value: 100.18, asOf: '2025-12-31', confidence: 0.85, span: '100,18 persen' },
+    { code: '62', metric: 'coverage_pct', value: 100.18, asOf: '2025-12-31', confidence: 0.94, span: '100,18 persen' },
     { code: '62.71', metric: 'coverage_pct', value: 99.5, asOf: '2025-12-31', confidence: 0.6, span: '99,5 persen' },
     { code: '62.01', metric: 'coverage_pct', value: 96.2, asOf: '2025-12-31', confidence: 0.7, span: '96,2 persen' },
   ],

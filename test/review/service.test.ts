@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli.ts';
+import { REVIEW_THRESHOLD } from '../../src/review/config.ts';
 import { evidenceContext } from '../../src/review/context.ts';
 import { html, safeHref } from '../../src/review/html.ts';
 import { doubtfulPosition, samplePosition, slotAt } from '../../src/review/interleave.ts';
@@ -55,7 +56,7 @@ describe('the queue', () => {
     const q = ctx.svc.queue();
     const conf = q.map((e) => e.fact.confidence);
     expect(conf).toEqual([...conf].sort((a, b) => a - b));
-    expect(conf.every((c) => c < 0.8)).toBe(true);
+    expect(conf.every((c) => c < REVIEW_THRESHOLD)).toBe(true);
     expect(q[0]!.fact.region.name).toBe('Kota Banjarbaru');
     expect(q.map((e) => `${e.fact.kind}:${e.fact.region.code}:${e.fact.metric ?? e.fact.category}`)).toEqual([
       'fact:63.72:coverage_pct',
@@ -88,9 +89,9 @@ describe('the precision sample', () => {
   it('adds the configured share of confident facts, spread through the queue, the same on every load', async () => {
     const { store, svc } = await fresh(ALL_ARTICLES, { sampleRate: 1 });
     const q = svc.queue();
-    const confident = store.db.prepare("SELECT COUNT(*) FROM facts WHERE confidence >= 0.8 AND status = 'auto'").pluck().get() as number;
+    const confident = store.db.prepare("SELECT COUNT(*) FROM facts WHERE confidence >= ? AND status = 'auto'").pluck().get(REVIEW_THRESHOLD) as number;
     expect(q.filter((e) => e.sampled)).toHaveLength(confident);
-    expect(q.filter((e) => e.sampled).every((e) => e.fact.confidence >= 0.8)).toBe(true);
+    expect(q.filter((e) => e.sampled).every((e) => e.fact.confidence >= REVIEW_THRESHOLD)).toBe(true);
     // Spread, not appended: a sampled item comes before the last doubtful one.
     expect(q.findIndex((e) => e.sampled)).toBeLessThan(q.map((e) => e.sampled).lastIndexOf(false));
     expect(new ReviewService(store.db, { sampleRate: 1 }).queue().map((e) => e.fact.id)).toEqual(q.map((e) => e.fact.id));
