@@ -80,3 +80,13 @@ export const LOG_FLUSH_ROWS = 200;
 export const MAX_PENDING_ARTICLES = 4;
 /** Young-generation size of an extraction worker: pages are small and short-lived, and V8's default lets it grow to ~48 MB of resident garbage. @default 8 MB */
 export const WORKER_YOUNG_GENERATION_MB = 8;
+/** During a fast crawl (worker threads on), WAL checkpoints run from a worker this often instead of inside the main thread's commits. @default 1 s */
+export const CHECKPOINT_EVERY_MS = 1_000;
+/** Old-generation cap of an extraction worker: it keeps V8 from hoarding garbage; a page too big for it kills the worker, which is restarted. @default 96 MB */
+export const WORKER_OLD_GENERATION_MB = 96;
+/** Extraction workers restarted after dying, per crawl. @default 5 */
+export const MAX_WORKER_RESPAWNS = 5;
+/** Main-thread heap above which the crawl runs a full collection (see memory.ts): about twice the live heap. @default 64 MB */
+export const MAIN_HEAP_SOFT_LIMIT_MB = 64;
+/** How often the heap guard looks. @default 1 s */
+export const HEAP_CHECK_MS = 1_000;

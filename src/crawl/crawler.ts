@@ -17,6 +17,8 @@ import type Database from 'better-sqlite3';
 import { decodeHtml, type Article } from '../text/index.ts';
 import type { CategoryFact, Fact } from '../types.ts';
 import { ExtractPool } from './extract-pool.ts';
+import { startCheckpointer } from './checkpointer.ts';
+import { startHeapGuard } from './memory.ts';
 import {
   LEASE_MS,
   MAX_CHILD_SITEMAPS,
@@ -254,13 +256,19 @@ export class Crawler {
     const allowedRate = [...byHost.values()].reduce((sum, runs) => sum + 1000 / Math.max(1, ...runs.map((r) => r.delayMs)), 0);
     const workers = this.o.extractWorkers ?? (allowedRate >= EXTRACT_WORKERS_FROM_RATE ? EXTRACT_WORKERS : 0);
     this.pool = new ExtractPool(this.o.config.relevance.keywords, workers);
+    // A crawl fast enough for worker threads is fast enough for checkpoint stalls to matter.
+    await this.pool.warm();
+    const checkpointer = workers > 0 ? startCheckpointer(this.o.db) : null;
     const flusher = setInterval(() => this.flushLog(), LOG_FLUSH_MS);
+    const stopHeapGuard = startHeapGuard();
     try {
       await Promise.all([...byHost.entries()].map(([host, runs]) => this.crawlHost(host, runs)));
     } finally {
       clearInterval(flusher);
+      stopHeapGuard();
       this.flushLog();
       await this.pool.close();
+      await checkpointer?.stop();
     }
     return this.summary();
   }

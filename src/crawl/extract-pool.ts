@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { extractArticle, type Article } from '../text/index.ts';
-import { EXTRACT_WORKERS, WORKER_YOUNG_GENERATION_MB } from './config.ts';
+import { EXTRACT_WORKERS, MAX_WORKER_RESPAWNS, WORKER_OLD_GENERATION_MB, WORKER_YOUNG_GENERATION_MB } from './config.ts';
 import { relevanceFilter, type Relevance } from './relevance.ts';
 
 export interface ExtractJob {
@@ -52,39 +52,57 @@ export class ExtractPool {
   private readonly load = new Map<Worker, number>();
   private readonly relevance: Relevance;
   private nextId = 1;
+  private readonly keywords: string[];
+  private respawns = 0;
+  private closed = false;
 
   constructor(keywords: string[], size = EXTRACT_WORKERS) {
     this.relevance = relevanceFilter(keywords);
-    for (let i = 0; i < size; i++) {
-      let w: Worker;
-      try {
-        // The worker is TypeScript too: a two-line bootstrap registers tsx (as `src/bin.js` does), then loads it.
-        // ("new Worker('x.ts', { execArgv: ['--import', 'tsx'] })" fails: Node checks the extension first.)
-        const entry = JSON.stringify(new URL('./extract-worker.ts', import.meta.url).href);
-        const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${entry}); })`;
-        w = new Worker(boot, { eval: true, workerData: { keywords }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
-      } catch {
-        break; // no threads here: jobs run inline
-      }
-      w.on('message', (r: ExtractReply) => {
-        this.load.set(w, (this.load.get(w) ?? 1) - 1);
-        const p = this.pending.get(r.id);
-        this.pending.delete(r.id);
-        p?.resolve(r);
+    this.keywords = keywords;
+    for (let i = 0; i < size; i++) if (!this.spawn()) break;
+  }
+
+  /** Starts one worker; false where threads cannot start (jobs then run inline). */
+  private spawn(): boolean {
+    let w: Worker;
+    try {
+      // The worker is TypeScript too: a two-line bootstrap registers tsx (as `src/bin.js` does), then loads it.
+      // ("new Worker('x.ts', { execArgv: ['--import', 'tsx'] })" fails: Node checks the extension first.)
+      const entry = JSON.stringify(new URL('./extract-worker.ts', import.meta.url).href);
+      const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${entry}); })`;
+      w = new Worker(boot, {
+        eval: true,
+        workerData: { keywords: this.keywords },
+        resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB },
       });
-      w.on('error', (err) => this.failWorker(w, err));
-      this.workers.push(w);
-      this.load.set(w, 0);
+    } catch {
+      return false;
     }
+    w.on('message', (r: ExtractReply) => {
+      this.load.set(w, (this.load.get(w) ?? 1) - 1);
+      const p = this.pending.get(r.id);
+      this.pending.delete(r.id);
+      p?.resolve(r);
+    });
+    w.on('error', (err) => this.failWorker(w, err));
+    this.workers.push(w);
+    this.load.set(w, 0);
+    return true;
   }
 
   private failWorker(w: Worker, err: Error): void {
+    if (!this.workers.includes(w)) return;
     this.workers.splice(this.workers.indexOf(w), 1);
     this.load.delete(w);
-    // Jobs in flight on a dead worker cannot be told apart cheaply: fail them all; the crawler marks those pages failed.
+    // Jobs in flight on a dead worker (a page too large for its heap, say) cannot be told apart cheaply:
+    // fail them all — the crawler marks those pages failed — and start a fresh worker.
     for (const [id, p] of this.pending) {
       this.pending.delete(id);
       p.reject(new Error(`extraction worker died: ${err.message}`));
+    }
+    if (this.respawns < MAX_WORKER_RESPAWNS && !this.closed) {
+      this.respawns++;
+      this.spawn();
     }
   }
 
@@ -106,7 +124,14 @@ export class ExtractPool {
     });
   }
 
+  /** Loads the text stage in every worker (a first page), so booting does not compete with the crawl. */
+  async warm(): Promise<void> {
+    const page = Buffer.from('<html><head><title>JKN</title></head><body><article><p>Cakupan kepesertaan JKN di Kabupaten Klaten.</p></article></body></html>');
+    await Promise.all(this.workers.map(() => this.run({ url: 'http://warm.invalid/berita/1', contentType: 'text/html', bytes: page, titleHint: null, publishedHint: null })));
+  }
+
   async close(): Promise<void> {
+    this.closed = true;
     await Promise.all(this.workers.map((w) => w.terminate()));
     this.workers.length = 0;
   }
