@@ -13,12 +13,13 @@ export type { AnyNode, Element, ParentNode };
 export const isElement = (n: AnyNode): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style';
 export const isText = (n: AnyNode): n is AnyNode & { data: string } => n.type === 'text';
 
-/** Lower-case "class id" string of an element, for vocabulary tests. */
+/** "class id" of an element, for the (case-insensitive) vocabulary tests; no new string when only one is set. */
 export function classAndId(el: Element): string {
   const a = el.attribs;
-  const c = a.class ?? '';
-  const i = a.id ?? '';
-  return c || i ? `${c} ${i}`.toLowerCase() : '';
+  const c = a.class;
+  const i = a.id;
+  if (c && i) return `${c} ${i}`;
+  return c ?? i ?? '';
 }
 
 /** Pre-order walk of the elements under `root` (root included); return false from `visit` to skip a subtree. */
@@ -103,9 +104,41 @@ export interface Dom {
 
 const shared = load('');
 
+const NEVER_TEXT_OPEN = /<(script|style|svg)\b[^>]{0,2000}>|<!--/gi;
+const NEVER_TEXT_CLOSE: Record<string, RegExp> = { script: /<\/script\s*>/gi, style: /<\/style\s*>/gi, svg: /<\/svg\s*>/gi, '!--': /-->/g };
+
+/**
+ * Cuts scripts (except JSON-LD), styles, inline SVG and comments before parsing: they are never article text,
+ * and on real pages they are a large share of the nodes the parser would build. Linear in the page size: a kind
+ * whose closer is missing is not searched again.
+ */
+export function stripNeverText(html: string): string {
+  const parts: string[] = [];
+  const unclosed = new Set<string>();
+  let last = 0;
+  NEVER_TEXT_OPEN.lastIndex = 0;
+  for (let m = NEVER_TEXT_OPEN.exec(html); m; m = NEVER_TEXT_OPEN.exec(html)) {
+    const kind = m[1] ? m[1].toLowerCase() : '!--';
+    if (unclosed.has(kind) || (kind === 'script' && /ld\+json/i.test(m[0]))) continue;
+    const close = NEVER_TEXT_CLOSE[kind];
+    close.lastIndex = m.index + m[0].length;
+    const c = close.exec(html);
+    if (!c) {
+      unclosed.add(kind);
+      continue;
+    }
+    parts.push(html.slice(last, m.index));
+    last = c.index + c[0].length;
+    NEVER_TEXT_OPEN.lastIndex = last;
+  }
+  if (last === 0) return html;
+  parts.push(html.slice(last));
+  return parts.join('');
+}
+
 /** Parses HTML (htmlparser2, forgiving: any string gives a tree). */
 export function parseDom(html: string): Dom {
-  const doc = parseDocument(limitNesting(html, MAX_PARSE_DEPTH), { decodeEntities: true });
+  const doc = parseDocument(limitNesting(stripNeverText(html), MAX_PARSE_DEPTH), { decodeEntities: true });
   flattenDeep(doc, MAX_TREE_DEPTH);
   const fn = ((sel: string | AnyNode | AnyNode[]) => (typeof sel === 'string' ? shared(sel, doc) : shared(sel))) as Dom;
   fn.root = () => shared(doc) as unknown as Cheerio<Document>;

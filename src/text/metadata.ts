@@ -429,12 +429,14 @@ function findNextPage($: Dom, base: string | undefined): string | null {
   let all: string | null = null;
   let next: string | null = null;
   const relNext = $('link[rel=next], a[rel=next]').first().attr('href');
-  $('a[href]').each((_, el) => {
-    const t = squeeze($(el).text());
-    if (!t || t.length > 40) return;
-    if (!all && ALL_TEXT.test(t)) all = resolveUrl($(el).attr('href'), base);
-    else if (!next && NEXT_TEXT.test(t)) next = resolveUrl($(el).attr('href'), base);
-  });
+  for (const el of $('a[href]').toArray() as Element[]) {
+    const raw = textUpTo(el, 80);
+    if (raw.length > 79) continue;
+    const t = squeeze(raw);
+    if (!t || t.length > 40) continue;
+    if (!all && ALL_TEXT.test(t)) all = resolveUrl(el.attribs.href, base);
+    else if (!next && NEXT_TEXT.test(t)) next = resolveUrl(el.attribs.href, base);
+  }
   const found = all ?? resolveUrl(relNext, base) ?? next;
   if (found && base && found.split('#')[0] === base.split('#')[0]) return null;
   return found;

@@ -38,6 +38,12 @@ describe('pages that are not well-formed articles: a result or a clear error, ne
     expect(a.text).toContain('80,76 persen');
   });
 
+  it('reads a page full of unclosed <script>, <style> and comment openers', () => {
+    const html = `<html><body><p>${PARA}</p>${'<script>var a = 1; <style> x <!-- y '.repeat(20_000)}</body></html>`;
+    const a = extractArticle(Buffer.from(html));
+    expect(a.text).toContain('80,76 persen');
+  });
+
   it('gives an empty text for an empty body, an empty page and binary junk', () => {
     for (const bytes of [Buffer.from('<html><head><title>Kosong</title></head><body></body></html>'), Buffer.alloc(0), Buffer.from([0, 1, 2, 255, 254, 0, 7])]) {
       const a = extractArticle(bytes);
