@@ -254,11 +254,12 @@ export class Crawler {
     for (const s of this.sites) byHost.set(s.host, [...(byHost.get(s.host) ?? []), s]);
     this.afterCrash = this.frontier.previousRunCrashed(this.o.runId);
     const allowedRate = [...byHost.values()].reduce((sum, runs) => sum + 1000 / Math.max(1, ...runs.map((r) => r.delayMs)), 0);
-    const workers = this.o.extractWorkers ?? (allowedRate >= EXTRACT_WORKERS_FROM_RATE ? EXTRACT_WORKERS : 0);
+    const fast = allowedRate >= EXTRACT_WORKERS_FROM_RATE;
+    const workers = this.o.extractWorkers ?? (fast ? EXTRACT_WORKERS : 0);
     this.pool = new ExtractPool(this.o.config.relevance.keywords, workers);
     // A crawl fast enough for worker threads is fast enough for checkpoint stalls to matter.
     await this.pool.warm();
-    const checkpointer = workers > 0 ? startCheckpointer(this.o.db) : null;
+    const checkpointer = fast ? startCheckpointer(this.o.db) : null;
     const flusher = setInterval(() => this.flushLog(), LOG_FLUSH_MS);
     const stopHeapGuard = startHeapGuard();
     try {
