@@ -184,6 +184,8 @@ export class Crawler {
   private hostsActive = 0;
   private hostsDone = 0;
   private pool: ExtractPool | null = null;
+  /** Hosts this run crawls: a link to another host (a subdomain of a site, say) would wait forever. */
+  private readonly hosts = new Set<string>();
   private readonly logBuffer: LogEntry[] = [];
   /** Hosts whose gate moved since the last flush. */
   private readonly dirtyHosts = new Map<string, HostGate>();
@@ -252,6 +254,7 @@ export class Crawler {
     }
     const byHost = new Map<string, SiteRun[]>();
     for (const s of this.sites) byHost.set(s.host, [...(byHost.get(s.host) ?? []), s]);
+    for (const h of byHost.keys()) this.hosts.add(h);
     this.afterCrash = this.frontier.previousRunCrashed(this.o.runId);
     const allowedRate = [...byHost.values()].reduce((sum, runs) => sum + 1000 / Math.max(1, ...runs.map((r) => r.delayMs)), 0);
     const fast = allowedRate >= EXTRACT_WORKERS_FROM_RATE;
@@ -309,7 +312,7 @@ export class Crawler {
       if (!gate.deferred) {
         const seedsStale = Date.now() - (this.o.refreshSeedsAfterMs ?? REFRESH_SEEDS_AFTER_MS);
         for (const r of runs) {
-          const robotsMaps = rules.sitemaps.map((u) => canonicalize(u, r.origin)).filter((u): u is string => !!u && sameSite(u, r.site.url));
+          const robotsMaps = rules.sitemaps.map((u) => canonicalize(u, r.origin)).filter((u): u is string => !!u && hostKey(u) === host); // robots.txt speaks for its own host only
           const maps = robotsMaps.length || r.site.sitemaps.length ? robotsMaps : [new URL('/sitemap.xml', r.origin).href];
           for (const m of maps) this.frontier.seed({ url: m, host, site: r.site.url, kind: 'sitemap', discoveredFrom: 'robots.txt' }, seedsStale);
         }
@@ -530,7 +533,7 @@ export class Crawler {
       if (!target || target === row.url) return 'redirect-to-self';
       if (row.redirects + 1 > MAX_REDIRECTS) return 'too-many-redirects';
       const targetSite = this.sites.find((r) => sameSite(target, r.site.url));
-      if (!targetSite) return 'redirect-off-site';
+      if (!targetSite || !this.hosts.has(hostKey(target))) return 'redirect-off-site';
       const added = this.frontier.add({ url: target, host: hostKey(target), site: targetSite.site.url, kind: row.kind, depth: row.depth, redirects: row.redirects + 1, title: row.title, summary: row.summary, hintDate: row.hint_date, discoveredFrom: row.url });
       return added ? 'redirect' : 'redirect-to-known';
     }
@@ -573,7 +576,7 @@ export class Crawler {
         for (const c of children) {
           if (s.sitemapsRead + queued >= MAX_SITEMAPS_PER_SITE) break;
           const u = canonicalize(c.url, page.finalUrl);
-          if (u && sameSite(u, s.site.url) && this.frontier.add({ url: u, host: hostKey(u), site: s.site.url, kind: 'sitemap', discoveredFrom: row.url })) queued++;
+          if (u && this.onSite(u, s) && this.frontier.seed({ url: u, host: hostKey(u), site: s.site.url, kind: 'sitemap', discoveredFrom: row.url }, this.seedsStaleBefore())) queued++;
         }
       } else {
         for (const e of doc.entries) if (this.offerArticle(s, e, row.url, 'document')) queued++;
@@ -589,10 +592,19 @@ export class Crawler {
     return outcome;
   }
 
+  /** On the site and on a host this run crawls. */
+  private onSite(url: string, s: SiteRun): boolean {
+    return sameSite(url, s.site.url) && this.hosts.has(hostKey(url));
+  }
+
+  private seedsStaleBefore(): number {
+    return Date.now() - (this.o.refreshSeedsAfterMs ?? REFRESH_SEEDS_AFTER_MS);
+  }
+
   /** Queues an article candidate when it is on the site, in the window and (as far as the link tells) relevant. */
   private offerArticle(s: SiteRun, e: Entry, from: string, via: 'document' | 'listing'): boolean {
     const url = canonicalize(e.url, from);
-    if (!url || !sameSite(url, s.site.url) || isAsset(url)) return false;
+    if (!url || !this.onSite(url, s) || isAsset(url)) return false;
     if (s.articleRe ? !s.articleRe.test(url) : via === 'listing' && !looksLikeArticle(url)) return false;
     const st = this.stat(s.host);
     const date = e.date ?? dateInUrl(url);
@@ -614,7 +626,7 @@ export class Crawler {
     let queued = 0;
     for (const f of links.feeds) {
       const u = canonicalize(f);
-      if (u && sameSite(u, s.site.url) && this.frontier.add({ url: u, host: hostKey(u), site: s.site.url, kind: 'feed', discoveredFrom: row.url })) queued++;
+      if (u && this.onSite(u, s) && this.frontier.seed({ url: u, host: hostKey(u), site: s.site.url, kind: 'feed', discoveredFrom: row.url }, this.seedsStaleBefore())) queued++;
     }
     for (const l of links.links) {
       if (this.offerArticle(s, { url: l.url, title: l.text || null, summary: null, date: null }, page.finalUrl, 'listing')) {
@@ -623,11 +635,12 @@ export class Crawler {
       }
       if (row.depth + 1 > s.maxDepth || s.listingsQueued >= MAX_LISTINGS_PER_SITE) continue;
       const u = canonicalize(l.url, page.finalUrl);
-      if (!u || !sameSite(u, s.site.url) || isAsset(u)) continue;
+      if (!u || !this.onSite(u, s) || isAsset(u)) continue;
       if (s.articleRe?.test(u) || looksLikeArticle(u)) continue;
       const path = new URL(u).pathname;
       const isListing = s.listingRe ? s.listingRe.test(u) : s.sectionPaths.some((p) => path === p || path.startsWith(p.endsWith('/') ? p : p + '/') || (path === p && new URL(u).search));
-      if (isListing && this.frontier.add({ url: u, host: hostKey(u), site: s.site.url, kind: 'listing', depth: row.depth + 1, discoveredFrom: row.url })) {
+      // Pagination is re-read like a seed when stale: page 2 today is not page 2 tomorrow.
+      if (isListing && this.frontier.seed({ url: u, host: hostKey(u), site: s.site.url, kind: 'listing', depth: row.depth + 1, discoveredFrom: row.url }, this.seedsStaleBefore())) {
         s.listingsQueued++;
         queued++;
       }
@@ -649,7 +662,7 @@ export class Crawler {
     if (ex.error || !ex.article) throw new Error(ex.error ?? 'extraction gave no article');
     const article = ex.article;
     const canonical = article.canonicalUrl ? canonicalize(article.canonicalUrl, page.finalUrl) : null;
-    if (canonical && canonical !== row.url && sameSite(canonical, s.site.url)) {
+    if (canonical && canonical !== row.url && this.onSite(canonical, s)) {
       const known = this.frontier.get(canonical);
       if (known && known.state === 'done' && known.kind === 'article' && known.outcome !== 'redirect') {
         st.duplicates++;

@@ -148,9 +148,9 @@ export class Frontier {
     return r ? FrontierRow.parse(r) : null;
   }
 
-  /** Adds a seed, or queues it again when its last read is older than `staleBefore`. */
-  seed(u: NewUrl, staleBefore: number, now = Date.now()): void {
-    if (!this.add(u, now)) this.s.refreshSeed.run({ url: u.url, staleBefore, now });
+  /** Adds a seed (or any discovery document), or queues it again when its last read is older than `staleBefore`; true when queued. */
+  seed(u: NewUrl, staleBefore: number, now = Date.now()): boolean {
+    return this.add(u, now) || this.s.refreshSeed.run({ url: u.url, staleBefore, now }).changes > 0;
   }
 
   /** Queues a site's stored articles again, to be re-fetched with conditional GET. */
