@@ -16,7 +16,8 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { bootstrap, pairedBootstrap, scoreCorpus, scorePage, tokenize, type PageScore } from '../../src/text/shingle.ts';
 
-const SHARED = fileURLToPath(new URL('../../../shared/bench/', import.meta.url));
+/** Where the benchmark pages are: ../shared/bench, or TEXT_BENCH_DATA (to check the bench's behaviour without them). */
+const SHARED = process.env.TEXT_BENCH_DATA ?? fileURLToPath(new URL('../../../shared/bench/', import.meta.url));
 const SH_DIR = join(SHARED, 'article-extraction');
 const ID_DIR = join(SHARED, 'indonesian-html');
 
