@@ -14,6 +14,7 @@
  *       stored with its facts and marked done in one transaction.
  */
 import type Database from 'better-sqlite3';
+import { z } from 'zod';
 import { decodeHtml, type Article } from '../text/index.ts';
 import type { CategoryFact, Fact } from '../types.ts';
 import { ExtractPool } from './extract-pool.ts';
@@ -111,23 +112,27 @@ export interface CrawlOptions {
   extractWorkers?: number;
 }
 
+const Count = z.number().int().nonnegative();
+
 /** Counters of one host (and, summed, of the run). */
-export interface HostStats {
-  host: string;
-  requests: number;
-  ingested: number;
-  facts: number;
-  notModified: number;
-  skippedRobots: number;
-  irrelevant: number;
-  outOfWindow: number;
-  duplicates: number;
-  failed: number;
-  errors: number;
-  linksQueued: number;
-  delayMs: number;
-  deferred: string | null;
-}
+export const HostStats = z.object({
+  host: z.string(),
+  requests: Count,
+  ingested: Count,
+  facts: Count,
+  notModified: Count,
+  skippedRobots: Count,
+  irrelevant: Count,
+  outOfWindow: Count,
+  duplicates: Count,
+  failed: Count,
+  errors: Count,
+  linksQueued: Count,
+  delayMs: Count,
+  /** Why the host was left for a later run, or null. */
+  deferred: z.string().nullable(),
+});
+export type HostStats = z.infer<typeof HostStats>;
 
 export interface CrawlProgress {
   requests: number;
@@ -138,14 +143,16 @@ export interface CrawlProgress {
   elapsedMs: number;
 }
 
-export interface CrawlSummary {
-  runId: number;
-  startedAt: number;
-  elapsedMs: number;
-  hosts: HostStats[];
-  totals: Omit<HostStats, 'host' | 'delayMs' | 'deferred'> & { hostsDeferred: number };
-  budgetExhausted: boolean;
-}
+/** What `cakupan crawl --json` prints. */
+export const CrawlSummary = z.object({
+  runId: z.number().int(),
+  startedAt: z.number().int(),
+  elapsedMs: Count,
+  hosts: z.array(HostStats),
+  totals: HostStats.omit({ host: true, delayMs: true, deferred: true }).extend({ hostsDeferred: Count }),
+  budgetExhausted: z.boolean(),
+});
+export type CrawlSummary = z.infer<typeof CrawlSummary>;
 
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((r) => {
@@ -284,7 +291,7 @@ export class Crawler {
       for (const k of Object.keys(totals) as (keyof typeof totals)[]) if (k !== 'hostsDeferred') totals[k] += h[k];
       if (h.deferred) totals.hostsDeferred++;
     }
-    return { runId: this.o.runId, startedAt: this.startedAt, elapsedMs: Date.now() - this.startedAt, hosts, totals, budgetExhausted: this.budgetExhausted };
+    return CrawlSummary.parse({ runId: this.o.runId, startedAt: this.startedAt, elapsedMs: Date.now() - this.startedAt, hosts, totals, budgetExhausted: this.budgetExhausted });
   }
 
   private fetchOptions(extra: Partial<FetchOptions>): FetchOptions {
@@ -658,7 +665,7 @@ export class Crawler {
       return outcome;
     };
     if (page.contentType && !/html|xml/i.test(page.contentType)) return done('not-html');
-    const ex = await this.pool!.run({ url: page.finalUrl, contentType: page.contentType, bytes: page.bytes, titleHint: row.title, publishedHint: row.hint_date });
+    const ex = await this.pool!.run({ url: page.finalUrl, contentType: page.contentType, bytes: page.bytes });
     if (ex.error || !ex.article) throw new Error(ex.error ?? 'extraction gave no article');
     const article = ex.article;
     const canonical = article.canonicalUrl ? canonicalize(article.canonicalUrl, page.finalUrl) : null;

@@ -19,8 +19,6 @@ export interface ExtractJob {
   url: string;
   contentType: string | null;
   bytes: Uint8Array;
-  titleHint: string | null;
-  publishedHint: string | null;
 }
 
 export interface ExtractReply {
@@ -127,7 +125,7 @@ export class ExtractPool {
   /** Loads the text stage in every worker (a first page), so booting does not compete with the crawl. */
   async warm(): Promise<void> {
     const page = Buffer.from('<html><head><title>JKN</title></head><body><article><p>Cakupan kepesertaan JKN di Kabupaten Klaten.</p></article></body></html>');
-    await Promise.all(this.workers.map(() => this.run({ url: 'http://warm.invalid/berita/1', contentType: 'text/html', bytes: page, titleHint: null, publishedHint: null })));
+    await Promise.all(this.workers.map(() => this.run({ url: 'http://warm.invalid/berita/1', contentType: 'text/html', bytes: page })));
   }
 
   async close(): Promise<void> {

@@ -221,7 +221,7 @@ describe('extraction pool', () => {
     const answers = [];
     for (const size of [0, 1]) {
       const pool = new ExtractPool(['JKN', 'BPJS'], size);
-      const job = (bytes: Buffer) => pool.run({ url: 'http://a.id/berita/1', contentType: 'text/html', bytes, titleHint: null, publishedHint: null });
+      const job = (bytes: Buffer) => pool.run({ url: 'http://a.id/berita/1', contentType: 'text/html', bytes });
       const [a, b] = await Promise.all([job(page), job(other)]);
       await pool.close();
       answers.push({ a: [a.keyword, a.textHash, a.article?.text], b: [b.keyword, b.textHash, b.article?.text] });
