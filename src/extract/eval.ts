@@ -161,7 +161,7 @@ export function evaluateHtml(dir: string, htmlDir: string): EvalReport | null {
       .map((p) => {
         const article = extractArticle(readFileSync(join(htmlDir, p.file)), { url: p.url ?? undefined });
         const g = gold.get(p.id)!;
-        const r = extractFacts(article.text, { published: g.published ?? article.published });
+        const r = extractFacts(article.text, { published: g.published ?? article.published, title: article.title });
         return { gold: g, text: article.text, ...r };
       }),
   );
