@@ -146,6 +146,15 @@ export function register(program: Command): void {
       const store = openStore(dbPath(a.db));
       // The store's RunCommand lists its own commands; "crawl" runs share its runs table.
       const runId = await store.startRun('crawl' as RunCommand, { ...a, sites: sites.map((s) => s.url) });
+      // Two crawls on one database would each keep their own host gates: together they could hurry a host.
+      const other = store.db
+        .prepare(`SELECT id, pid, host FROM runs WHERE command = 'crawl' AND outcome = 'running' AND id != ? ORDER BY id LIMIT 1`)
+        .get(runId) as { id: number; pid: number | null; host: string | null } | undefined;
+      if (other) {
+        await store.finishRun(runId, 'failed', `crawl run ${other.id} is still running`);
+        await store.close();
+        fail(`${dbPath(a.db)}: crawl run ${other.id} (pid ${other.pid ?? '?'} on ${other.host ?? '?'}) is still running; two crawls at once could break the politeness rules`);
+      }
       const controller = new AbortController();
       const stop = () => controller.abort();
       process.once('SIGINT', stop);

@@ -118,3 +118,26 @@ describe('cakupan crawl / crawl-report', () => {
     expect(r.stdout).toMatch(/DEFERRED: robots.txt unreachable \(private-address\)/);
   }, 30_000);
 });
+
+describe('one crawl at a time', () => {
+  it('refuses to start while another crawl runs on the same database', async () => {
+    const db = join(tmp.dir, 'busy.db');
+    const first = run(['crawl', '--config', cfgPath, '--db', db, '--allow-private']);
+    // Wait until the first crawl has its run row.
+    for (let i = 0; i < 200; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      try {
+        const d = new Database(db, { readonly: true, fileMustExist: true });
+        const n = d.prepare(`SELECT count(*) FROM runs WHERE command = 'crawl' AND outcome = 'running'`).pluck().get() as number;
+        d.close();
+        if (n) break;
+      } catch {
+        // not there yet
+      }
+    }
+    const second = await run(['crawl', '--config', cfgPath, '--db', db, '--allow-private']).done;
+    expect(second.code).toBe(1);
+    expect(second.stderr).toMatch(/crawl run 1 \(pid \d+ on .*\) is still running/);
+    expect((await first.done).code).toBe(0);
+  }, 30_000);
+});
