@@ -2,7 +2,6 @@
  * What the store's commands print: the coverage table, a region's timeline, stats, and the streamed export
  * (CSV, JSON, NDJSON) with backpressure, so the whole table never sits in memory.
  */
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { renderTable } from '../extract/table.ts';
 import type { CoverageRow, ExportRow, StoreStats } from './types.ts';
@@ -112,8 +111,19 @@ function csvCell(v: unknown): string {
 }
 
 async function write(out: Writable, chunk: string): Promise<void> {
-  if (out.destroyed) return;
-  if (!out.write(chunk)) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+  if (out.destroyed || out.write(chunk)) return;
+  // Wait for room, or for the reader to go away; the listeners go with the wait.
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      out.off('drain', done);
+      out.off('close', done);
+      out.off('error', done);
+      resolve();
+    };
+    out.on('drain', done);
+    out.on('close', done);
+    out.on('error', done);
+  });
 }
 
 export type ExportFormat = 'csv' | 'json' | 'ndjson';
