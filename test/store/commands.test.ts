@@ -115,6 +115,7 @@ describe('commands', () => {
     expect(show.stdout).toMatch(/^Provinsi Kalimantan Selatan \(63, provinsi\)\ndate +metric +value/);
     expect(show.stdout).toMatch(/2024 +coverage_pct +97\.10%/);
     expect(show.stdout).toMatch(/2025-06 +coverage_pct +98\.50%/);
+    expect(show.stdout).toMatch(/\nlatest figures in Provinsi Kalimantan Selatan:\nregion +code +coverage[^\n]*\n-+[^\n]*\nKabupaten Banjar +63\.03 +578,585 /);
 
     const stats = await cli(['stats', '--json', '--db', db]);
     const s = JSON.parse(stats.stdout);
