@@ -3,9 +3,9 @@
  */
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { openStore, type SqliteStore } from '../store/sqlite.ts';
+import { openStore, type SqliteStore } from '../store/index.ts';
 import { DB_ENV, DEFAULT_DB_PATH } from '../store/config.ts';
-import type { RunCommand, SourceDocument, ArticleExtraction } from '../store/types.ts';
+import type { SourceDocument, ArticleExtraction } from '../store/index.ts';
 import { extractFacts } from '../extract/index.ts';
 import { crawl, type CrawlProgress, type CrawlSummary, type Ingest, type IngestPage } from './crawler.ts';
 import { closeAgents } from './fetch.ts';
@@ -144,8 +144,7 @@ export function register(program: Command): void {
       const sites = selectSites(cfg, a.site);
       if (sites.length === 0) fail(`${a.config}: no enabled site to crawl`);
       const store = openStore(dbPath(a.db));
-      // The store's RunCommand lists its own commands; "crawl" runs share its runs table.
-      const runId = await store.startRun('crawl' as RunCommand, { ...a, sites: sites.map((s) => s.url) });
+      const runId = await store.startRun('crawl', { ...a, sites: sites.map((s) => s.url) });
       // Two crawls on one database would each keep their own host gates: together they could hurry a host.
       const other = store.db
         .prepare(`SELECT id, pid, host FROM runs WHERE command = 'crawl' AND outcome = 'running' AND id != ? ORDER BY id LIMIT 1`)

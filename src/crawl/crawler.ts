@@ -404,7 +404,7 @@ export class Crawler {
     this.o.db.transaction(() => {
       for (const r of rows) this.frontier.log(r);
       for (const g of gates) this.frontier.saveHost({ ...g.state(), delayMs: g.delayMs });
-    })();
+    }).immediate(); // write lock first: a deferred transaction upgrading under another writer fails at once
   }
 
   private async hostLoop(host: string, runs: SiteRun[], gate: HostGate): Promise<void> {
@@ -558,9 +558,9 @@ export class Crawler {
       // One transaction for a document's links: a sitemap's thousands of inserts commit once.
       case 'sitemap':
       case 'feed':
-        return this.o.db.transaction(() => this.handleXml(row, s, page, base))();
+        return this.o.db.transaction(() => this.handleXml(row, s, page, base)).immediate();
       case 'listing':
-        return this.o.db.transaction(() => this.handleListing(row, s, page, base))();
+        return this.o.db.transaction(() => this.handleListing(row, s, page, base)).immediate();
       case 'article':
         return this.handleArticle(row, s, page, base);
     }

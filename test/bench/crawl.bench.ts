@@ -13,7 +13,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { openStore } from '../../src/store/sqlite.ts';
+import { openStore } from '../../src/store/index.ts';
 import { crawl } from '../../src/crawl/crawler.ts';
 import { storeIngest } from '../../src/crawl/cli.ts';
 import { closeAgents } from '../../src/crawl/fetch.ts';
@@ -33,7 +33,7 @@ const origins = JSON.parse(line) as string[];
 
 const dir = mkdtempSync(join(tmpdir(), 'cakupan-crawl-bench-'));
 const store = openStore(join(dir, 'bench.db'));
-const runId = await store.startRun('crawl' as never, { bench: true });
+const runId = await store.startRun('crawl', { bench: true });
 const config = parseSites(
   {
     relevance: { keywords: ['JKN', 'BPJS', 'BPJS Kesehatan', 'kepesertaan'] },

@@ -122,7 +122,9 @@ describe('cakupan crawl / crawl-report', () => {
 describe('one crawl at a time', () => {
   it('refuses to start while another crawl runs on the same database', async () => {
     const db = join(tmp.dir, 'busy.db');
-    const first = run(['crawl', '--config', cfgPath, '--db', db, '--allow-private']);
+    const slow = join(tmp.dir, 'slow.json');
+    writeFileSync(slow, JSON.stringify({ relevance: { keywords: KEYWORDS }, defaults: { delaySeconds: 2 }, sites: [{ name: 'Lambat', url: sites[0].server.origin + '/' }] }));
+    const first = run(['crawl', '--config', slow, '--db', db, '--allow-private']);
     // Wait until the first crawl has its run row.
     for (let i = 0; i < 200; i++) {
       await new Promise((r) => setTimeout(r, 50));
@@ -138,6 +140,10 @@ describe('one crawl at a time', () => {
     const second = await run(['crawl', '--config', cfgPath, '--db', db, '--allow-private']).done;
     expect(second.code).toBe(1);
     expect(second.stderr).toMatch(/crawl run 1 \(pid \d+ on .*\) is still running/);
+    first.child.kill('SIGTERM'); // a graceful stop: the run is recorded interrupted
     expect((await first.done).code).toBe(0);
+    const d = new Database(db, { readonly: true });
+    expect(d.prepare('SELECT outcome FROM runs ORDER BY id').pluck().all()).toEqual(['interrupted', 'failed']);
+    d.close();
   }, 30_000);
 });

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { openStore, type SqliteStore } from '../../src/store/sqlite.ts';
+import { openStore, type SqliteStore } from '../../src/store/index.ts';
 import { crawl, type CrawlSummary } from '../../src/crawl/crawler.ts';
 import { storeIngest } from '../../src/crawl/cli.ts';
 import { closeAgents } from '../../src/crawl/fetch.ts';
@@ -82,7 +82,7 @@ beforeAll(async () => {
   });
 
   store = openStore(join(tmp.dir, 'h.db'));
-  runId = await store.startRun('crawl' as never, {});
+  runId = await store.startRun('crawl', {});
   const cfg = config(Object.values(S).map((s, i) => ({ name: Object.keys(S)[i], url: s.origin + '/' })), { defaults: { delaySeconds: 0.02 } });
   summary = await crawl({
     db: store.db,
