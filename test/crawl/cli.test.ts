@@ -97,6 +97,11 @@ describe('cakupan crawl / crawl-report', () => {
     expect(json.totals.ingested).toBe(8);
     expect(json.hosts).toHaveLength(2);
     expect(json.hosts[0].minGapMs).toBeGreaterThanOrEqual(150);
+    // --run: only the resumed run's requests (gaps still checked against the run before it).
+    const only2 = JSON.parse((await run(['crawl-report', '--db', dbPath, '--json', '--run', String(run2)]).done).stdout);
+    expect(only2.totals.requests).toBeGreaterThan(0);
+    expect(only2.totals.requests).toBeLessThan(json.totals.requests);
+    expect(only2.totals.shortGaps + only2.totals.disallowedRequests).toBe(0);
   }, 60_000);
 
   it('refuses a bad config naming the field, and bad flags', async () => {
