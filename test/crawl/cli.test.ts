@@ -82,7 +82,12 @@ describe('cakupan crawl / crawl-report', () => {
       .pluck()
       .all(run2, JSON.stringify(storedBefore));
     const runs = after.prepare(`SELECT outcome FROM runs ORDER BY id`).pluck().all();
+    // Every stored article with its facts (the fixture says "Kabupaten Klaten mencapai 98,77 persen").
+    const factsPerPage = after.prepare(`SELECT p.url, count(f.id) AS n FROM pages p LEFT JOIN facts f ON f.article_id = p.article_id GROUP BY p.id`).all() as { url: string; n: number }[];
+    const klaten = after.prepare(`SELECT f.value FROM facts f JOIN pages p ON p.article_id = f.article_id WHERE p.url LIKE '%/101/%' AND f.metric = 'coverage_pct' AND f.region_code = '33.10'`).pluck().all();
     after.close();
+    expect(factsPerPage.filter((r) => r.n === 0)).toEqual([]);
+    expect(klaten).toEqual([98.77, 98.77]);
     expect(pages).toEqual(sites.flatMap((s) => s.relevant).sort());
     expect(refetched).toEqual([]);
     expect(runs).toEqual(['interrupted', 'ok']);
