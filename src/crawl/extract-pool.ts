@@ -83,6 +83,9 @@ export class ExtractPool {
       p?.resolve(r);
     });
     w.on('error', (err) => this.failWorker(w, err));
+    // A worker that exits without an error event (killed, out of memory on some Node versions) must not
+    // leave its jobs waiting forever.
+    w.on('exit', (code) => this.failWorker(w, new Error(`exited with code ${code}`)));
     this.workers.push(w);
     this.load.set(w, 0);
     return true;

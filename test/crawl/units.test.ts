@@ -234,3 +234,23 @@ describe('extraction pool', () => {
     expect(answers[0].b[1]).toMatch(/^[0-9a-f]{64}$/);
   });
 });
+
+describe('extraction pool failures', () => {
+  it('a worker that dies fails its jobs and is replaced', async () => {
+    const { ExtractPool } = await import('../../src/crawl/extract-pool.ts');
+    const pool = new ExtractPool(['JKN'], 1);
+    const bytes = Buffer.from('<html><body><article><p>Cakupan kepesertaan JKN di Kabupaten Klaten naik menjadi 98 persen tahun ini.</p></article></body></html>');
+    const job = () => pool.run({ url: 'http://a.id/berita/1', contentType: 'text/html', bytes });
+    await pool.warm();
+    // A big page keeps the worker busy long enough to be killed under it.
+    const big = Buffer.from(`<html><body>${'<p>Cakupan kepesertaan JKN di Kabupaten Klaten naik menjadi 98 persen tahun ini.</p>'.repeat(40_000)}</body></html>`);
+    const inFlight = pool.run({ url: 'http://a.id/berita/2', contentType: 'text/html', bytes: big });
+    // Kill the worker under the job, as an out-of-memory abort would.
+    await (pool as unknown as { workers: { terminate(): Promise<number> }[] }).workers[0].terminate();
+    await expect(inFlight).rejects.toThrow(/extraction worker died/);
+    const after = await job();
+    expect(after.keyword).toBe('jkn');
+    expect((pool as unknown as { workers: unknown[] }).workers).toHaveLength(1);
+    await pool.close();
+  });
+});
