@@ -12,9 +12,9 @@ import { DB_ENV, DEFAULT_DB_PATH, REFRESH_WORKERS } from './config.ts';
 import { formatCoverageTable, formatStats, formatTimeline, writeExport } from './format.ts';
 import { ingest } from './ingest.ts';
 import { refresh } from './refresh.ts';
-import { openStore, type SqliteStore } from './sqlite.ts';
+import { openCoverageStore } from './open.ts';
 import { createExtractorPool } from './workers.ts';
-import { FactStatus, type RunRecord } from './types.ts';
+import { FactStatus, type CoverageStore, type RunRecord } from './types.ts';
 
 /** The bundled corpus `npm start` ingests. */
 export const CORPUS_DIR = fileURLToPath(new URL('../../corpus/dev/', import.meta.url));
@@ -36,10 +36,10 @@ function parseFlags<T extends z.ZodType>(command: string, schema: T, raw: unknow
 }
 
 /** Opens the store, runs `fn`, closes it; a store or input error is one line on stderr and exit code 1. */
-async function withStore(command: string, path: string, mustExist: boolean, fn: (store: SqliteStore) => Promise<void>): Promise<void> {
-  let store: SqliteStore | null = null;
+async function withStore(command: string, path: string, mustExist: boolean, fn: (store: CoverageStore) => Promise<void>): Promise<void> {
+  let store: CoverageStore | null = null;
   try {
-    store = openStore(path, { mustExist });
+    store = openCoverageStore(path, { mustExist });
     await fn(store);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EPIPE') return; // the reader of stdout left early ("| head")

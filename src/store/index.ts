@@ -4,6 +4,7 @@
  */
 export * from './types.ts';
 export { openStore, SqliteStore, type OpenOptions } from './sqlite.ts';
+export { openCoverageStore } from './open.ts';
 export { ingest, ingestDocument, readSource, corpusDocument, expandInputs, CorpusArticle, type IngestOptions } from './ingest.ts';
 export { refresh, type RefreshOptions } from './refresh.ts';
 export { extractDocument, FLAGS } from './pipeline.ts';

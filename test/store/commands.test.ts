@@ -139,5 +139,9 @@ describe('commands', () => {
     expect(nodb.status).toBe(1);
     expect(nodb.stderr).toMatch(/none\.db: no database here; run `cakupan ingest` or `npm start` first/);
     expect(existsSync(missing)).toBe(false);
+
+    const pg = await cli(['stats', '--db', 'postgres://ana:secret@db.example/cakupan']);
+    expect(pg.status).toBe(1);
+    expect(pg.stderr).toBe('cakupan stats: postgres://***@db.example/cakupan: the PostgreSQL backend is not available yet; give a SQLite file path\n');
   });
 });
