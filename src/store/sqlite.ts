@@ -161,6 +161,7 @@ export function translate(err: unknown, location: string, busyTimeoutMs: number)
 }
 
 type Row = Record<string, unknown>;
+type ConflictKey = { region_code: string; metric: string; as_of: string | null };
 
 function parseFlags(row: Row): StoredRow {
   return { ...(row as StoredRow), flags: JSON.parse(String(row.flags ?? '[]')) as string[] };
@@ -341,6 +342,8 @@ export class SqliteStore implements CoverageStore {
          WHERE flags LIKE '%"${FLAGS.conflict}"%' AND id NOT IN (SELECT id FROM temp.conflicted)`,
       ),
       factById: db.prepare('SELECT * FROM facts WHERE id = @id'),
+      conflictGroup: db.prepare('SELECT id, article_id, value, status, flags FROM facts WHERE region_code = @region_code AND metric = @metric AND as_of = @as_of'),
+      setFlags: db.prepare('UPDATE facts SET flags = @flags WHERE id = @id'),
       reviewUpdate: db.prepare(
         `UPDATE facts SET status = @status, value = @value, as_of = @as_of, region_code = @region_code, metric = @metric,
            retired_from = NULL, version = version + 1, updated_at = @now WHERE id = @id AND version = @version`,
@@ -648,6 +651,9 @@ export class SqliteStore implements CoverageStore {
       const res = this.s.reviewUpdate.run({ ...next, id: review.factId, version: review.version, now: t });
       if (res.changes !== 1) throw new StoreError(this.location, 'stale-version', `fact ${review.factId} changed while saving; reload it`);
       const before = { status: row.status, value: row.value, as_of: row.as_of, region_code: row.region_code, metric: row.metric };
+      // A decision can start or end a conflict: recheck the group the fact left and the one it is in.
+      this.recheckConflicts(before as ConflictKey);
+      this.recheckConflicts(next as ConflictKey);
       this.s.insertReview.run({
         subject: 'fact',
         subject_id: review.factId,
@@ -660,6 +666,23 @@ export class SqliteStore implements CoverageStore {
         run_id: null,
       });
     });
+  }
+
+  /** The `conflict` flag of one region/metric/as-of group, decided as `recomputeConflicts` does for all (inside a transaction). */
+  private recheckConflicts(key: ConflictKey): void {
+    if (key.as_of === null || key.as_of === undefined) return;
+    const rows = this.s.conflictGroup.all(key) as { id: number; article_id: number; value: number; status: string; flags: string }[];
+    const live = rows.filter((r) => (LIVE_STATUSES as readonly string[]).includes(r.status));
+    const values = live.map((r) => r.value);
+    const tolerance = key.metric.endsWith('_pct') ? CONFLICT_PCT_TOLERANCE : 0;
+    const inConflict = new Set(live.map((r) => r.article_id)).size > 1 && Math.max(...values) - Math.min(...values) > tolerance;
+    for (const r of rows) {
+      const flags = JSON.parse(r.flags) as string[];
+      const want = inConflict && (LIVE_STATUSES as readonly string[]).includes(r.status);
+      const has = flags.includes(FLAGS.conflict);
+      if (want && !has) this.s.setFlags.run({ id: r.id, flags: JSON.stringify([...flags, FLAGS.conflict]) });
+      if (!want && has) this.s.setFlags.run({ id: r.id, flags: JSON.stringify(flags.filter((f) => f !== FLAGS.conflict)) });
+    }
   }
 
   // ---- reading ------------------------------------------------------------------------------------

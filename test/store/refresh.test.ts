@@ -118,10 +118,18 @@ describe('refresh', () => {
 
     const other = fact(store, "value = 99.5");
     await store.reviewFact({ factId: other.id, version: other.version, who: 'rina', action: 'reject' });
+    expect(flags('https://a.example/1', 'coverage_pct')).toEqual(['over_100']);
+    expect(flags('https://b.example/1', 'coverage_pct')).toEqual([]);
     await store.recomputeConflicts();
     expect(flags('https://a.example/1', 'coverage_pct')).toEqual(['over_100']);
+    // A correction that makes two articles disagree flags both at once.
+    const active = fact(store, "value = 85.24 AND article_id = (SELECT max(article_id) FROM facts WHERE metric = 'active_pct')");
+    await store.reviewFact({ factId: active.id, version: active.version, who: 'rina', action: 'correct', changes: { value: 85.42 } });
+    expect(flags('https://a.example/1', 'active_pct')).toEqual(['conflict']);
+    expect(flags('https://b.example/2', 'active_pct')).toEqual(['conflict']);
     const stats = await store.stats();
     expect(stats.byFlag).toEqual([
+      { flag: 'conflict', facts: 2 },
       { flag: 'over_100', facts: 1 },
       { flag: 'ratio_mismatch', facts: 2 },
     ]);
