@@ -6,7 +6,7 @@ import type { CategoryFact, Fact } from '../types.ts';
 import { extract } from './engine.ts';
 
 /** Stored with every fact; bump when extractors change so `cakupan refresh` re-extracts. */
-export const EXTRACTOR_VERSION = 1;
+export const EXTRACTOR_VERSION = 2;
 
 export interface ExtractOptions {
   /** Publication date ("YYYY-MM-DD"): gives "(21/11)" its year. Never used as a figure's asOf. */
