@@ -30,6 +30,8 @@ export interface RefreshOptions {
   onError?: (url: string, err: Error) => void;
   /** Called after each committed batch (tests use it to know the refresh is under way). */
   onBatch?: (done: number, total: number) => void;
+  /** Called once the run is recorded, before any work (a crash from here on leaves an `interrupted` run). */
+  onStart?: (runId: number) => void;
 }
 
 /** Runs one refresh and returns its run record. */
@@ -37,6 +39,7 @@ export async function refresh(store: CoverageStore, opts: RefreshOptions = {}): 
   const all = opts.all ?? false;
   const resumeCutoff = all ? await store.interruptedFullRefresh() : null;
   const runId = await store.startRun('refresh', { all, cutoff: resumeCutoff }, { resumes: resumeCutoff });
+  opts.onStart?.(runId);
   const cutoff = all ? (resumeCutoff ?? runId) : 0;
   const extractor = opts.extractor ?? extractDocument;
   const extractBatch =
