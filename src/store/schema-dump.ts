@@ -21,7 +21,7 @@ export function storeSchemaText(): string {
     return (
       '-- The coverage database schema, as built by src/store/migrations/001–009 (generated: do not edit;\n' +
       '-- change a migration, then run `npx tsx src/store/schema-dump.ts`). Tables and views are documented in\n' +
-      '-- src/store/README.md. Other stages add their own tables through migrations 010–029.\n\n' +
+      '-- README.md, "The coverage database". Other stages add their own tables through migrations 010–029.\n\n' +
       dumpSchema(db)
     );
   } finally {

@@ -1,6 +1,6 @@
 -- The coverage database schema, as built by src/store/migrations/001–009 (generated: do not edit;
 -- change a migration, then run `npx tsx src/store/schema-dump.ts`). Tables and views are documented in
--- src/store/README.md. Other stages add their own tables through migrations 010–029.
+-- README.md, "The coverage database". Other stages add their own tables through migrations 010–029.
 
 CREATE TABLE articles (
   id                INTEGER PRIMARY KEY,

@@ -7,7 +7,7 @@
  * nothing is written before all of that passed.
  *
  * Other stages (crawler, review page) use `store.db` for their own tables and `store.transaction(fn)` to write
- * them atomically; see README "For other stages".
+ * them atomically; see README.md, "For other stages".
  */
 import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
