@@ -5,7 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { extractArticle } from '../text/index.ts';
-import { fetchPage } from '../crawl/fetch.ts';
+import { fetchPage, type FetchedPage } from '../crawl/fetch.ts';
 import { extractFacts } from './index.ts';
 import { MAX_TITLE_CHARS } from './segment.ts';
 import type { ExtractResult } from '../types.ts';
@@ -55,16 +55,22 @@ async function readStdin(): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/** One GET of a URL the user named; a failure or an HTTP error is an InputError naming the URL. */
+export async function fetchInput(source: string): Promise<FetchedPage> {
+  let page: FetchedPage;
+  try {
+    page = await fetchPage(source, { maxBytes: MAX_INPUT_BYTES });
+  } catch (err) {
+    throw new InputError(source, `fetch failed: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (page.status >= 400) throw new InputError(source, `HTTP ${page.status}`);
+  return page;
+}
+
 /** Reads one named input; throws InputError for anything that is not an article to read. */
 export async function readInput(source: string): Promise<RawInput> {
   if (isUrl(source)) {
-    let page;
-    try {
-      page = await fetchPage(source, { maxBytes: MAX_INPUT_BYTES });
-    } catch (err) {
-      throw new InputError(source, `fetch failed: ${err instanceof Error ? err.message : String(err)}`);
-    }
-    if (page.status >= 400) throw new InputError(source, `HTTP ${page.status}`);
+    const page = await fetchInput(source);
     checkBytes(source, page.bytes);
     return { source, bytes: page.bytes, kind: detectKind(source, page.bytes, page.contentType), url: page.finalUrl, contentType: page.contentType };
   }

@@ -12,8 +12,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import { detectKind, InputError, isUrl, MAX_INPUT_BYTES } from '../extract/document.ts';
-import { fetchPage } from '../crawl/fetch.ts';
+import { detectKind, fetchInput, InputError, isUrl, MAX_INPUT_BYTES } from '../extract/document.ts';
 import { PartialDate } from '../types.ts';
 import { extractDocument, sha256 } from './pipeline.ts';
 import type { CoverageStore, Extractor, RunRecord, SaveOutcome, SourceDocument } from './types.ts';
@@ -82,13 +81,7 @@ export function corpusDocument(a: CorpusArticle, fallbackId: string): SourceDocu
 export async function readSource(source: string, published: string | null = null): Promise<SourceDocument> {
   const fetchedAt = new Date().toISOString();
   if (isUrl(source)) {
-    let page;
-    try {
-      page = await fetchPage(source, { maxBytes: MAX_INPUT_BYTES });
-    } catch (err) {
-      throw new InputError(source, `fetch failed: ${err instanceof Error ? err.message : String(err)}`);
-    }
-    if (page.status >= 400) throw new InputError(source, `HTTP ${page.status}`);
+    const page = await fetchInput(source);
     if (page.bytes.length === 0) throw new InputError(source, 'empty response');
     return {
       url: page.finalUrl,
