@@ -241,7 +241,6 @@ function pairFigures(ctx: Ctx): Fact[] {
     const prev = groups[gi - 1];
     const next = groups[gi + 1];
     const w = windowsOf(g, prev, next, text);
-    const groupSpan: Span = { start: w.before.start, end: w.after.end };
     // 1. Guards.
     const sGuard = sentenceGuard.get(g.sentence);
     if (sGuard) return g.members.forEach((m) => dropped.push({ sentence: g.sentence, value: m.value }));
