@@ -1362,4 +1362,26 @@ export const SENTENCE_EXAMPLES: SentenceExample[] = [
       { region: 'Kota Bitung', metric: 'active_pct', value: 80.4, asOf: null },
     ],
   },
+  {
+    text: 'Capaian UHC Kabupaten Bantul per Januari 2025 sebesar 98,34 persen, meningkat dibanding tahun lalu 97,12 persen.',
+    facts: [
+      { region: 'Kabupaten Bantul', metric: 'coverage_pct', value: 98.34, asOf: '2025-01' },
+      { region: 'Kabupaten Bantul', metric: 'coverage_pct', value: 97.12, asOf: null },
+    ],
+  },
+  {
+    text: 'Di Jawa Barat, Kota Depok mencatat 2.056.335 peserta JKN dari 2.123.349 jiwa penduduk (96,84 persen).',
+    facts: [
+      { region: 'Kota Depok', metric: 'enrolled_count', value: 2056335, asOf: null },
+      { region: 'Kota Depok', metric: 'population', value: 2123349, asOf: null },
+      { region: 'Kota Depok', metric: 'coverage_pct', value: 96.84, asOf: null },
+    ],
+  },
+  {
+    text: 'Jumlah peserta aktif JKN di Kabupaten Bantul sebanyak 812.345 jiwa (79,6 persen), sedangkan peserta nonaktif 208.000 jiwa.',
+    facts: [
+      { region: 'Kabupaten Bantul', metric: 'active_count', value: 812345, asOf: null },
+      { region: 'Kabupaten Bantul', metric: 'active_pct', value: 79.6, asOf: null },
+    ],
+  },
 ];

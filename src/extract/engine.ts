@@ -493,6 +493,9 @@ function pickAsOf(ctx: Ctx, g: Group, w: Windows): string | null {
   // A date attached to the figure: "631.362 jiwa per 1 Mei 2025", "267,3 juta jiwa pada 2023".
   const own = within(asof, g.end, w.after.end).find((d) => d.start - g.end < 40);
   if (own) return own.date;
+  // "meningkat dibanding tahun lalu 97,12 persen": an earlier period the text does not date.
+  previousWordsRe ??= wordsRegex(lexicon().previousWords, 'i');
+  if (previousWordsRe.test(text.slice(w.clause.start, g.start))) return null;
   const inSentence = within(asof, g.sentence.start, g.sentence.end);
   const before = inSentence.filter((d) => d.end <= g.start && !isOwnedByOther(d, g, ctx) && !current(d.end));
   if (before.length) return before.at(-1)!.date;
@@ -504,6 +507,7 @@ function pickAsOf(ctx: Ctx, g: Group, w: Windows): string | null {
 }
 
 let currentWordsRe: RegExp | null = null;
+let previousWordsRe: RegExp | null = null;
 function currentRe(): RegExp {
   currentWordsRe ??= wordsRegex(lexicon().currentWords, 'i');
   return currentWordsRe;

@@ -56,6 +56,7 @@ const LexiconSchema = z.object({
   notRegionPhrases: WordList,
   dateNotAsOf: WordList,
   currentWords: WordList,
+  previousWords: WordList,
   domainWords: WordList,
 });
 export type Lexicon = z.infer<typeof LexiconSchema>;
