@@ -133,13 +133,14 @@ export function analyze(input: RawInput, opts: AnalyzeOptions = {}): ExtractResu
   if (input.kind === 'html') {
     const article = extractArticle(input.bytes, { url: input.url, contentType: input.contentType ?? undefined });
     if (!article.text.trim()) throw new InputError(input.source, 'no article text found in the page');
-    const published = opts.published ?? article.published;
-    const { facts, categories } = extractFacts(article.text, { published, title: article.title });
+    const { facts, categories, dateline } = extractFacts(article.text, { published: opts.published ?? article.published, title: article.title });
+    const published = opts.published ?? article.published ?? dateline;
     return { source: input.source, title: article.title, published, text: article.text, method: article.method, facts, categories };
   }
   const text = decodeText(input.source, input.bytes);
-  const published = opts.published ?? null;
   const title = guessTitle(text);
-  const { facts, categories } = extractFacts(text, { published, title });
+  const { facts, categories, dateline } = extractFacts(text, { published: opts.published ?? null, title });
+  // Plain text has no page metadata: its publication date is the one its own dateline states, if any.
+  const published = opts.published ?? dateline;
   return { source: input.source, title, published, text, method: 'text', facts, categories };
 }

@@ -164,14 +164,21 @@ function viaReasons(m: RegionMention, reasons: string[]): void {
 
 let domainRe: RegExp | null = null;
 
-export function extract(text: string, published: string | null = null, title: string | null = null, aboutJkn = false): { facts: Fact[]; categories: CategoryFact[] } {
+export function extract(
+  text: string,
+  published: string | null = null,
+  title: string | null = null,
+  aboutJkn = false,
+): { facts: Fact[]; categories: CategoryFact[]; dateline: string | null } {
   // An article that never names JKN, BPJS or UHC is about something else: its percentages are not coverage.
   domainRe ??= wordsRegex(lexicon().domainWords, 'i');
-  if (!aboutJkn && !domainRe.test(text)) return { facts: [], categories: [] };
+  if (!aboutJkn && !domainRe.test(text)) return { facts: [], categories: [], dateline: null };
   const doc = makeDoc(text, published, title);
   const found = runExtractors(doc);
   const ctx = context(doc, found);
-  return { facts: dedupeFacts(pairFigures(ctx)), categories: dedupeCategories(pairCategories(ctx)) };
+  // "Manokwari, 24 April 2025 - …": the article states its own date.
+  const dateline = found.date.find((d) => d.role === 'dateline' && d.date.length === 10)?.date ?? null;
+  return { facts: dedupeFacts(pairFigures(ctx)), categories: dedupeCategories(pairCategories(ctx)), dateline };
 }
 
 function groupsOf(ctx: Ctx): Group[] {

@@ -22,13 +22,15 @@ export interface ExtractOptions {
 export interface Extraction {
   facts: Fact[];
   categories: CategoryFact[];
+  /** The date of the article's own dateline ("Manokwari, 24 April 2025 - …"), when it has one: its publication date. */
+  dateline: string | null;
 }
 
 export function extractFacts(text: string, opts: ExtractOptions = {}): Extraction {
-  const { facts, categories } = extract(text, opts.published ?? null, opts.title ?? null, opts.aboutJkn ?? false);
+  const { facts, categories, dateline } = extract(text, opts.published ?? null, opts.title ?? null, opts.aboutJkn ?? false);
   for (const f of [...facts, ...categories]) {
     // The engine's promise, checked at the boundary: evidence is an exact slice of the text.
     if (text.slice(f.evidence.start, f.evidence.end) !== f.evidence.text) throw new Error(`evidence span mismatch at ${f.evidence.start}`);
   }
-  return { facts, categories };
+  return { facts, categories, dateline };
 }

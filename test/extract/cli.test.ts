@@ -38,6 +38,17 @@ describe('cakupan extract', () => {
     expect(out.facts.map((f) => [f.region.name, f.metric, f.value, f.asOf])).toEqual([['Kabupaten Barito Utara', 'coverage_pct', 100, null]]);
   });
 
+  it('takes the publication date and headline a plain-text article prints ("Manokwari, 24 April 2025 - …")', () => {
+    const d017 = JSON.parse(readFileSync('corpus/dev/d017.json', 'utf8'));
+    const file = join(dir, 'papua-barat.txt');
+    writeFileSync(file, d017.text);
+    const out = ExtractResult.parse(JSON.parse(run(['extract', '--format', 'json', file]).stdout));
+    expect(out.published).toBe('2025-04-24');
+    expect(out.title).toBe(d017.title);
+    // The publication date is never a figure's as-of.
+    expect(out.facts.find((f) => f.metric === 'coverage_pct' && f.value === 93.05)!.asOf).toBeNull();
+  });
+
   it('prints a table by default', () => {
     const r = run(['extract', article]);
     expect(r.status).toBe(0);
