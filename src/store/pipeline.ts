@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { extractArticle } from '../text/index.ts';
-import { decodeText, InputError } from '../extract/document.ts';
+import { decodeText, guessTitle, InputError } from '../extract/document.ts';
 import { extractFacts } from '../extract/index.ts';
 import { CategoryFact, Fact } from '../types.ts';
 import { RATIO_TOLERANCE_POINTS } from './config.ts';
@@ -23,13 +23,14 @@ export const extractDocument: Extractor = (doc) => {
     if (!article.text.trim()) throw new InputError(doc.url, 'no article text found in the page');
     const published = doc.publishedHint ?? article.published;
     const title = article.title ?? doc.titleHint;
-    const { facts, categories } = extractFacts(article.text, { published, title });
-    return { text: article.text, title, published, method: article.method, canonicalUrl: article.canonicalUrl, siteName: article.siteName, facts, categories };
+    const { facts, categories, dateline } = extractFacts(article.text, { published, title });
+    return { text: article.text, title, published: published ?? dateline, method: article.method, canonicalUrl: article.canonicalUrl, siteName: article.siteName, facts, categories };
   }
   const text = decodeText(doc.url, doc.bytes);
-  const published = doc.publishedHint;
-  const { facts, categories } = extractFacts(text, { published, title: doc.titleHint });
-  return { text, title: doc.titleHint, published, method: 'text', canonicalUrl: null, siteName: null, facts, categories };
+  // Plain text: the headline and the dateline date it prints, when no hint says otherwise (as `cakupan extract` reads them).
+  const title = doc.titleHint ?? guessTitle(text);
+  const { facts, categories, dateline } = extractFacts(text, { published: doc.publishedHint, title });
+  return { text, title, published: doc.publishedHint ?? dateline, method: 'text', canonicalUrl: null, siteName: null, facts, categories };
 };
 
 export function sha256(data: string | Buffer): string {
