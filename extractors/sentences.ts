@@ -1384,4 +1384,12 @@ export const SENTENCE_EXAMPLES: SentenceExample[] = [
       { region: 'Kabupaten Bantul', metric: 'active_pct', value: 79.6, asOf: null },
     ],
   },
+  {
+    text: 'Cakupan kepesertaan JKN Kabupaten Gowa 96 persen, sementara rata-rata nasional 98,2 persen.',
+    facts: [
+      { region: 'Kabupaten Gowa', metric: 'coverage_pct', value: 96, asOf: null },
+      { region: 'Indonesia', metric: 'coverage_pct', value: 98.2, asOf: null },
+    ],
+  },
+  { text: 'Realisasi pendaftaran peserta JKN di Kabupaten Gowa mencapai 95 persen dari target.', none: 'a share of a target reached, not of the population' },
 ];

@@ -261,6 +261,8 @@ function pairFigures(ctx: Ctx): Fact[] {
       guardIn(guards, near, ['threshold']) ||
       guardIn(guards, w.clause, ['target']) ||
       guardIn(guards, afterNear, ['definition']) ||
+      // "95 persen dari target": a share of a target reached, not of the population.
+      /^\s*(?:persen\s+|%\s*)?(?:dari|terhadap)\s+target/iu.test(text.slice(g.end, g.end + 30)) ||
       guardIn(guards, ownSpan, ['inactive', 'segment', 'other-quantity', 'flow']) ||
       isChange(guards, near, text)
     ) {
