@@ -28,7 +28,7 @@ function build() {
     datelineAfter: /^\s*[-–—]/,
     cueBefore: new RegExp(`${WORD_START}(${alternation(lex.asOfCues)})\\s*(?:tahun\\s+|bulan\\s+|tanggal\\s+)?$`, 'iu'),
     yearOnly: new RegExp(
-      `${WORD_START}(?<cue>pada tahun|pada|per|sepanjang tahun|sepanjang|hingga akhir|hingga|sampai akhir|sampai|akhir tahun|awal tahun|di tahun|tahun)\\s+(?<year>(?:19|20)\\d{2})(?![\\d/]|[.,-]\\d|\\s*[-–]\\s*\\d)`,
+      `${WORD_START}(?<cue>pada akhir tahun|pada akhir|hingga akhir tahun|hingga akhir|sampai akhir tahun|sampai akhir|pada tahun|pada|per|sepanjang tahun|sepanjang|hingga|sampai|akhir tahun|awal tahun|pertengahan tahun|akhir|awal|pertengahan|di tahun|tahun)\\s+(?<year>(?:19|20)\\d{2})(?![\\d/]|[.,-]\\d|\\s*[-–]\\s*\\d)`,
       'giu',
     ),
     awardBefore: new RegExp(`(?:${alternation(lex.awardWords)})\\s*(?:\\(\\p{Lu}+\\))?\\s*(?:tahun\\s*)?$`, 'iu'),
@@ -124,6 +124,7 @@ export const dates: Extractor<'date'> = {
     { text: 'per 1 Agustus 2025 sudah mencapai 99,22 persen, Selasa (2/9).', span: '1 Agustus 2025', value: { date: '2025-08-01', role: 'asof' } },
     { text: 'cakupan mencapai 97 persen (per 1/4/2025).', span: '1/4/2025', value: { date: '2025-04-01', role: 'asof' } },
     { text: 'Sejak program JKN bergulir pada 1 Januari 2014, kepesertaan', span: '1 Januari 2014', value: { date: '2014-01-01', role: 'other' } },
+    { text: 'cakupan kepesertaan hingga akhir 2024 mencapai 97 persen', span: 'hingga akhir 2024', value: { date: '2024', role: 'asof' } },
     { text: 'jum’at (21/11)', none: 'a slash date without a year and no publication date has no year to give' },
     { text: 'Visi Misi Presiden tahun 2020-2024', none: 'a span of years is a period, not a date' },
     { text: 'kurang lebih 10 tahun jumlah kepesertaan', none: 'a duration' },
