@@ -28,7 +28,7 @@ function build() {
     datelineAfter: /^\s*[-–—]/,
     cueBefore: new RegExp(`${WORD_START}(${alternation(lex.asOfCues)})\\s*(?:tahun\\s+|bulan\\s+|tanggal\\s+)?$`, 'iu'),
     yearOnly: new RegExp(
-      `${WORD_START}(?<cue>pada akhir tahun|pada akhir|hingga akhir tahun|hingga akhir|sampai akhir tahun|sampai akhir|pada tahun|pada|per|sepanjang tahun|sepanjang|hingga|sampai|akhir tahun|awal tahun|pertengahan tahun|akhir|awal|pertengahan|di tahun|tahun)\\s+(?<year>(?:19|20)\\d{2})(?![\\d/]|[.,-]\\d|\\s*[-–]\\s*\\d)`,
+      `${WORD_START}(?<cue>(?:semester|triwulan|kuartal|caturwulan)\\s+(?:[ivx]+|\\d)(?:\\s+tahun)?|q[1-4]|pada akhir tahun|pada akhir|hingga akhir tahun|hingga akhir|sampai akhir tahun|sampai akhir|pada tahun|pada|per|sepanjang tahun|sepanjang|hingga|sampai|akhir tahun|awal tahun|pertengahan tahun|akhir|awal|pertengahan|di tahun|tahun)\\s+(?<year>(?:19|20)\\d{2})(?![\\d/]|[.,-]\\d|\\s*[-–]\\s*\\d)`,
       'giu',
     ),
     awardBefore: new RegExp(`(?:${alternation(lex.awardWords)})\\s*(?:\\(\\p{Lu}+\\))?\\s*(?:tahun\\s*)?$`, 'iu'),
@@ -125,6 +125,7 @@ export const dates: Extractor<'date'> = {
     { text: 'cakupan mencapai 97 persen (per 1/4/2025).', span: '1/4/2025', value: { date: '2025-04-01', role: 'asof' } },
     { text: 'Sejak program JKN bergulir pada 1 Januari 2014, kepesertaan', span: '1 Januari 2014', value: { date: '2014-01-01', role: 'other' } },
     { text: 'cakupan kepesertaan hingga akhir 2024 mencapai 97 persen', span: 'hingga akhir 2024', value: { date: '2024', role: 'asof' } },
+    { text: 'pada semester I 2025 mencapai 99 persen', span: 'semester I 2025', value: { date: '2025', role: 'asof' } },
     { text: 'jum’at (21/11)', none: 'a slash date without a year and no publication date has no year to give' },
     { text: 'Visi Misi Presiden tahun 2020-2024', none: 'a span of years is a period, not a date' },
     { text: 'kurang lebih 10 tahun jumlah kepesertaan', none: 'a duration' },
