@@ -1,5 +1,7 @@
 /** `cakupan extract` as a user runs it: real files, a real child process, the JSON-line contract. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,6 +49,49 @@ describe('cakupan extract', () => {
     expect(out.title).toBe(d017.title);
     // The publication date is never a figure's as-of.
     expect(out.facts.find((f) => f.metric === 'coverage_pct' && f.value === 93.05)!.asOf).toBeNull();
+  });
+
+  it('reads an HTML page and a URL through the text stage (a real server on 127.0.0.1)', async () => {
+    const page = readFileSync('corpus/html/s005.html');
+    const server = createServer((req, res) => {
+      if (req.url === '/berita/banjar') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(page);
+      } else {
+        res.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/berita/banjar`;
+    try {
+      const child = spawn(process.execPath, [bin, 'extract', '--format', 'json', 'corpus/html/s005.html', url, `${url}-missing`], {
+        env: { ...process.env, CAKUPAN_ALLOW_PRIVATE: '1' },
+      });
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (c) => (out += c));
+      child.stderr.on('data', (c) => (err += c));
+      const code = await new Promise<number | null>((r) => child.on('exit', r));
+      expect(code).toBe(1); // the missing page
+      expect(err).toContain(`${url}-missing: HTTP 404`);
+      const [file, fetched] = out.trim().split('\n').map((l) => ExtractResult.parse(JSON.parse(l)));
+      for (const r of [file!, fetched!]) {
+        expect(r.method).not.toBe('text');
+        expect(r.text).not.toContain('Scroll ke bawah');
+        expect(r.facts.map((f) => `${f.region.code}|${f.metric}|${f.value}`)).toContain('63.03|coverage_pct|99.47');
+        for (const f of r.facts) expect(r.text.slice(f.evidence.start, f.evidence.end)).toBe(f.evidence.text);
+      }
+      expect(fetched!.source).toBe(url);
+      expect(fetched!.facts).toEqual(file!.facts);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('refuses a URL on a private address unless allowed', () => {
+    const r = run(['extract', 'http://127.0.0.1:9/berita']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('http://127.0.0.1:9/berita: fetch failed');
   });
 
   it('prints a table by default', () => {
