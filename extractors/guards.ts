@@ -14,7 +14,7 @@ function build() {
   const lex = lexicon();
   const g = lex.guards;
   return {
-    kinds: (['threshold', 'target', 'definition', 'inactive', 'segment', 'aggregate', 'otherQuantity', 'change', 'flow', 'joint'] as const).map(
+    kinds: (['threshold', 'target', 'definition', 'criterion', 'inactive', 'segment', 'aggregate', 'otherQuantity', 'change', 'flow', 'joint'] as const).map(
       (k) => [k === 'otherQuantity' ? 'other-quantity' : k, wordsRegex(g[k])] as [GuardKind, RegExp],
     ),
     notInactive: wordsRegex(g.notInactive),
@@ -55,7 +55,7 @@ export const guards: Extractor<'guard'> = {
   valueOf: (m) => m.guard,
   examples: [
     { text: 'cakupan kepesertaan minimal 95 persen peserta', span: 'minimal', value: 'threshold' },
-    { text: 'melampaui 94 persen syarat minimal untuk UHC', span: 'syarat minimal', value: 'definition' },
+    { text: 'melampaui 94 persen syarat minimal untuk UHC', span: 'syarat minimal', value: 'criterion' },
     { text: 'Kategori Madya pada UHC Award mensyaratkan cakupan', span: 'mensyaratkan', value: 'definition' },
     { text: 'melampaui target nasional sebesar 98,24 persen', span: 'target', value: 'target' },
     { text: 'sudah di atas Rencana Pembangunan Jangka Menengah Nasional (RPJMN) 98,6 persen', span: 'RPJMN', value: 'target' },

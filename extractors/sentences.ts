@@ -505,8 +505,7 @@ export const SENTENCE_EXAMPLES: SentenceExample[] = [
   },
   {
     text: '“Secara angka, Kota Ambon sudah memenuhi target nasional Universal Health Coverage yang ditetapkan pada kisaran 95 sampai 98 persen. Bahkan capaian kita berada di angka 98,65 persen,” kata dr. Johan dalam paparannya.',
-    facts: [{ region: 'Kota Ambon', metric: 'coverage_pct', value: 98.65, asOf: null }],
-    gap: 'a lone figure whose region and metric words ("Universal Health Coverage") sit in the previous sentence is dropped as too loose',
+    facts: [{ region: 'Kota Ambon', metric: 'coverage_pct', value: 98.65, asOf: null }]
   },
   {
     text: 'Menurut dr. Johan, capaian tersebut juga mengantarkan Kota Ambon meraih penghargaan UHC kategori Pratama dari BPJS Kesehatan dalam ajang UHC Award 2026, bersama Provinsi Maluku dan sejumlah daerah lain di Indonesia yang berhasil mencapai target cakupan kepesertaan.',
@@ -1082,8 +1081,7 @@ export const SENTENCE_EXAMPLES: SentenceExample[] = [
   },
   {
     text: 'Dengan cakupan 99,3 persen, Kota Tegal melampaui syarat minimal UHC 95 persen.',
-    facts: [{ region: 'Kota Tegal', metric: 'coverage_pct', value: 99.3, asOf: null }],
-    gap: 'a figure in a fronted "Dengan cakupan …," clause, with its region after the comma and a threshold later, is lost',
+    facts: [{ region: 'Kota Tegal', metric: 'coverage_pct', value: 99.3, asOf: null }]
   },
 
   // Not facts: targets, thresholds, definitions, counts of regions, money, segments, non-active, other quantities.

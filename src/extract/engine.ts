@@ -258,9 +258,9 @@ function pairFigures(ctx: Ctx): Fact[] {
     const afterNear: Span = { start: g.end, end: Math.min(w.after.end, g.end + 30) };
     const ownSpan: Span = { start: w.clause.start, end: w.after.end };
     if (
-      guardIn(guards, near, ['threshold']) ||
+      guardIn(guards, near, ['threshold', 'criterion']) ||
       guardIn(guards, w.clause, ['target']) ||
-      guardIn(guards, afterNear, ['definition']) ||
+      guardIn(guards, afterNear, ['definition', 'criterion']) ||
       // "95 persen dari target": a share of a target reached, not of the population.
       /^\s*(?:persen\s+|%\s*)?(?:dari|terhadap)\s+target/iu.test(text.slice(g.end, g.end + 30)) ||
       guardIn(guards, ownSpan, ['inactive', 'segment', 'other-quantity', 'flow']) ||
@@ -318,7 +318,15 @@ function pairFigures(ctx: Ctx): Fact[] {
     const regionPick = pickRegion(ctx, g, w);
     if (!regionPick) return;
     // A lone figure with no metric word anywhere in its sentence, whose region is not in its sentence either, is too loose.
-    if (g.members.length === 1 && !within(cues, g.sentence.start, g.sentence.end).length && ['region:paragraph', 'region:article'].includes(regionPick.reasons[0]!)) return;
+    // (A metric word earlier in the same paragraph is enough: "… target nasional Universal Health Coverage … . Bahkan capaian kita berada
+    // di angka 98,65 persen".)
+    const para = doc.paragraphs[g.sentence.paragraph]!;
+    if (
+      g.members.length === 1 &&
+      !within(cues, para.start, g.sentence.end).length &&
+      ['region:paragraph', 'region:article'].includes(regionPick.reasons[0]!)
+    )
+      return;
 
     // 4. As-of date.
     const asOf = pickAsOf(ctx, g, w);

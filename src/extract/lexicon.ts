@@ -27,6 +27,7 @@ const LexiconSchema = z.object({
     threshold: WordList,
     target: WordList,
     definition: WordList,
+    criterion: WordList,
     inactive: WordList,
     notInactive: WordList,
     segment: WordList,

@@ -95,7 +95,7 @@ export interface CueMention extends Span {
   word: string;
 }
 
-export type GuardKind = 'threshold' | 'target' | 'definition' | 'inactive' | 'segment' | 'aggregate' | 'other-quantity' | 'change' | 'flow' | 'joint' | 'region-count';
+export type GuardKind = 'threshold' | 'target' | 'definition' | 'criterion' | 'inactive' | 'segment' | 'aggregate' | 'other-quantity' | 'change' | 'flow' | 'joint' | 'region-count';
 
 export interface GuardMention extends Span {
   kind: 'guard';
