@@ -34,6 +34,8 @@ function build() {
     goal: new RegExp(`${WORD_START}(?:${alternation(lex.categoryGoal)})${WORD_END}[^.;,]{0,45}$`, 'iu'),
     definition: new RegExp(`${WORD_START}(?:${alternation(lex.categoryDefinition)})${WORD_END}`, 'iu'),
     subjectStart: /^\s*kategor+i\s*$/iu,
+    awardWord: new RegExp(`${WORD_START}(?:${alternation(lex.categoryCues)})${WORD_END}`, 'iu'),
+    bracketed: new RegExp(`\\((${alternation(Object.keys(lex.categoryTiers))})\\)`, 'giu'),
   };
 }
 
@@ -56,6 +58,10 @@ export const categories: Extractor<'category'> = {
       const hits = [...tagged.match(TIER_AFTER_CUE, 0).json({ offset: true }), ...tagged.match(UTAMA_AFTER_STRONG_CUE, 0).json({ offset: true })] as {
         offset: { start: number; length: number };
       }[];
+      // "Kabupaten Tapin (Madya), Kabupaten Balangan (Pratama)": a tier in brackets after a region, in a sentence about the award.
+      if (re.awardWord.test(sText)) {
+        for (const b of sText.matchAll(re.bracketed)) hits.push({ offset: { start: b.index! + 1, length: b[1]!.length } });
+      }
       const seen = new Set<number>();
       for (const h of hits) {
         // The term's text may carry punctuation ("Utama,"): the span is the tier word itself.
@@ -95,6 +101,7 @@ export const categories: Extractor<'category'> = {
     { text: 'Provinsi Sulawesi Utara pada ajang UHC Awards Tahun 2026 menerima penghargaan kategori Pratama.', span: 'Pratama', value: { category: 'Pratama', notAward: null } },
     { text: 'Pencapaian UHC Madya menjadi modal dasar yang kuat', span: 'Madya', value: { category: 'Madya', notAward: null } },
     { text: 'meraih UHC Award 2026 kategori Paripurna.', span: 'Paripurna', value: { category: 'Paripurna', notAward: null } },
+    { text: 'Lima daerah di Kalsel meraih UHC Award 2025, yakni Kabupaten Tapin (Madya), Kabupaten Balangan (Pratama).', span: 'Madya', value: { category: 'Madya', notAward: null } },
     { text: 'peserta yang saat ini berada di angka 88% untuk menembus kategori Utama, yaitu di atas 90%.', span: 'Utama', value: { category: 'Utama', notAward: 'goal' } },
     { text: 'harapannya dapat meningkatkan keaktifan hingga kategori utama.', span: 'utama', value: { category: 'Utama', notAward: 'goal' } },
     { text: 'Kategori Madya pada UHC Award mensyaratkan cakupan kepesertaan JKN di atas 95 persen.', span: 'Madya', value: { category: 'Madya', notAward: 'definition' } },

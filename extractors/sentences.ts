@@ -1390,4 +1390,13 @@ export const SENTENCE_EXAMPLES: SentenceExample[] = [
     ],
   },
   { text: 'Realisasi pendaftaran peserta JKN di Kabupaten Gowa mencapai 95 persen dari target.', none: 'a share of a target reached, not of the population' },
+  {
+    text: 'Lima daerah di Kalsel meraih UHC Award 2025, yakni Kabupaten Tapin (Madya), Kabupaten Balangan (Pratama) dan Kota Banjarbaru (Madya).',
+    facts: [],
+    categories: [
+      { region: 'Kabupaten Tapin', category: 'Madya', year: 2025 },
+      { region: 'Kabupaten Balangan', category: 'Pratama', year: 2025 },
+      { region: 'Kota Banjarbaru', category: 'Madya', year: 2025 },
+    ],
+  },
 ];
