@@ -1399,4 +1399,13 @@ export const SENTENCE_EXAMPLES: SentenceExample[] = [
       { region: 'Kota Banjarbaru', category: 'Madya', year: 2025 },
     ],
   },
+  {
+    text: 'Berikut daftar penerima UHC Award 2026 kategori Utama di Jawa Tengah: Kabupaten Klaten, Kabupaten Sragen dan Kota Surakarta.',
+    facts: [],
+    categories: [
+      { region: 'Kabupaten Klaten', category: 'Utama', year: 2026 },
+      { region: 'Kabupaten Sragen', category: 'Utama', year: 2026 },
+      { region: 'Kota Surakarta', category: 'Utama', year: 2026 },
+    ],
+  },
 ];

@@ -500,6 +500,18 @@ function coordinatedBefore(ctx: Ctx, regions: RegionMention[]): RegionMention[] 
   return list;
 }
 
+/** The regions named together from the first one on: "A, B dan C". */
+function coordinatedAfter(ctx: Ctx, regions: RegionMention[]): RegionMention[] {
+  const text = ctx.doc.text;
+  const list: RegionMention[] = [];
+  for (const r of regions) {
+    const last = list.at(-1);
+    if (last && !/^\s*(?:,|,?\s*dan|,?\s*serta)\s*$/iu.test(text.slice(last.end, r.start))) break;
+    list.push(r);
+  }
+  return list;
+}
+
 function pickAsOf(ctx: Ctx, g: Group, w: Windows): string | null {
   const { doc, found } = ctx;
   const text = doc.text;
@@ -629,8 +641,14 @@ function pairCategories(ctx: Ctx): CategoryFact[] {
       const list = coordinatedBefore(ctx, before);
       for (const r of list) picks.push({ m: r, reason: list.length > 1 ? 'category:list' : 'category:clause', start: r.start, end: c.end });
     } else if (after.length) {
-      const r = after[0]!;
-      picks.push({ m: r, reason: 'category:after', start: c.start, end: r.end });
+      // "… kategori Utama: Kabupaten A, Kabupaten B dan Kota C" — the list that follows.
+      // "… kategori Utama di Jawa Tengah: Kabupaten Klaten, …": the province only says where the listed regions are.
+      const [first, second] = after;
+      const listAfter =
+        first && second && first.region.level === 'provinsi' && second.region.provinceCode === first.region.code && /^\s*[:,]?\s*(?:yaitu|yakni|antara lain|di antaranya|meliputi)?\s*:?\s*$/iu.test(text.slice(first.end, second.start))
+          ? after.slice(1)
+          : after;
+      for (const r of coordinatedAfter(ctx, listAfter)) picks.push({ m: r, reason: 'category:after', start: c.start, end: r.end });
     } else {
       const para = doc.paragraphs[s.paragraph]!;
       const r = within(ctx.subjects, para.start, s.start).at(-1);
