@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { openStore, type SqliteStore } from '../store/index.ts';
 import { DB_ENV, DEFAULT_DB_PATH } from '../store/config.ts';
 import type { SourceDocument, ArticleExtraction } from '../store/index.ts';
-import { extractFacts } from '../extract/index.ts';
+import { extractArticleFacts, extractFacts } from '../extract/index.ts';
 import { crawl, type CrawlProgress, type CrawlSummary, type Ingest, type IngestPage } from './crawler.ts';
 import { closeAgents } from './fetch.ts';
 import { crawlReport, formatReport } from './report.ts';
@@ -63,9 +63,10 @@ export function storeIngest(store: SqliteStore, runId: number): Ingest {
   // in the middle of the crawl where it would stall every host's timer.
   extractFacts('Cakupan kepesertaan JKN di Kabupaten Klaten mencapai 98 persen.', { published: null });
   return async (p: IngestPage) => {
-    const published = p.article.published ?? p.publishedHint;
     const title = p.article.title ?? p.titleHint;
-    const { facts, categories } = p.facts && p.categories ? { facts: p.facts, categories: p.categories } : extractFacts(p.article.text, { published, title });
+    const given = p.article.published ?? p.publishedHint;
+    const { facts, categories, published } =
+      p.facts && p.categories ? { facts: p.facts, categories: p.categories, published: given } : extractArticleFacts(p.article.text, { published: given, title });
     const doc: SourceDocument = {
       url: p.url,
       bytes: p.bytes,

@@ -6,7 +6,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { extractArticle } from '../text/index.ts';
 import { fetchPage, type FetchedPage } from '../crawl/fetch.ts';
-import { extractFacts } from './index.ts';
+import { extractArticleFacts } from './index.ts';
 import { MAX_TITLE_CHARS } from './segment.ts';
 import type { ExtractResult } from '../types.ts';
 
@@ -133,14 +133,12 @@ export function analyze(input: RawInput, opts: AnalyzeOptions = {}): ExtractResu
   if (input.kind === 'html') {
     const article = extractArticle(input.bytes, { url: input.url, contentType: input.contentType ?? undefined });
     if (!article.text.trim()) throw new InputError(input.source, 'no article text found in the page');
-    const { facts, categories, dateline } = extractFacts(article.text, { published: opts.published ?? article.published, title: article.title });
-    const published = opts.published ?? article.published ?? dateline;
+    const { facts, categories, published } = extractArticleFacts(article.text, { published: opts.published ?? article.published, title: article.title });
     return { source: input.source, title: article.title, published, text: article.text, method: article.method, facts, categories };
   }
   const text = decodeText(input.source, input.bytes);
   const title = guessTitle(text);
-  const { facts, categories, dateline } = extractFacts(text, { published: opts.published ?? null, title });
   // Plain text has no page metadata: its publication date is the one its own dateline states, if any.
-  const published = opts.published ?? dateline;
+  const { facts, categories, published } = extractArticleFacts(text, { published: opts.published ?? null, title });
   return { source: input.source, title, published, text, method: 'text', facts, categories };
 }

@@ -34,3 +34,12 @@ export function extractFacts(text: string, opts: ExtractOptions = {}): Extractio
   }
   return { facts, categories, dateline };
 }
+
+/**
+ * Facts of one article plus its publication date: the one given, else the date of the article's own dateline.
+ * The one place the pipeline's entry points (extract, ingest, refresh, crawl) settle `published`.
+ */
+export function extractArticleFacts(text: string, opts: ExtractOptions = {}): Extraction & { published: string | null } {
+  const r = extractFacts(text, opts);
+  return { ...r, published: opts.published ?? r.dateline };
+}

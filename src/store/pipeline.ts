@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { extractArticle } from '../text/index.ts';
 import { decodeText, guessTitle, InputError } from '../extract/document.ts';
-import { extractFacts } from '../extract/index.ts';
+import { extractArticleFacts } from '../extract/index.ts';
 import { CategoryFact, Fact } from '../types.ts';
 import { RATIO_TOLERANCE_POINTS } from './config.ts';
 import { RowError, type ArticleExtraction, type Extractor } from './types.ts';
@@ -23,14 +23,14 @@ export const extractDocument: Extractor = (doc) => {
     if (!article.text.trim()) throw new InputError(doc.url, 'no article text found in the page');
     const published = doc.publishedHint ?? article.published;
     const title = article.title ?? doc.titleHint;
-    const { facts, categories, dateline } = extractFacts(article.text, { published, title });
-    return { text: article.text, title, published: published ?? dateline, method: article.method, canonicalUrl: article.canonicalUrl, siteName: article.siteName, facts, categories };
+    const r = extractArticleFacts(article.text, { published, title });
+    return { text: article.text, title, published: r.published, method: article.method, canonicalUrl: article.canonicalUrl, siteName: article.siteName, facts: r.facts, categories: r.categories };
   }
   const text = decodeText(doc.url, doc.bytes);
   // Plain text: the headline and the dateline date it prints, when no hint says otherwise (as `cakupan extract` reads them).
   const title = doc.titleHint ?? guessTitle(text);
-  const { facts, categories, dateline } = extractFacts(text, { published: doc.publishedHint, title });
-  return { text, title, published: doc.publishedHint ?? dateline, method: 'text', canonicalUrl: null, siteName: null, facts, categories };
+  const { facts, categories, published } = extractArticleFacts(text, { published: doc.publishedHint, title });
+  return { text, title, published, method: 'text', canonicalUrl: null, siteName: null, facts, categories };
 };
 
 export function sha256(data: string | Buffer): string {
