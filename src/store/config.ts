@@ -48,3 +48,9 @@ export const REFRESH_WORKERS = 0;
  * instead of letting each worker's heap grow for the whole refresh. @default 256 MiB
  */
 export const WORKER_HEAP_MB = 256;
+
+/** Connections per PostgreSQL pool: one refresh or worker writes one batch at a time and reads the next. @default 4 */
+export const PG_POOL_MAX = 4;
+
+/** A statement running longer than this on PostgreSQL is cancelled ("a stuck lock wait must not hang a batch job"). @default 120 s */
+export const PG_STATEMENT_TIMEOUT_MS = 120_000;

@@ -1,8 +1,22 @@
 /**
  * Versioned migrations: every `NNN_name.sql` file in `src/store/migrations/`, applied in number order, each in
- * its own transaction. `PRAGMA user_version` holds the highest number applied; the `schema_migrations` table
- * lists each one, so a file numbered inside a gap (another stage's range, 010–019 crawl, 020–029 review) is
- * still applied when it appears later.
+ * its own transaction, to SQLite as written and to PostgreSQL translated by `toPostgres` — ONE description of the
+ * schema for both backends, so they cannot drift (test/store/schema-parity.test.ts compares the two results).
+ * `schema_migrations` lists each applied file, so a file numbered inside a gap (another stage's range) is still
+ * applied when it appears later; SQLite also keeps the highest number in `PRAGMA user_version`.
+ *
+ * CONVENTION FOR ADDING A MIGRATION (full text: src/store/migrations/README.md):
+ *  1. next free number in your range (001–009 store, 010–019 crawl, 020–029 review, 030–039 dates/export,
+ *     040–049 ingest/WARC, 050–059 crawl workers), file `NNN_what_it_does.sql`;
+ *  2. portable SQL only: types TEXT / INTEGER / REAL / BLOB; row ids `id INTEGER PRIMARY KEY` (insert without
+ *     them, read them with RETURNING); `) STRICT;`; booleans INTEGER 0/1; JSON as TEXT; `ALTER TABLE … ADD COLUMN`,
+ *     `CREATE INDEX`, `DROP INDEX IF EXISTS`, `DROP VIEW IF EXISTS` + `CREATE VIEW` (dependent views too);
+ *     standard SQL in views (CASE, COALESCE, windows; a comparison as a value is `CASE WHEN … THEN 1 ELSE 0 END`);
+ *     append-only tables via `CREATE TRIGGER x BEFORE UPDATE ON t BEGIN SELECT RAISE(ABORT, 'msg'); END;`;
+ *  3. never PRAGMA, AUTOINCREMENT, WITHOUT ROWID, INSERT OR …, json_*(), datetime(), table rebuilds — the
+ *     translator refuses them. If you truly need dialect SQL, write the pair `NNN_name.sqlite.sql` +
+ *     `NNN_name.pg.sql` (same number and name, both required);
+ *  4. run `npx vitest run test/store/schema-parity.test.ts test/store/migrations.test.ts`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
