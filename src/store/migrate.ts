@@ -22,32 +22,120 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
+import type pg from 'pg';
 
 /** The folder this store's migrations live in. */
 export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 
-const FILE = /^(\d{3})_([A-Za-z0-9_-]+)\.sql$/;
+const FILE = /^(\d{3})_([A-Za-z0-9_-]+)(?:\.(sqlite|pg))?\.sql$/;
 
-/** One migration file. */
+/** One migration: a portable file, or a `.sqlite.sql` + `.pg.sql` pair. */
 export interface Migration {
   version: number;
   name: string;
+  /** The portable file, or the SQLite file of a pair. */
   file: string;
+  /** SQL for SQLite. */
   sql: string;
+  /** SQL for PostgreSQL: the portable file translated, or the `.pg.sql` of a pair. */
+  pgSql: string;
+  /** The PostgreSQL file of a pair (absent for a portable file). */
+  pgFile?: string;
 }
 
-/** Reads the migrations of a folder in order; refuses two files with the same number. */
+/** Reads the migrations of a folder in order; refuses two files with the same number and half a pair. */
 export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
-  const out: Migration[] = [];
+  const found = new Map<number, { name: string; portable?: string; sqlite?: string; pg?: string }>();
   for (const f of readdirSync(dir).sort()) {
     const m = FILE.exec(f);
     if (!m) continue;
     const version = Number(m[1]);
-    const clash = out.find((x) => x.version === version);
-    if (clash) throw new Error(`${join(dir, f)}: migration number ${m[1]} is already used by ${clash.file}`);
-    out.push({ version, name: m[2]!, file: f, sql: readFileSync(join(dir, f), 'utf8') });
+    const slot = (m[3] ?? 'portable') as 'portable' | 'sqlite' | 'pg';
+    const entry = found.get(version);
+    if (!entry) {
+      found.set(version, { name: m[2]!, [slot]: f });
+      continue;
+    }
+    const first = entry.portable ?? entry.sqlite ?? entry.pg!;
+    if (entry.name !== m[2] || slot === 'portable' || entry.portable || entry[slot])
+      throw new Error(`${join(dir, f)}: migration number ${m[1]} is already used by ${first}`);
+    entry[slot] = f;
+  }
+  const out: Migration[] = [];
+  for (const [version, e] of found) {
+    const read = (f: string) => readFileSync(join(dir, f), 'utf8');
+    if (e.portable) {
+      const sql = read(e.portable);
+      out.push({ version, name: e.name, file: e.portable, sql, pgSql: toPostgres(sql, e.portable) });
+    } else if (e.sqlite && e.pg) {
+      out.push({ version, name: e.name, file: e.sqlite, sql: read(e.sqlite), pgSql: read(e.pg), pgFile: e.pg });
+    } else {
+      const have = e.sqlite ?? e.pg!;
+      const want = e.sqlite ? have.replace(/\.sqlite\.sql$/, '.pg.sql') : have.replace(/\.pg\.sql$/, '.sqlite.sql');
+      throw new Error(`${join(dir, have)}: half of a dialect pair; add ${want} too (or write one portable ${have.replace(/\.(sqlite|pg)\.sql$/, '.sql')})`);
+    }
   }
   return out.sort((a, b) => a.version - b.version);
+}
+
+/** SQLite-only constructs a portable migration must not use (see migrations/README.md). */
+const NOT_PORTABLE: [RegExp, string][] = [
+  [/\bPRAGMA\b/i, 'PRAGMA'],
+  [/\bAUTOINCREMENT\b/i, 'AUTOINCREMENT'],
+  [/\bWITHOUT\s+ROWID\b/i, 'WITHOUT ROWID'],
+  [/\bINSERT\s+OR\s+\w+/i, 'INSERT OR …'],
+  [/\bREPLACE\s+INTO\b/i, 'REPLACE INTO'],
+  [/\bjson_\w+\s*\(/i, 'json_*()'],
+  [/\b(datetime|strftime|julianday|unixepoch)\s*\(/i, 'SQLite date functions'],
+  [/\bGLOB\b/i, 'GLOB'],
+];
+
+const APPEND_ONLY_TRIGGER = /CREATE\s+TRIGGER\s+(\w+)\s+BEFORE\s+(UPDATE|DELETE)\s+ON\s+(\w+)\s+BEGIN\s+SELECT\s+RAISE\s*\(\s*ABORT\s*,\s*'((?:[^']|'')*)'\s*\)\s*;\s*END\s*;/gi;
+
+/**
+ * Translates a portable migration (see migrations/README.md) into PostgreSQL: types, row ids, STRICT, forward
+ * foreign keys and append-only triggers. Anything outside the subset is refused with the file's name, so a
+ * migration that would work on SQLite only fails the day it is written, not the day someone runs PostgreSQL.
+ */
+export function toPostgres(sql: string, file = 'migration'): string {
+  // Comments first: their words ("REFERENCES", "INTEGER") are not SQL.
+  let s = sql.replace(/--[^\n]*/g, '');
+  for (const [re, what] of NOT_PORTABLE)
+    if (re.test(s)) throw new Error(`${file}: ${what} is SQLite-only; use the portable subset or write ${file.replace(/\.sql$/, '')}.sqlite.sql + .pg.sql (src/store/migrations/README.md)`);
+  const triggers: string[] = [];
+  s = s.replace(APPEND_ONLY_TRIGGER, (_all, name: string, op: string, table: string, msg: string) => {
+    triggers.push(
+      `CREATE FUNCTION ${name}_fn() RETURNS trigger LANGUAGE plpgsql AS $fn$ BEGIN RAISE EXCEPTION '%', '${msg}'; END $fn$;\n` +
+        `CREATE TRIGGER ${name} BEFORE ${op.toUpperCase()} ON ${table} FOR EACH ROW EXECUTE FUNCTION ${name}_fn();`,
+    );
+    return `/*trigger ${triggers.length - 1}*/`;
+  });
+  if (/\bCREATE\s+TRIGGER\b/i.test(s)) throw new Error(`${file}: only the append-only trigger form is portable (src/store/migrations/README.md)`);
+  // Foreign keys to a table created later in this file are added once every table exists.
+  const created = [...s.matchAll(/CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(\w+)/gi)].map((m) => ({ name: m[1]!.toLowerCase(), at: m.index! }));
+  const deferred: string[] = [];
+  for (let i = 0; i < created.length; i++) {
+    const t = created[i]!;
+    const endAt = i + 1 < created.length ? created[i + 1]!.at : s.length;
+    const body = s.slice(t.at, endAt);
+    const later = new Set(created.slice(i + 1).map((c) => c.name));
+    const fixed = body.replace(/^(\s*)(\w+)(\s+[A-Z][^,\n]*?)\s+REFERENCES\s+(\w+)\s*\((\w+)\)/gim, (all, ws: string, col: string, def: string, ref: string, refCol: string) => {
+      if (!later.has(ref.toLowerCase())) return all;
+      deferred.push(`ALTER TABLE ${t.name} ADD FOREIGN KEY (${col}) REFERENCES ${ref}(${refCol});`);
+      return `${ws}${col}${def}`;
+    });
+    s = s.slice(0, t.at) + fixed + s.slice(endAt);
+    const shift = fixed.length - body.length;
+    for (const c of created.slice(i + 1)) c.at += shift;
+  }
+  s = s
+    .replace(/\)\s*STRICT\s*;/gi, ');')
+    .replace(/\bINTEGER\s+PRIMARY\s+KEY\b/gi, 'BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY')
+    .replace(/\bINTEGER\b/g, 'BIGINT')
+    .replace(/\bREAL\b/g, 'DOUBLE PRECISION')
+    .replace(/\bBLOB\b/g, 'BYTEA');
+  s = s.replace(/\/\*trigger (\d+)\*\//g, (_a, i: string) => triggers[Number(i)]!);
+  return [s.trim(), ...deferred].filter(Boolean).join('\n') + '\n';
 }
 
 /** What `migrate` did. */
@@ -97,6 +185,46 @@ export function migrate(db: Database.Database, opts: { dir?: string; upTo?: numb
     if (fkWasOn && pending.length) db.pragma('foreign_keys = ON');
   }
   return { from, to: db.pragma('user_version', { simple: true }) as number, applied };
+}
+
+/**
+ * The same on PostgreSQL (the pool's schema): every migration not yet recorded, translated, each in one
+ * transaction. Concurrent openers (many workers starting together) queue on an advisory lock of the schema.
+ */
+export async function migratePg(pool: pg.Pool, opts: { dir?: string; upTo?: number } = {}): Promise<MigrateResult> {
+  const all = listMigrations(opts.dir).filter((m) => opts.upTo === undefined || m.version <= opts.upTo);
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query("SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':cakupan-migrate'))");
+    await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version    BIGINT PRIMARY KEY,
+      name       TEXT NOT NULL,
+      applied_at TEXT NOT NULL
+    )`);
+    const done = new Set((await client.query<{ version: string }>('SELECT version FROM schema_migrations')).rows.map((r) => Number(r.version)));
+    const from = done.size ? Math.max(...done) : 0;
+    const applied: string[] = [];
+    for (const m of all.filter((x) => !done.has(x.version))) {
+      await client.query('SAVEPOINT migration');
+      try {
+        await client.query(m.pgSql);
+      } catch (err) {
+        throw new Error(`migration ${m.pgFile ?? m.file} failed on PostgreSQL: ${(err as Error).message}`);
+      }
+      await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [m.version, m.name, new Date().toISOString()]);
+      await client.query('RELEASE SAVEPOINT migration');
+      applied.push(m.pgFile ?? m.file);
+    }
+    await client.query('COMMIT');
+    const to = Math.max(from, ...all.filter((m) => applied.includes(m.pgFile ?? m.file)).map((m) => m.version));
+    return { from, to, applied };
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
 }
 
 /** The schema as SQLite stores it (tables, indexes, views, triggers), in a stable order: for snapshots and tests. */

@@ -41,6 +41,17 @@ export function redactUrl(url: string): string {
   return url.replace(/^(postgres(?:ql)?:\/\/[^:@/]*):[^@/]*@/i, '$1:***@');
 }
 
+/**
+ * Type parsers of our pools: BIGINT (ids, counts) and NUMERIC (sums) come back as numbers, as SQLite gives them;
+ * `pg`'s default strings would leak into every row. Ids stay far below 2^53. Only this pool is affected.
+ */
+const TYPES = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === 20 || oid === 1700) return (v: string) => Number(v);
+    return pg.types.getTypeParser(oid, format);
+  },
+} as pg.CustomTypesConfig;
+
 const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 
 /** Splits `?schema=` off a URL (pg would pass it to the server as an unknown option). */
@@ -74,6 +85,7 @@ export async function createPgPool(url: string, opts: PgPoolOptions = {}): Promi
     connectionString,
     max: opts.max ?? PG_POOL_MAX,
     application_name: opts.applicationName ?? 'cakupan',
+    types: TYPES,
     // Every connection starts in the schema: no statement ever needs to name it.
     options: `-c search_path=${schema} -c statement_timeout=${PG_STATEMENT_TIMEOUT_MS}`,
   });

@@ -8,7 +8,7 @@ SELECT
   p.url,
   p.canonical_url,
   s.host          AS site,
-  (p.id = a.page_id) AS is_primary,
+  CASE WHEN p.id = a.page_id THEN 1 ELSE 0 END AS is_primary,
   p.fetched_at
 FROM articles a
 JOIN pages p ON p.article_id = a.id
