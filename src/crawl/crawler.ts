@@ -38,13 +38,15 @@ import {
   EXTRACT_WORKERS_FROM_RATE,
   LOG_FLUSH_MS,
   LOG_FLUSH_ROWS,
+  MAX_PAGES_PER_HOST,
 } from './config.ts';
 import { decodeDocument } from './charset.ts';
 import { isAsset, looksLikeArticle, parseFeed, parseHtmlLinks, parseSitemap, type Entry } from './discover.ts';
 import { FetchError, fetchPage, type FetchedPage, type FetchOptions } from './fetch.ts';
-import { Frontier, type FrontierRow, type Kind, type LogEntry } from './frontier.ts';
+import { ARTICLE_PRIORITY, Frontier, type FrontierRow, type Kind, type LogEntry } from './frontier.ts';
 import { HostDeferred, HostGate, type SlotInfo } from './politeness.ts';
-import { relevanceFilter, urlWords, type Relevance } from './relevance.ts';
+import { linkRanker, type LinkRanker } from './relevance.ts';
+import { loadGazetteer } from '../normalize/regions.ts';
 import { fetchRobots, rulesOf, type RobotsRules } from './robots.ts';
 import type { Site, SitesConfig } from './sites.ts';
 import { canonicalize, dateInUrl, hostKey, sameSite } from './url.ts';
@@ -91,6 +93,8 @@ export interface CrawlOptions {
   since?: string | null;
   /** Requests this run may make (robots.txt excluded). @default unlimited */
   maxPages?: number;
+  /** Requests this run may make to one host (robots.txt excluded). @default MAX_PAGES_PER_HOST */
+  maxPagesPerHost?: number;
   allowPrivate?: boolean;
   /** Re-fetch stored articles with conditional GET (304 or same text skips re-extraction). @default false */
   refresh?: boolean;
@@ -128,9 +132,15 @@ export const HostStats = z.object({
   failed: Count,
   errors: Count,
   linksQueued: Count,
+  /** Article links dropped unfetched: their section is another subject (`relevance.offTopicSections`). */
+  offTopic: Count,
+  /** Article links queued behind the keyword links (region/health or nothing telling). */
+  rankedLow: Count,
   delayMs: Count,
   /** Why the host was left for a later run, or null. */
   deferred: z.string().nullable(),
+  /** The host reached `maxPagesPerHost` this run; what is left waits for the next. */
+  budgetReached: z.boolean().default(false),
 });
 export type HostStats = z.infer<typeof HostStats>;
 
@@ -149,7 +159,7 @@ export const CrawlSummary = z.object({
   startedAt: z.number().int(),
   elapsedMs: Count,
   hosts: z.array(HostStats),
-  totals: HostStats.omit({ host: true, delayMs: true, deferred: true }).extend({ hostsDeferred: Count }),
+  totals: HostStats.omit({ host: true, delayMs: true, deferred: true, budgetReached: true }).extend({ hostsDeferred: Count }),
   budgetExhausted: z.boolean(),
 });
 export type CrawlSummary = z.infer<typeof CrawlSummary>;
@@ -160,10 +170,6 @@ const sleep = (ms: number, signal?: AbortSignal) =>
     signal?.addEventListener('abort', () => (clearTimeout(t), r()), { once: true });
   });
 
-/** Words of a URL path: enough of them and the slug can be judged for relevance before fetching. */
-function slugWords(url: string): number {
-  return urlWords(url).split(/[^a-zA-Z]+/).filter((w) => w.length > 2).length;
-}
 
 interface SiteRun {
   site: Site;
@@ -181,7 +187,7 @@ interface SiteRun {
 
 export class Crawler {
   private readonly frontier: Frontier;
-  private readonly relevance: Relevance;
+  private readonly ranker: LinkRanker;
   private readonly sites: SiteRun[];
   private readonly stats = new Map<string, HostStats>();
   private readonly robots = new Map<string, { rules: RobotsRules; id: number }>();
@@ -201,7 +207,13 @@ export class Crawler {
 
   constructor(private readonly o: CrawlOptions) {
     this.frontier = new Frontier(o.db);
-    this.relevance = relevanceFilter(o.config.relevance.keywords);
+    const gaz = loadGazetteer();
+    this.ranker = linkRanker({
+      keywords: o.config.relevance.keywords,
+      regionNames: [...gaz.regions.map((r) => r.bare), ...gaz.aliases.filter((a) => !a.ambiguous).map((a) => a.alias)],
+      healthWords: o.config.relevance.healthWords,
+      offTopicSections: o.config.relevance.offTopicSections,
+    });
     this.budget = o.maxPages ?? Number.POSITIVE_INFINITY;
     const d = o.config.defaults;
     this.sites = (o.sites ?? o.config.sites.filter((s) => s.enabled)).map((site) => {
@@ -225,7 +237,7 @@ export class Crawler {
   private stat(host: string): HostStats {
     let s = this.stats.get(host);
     if (!s) {
-      s = { host, requests: 0, ingested: 0, facts: 0, notModified: 0, skippedRobots: 0, irrelevant: 0, outOfWindow: 0, duplicates: 0, failed: 0, errors: 0, linksQueued: 0, delayMs: 0, deferred: null };
+      s = { host, requests: 0, ingested: 0, facts: 0, notModified: 0, skippedRobots: 0, irrelevant: 0, outOfWindow: 0, duplicates: 0, failed: 0, errors: 0, linksQueued: 0, offTopic: 0, rankedLow: 0, delayMs: 0, deferred: null, budgetReached: false };
       this.stats.set(host, s);
     }
     return s;
@@ -286,7 +298,7 @@ export class Crawler {
 
   private summary(): CrawlSummary {
     const hosts = [...this.stats.values()].sort((a, b) => a.host.localeCompare(b.host));
-    const totals = { requests: 0, ingested: 0, facts: 0, notModified: 0, skippedRobots: 0, irrelevant: 0, outOfWindow: 0, duplicates: 0, failed: 0, errors: 0, linksQueued: 0, hostsDeferred: 0 };
+    const totals = { requests: 0, ingested: 0, facts: 0, notModified: 0, skippedRobots: 0, irrelevant: 0, outOfWindow: 0, duplicates: 0, failed: 0, errors: 0, linksQueued: 0, offTopic: 0, rankedLow: 0, hostsDeferred: 0 };
     for (const h of hosts) {
       for (const k of Object.keys(totals) as (keyof typeof totals)[]) if (k !== 'hostsDeferred') totals[k] += h[k];
       if (h.deferred) totals.hostsDeferred++;
@@ -423,6 +435,10 @@ export class Crawler {
       if (this.o.signal?.aborted || gate.deferred) return;
       if (this.budget <= 0) {
         this.budgetExhausted = true;
+        return;
+      }
+      if (st.requests >= (this.o.maxPagesPerHost ?? MAX_PAGES_PER_HOST)) {
+        st.budgetReached = true;
         return;
       }
       const row = this.frontier.lease(host, this.o.runId, this.o.leaseMs ?? LEASE_MS);
@@ -619,12 +635,17 @@ export class Crawler {
       st.outOfWindow++;
       return false;
     }
-    const judgeable = !!(e.title || e.summary) || slugWords(url) >= 3;
-    if (judgeable && !this.relevance.match(urlWords(url), e.title, e.summary)) {
-      st.irrelevant++;
+    // Relevance orders the fetches; only a section of another subject is dropped (see relevance.ts).
+    const tier = this.ranker.rank(url, e.title, e.summary);
+    if (tier === 'off-topic') {
+      st.offTopic++;
       return false;
     }
-    return this.frontier.add({ url, host: hostKey(url), site: s.site.url, kind: 'article', title: e.title, summary: e.summary, hintDate: date, discoveredFrom: from });
+    const priority = ARTICLE_PRIORITY[tier];
+    const added = this.frontier.add({ url, host: hostKey(url), site: s.site.url, kind: 'article', title: e.title, summary: e.summary, hintDate: date, discoveredFrom: from, priority });
+    if (added && tier !== 'keyword') st.rankedLow++;
+    if (!added) this.frontier.promote(url, priority);
+    return added;
   }
 
   private handleListing(row: FrontierRow, s: SiteRun, page: FetchedPage, base: { status: number; fetchedAt: number; etag: string | null; lastModified: string | null }): string {
@@ -666,6 +687,12 @@ export class Crawler {
     };
     if (page.contentType && !/html|xml/i.test(page.contentType)) return done('not-html');
     const ex = await this.pool!.run({ url: page.finalUrl, contentType: page.contentType, bytes: page.bytes });
+    // A page the text stage refuses for its size or element count: recorded once, never fetched again.
+    if (ex.errorCode === 'too-complex' || ex.errorCode === 'too-large') {
+      st.failed++;
+      this.frontier.finish(row.url, 'failed', { ...base, outcome: ex.errorCode === 'too-complex' ? 'page-too-complex' : 'page-too-large' });
+      return `${ex.errorCode === 'too-complex' ? 'page-too-complex' : 'page-too-large'}: ${ex.error}`.slice(0, 300);
+    }
     if (ex.error || !ex.article) throw new Error(ex.error ?? 'extraction gave no article');
     const article = ex.article;
     const canonical = article.canonicalUrl ? canonicalize(article.canonicalUrl, page.finalUrl) : null;

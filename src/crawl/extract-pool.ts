@@ -29,6 +29,8 @@ export interface ExtractReply {
   /** sha256 of the text with whitespace folded (dedup); null when there is no text. */
   textHash?: string | null;
   error?: string;
+  /** The text stage's refusal code ("too-complex", "too-large") when it refused the page. */
+  errorCode?: string;
 }
 
 /**
@@ -114,7 +116,7 @@ export class ExtractPool {
       try {
         return Promise.resolve({ id, ...runJob({ ...job, id }, this.relevance) });
       } catch (err) {
-        return Promise.resolve({ id, error: (err as Error).message });
+        return Promise.resolve({ id, error: (err as Error).message, errorCode: (err as { code?: string }).code });
       }
     }
     const w = this.workers.reduce((a, b) => ((this.load.get(a) ?? 0) <= (this.load.get(b) ?? 0) ? a : b));

@@ -12,7 +12,7 @@ parentPort!.on('message', (job: ExtractJob) => {
   try {
     reply = { id: job.id, ...runJob(job, relevance) };
   } catch (err) {
-    reply = { id: job.id, error: err instanceof Error ? err.message : String(err) };
+    reply = { id: job.id, error: err instanceof Error ? err.message : String(err), errorCode: (err as { code?: string }).code };
   }
   parentPort!.postMessage(reply);
 });

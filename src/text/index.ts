@@ -28,8 +28,9 @@ import { readMetadata } from './metadata.ts';
 import { profileFor, type SiteProfile } from './profiles.ts';
 import { bodyBySelector, computeStats, removeJunk, removeUnlikely, scoreCandidates, withSiblings, type StatsMap } from './scorer.ts';
 import { filterBlocks, toBlocks, type Block, type Dropped } from './blocks.ts';
-import { type Dom, type Element, parseDom, removeNode } from './dom.ts';
-import { MAX_HTML_BYTES, PROFILE_MIN_CHARS, SCORER_MIN_CHARS } from './config.ts';
+import { type Dom, type Element, limitNesting, parseDom, removeNode, stripNeverText } from './dom.ts';
+import { MAX_HTML_BYTES, MAX_HTML_ELEMENTS, MAX_PARSE_DEPTH, PROFILE_MIN_CHARS, SCORER_MIN_CHARS } from './config.ts';
+import { boundElements } from './complexity.ts';
 
 /** What the text stage gives the rest of the pipeline. */
 export interface Article {
@@ -65,13 +66,17 @@ export interface ArticleOptions {
   contentType?: string;
   /** Collects the blocks the filter left out, with the rule that dropped each (for tests and debugging). */
   dropped?: Dropped[];
+  /** Elements the parser may build (src/text/complexity.ts). @default MAX_HTML_ELEMENTS */
+  maxElements?: number;
 }
 
-/** A page the text stage refuses; the message names the page. */
+/** A page the text stage refuses; the message names the page, `code` says why. */
 export class ArticleError extends Error {
   constructor(
     readonly page: string,
     reason: string,
+    /** "too-large": over `MAX_HTML_BYTES`; "too-complex": over `MAX_HTML_ELEMENTS` even without inline tags. */
+    readonly code: 'too-large' | 'too-complex' = 'too-large',
   ) {
     super(`${page}: ${reason}`);
     this.name = 'ArticleError';
@@ -116,12 +121,20 @@ const parse = (html: string): Dom => parseDom(html);
 
 /**
  * Extracts the article of one HTML page.
- * @throws ArticleError when the page is larger than `MAX_HTML_BYTES`.
+ * @throws ArticleError when the page is larger than `MAX_HTML_BYTES` (code "too-large") or has more than
+ *   `MAX_HTML_ELEMENTS` elements once inline formatting is dropped (code "too-complex", src/text/complexity.ts).
  */
 export function extractArticle(bytes: Uint8Array, opts: ArticleOptions = {}): Article {
   const page = opts.url ?? 'page';
   if (bytes.length > MAX_HTML_BYTES) throw new ArticleError(page, `page is ${bytes.length} bytes, larger than the ${MAX_HTML_BYTES}-byte limit`);
-  const { html, charset } = decodeHtml(bytes, opts.contentType);
+  const decoded = decodeHtml(bytes, opts.contentType);
+  const { charset } = decoded;
+  const maxElements = opts.maxElements ?? MAX_HTML_ELEMENTS;
+  // Counted on what the parser will see: scripts, styles, comments and over-deep nesting already cut.
+  const bounded = boundElements(limitNesting(stripNeverText(decoded.html), MAX_PARSE_DEPTH), maxElements);
+  if (bounded.left > maxElements)
+    throw new ArticleError(page, `page too complex: ${bounded.left} elements even without inline formatting, more than the ${maxElements} the text stage reads (MAX_HTML_ELEMENTS)`, 'too-complex');
+  const html = bounded.html;
   let $ = parse(html);
   const meta = readMetadata($, opts.url);
   removeJunk($.root()[0]);

@@ -1,0 +1,61 @@
+/**
+ * Issue 12, point 1: pages of many tiny elements. Before: 8 MB of 1M tiny elements took 1.7 GB and 14.5 s,
+ * 16 MB of 2M took 2.7 GB. Now the text stage bounds what it parses; each page is measured in its own child
+ * process so the peak RSS is that page's.
+ */
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { ArticleError, extractArticle } from '../../src/text/index.ts';
+import { boundElements, countElements } from '../../src/text/complexity.ts';
+
+const CHILD = fileURLToPath(new URL('./tiny-elements.ts', import.meta.url));
+
+function measure(count: number, tag: string): { outcome: string; chars: number; peakRssMiB: number; ms: number } {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', CHILD, String(count), tag], { encoding: 'utf8', timeout: 120_000 });
+  expect(r.status, r.stderr).toBe(0);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!);
+}
+
+describe('text stage memory on pages of millions of tiny elements', () => {
+  it('2M tiny inline elements (16 MB): read, under 400 MB peak RSS', () => {
+    const m = measure(2_000_000, 'b');
+    expect(m.outcome).toBe('body');
+    expect(m.chars).toBeGreaterThan(100);
+    expect(m.peakRssMiB).toBeLessThan(400);
+  }, 150_000);
+
+  it('2M tiny block elements (16 MB): refused as too complex, under 400 MB peak RSS', () => {
+    const m = measure(2_000_000, 'p');
+    expect(m.outcome).toBe('too-complex');
+    expect(m.peakRssMiB).toBeLessThan(400);
+  }, 150_000);
+
+  it('the refusal names the page and the limit', () => {
+    const html = Buffer.from(`<html><body><p>JKN</p>${'<div>x</div>'.repeat(2000)}</body></html>`);
+    let err: unknown;
+    try {
+      extractArticle(html, { url: 'https://contoh.id/rumit', maxElements: 1000 });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ArticleError);
+    expect((err as ArticleError).code).toBe('too-complex');
+    expect((err as Error).message).toMatch(/^https:\/\/contoh\.id\/rumit: page too complex: 200\d elements .* 1000 .*MAX_HTML_ELEMENTS/);
+  });
+
+  it('over the limit, inline formatting and link-only list items go first; the article text survives', () => {
+    const para = '<p>Cakupan kepesertaan <b>JKN</b> di Kabupaten Klaten mencapai <span class="angka">98,77 persen</span>, kata Kepala BPJS Kesehatan cabang Klaten.</p>';
+    const nav = `<ul>${'<li><a href="/x">Berita lain</a></li>'.repeat(300)}</ul>`;
+    const html = `<html><body><article>${para}</article>${nav}</body></html>`;
+    const b = boundElements(html, 100);
+    expect(b.elements).toBe(countElements(html));
+    expect(b.reduced).toBe(true);
+    expect(b.left).toBeLessThan(10);
+    const a = extractArticle(Buffer.from(html), { maxElements: 100 });
+    expect(a.text).toContain('Cakupan kepesertaan JKN di Kabupaten Klaten mencapai 98,77 persen');
+    expect(a.text).not.toContain('Berita lain');
+    // Under the limit nothing changes.
+    expect(boundElements(html, 10_000)).toMatchObject({ html, reduced: false });
+  });
+});

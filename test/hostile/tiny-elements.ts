@@ -1,0 +1,30 @@
+/**
+ * Child process of the tiny-elements test and bench: builds a page of N tiny elements, runs the text stage
+ * once, prints one JSON line with its time, its outcome and the process's peak RSS (so the figure is this
+ * page's alone). `node --import tsx tiny-elements.ts <count> <tag>`.
+ */
+import { extractArticle, ArticleError } from '../../src/text/index.ts';
+
+/** A news page with two real paragraphs, then `count` tiny `<tag>x</tag>` elements. */
+export function tinyElementsPage(count: number, tag: string): Buffer {
+  const para = '<p>Cakupan kepesertaan JKN di Kabupaten Klaten mencapai 98,77 persen, kata Kepala BPJS Kesehatan cabang Klaten hari ini.</p>';
+  return Buffer.from(`<!doctype html><html><head><title>JKN Klaten</title></head><body><article>${para}${para}</article><div>${`<${tag}>x</${tag}>`.repeat(count)}</div></body></html>`);
+}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
+  const count = Number(process.argv[2]);
+  const tag = process.argv[3] ?? 'b';
+  const bytes = tinyElementsPage(count, tag);
+  const t0 = performance.now();
+  let outcome: string;
+  let chars = 0;
+  try {
+    const a = extractArticle(bytes, { url: 'http://127.0.0.1/tiny' });
+    outcome = a.method;
+    chars = a.text.length;
+  } catch (err) {
+    outcome = err instanceof ArticleError ? err.code : `error: ${(err as Error).message}`;
+  }
+  const ms = performance.now() - t0;
+  process.stdout.write(JSON.stringify({ count, tag, bytes: bytes.length, ms, outcome, chars, peakRssMiB: process.resourceUsage().maxRSS / 1024 }) + '\n');
+}
