@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { analyze, InputError, readInput } from './document.ts';
-import { formatFactsTable } from './table.ts';
+import { firstFlagMessage } from '../flag-errors.ts';
 
 const ExtractFlags = z.object({
   format: z.enum(['json', 'table']),
@@ -22,17 +21,18 @@ export function register(program: Command): void {
     .action(async (inputs: string[], raw: unknown) => {
       const parsed = ExtractFlags.safeParse(raw);
       if (!parsed.success) {
-        const issue = parsed.error.issues[0]!;
-        process.stderr.write(`cakupan extract: --${issue.path.join('.')}: ${issue.message}\n`);
+        process.stderr.write(`cakupan extract: ${firstFlagMessage(parsed.error, raw)}\n`);
         process.exitCode = 2;
         return;
       }
       const flags = parsed.data;
+      // The stage loads only when the command runs, so `cakupan --help` and other commands never pay for it.
+      const [{ analyze, InputError, readInput }, { formatFactsTable }, { withCodePointOffsets }] = await Promise.all([import('./document.ts'), import('./table.ts'), import('../store/offsets.ts')]);
       let failed = 0;
       for (const source of inputs) {
         try {
           const result = analyze(await readInput(source), { published: flags.published ?? null });
-          process.stdout.write(flags.format === 'json' ? JSON.stringify(result) + '\n' : formatFactsTable(result) + '\n');
+          process.stdout.write(flags.format === 'json' ? JSON.stringify(withCodePointOffsets(result)) + '\n' : formatFactsTable(result) + '\n');
         } catch (err) {
           failed++;
           const msg = err instanceof InputError ? err.message : `${source}: ${err instanceof Error ? err.message : String(err)}`;

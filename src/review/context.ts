@@ -4,6 +4,7 @@
  * extractor read.
  */
 import { CONTEXT_SENTENCES } from './config.ts';
+import { toUtf16Span } from '../store/offsets.ts';
 
 /** A window of article text around the evidence, split so only `evidence` is highlighted. */
 export interface EvidenceContext {
@@ -41,7 +42,8 @@ export function evidenceContext(
   evidence: { start: number; end: number; text: string },
   sentences: number = CONTEXT_SENTENCES,
 ): EvidenceContext {
-  let { start, end } = evidence;
+  // Stored offsets count code points (src/store/offsets.ts); JavaScript slices UTF-16 units.
+  let { start, end } = toUtf16Span(text, evidence);
   let located: EvidenceContext['located'] = 'offsets';
   if (!(start >= 0 && end <= text.length && start < end && text.slice(start, end) === evidence.text)) {
     const at = evidence.text ? text.indexOf(evidence.text) : -1;

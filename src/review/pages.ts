@@ -6,6 +6,7 @@
 import { Category, Metric } from '../types.ts';
 import { html, safeHref, type HtmlValue, type SafeHtml } from './html.ts';
 import { evidenceContext } from './context.ts';
+import { toUtf16Span } from '../store/offsets.ts';
 import { pctBar, timelineChart, type TimelinePoint } from './chart.ts';
 import type { ArticleInfo, AuditEntry, QueueFilter, ReviewFact } from './model.ts';
 
@@ -286,8 +287,8 @@ ${actions}
 }
 
 function articleWithMark(text: string, ev: { start: number; end: number; text: string }, located: string): SafeHtml {
-  let start = ev.start;
-  let end = ev.end;
+  // Stored offsets count code points (src/store/offsets.ts); `slice` counts UTF-16 units.
+  let { start, end } = toUtf16Span(text, ev);
   if (located === 'search') {
     start = text.indexOf(ev.text);
     end = start + ev.text.length;

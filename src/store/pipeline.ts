@@ -14,6 +14,7 @@ import { decodeText, guessTitle, InputError } from '../extract/document.ts';
 import { extractArticleFacts } from '../extract/index.ts';
 import { CategoryFact, Fact } from '../types.ts';
 import { RATIO_TOLERANCE_POINTS } from './config.ts';
+import { codePointIndex } from './offsets.ts';
 import { RowError, type ArticleExtraction, type Extractor } from './types.ts';
 
 /** The default extractor: `src/text` for HTML, strict UTF-8 for text, then `src/extract`. */
@@ -131,8 +132,9 @@ export function factRows(ex: ArticleExtraction, page: string, regionCodes: Reado
     published: ex.published,
     confidence: f.confidence,
     reasons: JSON.stringify(f.reasons),
-    evidence_start: f.evidence.start,
-    evidence_end: f.evidence.end,
+    // Stored in code points (src/store/offsets.ts): what SQLite, Python and R count.
+    evidence_start: codePointIndex(ex.text, f.evidence.start),
+    evidence_end: codePointIndex(ex.text, f.evidence.end),
     evidence_text: f.evidence.text,
     raw: f.raw ?? null,
     extracted_value: f.value,
@@ -161,8 +163,8 @@ export function categoryRows(ex: ArticleExtraction, page: string, regionCodes: R
     published: ex.published,
     confidence: c.confidence,
     reasons: JSON.stringify(c.reasons ?? []),
-    evidence_start: c.evidence.start,
-    evidence_end: c.evidence.end,
+    evidence_start: codePointIndex(ex.text, c.evidence.start),
+    evidence_end: codePointIndex(ex.text, c.evidence.end),
     evidence_text: c.evidence.text,
     extracted_category: c.category,
     extracted_year: c.year,
