@@ -3,15 +3,31 @@
  */
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { openStore, type SqliteStore } from '../store/index.ts';
+import { flagMessage } from '../flag-errors.ts';
+import type { SqliteStore } from '../store/index.ts';
 import { DB_ENV, DEFAULT_DB_PATH } from '../store/config.ts';
+import { resolveDb } from '../store/location.ts';
 import type { SourceDocument, ArticleExtraction } from '../store/index.ts';
-import { extractArticleFacts, extractFacts } from '../extract/index.ts';
-import { crawl, type CrawlProgress, type CrawlSummary, type Ingest, type IngestPage } from './crawler.ts';
-import { closeAgents } from './fetch.ts';
-import { crawlReport, formatReport } from './report.ts';
+import type { CrawlProgress, CrawlSummary, Ingest, IngestPage } from './crawler.ts';
 import { ConfigError, loadSites, Site, type SitesConfig } from './sites.ts';
 import { hostKey } from './url.ts';
+
+// The store, the fetcher and the fact engine load inside the actions (`await import`): `--help` and the other
+// commands never pay for them.
+const openStore = async (...args: Parameters<typeof import('../store/index.ts').openStore>) => (await import('../store/index.ts')).openStore(...args);
+let extractor: typeof import('../extract/index.ts') | null = null;
+
+/**
+ * Loads the fact engine and has it read its word lists (~0.5 s) — before the first request, not in the middle of
+ * the crawl where it would stall every host's timer. `crawl` calls it first; `storeIngest` falls back to it.
+ */
+export async function loadExtractor(): Promise<typeof import('../extract/index.ts')> {
+  if (extractor) return extractor;
+  const m = await import('../extract/index.ts');
+  m.extractFacts('Cakupan kepesertaan JKN di Kabupaten Klaten mencapai 98 persen.', { published: null });
+  return (extractor = m);
+}
+import { MAX_PAGES_PER_HOST } from './config.ts';
 
 /** Default sites file. */
 export const DEFAULT_SITES_PATH = 'data/sites.json';
@@ -25,6 +41,7 @@ const CrawlArgs = z.object({
     .refine((s) => !Number.isNaN(Date.parse(s)), '--since is not a real date')
     .optional(),
   maxPages: z.coerce.number().int('--max-pages must be a whole number').positive('--max-pages must be positive').optional(),
+  maxPagesPerHost: z.coerce.number().int('--max-pages-per-host must be a whole number').positive('--max-pages-per-host must be positive').optional(),
   db: z.string().optional(),
   allowPrivate: z.boolean().default(false),
   refresh: z.boolean().default(false),
@@ -39,7 +56,7 @@ const ReportArgs = z.object({
 });
 
 function dbPath(db?: string): string {
-  return db ?? process.env[DB_ENV] ?? DEFAULT_DB_PATH;
+  return resolveDb(db).path;
 }
 
 function fail(message: string): never {
@@ -59,10 +76,9 @@ export function selectSites(cfg: SitesConfig, urls: string[]): Site[] {
 
 /** Stores a relevant article through the store: text already extracted by the crawler, facts here. */
 export function storeIngest(store: SqliteStore, runId: number): Ingest {
-  // The fact engine loads its word lists on first use (~0.5 s): pay that before the first request, not
-  // in the middle of the crawl where it would stall every host's timer.
-  extractFacts('Cakupan kepesertaan JKN di Kabupaten Klaten mencapai 98 persen.', { published: null });
+  const ready = loadExtractor();
   return async (p: IngestPage) => {
+    const { extractArticleFacts } = await ready;
     const title = p.article.title ?? p.titleHint;
     const given = p.article.published ?? p.publishedHint;
     const { facts, categories, published } =
@@ -109,7 +125,7 @@ function progressPrinter(): { update: (p: CrawlProgress) => void; done: () => vo
 export function formatSummary(s: CrawlSummary): string {
   const t = s.totals;
   const lines = s.hosts.map(
-    (h) => `  ${h.host}: ${h.requests} requests, ${h.ingested} ingested (${h.facts} facts), ${h.irrelevant} irrelevant, ${h.outOfWindow} out of window, ${h.duplicates} duplicates, ${h.skippedRobots} refused by robots.txt, ${h.failed} failed, delay ${h.delayMs} ms${h.deferred ? `, DEFERRED: ${h.deferred}` : ''}`,
+    (h) => `  ${h.host}: ${h.requests} requests, ${h.ingested} ingested (${h.facts} facts), ${h.irrelevant} irrelevant, ${h.rankedLow} ranked low, ${h.offTopic} off-topic links dropped, ${h.outOfWindow} out of window, ${h.duplicates} duplicates, ${h.skippedRobots} refused by robots.txt, ${h.failed} failed, delay ${h.delayMs} ms${h.deferred ? `, DEFERRED: ${h.deferred}` : ''}${h.budgetReached ? ', stopped at --max-pages-per-host' : ''}`,
   );
   return [
     `crawl run ${s.runId}: ${t.requests} requests to ${s.hosts.length} hosts in ${(s.elapsedMs / 1000).toFixed(1)} s; ${t.ingested} articles ingested with ${t.facts} facts; ${t.notModified} unchanged; ${t.hostsDeferred} hosts deferred${s.budgetExhausted ? '; stopped at --max-pages' : ''}`,
@@ -126,6 +142,7 @@ export function register(program: Command): void {
     .option('--site <url>', 'crawl only this site (repeatable; uses its config entry when there is one)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--since <date>', 'skip articles published before YYYY-MM-DD')
     .option('--max-pages <n>', 'stop after this many requests (robots.txt not counted)')
+    .option('--max-pages-per-host <n>', `requests per host this run, best-ranked links first (default ${MAX_PAGES_PER_HOST}: a month of a regional paper)`)
     .option('--db <path>', `database file (default $${DB_ENV} or ${DEFAULT_DB_PATH})`)
     .option('--allow-private', 'allow private, loopback and link-local addresses (tests, local mirrors)')
     .option('--refresh', 're-fetch stored articles with conditional GET')
@@ -133,7 +150,7 @@ export function register(program: Command): void {
     .option('--json', 'print the summary as JSON')
     .action(async (raw: Record<string, unknown>) => {
       const parsed = CrawlArgs.safeParse(raw);
-      if (!parsed.success) fail(parsed.error.issues.map((i) => i.message).join('; '));
+      if (!parsed.success) fail(parsed.error.issues.map((i) => flagMessage(i, raw)).join('; '));
       const a = parsed.data;
       let cfg: SitesConfig;
       try {
@@ -144,7 +161,8 @@ export function register(program: Command): void {
       }
       const sites = selectSites(cfg, a.site);
       if (sites.length === 0) fail(`${a.config}: no enabled site to crawl`);
-      const store = openStore(dbPath(a.db));
+      const store = await openStore(dbPath(a.db));
+      const [{ crawl }, { closeAgents }] = await Promise.all([import('./crawler.ts'), import('./fetch.ts'), loadExtractor()]);
       const runId = await store.startRun('crawl', { ...a, sites: sites.map((s) => s.url) });
       // Two crawls on one database would each keep their own host gates: together they could hurry a host.
       const other = store.db
@@ -169,6 +187,7 @@ export function register(program: Command): void {
           runId,
           since: a.since ?? null,
           maxPages: a.maxPages,
+          maxPagesPerHost: a.maxPagesPerHost,
           allowPrivate: a.allowPrivate,
           refresh: a.refresh,
           userAgent: a.userAgent,
@@ -201,9 +220,10 @@ export function register(program: Command): void {
     .option('--json', 'print the report as JSON')
     .action(async (raw: Record<string, unknown>) => {
       const parsed = ReportArgs.safeParse(raw);
-      if (!parsed.success) fail(parsed.error.issues.map((i) => i.message).join('; '));
+      if (!parsed.success) fail(parsed.error.issues.map((i) => flagMessage(i, raw)).join('; '));
       const a = parsed.data;
-      const store = openStore(dbPath(a.db), { mustExist: true });
+      const store = await openStore(dbPath(a.db), { mustExist: true });
+      const { crawlReport, formatReport } = await import('./report.ts');
       try {
         const r = crawlReport(store.db, { runId: a.run });
         process.stdout.write((a.json ? JSON.stringify(r) : formatReport(r)) + '\n');

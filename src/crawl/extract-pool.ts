@@ -68,8 +68,10 @@ export class ExtractPool {
     try {
       // The worker is TypeScript too: a two-line bootstrap registers tsx (as `src/bin.js` does), then loads it.
       // ("new Worker('x.ts', { execArgv: ['--import', 'tsx'] })" fails: Node checks the extension first.)
-      const entry = JSON.stringify(new URL('./extract-worker.ts', import.meta.url).href);
-      const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${entry}); })`;
+      // Built (dist/, `npm run build`), the worker is plain JavaScript and needs no loader.
+      const built = import.meta.url.endsWith('.js');
+      const entry = JSON.stringify(new URL(built ? './extract-worker.js' : './extract-worker.ts', import.meta.url).href);
+      const boot = built ? `import(${entry})` : `import('tsx/esm/api').then((m) => { m.register(); return import(${entry}); })`;
       w = new Worker(boot, {
         eval: true,
         workerData: { keywords: this.keywords },

@@ -6,15 +6,24 @@
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { flagMessage } from '../flag-errors.ts';
 import { Metric } from '../types.ts';
 import { dbPath } from '../store/cli.ts';
-import { openStore, type SqliteStore } from '../store/index.ts';
+import type { SqliteStore } from '../store/index.ts';
 import { DEFAULT_HOST, DEFAULT_PORT, REVIEW_THRESHOLD, SAMPLE_RATE } from './config.ts';
 import { CategoryEditForm, FactEditForm, RejectReason, ReviewerName, fieldErrors, type ReviewFact, type WriteResult } from './model.ts';
-import { formatValue } from './pages.ts';
-import { ReviewService, type ItemRef } from './service.ts';
-import { startReviewServer } from './server.ts';
-import { writeGold } from './export.ts';
+import type { ReviewService, ItemRef } from './service.ts';
+
+// The store, the service and the server load inside the actions (`await import`): `--help` never pays for them.
+const openStore = async (path: string, opts: { mustExist: boolean }) => (await import('../store/index.ts')).openStore(path, opts);
+const newService = async (...args: ConstructorParameters<typeof ReviewService>) => new (await import('./service.ts')).ReviewService(...args);
+
+/** A value as the page prints it (pages.ts `formatValue`), without loading the page module. */
+function formatValue(value: number | null, metric: string | null): string {
+  if (value === null) return '—';
+  if (metric && !metric.endsWith('_pct')) return value.toLocaleString('en');
+  return String(value);
+}
 
 /** Environment variable naming the reviewer for the CLI and the page's default. */
 export const REVIEWER_ENV = 'CAKUPAN_REVIEWER';
@@ -69,8 +78,8 @@ function parseOrExit<T extends z.ZodType>(command: string, schema: T, raw: unkno
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
-  const where = issue.path.length ? `--${issue.path.join('.').replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())}: ` : '';
-  process.stderr.write(`cakupan review ${command}: ${where}${issue.message}\n`);
+  const msg = issue.path.length ? flagMessage(issue, raw) : issue.message;
+  process.stderr.write(`cakupan review ${command}: ${msg}\n`);
   process.exitCode = 2;
   return null;
 }
@@ -78,8 +87,8 @@ function parseOrExit<T extends z.ZodType>(command: string, schema: T, raw: unkno
 async function withService<T>(command: string, path: string, options: Partial<ReviewService['options']>, fn: (svc: ReviewService, store: SqliteStore) => Promise<T> | T): Promise<T | undefined> {
   let store: SqliteStore | null = null;
   try {
-    store = openStore(path, { mustExist: true });
-    return await fn(new ReviewService(store.db, options), store);
+    store = await openStore(path, { mustExist: true });
+    return await fn(await newService(store.db, options), store);
   } catch (err) {
     process.stderr.write(`cakupan review${command ? ' ' + command : ''}: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exitCode = 1;
@@ -135,14 +144,15 @@ export function register(program: Command): void {
       if (!flags) return;
       let store: SqliteStore;
       try {
-        store = openStore(dbPath(flags.db), { mustExist: true });
+        store = await openStore(dbPath(flags.db), { mustExist: true });
       } catch (err) {
         process.stderr.write(`cakupan review: ${err instanceof Error ? err.message : String(err)}\n`);
         process.exitCode = 1;
         return;
       }
-      const svc = new ReviewService(store.db, { threshold: flags.threshold, sampleRate: flags.sampleRate });
+      const svc = await newService(store.db, { threshold: flags.threshold, sampleRate: flags.sampleRate });
       try {
+        const { startReviewServer } = await import('./server.ts');
         const srv = await startReviewServer(svc, { host: flags.host, port: flags.port, token: flags.token, reviewer: flags.reviewer ?? defaultReviewer() });
         const queued = svc.queueSize().total;
         process.stdout.write(`cakupan review: ${queued} items in the queue of ${store.location}\nopen ${srv.openUrl}\n(Ctrl-C stops)\n`);
@@ -296,7 +306,8 @@ export function register(program: Command): void {
     .action(async (_raw: unknown, cmd: Command) => {
       const flags = parseOrExit('export-gold', z.object({ db: z.string().optional(), out: z.string().min(1), partial: z.boolean().optional() }), cmd.optsWithGlobals());
       if (!flags) return;
-      await withService('export-gold', dbPath(flags.db), {}, (svc) => {
+      await withService('export-gold', dbPath(flags.db), {}, async (svc) => {
+        const { writeGold } = await import('./export.ts');
         const r = writeGold(svc.db, flags.out, { partial: flags.partial });
         process.stdout.write(`${r.files.length} gold articles (${r.facts} facts, ${r.categories} categories) written to ${flags.out}\n`);
       });

@@ -7,30 +7,30 @@ import { finished } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { loadGazetteer } from '../normalize/regions.ts';
 import { DB_ENV, DEFAULT_DB_PATH, REFRESH_WORKERS } from './config.ts';
-import { formatCoverageTable, formatStats, formatTimeline, writeExport } from './format.ts';
-import { ingest } from './ingest.ts';
-import { refresh } from './refresh.ts';
-import { openCoverageStore } from './open.ts';
-import { createExtractorPool } from './workers.ts';
-import { FactStatus, type CoverageStore, type RunRecord } from './types.ts';
+import { resolveDb } from './location.ts';
+import { firstFlagMessage } from '../flag-errors.ts';
+import type { CoverageStore, RunRecord } from './types.ts';
+
+// The stage's modules load inside each command's action (`await import`), so `--help`, `--version` and the
+// other commands never pay for them.
+const formatModule = () => import('./format.ts');
+const STATUSES = ['auto', 'accepted', 'corrected', 'rejected', 'retired'];
 
 /** The bundled corpus `npm start` ingests. */
 export const CORPUS_DIR = fileURLToPath(new URL('../../corpus/dev/', import.meta.url));
 
 const DbFlag = z.object({ db: z.string().min(1).optional() });
 
-/** `--db`, else `CAKUPAN_DB`, else `data/cakupan.db`. */
+/** `--db`, else `CAKUPAN_DB`, else the default database (location.ts: the clone's data/cakupan.db, or the XDG data folder). */
 export function dbPath(flag?: string): string {
-  return flag ?? process.env[DB_ENV] ?? DEFAULT_DB_PATH;
+  return resolveDb(flag).path;
 }
 
 function parseFlags<T extends z.ZodType>(command: string, schema: T, raw: unknown): z.infer<T> | null {
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  process.stderr.write(`cakupan ${command}: --${issue.path.join('.')}: ${issue.message}\n`);
+  process.stderr.write(`cakupan ${command}: ${firstFlagMessage(parsed.error, raw)}\n`);
   process.exitCode = 2;
   return null;
 }
@@ -39,6 +39,7 @@ function parseFlags<T extends z.ZodType>(command: string, schema: T, raw: unknow
 async function withStore(command: string, path: string, mustExist: boolean, fn: (store: CoverageStore) => Promise<void>): Promise<void> {
   let store: CoverageStore | null = null;
   try {
+    const { openCoverageStore } = await import('./open.ts');
     store = openCoverageStore(path, { mustExist });
     await fn(store);
   } catch (err) {
@@ -71,6 +72,7 @@ export function register(program: Command): void {
       const flags = parseFlags('ingest', DbFlag.extend({ published: PublishedFlag }), raw);
       if (!flags) return;
       await withStore('ingest', dbPath(flags.db), false, async (store) => {
+        const { ingest } = await import('./ingest.ts');
         const rec = await ingest(store, inputs, {
           published: flags.published ?? null,
           onResult: (source, outcome, facts) => process.stdout.write(`${outcome.kind.padEnd(9)} ${source}${outcome.kind === 'new' || outcome.kind === 'updated' ? ` (${facts} facts)` : ''}\n`),
@@ -96,6 +98,7 @@ export function register(program: Command): void {
       );
       if (!flags) return;
       await withStore('refresh', dbPath(flags.db), true, async (store) => {
+        const [{ createExtractorPool }, { refresh }] = await Promise.all([import('./workers.ts'), import('./refresh.ts')]);
         const pool = flags.workers > 0 ? createExtractorPool(flags.workers) : null;
         const rec = await refresh(store, {
           all: flags.all ?? false,
@@ -124,8 +127,8 @@ export function register(program: Command): void {
           latest: z.boolean().optional(),
           status: z.string().transform((s, ctx) => {
             const list = s.split(',').map((x) => x.trim()).filter(Boolean);
-            for (const x of list) if (!FactStatus.safeParse(x).success) ctx.addIssue({ code: 'custom', message: `unknown status "${x}" (auto, accepted, corrected, rejected, retired)` });
-            return list as FactStatus[];
+            for (const x of list) if (!STATUSES.includes(x)) ctx.addIssue({ code: 'custom', message: `unknown status "${x}" (auto, accepted, corrected, rejected, retired)` });
+            return list as ('auto' | 'accepted' | 'corrected' | 'rejected' | 'retired')[];
           }),
           out: z.string().min(1).optional(),
         }),
@@ -133,6 +136,7 @@ export function register(program: Command): void {
       );
       if (!flags) return;
       await withStore('export', dbPath(flags.db), true, async (store) => {
+        const { writeExport } = await formatModule();
         const out = flags.out ? createWriteStream(flags.out) : process.stdout;
         // "cakupan export | head": the reader leaving early is not an error.
         if (!flags.out) process.stdout.once('error', (e: NodeJS.ErrnoException) => void (e.code === 'EPIPE' || process.stderr.write(`cakupan export: ${e.message}\n`)));
@@ -153,6 +157,7 @@ export function register(program: Command): void {
     .action(async (query: string, raw: unknown) => {
       const flags = parseFlags('show', DbFlag, raw);
       if (!flags) return;
+      const { loadGazetteer } = await import('../normalize/regions.ts');
       const candidates = loadGazetteer().resolve(query);
       if (candidates.length === 0) {
         process.stderr.write(`cakupan show: no region matches "${query}" (try its name, an alias like "Kalsel", or a code like "63.03")\n`);
@@ -161,6 +166,7 @@ export function register(program: Command): void {
       }
       const region = candidates[0]!;
       await withStore('show', dbPath(flags.db), true, async (store) => {
+        const { formatCoverageTable, formatTimeline } = await formatModule();
         const rows = await store.timeline(region.code);
         process.stdout.write(`${region.name} (${region.code}, ${region.level})\n`);
         if (candidates.length > 1) process.stdout.write(`also matches: ${candidates.slice(1).map((c) => `${c.name} (${c.code})`).join(', ')} — give the code to choose\n`);
@@ -184,6 +190,7 @@ export function register(program: Command): void {
       const flags = parseFlags('stats', DbFlag.extend({ json: z.boolean().optional() }), raw);
       if (!flags) return;
       await withStore('stats', dbPath(flags.db), true, async (store) => {
+        const { formatStats } = await formatModule();
         const s = await store.stats();
         process.stdout.write(flags.json ? JSON.stringify(s, null, 2) + '\n' : formatStats(s) + '\n');
       });
@@ -198,6 +205,7 @@ export function register(program: Command): void {
       if (!flags) return;
       const path = dbPath(flags.db);
       await withStore('main', path, false, async (store) => {
+        const [{ ingest }, { refresh }, { formatCoverageTable }] = await Promise.all([import('./ingest.ts'), import('./refresh.ts'), formatModule()]);
         const files = readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.json')).sort().map((f) => CORPUS_DIR + f);
         const ing = await ingest(store, files, {
           command: 'main',
