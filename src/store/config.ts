@@ -54,3 +54,10 @@ export const PG_POOL_MAX = 4;
 
 /** A statement running longer than this on PostgreSQL is cancelled ("a stuck lock wait must not hang a batch job"). @default 120 s */
 export const PG_STATEMENT_TIMEOUT_MS = 120_000;
+
+/**
+ * How long a refresh run holds a batch before another run may take it over: far longer than one batch takes
+ * (200 articles in a few seconds), short enough that a machine that died mid-batch delays its batch only this
+ * long. A run that died on the same host, or was marked interrupted, loses its leases at once. @default 10 min
+ */
+export const REFRESH_LEASE_MS = 10 * 60_000;

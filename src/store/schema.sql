@@ -91,6 +91,32 @@ CREATE TABLE pages (
   body           BLOB NOT NULL
 ) STRICT;
 
+CREATE TABLE refresh_batches (
+  id               INTEGER PRIMARY KEY,
+  plan_id          INTEGER NOT NULL REFERENCES refresh_plans(id),
+  first_article_id INTEGER NOT NULL,
+  last_article_id  INTEGER NOT NULL,
+  articles         INTEGER NOT NULL,
+  state            TEXT NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'leased', 'done')),
+  lease_run_id     INTEGER REFERENCES runs(id),
+  lease_until      INTEGER,              -- ms since the epoch; a lease of a dead run lapses after this
+  attempts         INTEGER NOT NULL DEFAULT 0,
+  done_run_id      INTEGER REFERENCES runs(id),
+  done_at          TEXT
+) STRICT;
+
+CREATE TABLE refresh_plans (
+  id                INTEGER PRIMARY KEY,
+  all_articles      INTEGER NOT NULL CHECK (all_articles IN (0, 1)),  -- refresh --all
+  cutoff_run_id     INTEGER NOT NULL,    -- --all: articles not re-extracted since this run; else 0
+  extractor_version INTEGER NOT NULL,    -- the version the pass extracts with
+  created_run_id    INTEGER NOT NULL REFERENCES runs(id),
+  created_at        TEXT NOT NULL,
+  batches           INTEGER NOT NULL,
+  articles          INTEGER NOT NULL,
+  finished_at       TEXT                 -- set once every batch is done
+) STRICT;
+
 CREATE TABLE regions (
   code          TEXT PRIMARY KEY,
   name          TEXT NOT NULL,
@@ -170,6 +196,10 @@ CREATE INDEX pages_article ON pages(article_id);
 CREATE INDEX pages_canonical ON pages(canonical_url);
 
 CREATE INDEX pages_sha256 ON pages(sha256);
+
+CREATE INDEX refresh_batches_plan ON refresh_batches(plan_id, state, id);
+
+CREATE INDEX refresh_plans_open ON refresh_plans(finished_at, all_articles, extractor_version);
 
 CREATE INDEX reviews_subject ON reviews(subject, subject_id);
 

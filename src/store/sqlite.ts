@@ -33,6 +33,8 @@ import {
   type CoverageStore,
   type ExportQuery,
   type ExtractionResult,
+  type RefreshBatch,
+  type RefreshPlan,
   type RunCommand,
   type RunCounts,
   type RunOutcome,
@@ -41,6 +43,7 @@ import {
   type SourceDocument,
   type StaleArticle,
   type StoreStats,
+  type ReviewedArticle,
 } from './types.ts';
 
 /** Options of `openStore`. */
@@ -180,6 +183,16 @@ function hostOf(url: string): string {
   }
 }
 
+/** Consecutive id ranges of at most `size` ids each (the ids sorted ascending). */
+export function splitIds(ids: number[], size: number): { first: number; last: number; articles: number }[] {
+  const out: { first: number; last: number; articles: number }[] = [];
+  for (let i = 0; i < ids.length; i += size) {
+    const chunk = ids.slice(i, i + size);
+    out.push({ first: chunk[0]!, last: chunk[chunk.length - 1]!, articles: chunk.length });
+  }
+  return out;
+}
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -317,8 +330,43 @@ export class SqliteStore implements CoverageStore {
         `SELECT a.id AS articleId, p.id AS pageId, p.url, p.kind, p.content_type AS contentType, p.title_hint AS titleHint,
                 p.published_hint AS publishedHint, p.body_encoding AS bodyEncoding, p.body
          FROM articles a JOIN pages p ON p.id = a.page_id
-         WHERE a.id > @after AND (a.extractor_version < @version OR COALESCE(a.extracted_run_id, 0) < @cutoff)
+         WHERE a.id > @after AND a.id <= @up_to AND (a.extractor_version < @version OR COALESCE(a.extracted_run_id, 0) < @cutoff)
          ORDER BY a.id LIMIT @limit`,
+      ),
+      staleIds: db
+        .prepare('SELECT a.id FROM articles a WHERE a.extractor_version < @version OR COALESCE(a.extracted_run_id, 0) < @cutoff ORDER BY a.id')
+        .pluck(),
+      openPlan: db.prepare(
+        `SELECT id, cutoff_run_id AS cutoffRunId, created_run_id AS createdRunId, batches, articles FROM refresh_plans
+         WHERE finished_at IS NULL AND all_articles = @all AND extractor_version = @version ORDER BY id DESC LIMIT 1`,
+      ),
+      insertPlan: db
+        .prepare(
+          `INSERT INTO refresh_plans (all_articles, cutoff_run_id, extractor_version, created_run_id, created_at, batches, articles)
+           VALUES (@all, @cutoff, @version, @run_id, @now, @batches, @articles) RETURNING id`,
+        )
+        .pluck(),
+      insertBatch: db.prepare(
+        'INSERT INTO refresh_batches (plan_id, first_article_id, last_article_id, articles) VALUES (@plan_id, @first, @last, @articles)',
+      ),
+      nextBatch: db.prepare(
+        `SELECT b.id, b.first_article_id AS firstArticleId, b.last_article_id AS lastArticleId FROM refresh_batches b
+         LEFT JOIN runs r ON r.id = b.lease_run_id
+         WHERE b.plan_id = @plan_id AND (@batch_id IS NULL OR b.id = @batch_id) AND (b.state = 'queued' OR (b.state = 'leased' AND (b.lease_until < @now_ms OR r.outcome IS NOT 'running')))
+         ORDER BY b.id LIMIT 1`,
+      ),
+      leaseBatch: db.prepare(
+        "UPDATE refresh_batches SET state = 'leased', lease_run_id = @run_id, lease_until = @until, attempts = attempts + 1 WHERE id = @id",
+      ),
+      doneBatch: db.prepare(
+        "UPDATE refresh_batches SET state = 'done', done_run_id = @run_id, done_at = @now WHERE id = @id AND state = 'leased' AND lease_run_id = @run_id",
+      ),
+      openBatches: db.prepare("SELECT count(*) FROM refresh_batches WHERE plan_id = @plan_id AND state <> 'done'").pluck(),
+      finishPlan: db.prepare('UPDATE refresh_plans SET finished_at = @now WHERE id = @id AND finished_at IS NULL'),
+      planCutoff: db.prepare('SELECT cutoff_run_id FROM refresh_plans WHERE id = @id').pluck(),
+      openBatchList: db.prepare(
+        `SELECT id, first_article_id AS firstArticleId, last_article_id AS lastArticleId, articles FROM refresh_batches
+         WHERE plan_id = @plan_id AND state <> 'done' ORDER BY id`,
       ),
       countStale: db.prepare('SELECT count(*) FROM articles a WHERE a.extractor_version < @version OR COALESCE(a.extracted_run_id, 0) < @cutoff').pluck(),
       clearConflicted: db.prepare('DELETE FROM temp.conflicted'),
@@ -562,9 +610,9 @@ export class SqliteStore implements CoverageStore {
 
   // ---- refresh ------------------------------------------------------------------------------------
 
-  async staleArticles(q: { afterId: number; limit: number; cutoffRunId: number }): Promise<StaleArticle[]> {
+  async staleArticles(q: { afterId: number; limit: number; cutoffRunId: number; upToId?: number }): Promise<StaleArticle[]> {
     return this.guard(() =>
-      (this.s.stale.all({ after: q.afterId, limit: q.limit, cutoff: q.cutoffRunId, version: this.extractorVersion }) as (Row & { body: Buffer; bodyEncoding: string })[]).map(
+      (this.s.stale.all({ after: q.afterId, up_to: q.upToId ?? Number.MAX_SAFE_INTEGER, limit: q.limit, cutoff: q.cutoffRunId, version: this.extractorVersion }) as (Row & { body: Buffer; bodyEncoding: string })[]).map(
         (r) => ({
           articleId: r.articleId as number,
           pageId: r.pageId as number,
@@ -583,7 +631,59 @@ export class SqliteStore implements CoverageStore {
     return this.guard(() => this.s.countStale.get({ cutoff: q.cutoffRunId, version: this.extractorVersion }) as number);
   }
 
-  async saveExtractions(results: ExtractionResult[], runId: number): Promise<{ counts: RunCounts; refused: { url: string; error: Error }[] }> {
+  async planRefresh(q: { all: boolean; runId: number; cutoffRunId: number; batchSize: number }): Promise<RefreshPlan> {
+    return this.transaction(() => {
+      const open = this.s.openPlan.get({ all: q.all ? 1 : 0, version: this.extractorVersion }) as Omit<RefreshPlan, 'joined'> | undefined;
+      if (open) return { ...open, joined: true };
+      const ids = this.s.staleIds.all({ cutoff: q.cutoffRunId, version: this.extractorVersion }) as number[];
+      const ranges = splitIds(ids, q.batchSize);
+      const id = this.s.insertPlan.get({
+        all: q.all ? 1 : 0,
+        cutoff: q.cutoffRunId,
+        version: this.extractorVersion,
+        run_id: q.runId,
+        now: now(),
+        batches: ranges.length,
+        articles: ids.length,
+      }) as number;
+      for (const r of ranges) this.s.insertBatch.run({ plan_id: id, ...r });
+      return { id, cutoffRunId: q.cutoffRunId, createdRunId: q.runId, batches: ranges.length, articles: ids.length, joined: false };
+    });
+  }
+
+  async planCutoff(planId: number): Promise<number> {
+    const c = this.guard(() => this.s.planCutoff.get({ id: planId }) as number | undefined);
+    if (c === undefined) throw new RowError(`refresh plan ${planId}`, 'planId', 'no such plan');
+    return c;
+  }
+
+  async openRefreshBatches(planId: number) {
+    return this.guard(() => this.s.openBatchList.all({ plan_id: planId }) as { id: number; firstArticleId: number; lastArticleId: number; articles: number }[]);
+  }
+
+  async leaseRefreshBatch(q: { planId: number; runId: number; leaseMs: number; batchId?: number }): Promise<RefreshBatch | null> {
+    return this.transaction(() => {
+      const t = Date.now();
+      const b = this.s.nextBatch.get({ plan_id: q.planId, batch_id: q.batchId ?? null, now_ms: t }) as { id: number; firstArticleId: number; lastArticleId: number } | undefined;
+      if (!b) return null;
+      this.s.leaseBatch.run({ id: b.id, run_id: q.runId, until: t + q.leaseMs });
+      return { ...b, planId: q.planId, leaseUntil: t + q.leaseMs };
+    });
+  }
+
+  async finishRefreshPlan(planId: number): Promise<boolean> {
+    return this.transaction(() => {
+      if ((this.s.openBatches.get({ plan_id: planId }) as number) > 0) return false;
+      this.s.finishPlan.run({ id: planId, now: now() });
+      return true;
+    });
+  }
+
+  async saveExtractions(
+    results: ExtractionResult[],
+    runId: number,
+    opts: { batchId?: number } = {},
+  ): Promise<{ counts: RunCounts; refused: { url: string; error: Error }[]; leaseLost?: boolean }> {
     // Validation first, outside the transaction; a refused article counts as an error and is left as it was.
     const prepared = results.map((r) => {
       if (r.error) return { r, error: r.error };
@@ -598,6 +698,8 @@ export class SqliteStore implements CoverageStore {
     const refused = prepared.filter((p) => 'error' in p && p.error && !p.r.error).map((p) => ({ url: p.r.article.url, error: (p as { error: Error }).error }));
     const counts = this.transaction(() => {
       const counts = emptyCounts();
+      // The batch is done in the same transaction as its writes; a lease another run took over writes nothing.
+      if (opts.batchId !== undefined && this.s.doneBatch.run({ id: opts.batchId, run_id: runId, now: now() }).changes !== 1) return null;
       for (const p of prepared) {
         if ('error' in p && p.error) {
           counts.errors++;
@@ -610,6 +712,7 @@ export class SqliteStore implements CoverageStore {
       this.s.addRunCounts.run({ ...counts, id: runId });
       return counts;
     });
+    if (counts === null) return { counts: emptyCounts(), refused: [], leaseLost: true };
     return { counts, refused };
   }
 
@@ -750,6 +853,44 @@ export class SqliteStore implements CoverageStore {
         facts: bins.find((b) => b.bin === i)?.facts ?? 0,
       }));
       return { totals, byProvince, byMetric, byStatus, byFlag, confidence };
+    });
+  }
+
+  async reviewedArticles(): Promise<ReviewedArticle[]> {
+    return this.guard(() => {
+      // The extracted region and metric: the first review's "before" when there is one (a correction may change them).
+      const rows = this.db
+        .prepare(
+          `SELECT f.article_id, p.url, a.text, f.status, f.region_code, f.metric, f.value, f.as_of, f.extracted_value, f.extracted_as_of,
+                  f.reasons, f.evidence_start, f.evidence_end, f.evidence_text, f.raw,
+                  (SELECT r.before FROM reviews r WHERE r.subject = 'fact' AND r.subject_id = f.id ORDER BY r.id LIMIT 1) AS first_before
+           FROM facts f JOIN articles a ON a.id = f.article_id JOIN pages p ON p.id = a.page_id
+           WHERE f.status <> 'retired'
+             AND f.article_id IN (SELECT article_id FROM facts WHERE status IN ('accepted', 'corrected', 'rejected'))
+           ORDER BY f.article_id, f.evidence_start, f.id`,
+        )
+        .all() as Record<string, unknown>[];
+      const out = new Map<number, ReviewedArticle>();
+      for (const r of rows) {
+        const id = r.article_id as number;
+        let a = out.get(id);
+        if (!a) out.set(id, (a = { url: String(r.url), text: String(r.text), facts: [] }));
+        const before = r.first_before ? (JSON.parse(String(r.first_before)) as { region_code?: string; metric?: string }) : {};
+        a.facts.push({
+          status: r.status as ReviewedArticle['facts'][number]['status'],
+          extracted: {
+            regionCode: before.region_code ?? String(r.region_code),
+            metric: (before.metric ?? r.metric) as ReviewedArticle['facts'][number]['extracted']['metric'],
+            value: r.extracted_value as number,
+            asOf: (r.extracted_as_of as string | null) ?? null,
+          },
+          current: { regionCode: String(r.region_code), metric: r.metric as ReviewedArticle['facts'][number]['current']['metric'], value: r.value as number, asOf: (r.as_of as string | null) ?? null },
+          reasons: JSON.parse(String(r.reasons ?? '[]')) as string[],
+          evidence: { start: r.evidence_start as number, end: r.evidence_end as number, text: String(r.evidence_text) },
+          raw: (r.raw as string | null) ?? null,
+        });
+      }
+      return [...out.values()];
     });
   }
 

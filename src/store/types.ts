@@ -111,6 +111,27 @@ export interface RunRecord extends RunCounts {
   message: string | null;
 }
 
+/** One pass of `refresh` over the stale articles, shared by every run that joins it. */
+export interface RefreshPlan {
+  id: number;
+  cutoffRunId: number;
+  createdRunId: number;
+  batches: number;
+  articles: number;
+  /** True when this run found the plan open and joined it. */
+  joined: boolean;
+}
+
+/** One leased id range of a refresh plan. */
+export interface RefreshBatch {
+  id: number;
+  planId: number;
+  firstArticleId: number;
+  lastArticleId: number;
+  /** Lease expiry, ms since the epoch. */
+  leaseUntil: number;
+}
+
 /** What happened to one document at ingest. */
 export type SaveOutcome =
   | { kind: 'new'; articleId: number; counts: Partial<RunCounts> }
@@ -241,14 +262,37 @@ export interface CoverageStore {
   /** Stores one document with its extraction: page, site, article, facts and categories in one transaction. */
   saveDocument(doc: SourceDocument, extraction: ArticleExtraction, runId: number): Promise<SaveOutcome>;
 
-  /** Articles to re-extract, after `afterId` in id order: older extractor version, or not re-extracted since `cutoffRunId`. */
-  staleArticles(q: { afterId: number; limit: number; cutoffRunId: number }): Promise<StaleArticle[]>;
+  /**
+   * Articles to re-extract, after `afterId` (and up to `upToId`, a batch's end) in id order: older extractor
+   * version, or not re-extracted since `cutoffRunId`.
+   */
+  staleArticles(q: { afterId: number; limit: number; cutoffRunId: number; upToId?: number }): Promise<StaleArticle[]>;
   countStale(q: { cutoffRunId: number }): Promise<number>;
   /**
    * Stores a batch of re-extractions in one transaction and adds their counts to the run. Extractions whose rows
    * fail validation are refused (listed in `refused`, counted as errors) and their articles left as they were.
    */
-  saveExtractions(results: ExtractionResult[], runId: number): Promise<{ counts: RunCounts; refused: { url: string; error: Error }[] }>;
+  saveExtractions(
+    results: ExtractionResult[],
+    runId: number,
+    opts?: { batchId?: number },
+  ): Promise<{ counts: RunCounts; refused: { url: string; error: Error }[]; leaseLost?: boolean }>;
+  /**
+   * Joins the open refresh plan of this selection (`all`, extractor version), or splits the stale articles into
+   * batches of `batchSize` ids as a new plan with `cutoffRunId`. One plan is created however many runs start at once.
+   */
+  planRefresh(q: { all: boolean; runId: number; cutoffRunId: number; batchSize: number }): Promise<RefreshPlan>;
+  /**
+   * Leases the next batch of a plan to a run: a queued one, or one whose lease lapsed or whose run is no longer
+   * running. Null when none is left to take. `saveExtractions(…, { batchId })` marks it done with its writes.
+   */
+  leaseRefreshBatch(q: { planId: number; runId: number; leaseMs: number; batchId?: number }): Promise<RefreshBatch | null>;
+  /** The cut-off run of a plan (for a worker handed a batch by id). */
+  planCutoff(planId: number): Promise<number>;
+  /** The batches of a plan not yet done, in id order (what a coordinator puts on a queue). */
+  openRefreshBatches(planId: number): Promise<{ id: number; firstArticleId: number; lastArticleId: number; articles: number }[]>;
+  /** Closes the plan when every batch is done; true when it is (now or before). */
+  finishRefreshPlan(planId: number): Promise<boolean>;
   /** Recomputes the cross-article `conflict` flag; returns the number of facts whose flag changed. */
   recomputeConflicts(): Promise<number>;
 
@@ -259,7 +303,25 @@ export interface CoverageStore {
   coverageLatest(): Promise<CoverageRow[]>;
   timeline(regionCode: string): Promise<CoverageRow[]>;
   stats(): Promise<StoreStats>;
+  /** Articles with a fact a reviewer accepted, corrected or rejected, with every fact as extracted: `cakupan calibrate --db`. */
+  reviewedArticles(): Promise<ReviewedArticle[]>;
   close(): Promise<void>;
+}
+
+/** One article a reviewer worked on, for calibration: its text and each of its (non-retired) facts as extracted and as reviewed. */
+export interface ReviewedArticle {
+  url: string;
+  text: string;
+  facts: {
+    status: FactStatus;
+    /** What the extractor gave (before any review). */
+    extracted: { regionCode: string; metric: Metric; value: number; asOf: string | null };
+    /** What the row says now. */
+    current: { regionCode: string; metric: Metric; value: number; asOf: string | null };
+    reasons: string[];
+    evidence: { start: number; end: number; text: string };
+    raw: string | null;
+  }[];
 }
 
 /** A row refused before it reached the database; the message names the page and the field. */
