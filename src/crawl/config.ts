@@ -49,6 +49,18 @@ export const ROBOTS_ERROR_TTL_MS = 10 * 60_000;
 // ---- Frontier ---------------------------------------------------------------------------------
 /** A leased URL whose worker died (SIGKILL) becomes fetchable again after this. @default 2 min */
 export const LEASE_MS = 2 * 60_000;
+/**
+ * A worker's hold on a host (`cakupan worker`): renewed every third of it while the host is worked, so a dead
+ * worker's host waits at most this long before another takes it; long enough that a busy machine's stall never
+ * loses it. @default 30 s
+ */
+export const HOST_LEASE_MS = 30_000;
+/**
+ * Requests to one host per run (`--max-pages-per-host`): a regional paper publishes up to ~150 stories a day, so a
+ * month is ~4,500 articles plus its sitemaps and listings; links are fetched best-ranked first, so a smaller
+ * budget drops the least promising. @default 5000
+ */
+export const MAX_PAGES_PER_HOST = 5_000;
 /** Depth of section/listing pages followed from a section seed (0 = the seed only). @default 1 */
 export const MAX_LISTING_DEPTH = 1;
 /** Listing pages fetched per site per run, whatever the depth: sections must not become a site crawl. @default 30 */

@@ -13,15 +13,16 @@
  *     - article: text stage, rel=canonical and content-hash dedup, date window, relevance in the text, then
  *       stored with its facts and marked done in one transaction.
  */
-import type Database from 'better-sqlite3';
+import type { CrawlStore, LinkOp, NewUrl } from '../store/crawl-store.ts';
+import { sqliteCrawlStore, type SqliteHandle } from '../store/crawl-sqlite.ts';
 import { z } from 'zod';
 import { decodeHtml, type Article } from '../text/index.ts';
 import type { CategoryFact, Fact } from '../types.ts';
 import { ExtractPool } from './extract-pool.ts';
-import { startCheckpointer } from './checkpointer.ts';
 import { startHeapGuard } from './memory.ts';
 import {
   LEASE_MS,
+  HOST_LEASE_MS,
   MAX_CHILD_SITEMAPS,
   MAX_HOST_DELAY_MS,
   MAX_LISTING_DEPTH,
@@ -43,9 +44,9 @@ import {
 import { decodeDocument } from './charset.ts';
 import { isAsset, looksLikeArticle, parseFeed, parseHtmlLinks, parseSitemap, type Entry } from './discover.ts';
 import { FetchError, fetchPage, type FetchedPage, type FetchOptions } from './fetch.ts';
-import { ARTICLE_PRIORITY, Frontier, type FrontierRow, type Kind, type LogEntry } from './frontier.ts';
+import type { FrontierRow, Kind, LogEntry } from './frontier.ts';
 import { HostDeferred, HostGate, type SlotInfo } from './politeness.ts';
-import { linkRanker, type LinkRanker } from './relevance.ts';
+import { ARTICLE_PRIORITY, linkRanker, type LinkRanker } from './relevance.ts';
 import { loadGazetteer } from '../normalize/regions.ts';
 import { fetchRobots, rulesOf, type RobotsRules } from './robots.ts';
 import type { Site, SitesConfig } from './sites.ts';
@@ -80,7 +81,24 @@ export type Ingest = (page: IngestPage) => Promise<{ facts: number; outcome?: st
 export type IsStored = (url: string) => Promise<boolean>;
 
 export interface CrawlOptions {
-  db: Database.Database;
+  /** The crawl store (frontier, fetch log, host clocks); when absent, `db` is wrapped in the SQLite one. */
+  store?: CrawlStore;
+  /** An open SQLite database (the in-process crawl, tests), used when no `store` is given. */
+  db?: SqliteHandle;
+  /**
+   * Worker id holding host leases: with it, each host is first taken in the database (one worker per host,
+   * across machines) and every request start is recorded there before it goes out. Without it (the
+   * in-process crawl) this run is the only crawler.
+   */
+  owner?: string;
+  /** How long a host lease lasts without renewal. @default HOST_LEASE_MS */
+  hostLeaseMs?: number;
+  /** Start no request after this many ms of crawling (a worker's slice of a host); the rest waits queued. @default unlimited */
+  sliceMs?: number;
+  /** An extraction pool shared with other crawls (a worker's); the crawl does not close it. */
+  pool?: ExtractPool;
+  /** Fetch-log rows and host states are written at least this often. @default LOG_FLUSH_MS */
+  logFlushMs?: number;
   config: SitesConfig;
   /** The sites to crawl (defaults to the config's enabled sites). */
   sites?: Site[];
@@ -186,7 +204,7 @@ interface SiteRun {
 }
 
 export class Crawler {
-  private readonly frontier: Frontier;
+  private readonly frontier: CrawlStore;
   private readonly ranker: LinkRanker;
   private readonly sites: SiteRun[];
   private readonly stats = new Map<string, HostStats>();
@@ -204,9 +222,13 @@ export class Crawler {
   private readonly dirtyHosts = new Map<string, HostGate>();
   /** The previous crawl died without flushing: each host first waits one full delay. */
   private afterCrash = false;
+  private flushing: Promise<void> = Promise.resolve();
+  /** Hosts whose lease this worker lost (expired while it was stalled): it stops working them. */
+  private readonly lostHosts = new Set<string>();
 
   constructor(private readonly o: CrawlOptions) {
-    this.frontier = new Frontier(o.db);
+    if (!o.store && !o.db) throw new Error('crawl: give a crawl store (store) or an open SQLite database (db)');
+    this.frontier = o.store ?? sqliteCrawlStore(o.db!);
     const gaz = loadGazetteer();
     this.ranker = linkRanker({
       keywords: o.config.relevance.keywords,
@@ -261,36 +283,38 @@ export class Crawler {
     const now = Date.now();
     const seedsStale = now - (this.o.refreshSeedsAfterMs ?? REFRESH_SEEDS_AFTER_MS);
     for (const s of this.sites) {
-      const add = (url: string, kind: Kind) => {
+      const add = async (url: string, kind: Kind) => {
         const c = canonicalize(url, s.site.url);
-        if (c) this.frontier.seed({ url: c, host: hostKey(c), site: s.site.url, kind, discoveredFrom: 'config' }, seedsStale, now);
+        if (c) await this.frontier.seed({ url: c, host: hostKey(c), site: s.site.url, kind, discoveredFrom: 'config' }, seedsStale, now);
       };
-      add(s.site.url, 'listing');
-      for (const sec of s.site.sections) add(sec, 'listing');
-      for (const f of s.site.feeds) add(f, 'feed');
-      for (const m of s.site.sitemaps) add(m, 'sitemap');
-      if (this.o.refresh) this.frontier.refreshArticles(s.site.url, now);
+      await add(s.site.url, 'listing');
+      for (const sec of s.site.sections) await add(sec, 'listing');
+      for (const f of s.site.feeds) await add(f, 'feed');
+      for (const m of s.site.sitemaps) await add(m, 'sitemap');
+      if (this.o.refresh) await this.frontier.refreshArticles(s.site.url, now);
     }
     const byHost = new Map<string, SiteRun[]>();
     for (const s of this.sites) byHost.set(s.host, [...(byHost.get(s.host) ?? []), s]);
     for (const h of byHost.keys()) this.hosts.add(h);
-    this.afterCrash = this.frontier.previousRunCrashed(this.o.runId);
+    // A worker records each request start in the database before it goes out: nothing to make up after a crash.
+    this.afterCrash = this.o.owner ? false : await this.frontier.previousRunCrashed(this.o.runId);
     const allowedRate = [...byHost.values()].reduce((sum, runs) => sum + 1000 / Math.max(1, ...runs.map((r) => r.delayMs)), 0);
     const fast = allowedRate >= EXTRACT_WORKERS_FROM_RATE;
     const workers = this.o.extractWorkers ?? (fast ? EXTRACT_WORKERS : 0);
-    this.pool = new ExtractPool(this.o.config.relevance.keywords, workers);
+    const ownPool = !this.o.pool;
+    this.pool = this.o.pool ?? new ExtractPool(this.o.config.relevance.keywords, workers);
     // A crawl fast enough for worker threads is fast enough for checkpoint stalls to matter.
-    await this.pool.warm();
-    const checkpointer = fast ? startCheckpointer(this.o.db) : null;
-    const flusher = setInterval(() => this.flushLog(), LOG_FLUSH_MS);
+    if (ownPool) await this.pool.warm();
+    const checkpointer = fast && ownPool ? this.frontier.startBackground() : null;
+    const flusher = setInterval(() => void this.flushLog().catch(() => undefined), this.o.logFlushMs ?? LOG_FLUSH_MS);
     const stopHeapGuard = startHeapGuard();
     try {
       await Promise.all([...byHost.entries()].map(([host, runs]) => this.crawlHost(host, runs)));
     } finally {
       clearInterval(flusher);
       stopHeapGuard();
-      this.flushLog();
-      await this.pool.close();
+      await this.flushLog();
+      if (ownPool) await this.pool.close();
       await checkpointer?.stop();
     }
     return this.summary();
@@ -313,12 +337,19 @@ export class Crawler {
   private async crawlHost(host: string, runs: SiteRun[]): Promise<void> {
     const first = runs[0];
     const st = this.stat(host);
+    if (this.o.owner) {
+      // One worker per host, across machines: a host held by a live worker is not touched; a dead worker's
+      // host is taken only once its lease has expired.
+      const got = await this.frontier.acquireHost(host, this.o.owner, this.hostLeaseMs());
+      if (!got.acquired) throw new HostBusy(host, got.heldBy.owner, got.heldBy.until);
+    }
+    const renew = this.o.owner ? setInterval(() => void this.frontier.renewHost(host, this.o.owner!, this.hostLeaseMs()).then((ok) => ok || this.lostHosts.add(host), () => undefined), Math.max(50, Math.floor(this.hostLeaseMs() / 3))) : null;
     const gate = new HostGate(host, {
       floorMs: Math.max(...runs.map((r) => r.delayMs)),
       concurrency: first.concurrency,
       maxDelayMs: this.o.maxHostDelayMs ?? MAX_HOST_DELAY_MS,
       backoffBaseMs: this.o.backoffBaseMs,
-      state: this.frontier.hostState(host) ?? undefined,
+      state: (await this.frontier.hostState(host)) ?? undefined,
     });
     // Gate states are flushed every LOG_FLUSH_MS: after a SIGKILL the last request may be missing, so
     // count one as made just now.
@@ -333,16 +364,19 @@ export class Crawler {
         for (const r of runs) {
           const robotsMaps = rules.sitemaps.map((u) => canonicalize(u, r.origin)).filter((u): u is string => !!u && hostKey(u) === host); // robots.txt speaks for its own host only
           const maps = robotsMaps.length || r.site.sitemaps.length ? robotsMaps : [new URL('/sitemap.xml', r.origin).href];
-          for (const m of maps) this.frontier.seed({ url: m, host, site: r.site.url, kind: 'sitemap', discoveredFrom: 'robots.txt' }, seedsStale);
+          for (const m of maps) await this.frontier.seed({ url: m, host, site: r.site.url, kind: 'sitemap', discoveredFrom: 'robots.txt' }, seedsStale);
         }
         await Promise.all(Array.from({ length: Math.max(1, first.concurrency) }, () => this.hostLoop(host, runs, gate)));
       }
     } catch (err) {
-      if (!(err instanceof HostDeferred)) throw err;
+      if (!(err instanceof HostDeferred) && !(err instanceof HostLost)) throw err;
     } finally {
+      if (renew) clearInterval(renew);
       if (gate.deferred) st.deferred = gate.deferred.reason;
       st.delayMs = gate.delayMs;
-      this.frontier.saveHost({ ...gate.state(), delayMs: gate.delayMs, deferredUntil: gate.deferred?.until ?? null, deferredReason: gate.deferred?.reason ?? null });
+      this.dirtyHosts.delete(host);
+      await this.frontier.saveHost({ ...gate.state(), delayMs: gate.delayMs, deferredUntil: gate.deferred?.until ?? null, deferredReason: gate.deferred?.reason ?? null });
+      if (this.o.owner) await this.frontier.releaseHost(host, this.o.owner);
       this.hostsActive--;
       this.hostsDone++;
       this.progress();
@@ -354,7 +388,7 @@ export class Crawler {
     const now = Date.now();
     const mem = this.robots.get(host);
     if (mem && mem.rules.record.expiresAt > now) return mem.rules;
-    const stored = this.frontier.latestRobots(host);
+    const stored = await this.frontier.latestRobots(host);
     if (stored && stored.expiresAt > now) {
       const rules = rulesOf(stored);
       this.robots.set(host, { rules, id: stored.id });
@@ -363,6 +397,7 @@ export class Crawler {
     }
     const record = await gate.run(async (slot) => {
       this.dirtyHosts.set(host, gate);
+      await this.beforeRequest(host, slot);
       let page: FetchedPage | null = null;
       let error: string | null = null;
       const rec = await fetchRobots(origin, async (url) => {
@@ -374,7 +409,7 @@ export class Crawler {
           throw err;
         }
       });
-      const id = this.frontier.addRobots(rec);
+      const id = await this.frontier.addRobots(rec);
       const p = page as FetchedPage | null;
       this.log(host, rec.url, 'robots', slot, p?.status ?? null, p?.wireBytes ?? null, 'robots-file', id, error, rec.outcome);
       if (p) gate.onResponse(p.status, p.headers['retry-after']);
@@ -404,19 +439,35 @@ export class Crawler {
       error,
       outcome,
     });
-    if (this.logBuffer.length >= LOG_FLUSH_ROWS) this.flushLog();
+    if (this.logBuffer.length >= LOG_FLUSH_ROWS) void this.flushLog().catch(() => undefined);
   }
 
-  /** Writes the buffered fetch-log rows and the moved host gates in one transaction. */
-  private flushLog(): void {
-    if (this.logBuffer.length === 0 && this.dirtyHosts.size === 0) return;
-    const rows = this.logBuffer.splice(0);
-    const gates = [...this.dirtyHosts.values()];
-    this.dirtyHosts.clear();
-    this.o.db.transaction(() => {
-      for (const r of rows) this.frontier.log(r);
-      for (const g of gates) this.frontier.saveHost({ ...g.state(), delayMs: g.delayMs });
-    }).immediate(); // write lock first: a deferred transaction upgrading under another writer fails at once
+  private hostLeaseMs(): number {
+    return this.o.hostLeaseMs ?? HOST_LEASE_MS;
+  }
+
+  /**
+   * Just before a request goes out. A worker records the start in the database (the host's politeness clock,
+   * shared by all workers) and extends its host lease; a worker that lost the lease stops at once.
+   */
+  private async beforeRequest(host: string, slot: SlotInfo): Promise<void> {
+    if (!this.o.owner) return;
+    if (this.lostHosts.has(host) || !(await this.frontier.startRequest(host, this.o.owner, this.hostLeaseMs(), slot.startedAt))) {
+      this.lostHosts.add(host);
+      throw new HostLost(host);
+    }
+  }
+
+  /** Writes the buffered fetch-log rows and the moved host gates in one transaction (one flush at a time). */
+  private flushLog(): Promise<void> {
+    this.flushing = this.flushing.then(async () => {
+      if (this.logBuffer.length === 0 && this.dirtyHosts.size === 0) return;
+      const rows = this.logBuffer.splice(0);
+      const gates = [...this.dirtyHosts.values()];
+      this.dirtyHosts.clear();
+      await this.frontier.writeLog(rows, gates.map((g) => ({ ...g.state(), delayMs: g.delayMs })));
+    });
+    return this.flushing;
   }
 
   private async hostLoop(host: string, runs: SiteRun[], gate: HostGate): Promise<void> {
@@ -441,14 +492,16 @@ export class Crawler {
         st.budgetReached = true;
         return;
       }
-      const row = this.frontier.lease(host, this.o.runId, this.o.leaseMs ?? LEASE_MS);
+      if (this.o.sliceMs !== undefined && Date.now() - this.startedAt >= this.o.sliceMs) return;
+      if (this.lostHosts.has(host)) return;
+      const row = await this.frontier.lease(host, this.o.runId, this.o.leaseMs ?? LEASE_MS);
       if (!row) {
         if (pending.size) {
           // An article still in processing may queue a redirect target or end the host's work.
           await Promise.race(pending);
           continue;
         }
-        const t = this.frontier.nextRunAt(host);
+        const t = await this.frontier.nextRunAt(host);
         if (t === null) return;
         const wait = t - Date.now();
         if (wait > (this.o.maxHostDelayMs ?? MAX_HOST_DELAY_MS)) return; // retried by a later run
@@ -459,14 +512,14 @@ export class Crawler {
       const robotsId = this.robots.get(host)?.id ?? null;
       if (rules.record.outcome === 'disallow-all') {
         // "Unreachable" robots.txt: nothing may be fetched for now, but nothing is lost — the URLs wait.
-        this.frontier.release(row.url);
+        await this.frontier.release(row.url);
         gate.defer(rules.record.expiresAt, `robots.txt ${rules.record.note}`);
         return;
       }
       if (!rules.isAllowed(row.url)) {
         st.skippedRobots++;
         this.log(host, row.url, row.kind, null, null, null, 'disallowed', robotsId, null, 'robots-disallowed');
-        this.frontier.finish(row.url, 'skipped', { outcome: 'robots-disallowed', attempt: false });
+        await this.frontier.finish(row.url, 'skipped', { outcome: 'robots-disallowed', attempt: false });
         continue;
       }
       this.budget--;
@@ -474,6 +527,7 @@ export class Crawler {
       try {
         res = await gate.run(async (slot) => {
           this.dirtyHosts.set(host, gate);
+          await this.beforeRequest(host, slot);
           try {
             const page = await fetchPage(row.url, this.fetchOptions({ followRedirects: false, etag: row.etag, lastModified: row.last_modified }));
             gate.onResponse(page.status, page.headers['retry-after']);
@@ -486,8 +540,8 @@ export class Crawler {
         });
       } catch (err) {
         this.budget++;
-        this.frontier.release(row.url);
-        if (err instanceof HostDeferred) return;
+        await this.frontier.release(row.url);
+        if (err instanceof HostDeferred || err instanceof HostLost) return;
         throw err;
       }
       st.requests++;
@@ -514,7 +568,7 @@ export class Crawler {
       outcome = `error: ${(err as Error).message}`.slice(0, 300);
       this.stat(host).errors++;
       try {
-        this.frontier.finish(row.url, 'failed', { outcome, status: res.page?.status ?? null, fetchedAt: res.slot.startedAt });
+        await this.frontier.finish(row.url, 'failed', { outcome, status: res.page?.status ?? null, fetchedAt: res.slot.startedAt });
       } catch {
         // the row stays leased; its lease lapses and a later run retries it
       }
@@ -526,13 +580,13 @@ export class Crawler {
   /** Decides what a response means for its URL; returns the outcome word logged with the request. */
   private async handle(row: FrontierRow, s: SiteRun, page: FetchedPage | null, error: FetchError | null, gate: HostGate): Promise<string> {
     const st = this.stat(s.host);
-    const retryOrFail = (status: number | null, why: string): string => {
+    const retryOrFail = async (status: number | null, why: string): Promise<string> => {
       if (row.attempts + 1 >= MAX_URL_ATTEMPTS) {
         st.failed++;
-        this.frontier.finish(row.url, 'failed', { outcome: why, status, fetchedAt: Date.now() });
+        await this.frontier.finish(row.url, 'failed', { outcome: why, status, fetchedAt: Date.now() });
         return why;
       }
-      this.frontier.retry(row.url, Math.max(gate.backoffUntil, Date.now() + gate.delayMs), status, why);
+      await this.frontier.retry(row.url, Math.max(gate.backoffUntil, Date.now() + gate.delayMs), status, why);
       return `${why} (will retry)`;
     };
     if (!page) {
@@ -540,54 +594,70 @@ export class Crawler {
       st.errors++;
       if (['timeout', 'network', 'dns'].includes(e.code)) return retryOrFail(null, e.code);
       st.failed++;
-      this.frontier.finish(row.url, 'failed', { outcome: e.code, fetchedAt: Date.now() });
+      await this.frontier.finish(row.url, 'failed', { outcome: e.code, fetchedAt: Date.now() });
       return e.code;
     }
     const status = page.status;
     const base = { status, fetchedAt: Date.now(), etag: page.headers.etag ?? null, lastModified: page.headers['last-modified'] ?? null };
     if (status === 304) {
       st.notModified++;
-      this.frontier.finish(row.url, 'done', { ...base, outcome: 'not-modified' });
+      await this.frontier.finish(row.url, 'done', { ...base, outcome: 'not-modified' });
       return 'not-modified';
     }
     if (status >= 300 && status < 400 && page.headers.location) {
       const target = canonicalize(page.headers.location, row.url);
-      this.frontier.finish(row.url, 'done', { ...base, outcome: 'redirect' });
+      await this.frontier.finish(row.url, 'done', { ...base, outcome: 'redirect' });
       if (!target || target === row.url) return 'redirect-to-self';
       if (row.redirects + 1 > MAX_REDIRECTS) return 'too-many-redirects';
       const targetSite = this.sites.find((r) => sameSite(target, r.site.url));
       if (!targetSite || !this.hosts.has(hostKey(target))) return 'redirect-off-site';
-      const added = this.frontier.add({ url: target, host: hostKey(target), site: targetSite.site.url, kind: row.kind, depth: row.depth, redirects: row.redirects + 1, title: row.title, summary: row.summary, hintDate: row.hint_date, discoveredFrom: row.url });
+      const added = await this.frontier.add({ url: target, host: hostKey(target), site: targetSite.site.url, kind: row.kind, depth: row.depth, redirects: row.redirects + 1, title: row.title, summary: row.summary, hintDate: row.hint_date, discoveredFrom: row.url });
       return added ? 'redirect' : 'redirect-to-known';
     }
     if (status === 429 || status >= 500) return retryOrFail(status, `http-${status}`);
     if (status === 404 || status === 410) {
-      this.frontier.finish(row.url, 'done', { ...base, outcome: 'gone' });
+      await this.frontier.finish(row.url, 'done', { ...base, outcome: 'gone' });
       return 'gone';
     }
     if (status >= 400 || status < 200) {
       st.failed++;
-      this.frontier.finish(row.url, 'failed', { ...base, outcome: `http-${status}` });
+      await this.frontier.finish(row.url, 'failed', { ...base, outcome: `http-${status}` });
       return `http-${status}`;
     }
     switch (row.kind) {
-      // One transaction for a document's links: a sitemap's thousands of inserts commit once.
+      // One transaction for a document's links (applyLinks): a sitemap's thousands of inserts commit once.
       case 'sitemap':
       case 'feed':
-        return this.o.db.transaction(() => this.handleXml(row, s, page, base)).immediate();
+        return this.handleXml(row, s, page, base);
       case 'listing':
-        return this.o.db.transaction(() => this.handleListing(row, s, page, base)).immediate();
+        return this.handleListing(row, s, page, base);
       case 'article':
         return this.handleArticle(row, s, page, base);
     }
   }
 
-  private handleXml(row: FrontierRow, s: SiteRun, page: FetchedPage, base: { status: number; fetchedAt: number; etag: string | null; lastModified: string | null }): string {
+  /**
+   * Queues a document's links and marks it done in one transaction (`applyLinks`); `describe` words the outcome
+   * from the number queued. Returns the outcome and, per link, whether it was queued.
+   */
+  private async applyLinks(row: FrontierRow, links: PendingLink[], limits: Record<string, number>, base: { status: number; fetchedAt: number; etag: string | null; lastModified: string | null }, describe: (queued: number) => string): Promise<{ outcome: string; added: boolean[] }> {
+    let outcome = '';
+    const added = await this.frontier.applyLinks(
+      links.map((l) => l.op),
+      limits,
+      { url: row.url, state: 'done', fields: { ...base, outcome: (queued) => (outcome = describe(queued)).slice(0, 200) } },
+    );
+    added.forEach((ok, i) => ok && links[i]!.onQueued?.());
+    return { outcome, added };
+  }
+
+  private async handleXml(row: FrontierRow, s: SiteRun, page: FetchedPage, base: { status: number; fetchedAt: number; etag: string | null; lastModified: string | null }): Promise<string> {
     const text = decodeDocument(page.bytes, page.contentType).text;
     // Sites label feeds and sitemaps loosely: read the document for what it is.
     const isSitemap = /<(urlset|sitemapindex)[\s>]/i.test(text.slice(0, 4096));
-    let queued = 0;
-    let outcome: string;
+    const links: PendingLink[] = [];
+    const limits: Record<string, number> = {};
+    let describe: (queued: number) => string;
     if (isSitemap || (row.kind === 'sitemap' && !/<(rss|feed|rdf:RDF)[\s>]/i.test(text.slice(0, 4096)))) {
       s.sitemapsRead++;
       const doc = parseSitemap(text, page.finalUrl);
@@ -596,22 +666,29 @@ export class Crawler {
           .filter((e) => !this.o.since || !e.date || e.date >= this.o.since)
           .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''))
           .slice(0, MAX_CHILD_SITEMAPS);
+        // Sitemaps read per site: the children queued count against the cap.
+        limits.sitemaps = MAX_SITEMAPS_PER_SITE - s.sitemapsRead;
         for (const c of children) {
-          if (s.sitemapsRead + queued >= MAX_SITEMAPS_PER_SITE) break;
           const u = canonicalize(c.url, page.finalUrl);
-          if (u && this.onSite(u, s) && this.frontier.seed({ url: u, host: hostKey(u), site: s.site.url, kind: 'sitemap', discoveredFrom: row.url }, this.seedsStaleBefore())) queued++;
+          if (u && this.onSite(u, s)) links.push({ op: { url: { url: u, host: hostKey(u), site: s.site.url, kind: 'sitemap', discoveredFrom: row.url }, seedStaleBefore: this.seedsStaleBefore(), limit: 'sitemaps' } });
         }
       } else {
-        for (const e of doc.entries) if (this.offerArticle(s, e, row.url, 'document')) queued++;
+        for (const e of doc.entries) {
+          const c = this.articleCandidate(s, e, row.url, 'document');
+          if (c) links.push(c);
+        }
       }
-      outcome = `${doc.malformed ? 'malformed ' : ''}sitemap ${doc.kind}: ${doc.entries.length} links, ${queued} queued`;
+      describe = (queued) => `${doc.malformed ? 'malformed ' : ''}sitemap ${doc.kind}: ${doc.entries.length} links, ${queued} queued`;
     } else {
       const doc = parseFeed(text, page.finalUrl);
-      for (const e of doc.entries) if (this.offerArticle(s, e, row.url, 'document')) queued++;
-      outcome = `${doc.malformed ? 'malformed ' : ''}feed: ${doc.entries.length} links, ${queued} queued`;
+      for (const e of doc.entries) {
+        const c = this.articleCandidate(s, e, row.url, 'document');
+        if (c) links.push(c);
+      }
+      describe = (queued) => `${doc.malformed ? 'malformed ' : ''}feed: ${doc.entries.length} links, ${queued} queued`;
     }
-    this.stat(s.host).linksQueued += queued;
-    this.frontier.finish(row.url, 'done', { ...base, outcome: outcome.slice(0, 200) });
+    const { outcome, added } = await this.applyLinks(row, links, limits, base, describe);
+    this.stat(s.host).linksQueued += added.filter(Boolean).length;
     return outcome;
   }
 
@@ -624,65 +701,65 @@ export class Crawler {
     return Date.now() - (this.o.refreshSeedsAfterMs ?? REFRESH_SEEDS_AFTER_MS);
   }
 
-  /** Queues an article candidate when it is on the site, in the window and (as far as the link tells) relevant. */
-  private offerArticle(s: SiteRun, e: Entry, from: string, via: 'document' | 'listing'): boolean {
+  /**
+   * An article candidate to queue when it is on the site, in the window and not of another subject (as far
+   * as the link tells); null otherwise.
+   */
+  private articleCandidate(s: SiteRun, e: Entry, from: string, via: 'document' | 'listing'): PendingLink | null {
     const url = canonicalize(e.url, from);
-    if (!url || !this.onSite(url, s) || isAsset(url)) return false;
-    if (s.articleRe ? !s.articleRe.test(url) : via === 'listing' && !looksLikeArticle(url)) return false;
+    if (!url || !this.onSite(url, s) || isAsset(url)) return null;
+    if (s.articleRe ? !s.articleRe.test(url) : via === 'listing' && !looksLikeArticle(url)) return null;
     const st = this.stat(s.host);
     const date = e.date ?? dateInUrl(url);
     if (this.o.since && date && date < this.o.since) {
       st.outOfWindow++;
-      return false;
+      return null;
     }
     // Relevance orders the fetches; only a section of another subject is dropped (see relevance.ts).
     const tier = this.ranker.rank(url, e.title, e.summary);
     if (tier === 'off-topic') {
       st.offTopic++;
-      return false;
+      return null;
     }
     const priority = ARTICLE_PRIORITY[tier];
-    const added = this.frontier.add({ url, host: hostKey(url), site: s.site.url, kind: 'article', title: e.title, summary: e.summary, hintDate: date, discoveredFrom: from, priority });
-    if (added && tier !== 'keyword') st.rankedLow++;
-    if (!added) this.frontier.promote(url, priority);
-    return added;
+    const u: NewUrl = { url, host: hostKey(url), site: s.site.url, kind: 'article', title: e.title, summary: e.summary, hintDate: date, discoveredFrom: from, priority };
+    return { op: { url: u }, onQueued: tier !== 'keyword' ? () => void st.rankedLow++ : undefined };
   }
 
-  private handleListing(row: FrontierRow, s: SiteRun, page: FetchedPage, base: { status: number; fetchedAt: number; etag: string | null; lastModified: string | null }): string {
+  private async handleListing(row: FrontierRow, s: SiteRun, page: FetchedPage, base: { status: number; fetchedAt: number; etag: string | null; lastModified: string | null }): Promise<string> {
     const html = decodeHtml(page.bytes, page.contentType).html;
     const links = parseHtmlLinks(html, page.finalUrl);
-    let queued = 0;
+    const pending: PendingLink[] = [];
     for (const f of links.feeds) {
       const u = canonicalize(f);
-      if (u && this.onSite(u, s) && this.frontier.seed({ url: u, host: hostKey(u), site: s.site.url, kind: 'feed', discoveredFrom: row.url }, this.seedsStaleBefore())) queued++;
+      if (u && this.onSite(u, s)) pending.push({ op: { url: { url: u, host: hostKey(u), site: s.site.url, kind: 'feed', discoveredFrom: row.url }, seedStaleBefore: this.seedsStaleBefore() } });
     }
+    // Listing pages queued per site: the cap counts those actually queued, in link order.
+    const limits = { listings: MAX_LISTINGS_PER_SITE - s.listingsQueued };
     for (const l of links.links) {
-      if (this.offerArticle(s, { url: l.url, title: l.text || null, summary: null, date: null }, page.finalUrl, 'listing')) {
-        queued++;
+      const article = this.articleCandidate(s, { url: l.url, title: l.text || null, summary: null, date: null }, page.finalUrl, 'listing');
+      if (article) {
+        pending.push(article);
         continue;
       }
-      if (row.depth + 1 > s.maxDepth || s.listingsQueued >= MAX_LISTINGS_PER_SITE) continue;
+      if (row.depth + 1 > s.maxDepth || limits.listings <= 0) continue;
       const u = canonicalize(l.url, page.finalUrl);
       if (!u || !this.onSite(u, s) || isAsset(u)) continue;
       if (s.articleRe?.test(u) || looksLikeArticle(u)) continue;
       const path = new URL(u).pathname;
       const isListing = s.listingRe ? s.listingRe.test(u) : s.sectionPaths.some((p) => path === p || path.startsWith(p.endsWith('/') ? p : p + '/') || (path === p && new URL(u).search));
       // Pagination is re-read like a seed when stale: page 2 today is not page 2 tomorrow.
-      if (isListing && this.frontier.seed({ url: u, host: hostKey(u), site: s.site.url, kind: 'listing', depth: row.depth + 1, discoveredFrom: row.url }, this.seedsStaleBefore())) {
-        s.listingsQueued++;
-        queued++;
-      }
+      if (isListing) pending.push({ op: { url: { url: u, host: hostKey(u), site: s.site.url, kind: 'listing', depth: row.depth + 1, discoveredFrom: row.url }, seedStaleBefore: this.seedsStaleBefore(), limit: 'listings' }, onQueued: () => void s.listingsQueued++ });
     }
-    this.stat(s.host).linksQueued += queued;
-    const outcome = `listing: ${links.links.length} links, ${links.feeds.length} feeds, ${queued} queued`;
-    this.frontier.finish(row.url, 'done', { ...base, outcome });
+    const { outcome, added } = await this.applyLinks(row, pending, limits, base, (queued) => `listing: ${links.links.length} links, ${links.feeds.length} feeds, ${queued} queued`);
+    this.stat(s.host).linksQueued += added.filter(Boolean).length;
     return outcome;
   }
 
   private async handleArticle(row: FrontierRow, s: SiteRun, page: FetchedPage, base: { status: number; fetchedAt: number; etag: string | null; lastModified: string | null }): Promise<string> {
     const st = this.stat(s.host);
-    const done = (outcome: string, extra: { contentHash?: string } = {}) => {
-      this.frontier.finish(row.url, 'done', { ...base, ...extra, outcome });
+    const done = async (outcome: string, extra: { contentHash?: string } = {}) => {
+      await this.frontier.finish(row.url, 'done', { ...base, ...extra, outcome });
       return outcome;
     };
     if (page.contentType && !/html|xml/i.test(page.contentType)) return done('not-html');
@@ -690,21 +767,21 @@ export class Crawler {
     // A page the text stage refuses for its size or element count: recorded once, never fetched again.
     if (ex.errorCode === 'too-complex' || ex.errorCode === 'too-large') {
       st.failed++;
-      this.frontier.finish(row.url, 'failed', { ...base, outcome: ex.errorCode === 'too-complex' ? 'page-too-complex' : 'page-too-large' });
+      await this.frontier.finish(row.url, 'failed', { ...base, outcome: ex.errorCode === 'too-complex' ? 'page-too-complex' : 'page-too-large' });
       return `${ex.errorCode === 'too-complex' ? 'page-too-complex' : 'page-too-large'}: ${ex.error}`.slice(0, 300);
     }
     if (ex.error || !ex.article) throw new Error(ex.error ?? 'extraction gave no article');
     const article = ex.article;
     const canonical = article.canonicalUrl ? canonicalize(article.canonicalUrl, page.finalUrl) : null;
     if (canonical && canonical !== row.url && this.onSite(canonical, s)) {
-      const known = this.frontier.get(canonical);
+      const known = await this.frontier.get(canonical);
       if (known && known.state === 'done' && known.kind === 'article' && known.outcome !== 'redirect') {
         st.duplicates++;
         return done(`duplicate of ${canonical}`);
       }
       // The canonical URL is this same page: never fetch it again.
-      this.frontier.add({ url: canonical, host: hostKey(canonical), site: s.site.url, kind: 'article', discoveredFrom: row.url });
-      this.frontier.finish(canonical, 'done', { outcome: `alias of ${row.url}`, attempt: false });
+      await this.frontier.add({ url: canonical, host: hostKey(canonical), site: s.site.url, kind: 'article', discoveredFrom: row.url });
+      await this.frontier.finish(canonical, 'done', { outcome: `alias of ${row.url}`, attempt: false });
     }
     if (!ex.textHash) return done('no-text');
     const hash = ex.textHash;
@@ -712,7 +789,7 @@ export class Crawler {
       st.notModified++;
       return done('unchanged', { contentHash: hash });
     }
-    const dup = this.frontier.duplicateOf(hash, row.url);
+    const dup = await this.frontier.duplicateOf(hash, row.url);
     if (dup) {
       st.duplicates++;
       return done(`duplicate of ${dup}`, { contentHash: hash });
@@ -741,10 +818,36 @@ export class Crawler {
       publishedHint: row.hint_date,
     });
     const facts = stored.facts;
-    this.frontier.finish(row.url, 'done', { ...base, contentHash: hash, outcome: 'ingested' });
+    await this.frontier.finish(row.url, 'done', { ...base, contentHash: hash, outcome: 'ingested' });
     st.ingested++;
     st.facts += facts;
     return `ingested (${facts} facts)`;
+  }
+}
+
+/** A link of a fetched document waiting to be queued, with what to count once it is. */
+interface PendingLink {
+  op: LinkOp;
+  onQueued?: () => void;
+}
+
+/** A host another live worker holds: the job is tried again later (never hurried). */
+export class HostBusy extends Error {
+  constructor(
+    readonly host: string,
+    readonly owner: string,
+    readonly until: number,
+  ) {
+    super(`${host}: worked by ${owner} (lease until ${new Date(until).toISOString()})`);
+    this.name = 'HostBusy';
+  }
+}
+
+/** This worker's host lease lapsed (it stalled past the lease) and another may hold the host now: stop. */
+export class HostLost extends Error {
+  constructor(readonly host: string) {
+    super(`${host}: host lease lost`);
+    this.name = 'HostLost';
   }
 }
 

@@ -11,6 +11,7 @@
  */
 import PQueue from 'p-queue';
 import { BACKOFF_BASE_MS, BACKOFF_MAX_MS, HOST_CONCURRENCY, MAX_HOST_DELAY_MS, MAX_HOST_FAILURES } from './config.ts';
+import type { HostState } from '../store/crawl-store.ts';
 
 /** Thrown by `HostGate.run` when the host must wait longer than this run is willing to. */
 export class HostDeferred extends Error {
@@ -33,13 +34,8 @@ export interface SlotInfo {
   waitedMs: number;
 }
 
-/** The politeness state of one host that outlives a run (persisted in `crawl_host`). */
-export interface HostState {
-  host: string;
-  lastStartAt: number;
-  backoffUntil: number;
-  failures: number;
-}
+/** The politeness state of one host that outlives a run (persisted in `crawl_hosts`). */
+export type { HostState };
 
 export interface HostGateOptions {
   /** @default HOST_CONCURRENCY */

@@ -13,7 +13,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
-import { CHECKPOINT_EVERY_MS } from './config.ts';
+import { CHECKPOINT_EVERY_MS } from '../crawl/config.ts';
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
