@@ -2,26 +2,18 @@
  * One input -> one result line: read the bytes (file, stdin or URL), check them, run the text stage
  * for HTML, then the fact engine. Shared by `cakupan extract` and the store's ingest.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { FetchedPage } from '../crawl/fetch.ts';
 import { extractArticleFacts } from './index.ts';
 import { MAX_TITLE_CHARS } from './segment.ts';
 import type { ExtractResult } from '../types.ts';
+import { checkInputBytes, decodeText as decodeTextBytes, headText, InputError, readFileBounded, readStreamBounded } from '../text/input.ts';
 
 /** Largest input accepted: a 50 MB "article" is a mistake, not news. @default 20 MiB */
 export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
 
-/** A problem with one input; the message names the input. */
-export class InputError extends Error {
-  constructor(
-    readonly input: string,
-    reason: string,
-  ) {
-    super(`${input}: ${reason}`);
-    this.name = 'InputError';
-  }
-}
+/** A problem with one input; the message names the input (defined with the input checks, src/text/input.ts). */
+export { InputError };
 
 export type InputKind = 'text' | 'html';
 
@@ -40,7 +32,7 @@ const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml']);
 export function detectKind(name: string, bytes: Buffer, contentType?: string | null): InputKind {
   if (contentType && /html|xml/i.test(contentType)) return 'html';
   if (HTML_EXTENSIONS.has(extname(name).toLowerCase())) return 'html';
-  const head = bytes.subarray(0, 1024).toString('latin1').trimStart().toLowerCase();
+  const head = headText(bytes, 1024).trimStart().toLowerCase();
   return head.startsWith('<!doctype html') || head.startsWith('<html') ? 'html' : 'text';
 }
 
@@ -48,10 +40,9 @@ export function isUrl(s: string): boolean {
   return /^https?:\/\//i.test(s);
 }
 
-async function readStdin(): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks);
+/** Standard input, refused as soon as it passes `MAX_INPUT_BYTES` (never read whole first). */
+function readStdin(): Promise<Buffer> {
+  return readStreamBounded(process.stdin, '-', MAX_INPUT_BYTES);
 }
 
 /** One GET of a URL the user named; a failure or an HTTP error is an InputError naming the URL. */
@@ -81,15 +72,7 @@ export async function readInput(source: string): Promise<RawInput> {
   if (source === '-') {
     bytes = await readStdin();
   } else {
-    let st;
-    try {
-      st = statSync(source);
-    } catch {
-      throw new InputError(source, 'no such file');
-    }
-    if (st.isDirectory()) throw new InputError(source, 'is a directory (give the files, or use `cakupan ingest` for folders)');
-    if (st.size > MAX_INPUT_BYTES) throw new InputError(source, `file is ${st.size} bytes, larger than the ${MAX_INPUT_BYTES}-byte limit`);
-    bytes = readFileSync(source);
+    bytes = readFileBounded(source, source, MAX_INPUT_BYTES);
   }
   checkBytes(source, bytes);
   const kind = detectKind(source, bytes);
@@ -106,18 +89,14 @@ export async function loadTextStage(): Promise<void> {
 }
 
 function checkBytes(source: string, bytes: Buffer): void {
-  if (bytes.length > MAX_INPUT_BYTES) throw new InputError(source, `input is larger than the ${MAX_INPUT_BYTES}-byte limit`);
-  if (bytes.toString('utf8').trim() === '' ) throw new InputError(source, 'empty input');
-  if (bytes.subarray(0, 8192).includes(0)) throw new InputError(source, 'binary data, not text or HTML');
+  checkInputBytes(source, bytes, MAX_INPUT_BYTES);
 }
 
-/** Decodes plain text as strict UTF-8 (BOM dropped). */
+/** Decodes plain text: BOM first (UTF-8, UTF-16 LE/BE), else strict UTF-8; NUL and other controls stripped (src/text/input.ts). */
 export function decodeText(source: string, bytes: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    throw new InputError(source, 'not valid UTF-8 text');
-  }
+  const text = decodeTextBytes(bytes);
+  if (text === null) throw new InputError(source, 'not valid UTF-8 text (save it as UTF-8, or UTF-16 with a byte-order mark)');
+  return text;
 }
 
 export interface AnalyzeOptions {

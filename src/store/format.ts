@@ -5,6 +5,7 @@
 import type { Writable } from 'node:stream';
 import { renderTable } from '../extract/table.ts';
 import type { CoverageRow, ExportRow, StoreStats } from './types.ts';
+import { stripControls } from '../text/input.ts';
 
 const PCT = new Set(['coverage_pct', 'active_pct']);
 
@@ -106,7 +107,8 @@ export const EXPORT_COLUMNS: (keyof ExportRow)[] = [
 
 function csvCell(v: unknown): string {
   if (v === null || v === undefined) return '';
-  const s = Array.isArray(v) ? JSON.stringify(v) : String(v);
+  // Never a raw NUL or other control character in a CSV cell (rows stored before input hygiene may hold them).
+  const s = stripControls(Array.isArray(v) ? JSON.stringify(v) : String(v));
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -8,11 +8,12 @@
  *     transaction — or links the page to the article it repeats (same text, or its canonical URL);
  *  4. recompute the cross-article conflict flags, close the run record.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { detectKind, fetchInput, InputError, isUrl, MAX_INPUT_BYTES } from '../extract/document.ts';
+import { checkInputBytes, decodeText, readFileBounded } from '../text/input.ts';
 import { PartialDate } from '../types.ts';
 import { extractDocument, sha256 } from './pipeline.ts';
 import type { CoverageStore, Extractor, RunRecord, SaveOutcome, SourceDocument } from './types.ts';
@@ -96,16 +97,13 @@ export async function readSource(source: string, published: string | null = null
     };
   }
   const path = resolve(source);
-  const st = statSync(path, { throwIfNoEntry: false });
-  if (!st) throw new InputError(source, 'no such file');
-  if (st.size > MAX_INPUT_BYTES) throw new InputError(source, `file is ${st.size} bytes, larger than the ${MAX_INPUT_BYTES}-byte limit`);
-  const bytes = readFileSync(path);
-  if (bytes.toString('utf8').trim() === '') throw new InputError(source, 'empty input');
-  if (bytes.subarray(0, 8192).includes(0)) throw new InputError(source, 'binary data, not text or HTML');
+  // Size (counted while reading), BOM-first binary and emptiness checks: src/text/input.ts.
+  const bytes = readFileBounded(path, source, MAX_INPUT_BYTES);
+  checkInputBytes(source, bytes, MAX_INPUT_BYTES);
   if (extname(path).toLowerCase() === '.json') {
     let parsed;
     try {
-      parsed = CorpusArticle.safeParse(JSON.parse(bytes.toString('utf8')));
+      parsed = CorpusArticle.safeParse(JSON.parse(decodeText(bytes) ?? bytes.toString('utf8')));
     } catch (err) {
       throw new InputError(source, `not JSON: ${(err as Error).message}`);
     }

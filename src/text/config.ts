@@ -79,3 +79,9 @@ export const MAX_PARSE_DEPTH = 2000;
  * (src/text/complexity.ts). @default 100000
  */
 export const MAX_HTML_ELEMENTS = 100_000;
+
+/** Decoded characters at the start of an input checked for binary data (a NUL there means binary; later NULs are stripped). @default 8192 */
+export const BINARY_SNIFF_CHARS = 8192;
+
+/** Share of control characters in those that makes an input binary rather than text with stray controls. @default 0.1 */
+export const MAX_CONTROL_SHARE = 0.1;

@@ -8,6 +8,7 @@
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { META_PRESCAN_BYTES, DETECT_SAMPLE_BYTES } from './config.ts';
+import { stripControls } from './input.ts';
 
 /** What `decodeHtml` found. */
 export interface DecodedHtml {
@@ -94,10 +95,23 @@ function decodeWith(bytes: Uint8Array, charset: string, skip = 0): string {
 }
 
 /**
- * Decodes HTML bytes. Never throws: an unknown or wrong label falls through to the next source.
+ * Decodes HTML bytes. Never throws: an unknown or wrong label falls through to the next source. NUL and the
+ * other control characters are stripped from the result (src/text/input.ts: SQLite and CSV readers stop at them).
  * @param contentType the HTTP Content-Type header, when the bytes came over HTTP.
  */
 export function decodeHtml(bytes: Uint8Array, contentType?: string | null): DecodedHtml {
+  const d = decodeHtmlRaw(bytes, contentType);
+  return { ...d, html: stripControls(d.html) };
+}
+
+/** Decoding with a label lost all the markup the bytes have ("charset=utf-16" on a UTF-8 page reads as CJK): the label is wrong. */
+function labelLostMarkup(html: string, bytes: Uint8Array): boolean {
+  const sample = bytes.length > DETECT_SAMPLE_BYTES ? bytes.subarray(0, DETECT_SAMPLE_BYTES) : bytes;
+  if (!sample.includes(0x3c)) return false;
+  return !html.slice(0, DETECT_SAMPLE_BYTES).includes('<');
+}
+
+function decodeHtmlRaw(bytes: Uint8Array, contentType?: string | null): DecodedHtml {
   const bom = bomCharset(bytes);
   if (bom) return { html: decodeWith(bytes, bom.charset, bom.skip), charset: bom.charset, source: 'bom' };
   const declared: { charset: string; source: 'header' | 'meta' } | null = (() => {
@@ -113,9 +127,12 @@ export function decodeHtml(bytes: Uint8Array, contentType?: string | null): Deco
     }
     // "charset=utf-8" on bytes that are not UTF-8 at all: believe the bytes.
     if (declared.charset !== 'utf-8' || shape.valid) {
-      return { html: decodeWith(bytes, declared.charset), charset: declared.charset, source: declared.source };
+      const html = decodeWith(bytes, declared.charset);
+      if (!labelLostMarkup(html, bytes)) return { html, charset: declared.charset, source: declared.source };
+      // A wrong label: sniff as if none were given (below).
     }
-  } else if (shape.valid) {
+  }
+  if (shape.valid) {
     return { html: decodeWith(bytes, 'utf-8'), charset: 'utf-8', source: shape.multibyte ? 'utf8-check' : 'default' };
   }
   const sample = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, DETECT_SAMPLE_BYTES));
