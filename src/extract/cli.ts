@@ -53,4 +53,15 @@ export function register(program: Command): void {
       const { runEval } = await import('./eval.ts');
       process.exitCode = await runEval(opts);
     });
+
+  program
+    .command('calibrate')
+    .description('fit the confidence model on the gold corpus (plus reviewed facts with --db) and write data/confidence.json')
+    .option('--corpus <dir>', 'folder of gold articles', 'corpus/dev')
+    .option('--db <path>', 'also learn from the facts reviewers accepted, corrected or rejected in this database')
+    .option('--out <file>', 'where to write the weights (default data/confidence.json, or $CAKUPAN_CONFIDENCE_MODEL)')
+    .action(async (opts: { corpus: string; db?: string; out?: string }) => {
+      const { runCalibrate } = await import('./calibrate-command.ts');
+      process.exitCode = await runCalibrate(opts);
+    });
 }

@@ -1,33 +1,57 @@
 /**
- * Confidence: every fact carries named reasons; each reason has one weight here, and a fact's confidence
- * is the product of its reasons' weights. A change of weights is a one-line diff, and a reviewer sees why.
- * Calibrated on the dev corpus so that facts at >= 0.9 are right (see `npm run eval`, "calibration").
+ * Confidence, calibrated: a fact's confidence is a probability that it is right, from a logistic regression
+ * over the fact's features (its named reasons, metric, level, value form, evidence length, how crowded its
+ * neighbourhood is, whether the text is cut off, …) with weights fitted on the gold corpus by
+ * `npm run calibrate` (src/extract/calibrate.ts) and kept as data in `data/confidence.json`.
+ *
+ * The engine still builds a provisional score from hand-set reason weights (`confidenceOf`): it only picks
+ * between two readings of the same figure. What a fact carries out of `extractFacts` is the fitted probability.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { CategoryFact, Fact } from '../types.ts';
+import { loadGazetteer } from '../normalize/regions.ts';
+
+/** The threshold under which a fact goes to review. @default 0.9 */
+export const REVIEW_THRESHOLD = 0.9;
+
+/**
+ * Where the fitted weights live. `CAKUPAN_CONFIDENCE_MODEL` points elsewhere (a refit with `cakupan calibrate --db
+ * … --out FILE`, tried before it replaces the shipped one). @default data/confidence.json
+ */
+export const CONFIDENCE_MODEL_PATH = process.env.CAKUPAN_CONFIDENCE_MODEL || fileURLToPath(new URL('../../data/confidence.json', import.meta.url));
+
+/**
+ * A fact the plausibility gate flagged never gets more than this, whatever the model says: it goes to review.
+ * @default 0.5 (well under REVIEW_THRESHOLD: a reviewer must look)
+ */
+export const IMPLAUSIBLE_CEILING = 0.5;
+
+/**
+ * Provisional reason weights: the engine's ranking of two readings of one figure (dedupe), and a fallback
+ * when no fitted model exists yet. Not the confidence a fact is stored with.
  */
 export const REASON_WEIGHTS: Record<string, number> = {
-  // Where the region came from.
-  'region:clause': 1, // named in the figure's own clause, before it ("Kabupaten Landak … 388.540 peserta")
-  'region:list': 0.97, // "masing-masing": one figure for each region of a list
-  'region:after': 0.95, // named after the figure in the same sentence ("… 89,65 persen …, menempatkan Sultra")
-  'region:magnitude': 0.97, // over 60 million people can only be Indonesia
-  'region:national-cue': 0.95, // "secara nasional"
-  'region:paragraph': 0.9, // named earlier in the same paragraph
-  'region:heading': 0.88, // a line above that is only a region name, heading a list of figures
-  'region:article': 0.72, // the article's main region, nothing closer
-  'region:alias-unverified': 0.85, // a press alias not yet confirmed in a dev article
-  'region:ambiguous': 0.6, // same-name kabupaten/kota pair left unresolved
-  'region:same-name-context': 0.93, // same-name pair resolved by the article's other mentions
-  // How the metric was decided.
-  'metric:cue': 1, // a metric word in the figure's clause
-  'metric:pair': 0.99, // shares the metric of the count or share it is paired with ("… jiwa atau 99,47 persen")
-  'metric:weak-cue': 0.9, // only "UHC", "cakupan", "capai"
-  'metric:list': 0.95, // continues a list whose first figure had a cue
-  'metric:carry': 0.8, // the last metric named earlier in the article
-  'metric:default': 0.55, // nothing said: a share is read as coverage
-  // The value itself.
-  'value:implied-percent': 0.88, // "(94,75)" with no sign
-  'value:over-100': 0.97, // real reports say "100,18 persen": kept, flagged
-  'value:approx': 1, // "sekitar", "lebih dari": the stated number is recorded
-  // Categories.
+  'region:clause': 1,
+  'region:list': 0.97,
+  'region:after': 0.95,
+  'region:magnitude': 0.97,
+  'region:national-cue': 0.95,
+  'region:paragraph': 0.9,
+  'region:heading': 0.88,
+  'region:article': 0.72,
+  'region:alias-unverified': 0.85,
+  'region:ambiguous': 0.6,
+  'region:same-name-context': 0.93,
+  'metric:cue': 1,
+  'metric:pair': 0.99,
+  'metric:weak-cue': 0.9,
+  'metric:list': 0.95,
+  'metric:carry': 0.8,
+  'metric:default': 0.55,
+  'value:implied-percent': 0.88,
+  'value:over-100': 0.97,
+  'value:approx': 1,
   'category:clause': 1,
   'category:list': 0.93,
   'category:after': 0.93,
@@ -36,12 +60,186 @@ export const REASON_WEIGHTS: Record<string, number> = {
   'category:year-single': 0.9,
 };
 
-/** The threshold under which a fact goes to review. @default 0.9 */
-export const REVIEW_THRESHOLD = 0.9;
-
-/** The confidence of a set of reasons: the product of their weights, in [0, 1], two decimals. */
+/** The engine's provisional score of a set of reasons: the product of their weights, in [0, 1], two decimals. */
 export function confidenceOf(reasons: readonly string[]): number {
-  let c = 0.98; // no extraction is certain
+  let c = 0.98;
   for (const r of reasons) c *= REASON_WEIGHTS[r] ?? 1;
   return Math.max(0, Math.min(1, Math.round(c * 100) / 100));
+}
+
+// ---- features ------------------------------------------------------------------------------------------
+
+export type Features = Record<string, number>;
+
+/** What a fact's features may look at besides the fact: the text and the other facts of the same article. */
+export interface FeatureContext {
+  text: string;
+  facts: readonly Fact[];
+}
+
+/** Near enough to count as the same neighbourhood (a list of figures), in characters. @default 160 */
+export const CROWD_WINDOW = 160;
+
+/** How far before a figure the words that change what it means are looked for, in characters. @default 60 */
+export const CONTEXT_BEFORE = 60;
+/**
+ * Words near a figure that often mean it is not the coverage reached (features, not gates: the model weighs them
+ * from data). @default missing/remaining, target, change words
+ */
+export const CONTEXT_WORDS: Record<string, RegExp> = {
+  'x:missing-near': /\b(belum|tidak|tinggal|tersisa|sisa(?:nya)?|kurang|non)\b/i,
+  'x:target-near': /\b(target(?:kan|nya)?|ditargetkan|sasaran|minimal|syarat|standar)\b/i,
+  'x:change-near': /\b(naik|turun|meningkat|bertambah|berkurang|kenaikan|penurunan)\b/i,
+};
+
+/** Whether the article text stops mid-sentence (a page cut off, a paywall): the last line has no closing mark. */
+export function textCutOff(text: string): boolean {
+  const t = text.trimEnd();
+  return t.length > 0 && !/[.!?"”’)\]»…]$/.test(t);
+}
+
+/**
+ * The features of one fact. Every named reason becomes a feature of its own (`r:<reason>`), so a new
+ * construction or gate the engine names is fitted as soon as `npm run calibrate` sees it.
+ */
+export function factFeatures(f: Fact, ctx: FeatureContext): Features {
+  const x: Features = {};
+  for (const r of new Set(f.reasons)) x[`r:${r}`] = 1;
+  x[`m:${f.metric}`] = 1;
+  x[`l:${f.region.level}`] = 1;
+  const isShare = f.metric === 'coverage_pct' || f.metric === 'active_pct';
+  const raw = f.raw ?? '';
+  if (isShare) {
+    if (!Number.isInteger(f.value)) x['v:decimal-share'] = 1;
+    else x['v:whole-share'] = 1;
+    if (f.value > 100) x['v:over-100'] = 1;
+    if (f.value < 50) x['v:under-50'] = 1;
+  } else {
+    x['v:log-count'] = Math.log10(Math.max(1, f.value)) / 8;
+    if (/juta|ribu|rb\b/i.test(raw)) x['v:scale-word'] = 1;
+  }
+  if (isShare && f.value < 10) x['v:under-10'] = 1;
+  if (!isShare) {
+    // The count against the region's population in the gazetteer: a share of a few percent, or far more than
+    // everybody, is usually a sub-unit, a segment or another quantity.
+    const pop = f.region.level === 'nasional' ? nationalPopulation() : (loadGazetteer().byCode.get(f.region.code)?.population ?? null);
+    if (pop) {
+      const ratio = Math.log10(Math.max(1, f.value) / pop);
+      if (ratio < -1) x['v:far-under-population'] = Math.min(3, -1 - ratio) / 3;
+      if (ratio > Math.log10(1.2)) x['v:over-population'] = 1;
+    }
+  }
+  const before = ctx.text.slice(Math.max(0, f.evidence.start - CONTEXT_BEFORE), f.evidence.end);
+  for (const [name, re] of Object.entries(CONTEXT_WORDS)) if (re.test(before)) x[name] = 1;
+  const firstBreak = ctx.text.indexOf('\n');
+  if (firstBreak > 0 && f.evidence.start < firstBreak && !/[.!?"”]\s*$/.test(ctx.text.slice(0, firstBreak))) x['p:headline'] = 1;
+  if (f.asOf) x['d:as-of'] = 1;
+  const len = f.evidence.end - f.evidence.start;
+  x['e:length'] = Math.log1p(len) / Math.log(400);
+  let crowd = 0;
+  let sameValue = 0;
+  for (const o of ctx.facts) {
+    if (o === f) continue;
+    if (Math.abs(o.evidence.start - f.evidence.start) <= CROWD_WINDOW) crowd++;
+    if (o.value === f.value && (o.region.code !== f.region.code || o.metric !== f.metric)) sameValue++;
+  }
+  x['c:crowd'] = Math.log1p(crowd) / Math.log(10);
+  if (sameValue) x['c:same-value-elsewhere'] = 1;
+  const regions = new Set(ctx.facts.map((o) => o.region.code)).size;
+  x['a:regions'] = Math.log1p(regions) / Math.log(20);
+  x['a:facts'] = Math.log1p(ctx.facts.length) / Math.log(50);
+  if (textCutOff(ctx.text)) x['t:cut-off'] = 1;
+  return x;
+}
+
+let national: number | null = null;
+const nationalPopulation = (): number =>
+  (national ??= loadGazetteer()
+    .regions.filter((r) => r.level === 'provinsi')
+    .reduce((s, r) => s + (r.population ?? 0), 0));
+
+/** The features of one category fact. */
+export function categoryFeatures(c: CategoryFact, ctx: { text: string; categories: readonly CategoryFact[] }): Features {
+  const x: Features = {};
+  for (const r of new Set(c.reasons ?? [])) x[`r:${r}`] = 1;
+  x[`l:${c.region.level}`] = 1;
+  x[`k:${c.category}`] = 1;
+  if (c.year === null) x['y:none'] = 1;
+  x['e:length'] = Math.log1p(c.evidence.end - c.evidence.start) / Math.log(400);
+  x['a:categories'] = Math.log1p(ctx.categories.length) / Math.log(20);
+  if (textCutOff(ctx.text)) x['t:cut-off'] = 1;
+  return x;
+}
+
+// ---- the model -----------------------------------------------------------------------------------------
+
+/** One fitted logistic regression: weights by feature name, an intercept, and how it was fitted. */
+export interface LogisticModel {
+  bias: number;
+  weights: Record<string, number>;
+  /** L2 penalty it was fitted with. */
+  lambda: number;
+  /** Subtracted from the log-odds: the conservative adjustment chosen by grouped cross-validation. */
+  shift: number;
+}
+
+export interface ConfidenceModel {
+  $comment?: string;
+  facts: LogisticModel;
+  categories: LogisticModel;
+  fittedOn?: Record<string, unknown>;
+  crossValidated?: Record<string, unknown>;
+}
+
+const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+
+/** The model's probability for a feature vector (unrounded). */
+export function probability(m: LogisticModel, x: Features): number {
+  let z = m.bias - m.shift;
+  for (const k of Object.keys(x).sort()) z += (m.weights[k] ?? 0) * x[k]!;
+  return sigmoid(z);
+}
+
+const round2 = (p: number): number => Math.max(0, Math.min(1, Math.floor(p * 100) / 100));
+
+let loaded: ConfidenceModel | null | undefined;
+
+/** The fitted model from CONFIDENCE_MODEL_PATH, or null when none has been fitted yet (then the provisional scores stand). */
+export function loadConfidenceModel(): ConfidenceModel | null {
+  if (loaded !== undefined) return loaded;
+  if (!existsSync(CONFIDENCE_MODEL_PATH)) return (loaded = null);
+  try {
+    loaded = JSON.parse(readFileSync(CONFIDENCE_MODEL_PATH, 'utf8')) as ConfidenceModel;
+    if (!loaded.facts || !loaded.categories) throw new Error('expected "facts" and "categories" models');
+  } catch (err) {
+    throw new Error(`${CONFIDENCE_MODEL_PATH}: not a confidence model (${err instanceof Error ? err.message : String(err)}); run \`npm run calibrate\` to write it again`);
+  }
+  return loaded;
+}
+
+/** Replaces the loaded model: a model, null for none (provisional scores), undefined to read the file again. */
+export function setConfidenceModel(m: ConfidenceModel | null | undefined): void {
+  loaded = m;
+}
+
+/** Whether a fact carries a plausibility flag (src/extract/plausibility.ts). */
+export const isImplausible = (reasons: readonly string[] | undefined): boolean => !!reasons?.some((r) => r.startsWith('implausible:'));
+
+/**
+ * Gives every fact and category its calibrated confidence (two decimals, rounded down). Without a fitted model
+ * the provisional scores stand. Implausible facts are capped at IMPLAUSIBLE_CEILING either way.
+ */
+export function calibrate(text: string, facts: Fact[], categories: CategoryFact[], model: ConfidenceModel | null = loadConfidenceModel()): void {
+  const ctx = { text, facts: [...facts] };
+  const probs = model ? facts.map((f) => probability(model.facts, factFeatures(f, ctx))) : facts.map((f) => f.confidence);
+  facts.forEach((f, i) => {
+    let p = probs[i]!;
+    if (isImplausible(f.reasons)) p = Math.min(p, IMPLAUSIBLE_CEILING);
+    f.confidence = model ? round2(p) : p;
+  });
+  if (model) {
+    const cctx = { text, categories: [...categories] };
+    const cp = categories.map((c) => probability(model.categories, categoryFeatures(c, cctx)));
+    categories.forEach((c, i) => (c.confidence = round2(cp[i]!)));
+  }
 }

@@ -4,6 +4,8 @@
  */
 import type { CategoryFact, Fact } from '../types.ts';
 import { extract } from './engine.ts';
+import { applyPlausibility } from './plausibility.ts';
+import { calibrate } from './confidence.ts';
 
 /** Stored with every fact; bump when extractors change so `cakupan refresh` re-extracts. */
 export const EXTRACTOR_VERSION = 2;
@@ -32,6 +34,9 @@ export function extractFacts(text: string, opts: ExtractOptions = {}): Extractio
     // The engine's promise, checked at the boundary: evidence is an exact slice of the text.
     if (text.slice(f.evidence.start, f.evidence.end) !== f.evidence.text) throw new Error(`evidence span mismatch at ${f.evidence.start}`);
   }
+  // After pairing: values no region can have are flagged (plausibility.ts), then every fact gets its fitted confidence.
+  applyPlausibility(facts);
+  calibrate(text, facts, categories);
   return { facts, categories, dateline };
 }
 

@@ -185,6 +185,8 @@ export const FLAGS = {
   conflict: 'conflict',
   /** A reviewer's accepted value differs from what the extractor now reads in the same evidence. */
   extractionDiffers: 'extraction_differs',
+  /** The plausibility gate (src/extract/plausibility.ts) named an `implausible:*` reason: a value no region can have. */
+  implausible: 'implausible',
 } as const;
 
 /**
@@ -195,6 +197,7 @@ export const FLAGS = {
 export function checkFacts(rows: FactRow[], population: (code: string) => number | null): void {
   for (const r of rows) {
     if ((r.metric === 'coverage_pct' || r.metric === 'active_pct') && r.value > 100) r.flags.push(FLAGS.over100);
+    if (r.reasons.includes('"implausible:')) r.flags.push(FLAGS.implausible);
   }
   const key = (r: FactRow) => `${r.region_code}|${r.as_of ?? ''}`;
   const byKey = new Map<string, FactRow[]>();
