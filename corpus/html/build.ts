@@ -358,8 +358,23 @@ ${bodyLines(p, {
 
 const RENDER: Record<Template, (p: Page) => string> = { wordpress, tribun, detik, kompas, goid };
 
-/** Picks a template: the real site's own for tribunnews.com and kompas.com articles, else the rotation. */
-function templateFor(a: DevArticle, i: number): Template {
+/**
+ * The templates of the pages in corpus/html/index.json: a page keeps its template when articles are added (the
+ * rotation index shifts), so the pages already scored do not change template.
+ */
+function previousTemplates(): Map<string, Template> {
+  try {
+    const rows = JSON.parse(readFileSync(join(here, 'index.json'), 'utf8')) as { id: string; template: Template }[];
+    return new Map(rows.filter((r) => (TEMPLATES as readonly string[]).includes(r.template)).map((r) => [r.id, r.template]));
+  } catch {
+    return new Map();
+  }
+}
+
+/** Picks a template: the page's own from before, the real site's own for tribunnews.com and kompas.com articles, else the rotation. */
+function templateFor(a: DevArticle, i: number, previous: Map<string, Template> = new Map()): Template {
+  const kept = previous.get(a.id);
+  if (kept) return kept;
   if (a.url && /tribunnews\.com/.test(a.url)) return 'tribun';
   if (a.url && /kompas\.com/.test(a.url)) return 'kompas';
   return TEMPLATES[i % TEMPLATES.length];
@@ -371,8 +386,9 @@ export function build(outDir = here): { id: string; file: string; template: Temp
     .filter((f) => f.endsWith('.json'))
     .sort()
     .map((f) => DevArticle.parse(JSON.parse(readFileSync(join(DEV, f), 'utf8'))));
+  const previous = previousTemplates();
   const prepared = articles.map((a, i) => {
-    const template = templateFor(a, i);
+    const template = templateFor(a, i, previous);
     const c = classify(a);
     return { a, template, ...c, url: a.url ?? syntheticUrl(a, template, c.title) };
   });
