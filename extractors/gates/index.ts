@@ -21,6 +21,11 @@ export interface GateFigure extends Span {
   clause?: Span;
   /** The region mention the figure was paired with (undefined: national or the article's region). */
   region?: RegionMention;
+  /**
+   * The figures that together state one measurement, this one among them ("sekitar 1 juta jiwa atau 5,57 persen"):
+   * words after the whole group ("… belum terdaftar") speak of each member. Defaults to the figure itself.
+   */
+  group?: Span;
 }
 
 /** Why a gate refused a figure. */

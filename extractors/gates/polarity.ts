@@ -1,10 +1,100 @@
-import type { Gate } from './index.ts';
+/**
+ * Polarity gate (issue 9, class 3): counts and shares of what is missing are not coverage — "belum terdaftar",
+ * "belum tercover", "non kepesertaan", "tidak aktif", "tinggal 4,31 persen", "tersisa 2,4 persen", "kurang 380 peserta",
+ * "masih perlu menambah sekitar 12 ribu jiwa", "yang harus mendaftar", "sisanya"; nor quotas and NIK counts.
+ *
+ * A figure is missing-polarity when
+ *  - a missing word stands before it in its clause, close (MISSING_REACH): "tinggal", "tersisa", "kurang", "kuota", "NIK";
+ *  - a missing phrase follows its group at once ("… sekitar 1 juta jiwa belum terdaftar", "… 4,31 persen lagi"), with no
+ *    "atau" between (in "1.508 atau 97,43 persen atau yang belum hanya 24 orang" the "yang belum" opens the next figure),
+ *    and beginning within MISSING_AFTER_REACH;
+ *  - its clause opens with an anaphor ("Jumlahnya sekitar 33 ribu") and the sentence before named what is missing.
+ */
+import { alternation, lexicon } from '../../src/extract/lexicon.ts';
+import type { Doc, Found } from '../../src/extract/types.ts';
+import type { Gate, GateFigure } from './index.ts';
+import { clauseEndOf, clauseStartOf, hitsOf, inside, lastInside } from './util.ts';
+
+/** How far before a figure a missing word still governs it ("tinggal 4,31 persen", "kurang 380 peserta"). */
+export const MISSING_REACH = 60;
+/** How far after a figure's group a missing phrase may begin ("5,57 persen penduduk … belum terdaftar"). */
+export const MISSING_AFTER_REACH = 40;
 
 export const polarityGate: Gate = {
   name: 'polarity',
-  description: 'TODO',
-  examples: [],
-  prepare() {
-    return () => null;
+  description: 'Counts and shares of the unregistered, the inactive, what remains to reach a target, quotas and NIK counts are not coverage.',
+  prepare(doc: Doc, found: Found) {
+    const g = lexicon().gates;
+    const text = doc.text;
+    const verbs = alternation(g.missingVerbs);
+    // Words that may stand between a figure and what says it is missing: its unit, "yang", "masih", a place.
+    const filler = alternation(g.missingFiller);
+    // "belum terdaftar", "tidak tercover", "yang belum menjadi peserta": a missing verb phrase, masked out where it is no
+    // polarity at all ("belum mencapai", "belum lama ini", "kurang lebih").
+    const notMissing = hitsOf(text, g.notMissing);
+    const masked = (h: { start: number; end: number }) => notMissing.some((n) => n.start <= h.start && h.end <= n.end);
+    const before = hitsOf(text, g.missingBefore, g.notMissing).filter((h) => !masked(h));
+    const afterRe = new RegExp(
+      `^[\\s,]*(?:(?:${filler})\\s+){0,4}(?:(?:yang\\s+)?(?:${alternation(g.negations)})\\s+(?:${verbs})|${alternation(g.missingAfter)})(?![\\p{L}])`,
+      'iu',
+    );
+    const notAfter = new RegExp(`^[\\s,]*(?:(?:${filler})\\s+){0,4}(?:${alternation(g.notMissing)})(?![\\p{L}])`, 'iu');
+    const anaphorRe = new RegExp(`^\\s*(?:${alternation(g.anaphors)})(?![\\p{L}])`, 'iu');
+    const missingSentence = (from: number, to: number) => lastInside(before, from, to) !== undefined;
+
+    return (f: GateFigure) => {
+      const grp = f.group ?? f;
+      const s = doc.sentenceAt(f.start);
+      const cs = clauseStartOf(text, s.start, f.start);
+      const b = lastInside(before, Math.max(cs, f.start - MISSING_REACH), f.start);
+      if (b) return { gate: 'polarity', reason: 'gate:polarity', word: b.word, start: b.start, end: b.end };
+      const ce = clauseEndOf(text, grp.end, s.end);
+      // A region between the figure and the phrase is its place, not a new subject ("210 ribu jiwa di Kabupaten Jember belum
+      // tercover"): it reads as "wilayah", a filler word.
+      let tail = text.slice(grp.end, Math.min(ce, grp.end + MISSING_AFTER_REACH + 40));
+      for (const r of inside(found.region, grp.end, grp.end + tail.length)) {
+        const a0 = r.start - grp.end;
+        tail = tail.slice(0, a0) + 'wilayah' + ' '.repeat(r.end - r.start - 7 > 0 ? r.end - r.start - 7 : 0) + tail.slice(r.end - grp.end);
+      }
+      const a = afterRe.exec(tail);
+      if (a && a[0].length <= MISSING_AFTER_REACH + 30 && !notAfter.test(tail)) {
+        const start = grp.end + (a[0].length - a[0].trimStart().length);
+        return { gate: 'polarity', reason: 'gate:polarity', word: a[0].trim().toLowerCase().replace(/\s+/g, ' '), start, end: grp.end + a[0].length };
+      }
+      // "Jumlahnya sekitar 33 ribu": the anaphor points at the sentence before.
+      const prev = doc.sentences[s.index - 1];
+      if (prev && prev.paragraph >= s.paragraph - 1 && anaphorRe.test(text.slice(s.start, f.start).replace(/^[\s"“”'‘’]+/, '')) && missingSentence(prev.start, prev.end)) {
+        return { gate: 'polarity', reason: 'gate:polarity', word: 'anaphor of a missing count', start: s.start, end: f.start };
+      }
+      return null;
+    };
   },
+  examples: [
+    { text: 'Kebutuhan UHC di Provinsi Sumatera Utara tinggal 3,8 persen lagi.', none: 'what remains to reach UHC is not coverage' },
+    { text: 'Masih tersisa 2,4 persen warga Kota Kupang yang belum terakomodasi dalam program JKN.', none: 'the share still missing' },
+    { text: 'Untuk mencapai UHC, Kabupaten Serang kurang 1.250 peserta lagi.', none: 'what is lacking to reach UHC' },
+    { text: 'Kabupaten Lebak masih perlu menambah sekitar 12 ribu jiwa agar mencapai UHC.', none: 'people still to be added' },
+    { text: 'Masyarakat Jawa Barat yang harus mendaftar BPJS Kesehatan adalah sebanyak 1.421.932 jiwa.', none: 'people who still have to register' },
+    { text: 'Sebanyak 773.304 masyarakat Provinsi NTT belum menjadi peserta JKN.', none: 'the unregistered' },
+    { text: 'Artinya, sekitar 4,2 persen penduduk atau sekitar 210 ribu jiwa di Kabupaten Jember belum tercover JKN.', none: 'the uncovered share and count' },
+    { text: 'Dari jumlah tersebut, sisanya sebanyak 65.300 jiwa di Kabupaten Garut belum memiliki JKN.', none: '"sisanya": the rest, who are not covered' },
+    { text: 'Kabupaten Pandeglang mendapat kuota PBI sebanyak 520 ribu jiwa.', none: 'a quota is no enrolment' },
+    { text: 'Banyak NIK warga Kabupaten Sumbawa belum berstatus online. Jumlahnya sekitar 21 ribu, kata Bupati.', none: '"Jumlahnya" counts the NIK of the sentence before' },
+    { text: 'Tercatat 5.900 penduduk Kota Bima masih non kepesertaan JKN.', none: 'non-participants' },
+    {
+      text: 'Hingga Juni 2025, sebanyak 1.204.500 jiwa atau 97,6 persen penduduk Kabupaten Jember sudah terdaftar JKN.',
+      facts: [
+        { region: 'Kabupaten Jember', metric: 'enrolled_count', value: 1204500 },
+        { region: 'Kabupaten Jember', metric: 'coverage_pct', value: 97.6 },
+      ],
+    },
+    {
+      text: 'Kabupaten Tulang Bawang Barat belum mencapai UHC dengan cakupan kepesertaan 86,25 persen.',
+      facts: [{ region: 'Kabupaten Tulang Bawang Barat', metric: 'coverage_pct', value: 86.25 }],
+    },
+    {
+      text: 'Cakupan kepesertaan JKN di Kota Kupang kurang lebih 96 persen.',
+      facts: [{ region: 'Kota Kupang', metric: 'coverage_pct', value: 96 }],
+    },
+  ],
 };

@@ -1,10 +1,103 @@
-import type { Gate } from './index.ts';
+/**
+ * Programme gate (issue 9, class 2): only JKN gives facts — BPJS Kesehatan, JKN-KIS, KIS, Jamkesda merged into JKN.
+ * A figure about BPJS Ketenagakerjaan / BPJamsostek / Jamsostek, Taspen, Asabri, immunisation, hospital or puskesmas
+ * accreditation, or a budget share ("80 persen dari pemerintah kabupaten/kota", "10 persen dari APBD") is no coverage
+ * fact, even when its sentence says "cakupan kepesertaan … persen".
+ *
+ * Which programme a figure is about: the nearest programme word before it in its sentence, else the first after it;
+ * a sentence that names none takes its paragraph's, when the paragraph names only other programmes; an article that
+ * never names JKN but names another programme gives nothing.
+ */
+import { lexicon } from '../../src/extract/lexicon.ts';
+import type { CueMention, Doc, Found } from '../../src/extract/types.ts';
+import type { Gate, GateBlock, GateFigure } from './index.ts';
+import { clauseStartOf, firstInside, hitsOf, inside, lastInside, type Hit } from './util.ts';
+
+/** How far after a share the words naming the budget it is a share of may stand ("80 persen dari pemerintah kabupaten/kota"). */
+export const BUDGET_SHARE_REACH = 6;
+
+/** Cue families that make the words between a budget word and a figure a coverage statement, not a budget line. */
+const COVERAGE_FAMILIES = new Set(['coverage', 'registration', 'active', 'population']);
 
 export const programmeGate: Gate = {
   name: 'programme',
-  description: 'TODO',
-  examples: [],
-  prepare() {
-    return () => null;
+  description: 'Figures about other programmes (BPJS Ketenagakerjaan, Taspen, Asabri, immunisation, accreditation) and budget shares are not JKN coverage.',
+  prepare(doc: Doc, found: Found) {
+    const g = lexicon().gates;
+    const text = doc.text;
+    const jkn = hitsOf(text, g.jknProgramme).map((h) => ({ ...h, jkn: true }));
+    const other = hitsOf(text, g.otherProgramme).map((h) => ({ ...h, jkn: false }));
+    // "BPJS Kesehatan" inside "BPJS Ketenagakerjaan"? No: distinct words. But "jaminan kesehatan" is no JKN word inside
+    // another programme's name; overlapping hits keep the longer.
+    const programme = [...jkn, ...other].sort((a, b) => a.start - b.start || b.end - a.end).filter((h, i, xs) => i === 0 || h.start >= xs[i - 1]!.end);
+    const articleJkn = programme.some((p) => p.jkn);
+    const articleOther = programme.some((p) => !p.jkn);
+    const budget = hitsOf(text, g.budgetWords);
+    const shareAfter = new RegExp(`^\\s*(?:persen|%)?\\s{0,${BUDGET_SHARE_REACH}}(?:${g.budgetShareAfter.map((w) => w.replace(/[.*+?^${}()|[\]\\\/]/g, '\\$&').replace(/ +/g, '\\s+')).join('|')})(?![\\p{L}])`, 'iu');
+    const cues = found.cue.filter((c: CueMention) => COVERAGE_FAMILIES.has(c.family));
+    const block = (f: GateFigure, h: Hit, why: string): GateBlock => ({ gate: 'programme', reason: 'gate:programme', word: `${why}: ${h.word}`, start: h.start, end: h.end });
+
+    return (f: GateFigure) => {
+      const grp = f.group ?? f;
+      const s = doc.sentenceAt(f.start);
+      // A share of a budget: "80 persen dari pemerintah kabupaten/kota", "10 persen dari APBD".
+      if (f.kind === 'percent') {
+        const m = shareAfter.exec(text.slice(f.end, f.end + 60));
+        if (m) return { gate: 'programme', reason: 'gate:programme', word: `budget share: ${m[0].trim().toLowerCase()}`, start: f.end, end: f.end + m[0].length };
+      }
+      // A budget line in the figure's clause with no coverage word between: "Rp5 miliar untuk 14.000 warga",
+      // "membiayai sekitar 53.784 jiwa", "mengalokasikan anggaran … sebesar 10 persen".
+      const cs = clauseStartOf(text, s.start, grp.start);
+      const b = lastInside(budget, cs, grp.start);
+      if (b && !inside(cues, b.end, grp.start).length) return block(f, b, 'budget');
+      // Programme of the sentence.
+      const before = lastInside(programme, s.start, grp.start);
+      const after = before ? undefined : firstInside(programme, grp.end, s.end);
+      const own = before ?? after;
+      if (own) return own.jkn ? null : block(f, own, 'programme');
+      const para = doc.paragraphs[s.paragraph]!;
+      const inPara = inside(programme, para.start, para.end);
+      if (inPara.length && inPara.every((p) => !p.jkn)) return block(f, inPara.at(-1)!, 'paragraph programme');
+      if (!articleJkn && articleOther) return block(f, programme.find((p) => !p.jkn)!, 'article programme');
+      return null;
+    };
   },
+  examples: [
+    {
+      text: 'Cakupan kepesertaan BPJS Ketenagakerjaan di Kabupaten Klaten baru mencapai 42,5 persen dari total pekerja.',
+      none: 'BPJS Ketenagakerjaan is another programme: its "cakupan kepesertaan" is no JKN coverage',
+    },
+    {
+      text: 'BPJamsostek Cabang Solo mencatat sebanyak 125.400 pekerja di Kota Surakarta telah terdaftar sebagai peserta.',
+      none: 'BPJamsostek participants are workers insured for work accidents, not JKN participants',
+    },
+    {
+      text: 'Kepesertaan Taspen di Provinsi Jambi tercatat 38.210 orang, sedangkan Asabri 12.004 orang.',
+      none: 'Taspen and Asabri are pension programmes',
+    },
+    {
+      text: 'Cakupan imunisasi dasar lengkap di Kabupaten Bantul mencapai 96,4 persen pada 2024.',
+      none: 'immunisation coverage is another "cakupan"',
+    },
+    {
+      text: 'Dari 27 puskesmas di Kabupaten Gianyar, sebanyak 92,6 persen telah terakreditasi paripurna.',
+      none: 'accreditation shares are not JKN figures',
+    },
+    {
+      text: 'Anggaran akan dibagi secara proporsional, yakni 60 persen dari pemerintah kabupaten/kota dan 40 persen dari Pemprov Jawa Timur.',
+      none: 'a budget split between governments is no coverage share',
+    },
+    {
+      text: 'Pemkab Buleleng menyiapkan anggaran Rp5 miliar untuk 14.000 warga miskin pada 2025.',
+      none: 'the people a budget pays for are no enrolment figure',
+    },
+    {
+      text: 'Cakupan kepesertaan JKN di Kabupaten Klaten mencapai 98,2 persen, sedangkan kepesertaan BPJS Ketenagakerjaan baru 37 persen.',
+      facts: [{ region: 'Kabupaten Klaten', metric: 'coverage_pct', value: 98.2 }],
+    },
+    {
+      text: 'Berkat dukungan APBD, cakupan kepesertaan JKN Kota Madiun mencapai 99,1 persen.',
+      facts: [{ region: 'Kota Madiun', metric: 'coverage_pct', value: 99.1 }],
+    },
+  ],
 };

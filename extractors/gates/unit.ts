@@ -1,10 +1,156 @@
-import type { Gate } from './index.ts';
+/**
+ * Unit gate (issue 9, class 4): only regions of the gazetteer own figures. A figure whose subject is
+ *  - a desa, kelurahan, kecamatan, nagari, puskesmas or hospital ("Desa Obel Obel … 2.433 jiwa"), even when the
+ *    kabupaten follows as its address ("Desa Rensing Bat, Kecamatan Sakra, Lombok Timur");
+ *  - a BPJS branch or deputy area as the place of the figure ("di wilayah kerja BPJS Ungaran", "di wilayah kerjanya");
+ *  - an area over several provinces ("wilayah Jawa Tengah–DIY", "untuk wilayah Bali, NTB dan NTT") or an island
+ *    ("Pulau Lombok", "Sumatera")
+ * is no region's figure. A name once introduced as a desa ("Desa Rensing Bat") stays a desa when it comes back bare.
+ *
+ * The subject of a figure: the last region or unit before it in its sentence; with none, the last one before it in its
+ * paragraph, then in the paragraph before; with none of those, the first after it in its sentence.
+ */
+import { alternation, lexicon } from '../../src/extract/lexicon.ts';
+import type { Doc, Found, Span } from '../../src/extract/types.ts';
+import type { Gate, GateFigure } from './index.ts';
+import { escapeRegex } from '../../src/extract/lexicon.ts';
+import { firstInside, lastInside, lowerBound } from './util.ts';
+
+type UnitKind = 'local' | 'branch' | 'area' | 'island';
+interface Subject extends Span {
+  unit: UnitKind | null;
+  word: string;
+}
+
+/** How many words a unit's own name may have ("Desa Obel Obel", "Puskesmas Sakra Barat"). */
+export const UNIT_NAME_WORDS = 3;
+/** How far before a branch unit the word that makes it the figure's place ("di", "untuk") may stand. */
+export const BRANCH_SUBJECT_REACH = 12;
 
 export const unitGate: Gate = {
   name: 'unit',
-  description: 'TODO',
-  examples: [],
-  prepare() {
-    return () => null;
+  description: 'Figures for a desa, kecamatan, puskesmas, hospital, a BPJS branch area, a multi-province area or an island are no region of the gazetteer.',
+  prepare(doc: Doc, found: Found) {
+    const g = lexicon().gates;
+    const text = doc.text;
+    const regions = found.region.filter((r) => r.role === 'subject');
+    const subjects: Subject[] = regions.map((r) => ({ start: r.start, end: r.end, unit: null, word: text.slice(r.start, r.end) }));
+    const allRegions = found.region;
+    const overlapsRegion = (s: number, e: number) => {
+      // Mentions are sorted and never overlap one another: only the one before `s` and those from `s` on can touch.
+      const i = lowerBound(allRegions, s);
+      return (i > 0 && allRegions[i - 1]!.end > s) || (i < allRegions.length && allRegions[i]!.start < e);
+    };
+    const name = `\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*){0,${UNIT_NAME_WORDS - 1}}`;
+    const local = g.localUnits.filter((w) => !g.branchUnits.includes(w));
+    // Local units with their proper name: "Desa Obel Obel", "Puskesmas Sakra", "Kelurahan Panggang".
+    const localRe = new RegExp(`(?<![\\p{L}])(${alternation(local)})\\s+(${name})`, 'giu');
+    const names = new Set<string>();
+    for (const m of text.matchAll(localRe)) {
+      if (overlapsRegion(m.index!, m.index! + m[1]!.length)) continue;
+      subjects.push({ start: m.index!, end: m.index! + m[0].length, unit: 'local', word: m[1]!.toLowerCase() });
+      names.add(m[2]!);
+    }
+    // The same names, bare, later: "untuk Rensing Bat memiliki jumlah penduduk 1.532".
+    if (names.size) {
+      const bare = new RegExp(`(?<![\\p{L}])(?:${[...names].map(escapeRegex).join('|')})(?![\\p{L}])`, 'gu');
+      const typedBefore = new RegExp(`(?:${alternation(local)})\\s+$`, 'iu');
+      const taken = new Set(subjects.filter((x) => x.unit === 'local').map((x) => x.start));
+      for (const m of text.matchAll(bare)) {
+        const s = m.index!;
+        const before = text.slice(Math.max(0, s - 16), s);
+        if (taken.has(s) || typedBefore.test(before) || overlapsRegion(s, s + m[0].length)) continue;
+        subjects.push({ start: s, end: s + m[0].length, unit: 'local', word: 'desa/unit name' });
+      }
+    }
+    // Branch areas as the place of a figure: "di wilayah kerja BPJS Ungaran", "di wilayah kerjanya".
+    const branchRe = new RegExp(`(?<![\\p{L}])(?:${alternation(g.unitSubjectBefore)})\\s+(?:[\\p{L}]+\\s+){0,2}?(${alternation(g.branchUnits)})(?![\\p{L}])`, 'giu');
+    for (const m of text.matchAll(branchRe)) {
+      const end = m.index! + m[0].length;
+      if (m[0].length - m[1]!.length > BRANCH_SUBJECT_REACH + m[1]!.length) continue;
+      subjects.push({ start: end - m[1]!.length, end, unit: 'branch', word: m[1]!.toLowerCase() });
+    }
+    // Areas over several provinces: "wilayah Jawa Tengah–DIY", "Jateng dan DIY", "Bali, NTB dan NTT".
+    // Any role: "Jawa Timur–Bali" may look like a dateline ("KOTA –") to the region extractor.
+    const provs = found.region.filter((r) => r.region.level === 'provinsi' && r.role !== 'branch');
+    for (let i = 0; i + 1 < provs.length; i++) {
+      let j = i;
+      while (j + 1 < provs.length && /^\s*(?:[–—\-/&,]|,?\s*(?:dan|serta))\s*$/iu.test(text.slice(provs[j]!.end, provs[j + 1]!.start))) j++;
+      if (j === i) continue;
+      const a = provs[i]!;
+      const z = provs[j]!;
+      const each = /^\s*(?:masing-masing|secara berturut-turut|berturut-turut)/iu.test(text.slice(z.end, z.end + 30));
+      // Any provinces named together own no figure: a sum over named regions, or a BPJS area ("Jateng dan DIY").
+      if (!each) {
+        for (let k = i; k <= j; k++) {
+          const sub = subjects.find((x) => x.start === provs[k]!.start && x.unit === null);
+          if (sub) sub.unit = 'area';
+        }
+        const sub = subjects.find((x) => x.start === a.start);
+        if (sub) sub.word = text.slice(a.start, z.end);
+      }
+      i = j;
+    }
+    // Islands and multi-province names: "Pulau Lombok", "Sumatera" (not "Sumatera Utara", which is a region).
+    const islandRe = new RegExp(`(?<![\\p{L}])(?:${alternation(g.islands)})(?![\\p{L}])`, 'giu');
+    for (const m of text.matchAll(islandRe)) {
+      const s = m.index!;
+      const e = s + m[0].length;
+      if (!/\p{Lu}/u.test(text[s]!) || overlapsRegion(s, e)) continue;
+      subjects.push({ start: s, end: e, unit: 'island', word: m[0] });
+    }
+    subjects.sort((a, b) => a.start - b.start);
+    const areaRegion = new Set(subjects.filter((x) => x.unit === 'area').map((x) => x.start));
+
+    return (f: GateFigure) => {
+      const grp = f.group ?? f;
+      const s = doc.sentenceAt(f.start);
+      if (f.region && areaRegion.has(f.region.start)) return block(f.region, 'area');
+      let subj = lastInside(subjects, s.start, grp.start);
+      if (!subj) {
+        const para = doc.paragraphs[s.paragraph]!;
+        subj = lastInside(subjects, para.start, s.start);
+        if (!subj && !firstInside(regions, s.start, s.end)) {
+          const prevPara = doc.paragraphs[s.paragraph - 1];
+          subj = prevPara ? lastInside(subjects, prevPara.start, prevPara.end) : undefined;
+          subj ??= firstInside(subjects, grp.end, s.end);
+        }
+      }
+      if (!subj) return null;
+      if (subj.unit) return block(subj, subj.unit);
+      // A region right after a unit, as its address: "Desa Rensing Bat, Kecamatan Sakra, Lombok Timur, penduduknya …".
+      let cur = subj;
+      for (let guard = 0; guard < 4; guard++) {
+        const prev = lastInside(subjects, Math.max(s.start, cur.start - 60), cur.start);
+        if (!prev || !/^\s*,?\s*$/.test(text.slice(prev.end, cur.start))) return null;
+        if (prev.unit === 'local') return block(prev, 'local');
+        cur = prev;
+      }
+      return null;
+    };
+
+    function block(x: Span & { word?: string }, kind: UnitKind | 'area') {
+      return { gate: 'unit' as const, reason: 'gate:unit' as const, word: `${kind}: ${x.word ?? text.slice(x.start, x.end)}`, start: x.start, end: x.end };
+    }
   },
+  examples: [
+    { text: 'Desa Sukamaju, Kecamatan Cibeber, Kabupaten Cianjur, penduduknya 3.120 jiwa dan yang sudah terdaftar JKN 3.050 jiwa atau 97,76 persen.', none: 'a desa is no region of the gazetteer, even with its kabupaten as address' },
+    { text: 'Di Kelurahan Panggang, Kota Semarang, cakupan kepesertaan JKN mencapai 99,1 persen.', none: 'a kelurahan figure is not the kota figure' },
+    { text: 'Puskesmas Sakra melayani 24.300 peserta JKN dari Kabupaten Lombok Timur.', none: 'the participants of a puskesmas are not the kabupaten enrolment' },
+    { text: 'Peserta JKN di wilayah kerja BPJS Kesehatan Cabang Ungaran telah mencapai 2.336.816 jiwa.', none: 'a BPJS branch area is no region' },
+    { text: 'Per 30 April 2025, cakupan JKN di wilayah Jawa Timur–Bali telah mencapai 98,1 persen.', none: 'an area over two provinces is no single region' },
+    { text: 'Kepesertaan JKN untuk wilayah Sulut, Gorontalo dan Malut mencapai 6,1 juta jiwa.', none: 'a BPJS area over three provinces' },
+    { text: 'Cakupan kepesertaan JKN di Pulau Lombok sudah mencapai 96,3 persen.', none: 'an island is no region' },
+    {
+      text: 'Kepala BPJS Kesehatan Cabang Ende menyatakan cakupan kepesertaan JKN di Kabupaten Manggarai Barat mencapai 99,49 persen.',
+      facts: [{ region: 'Kabupaten Manggarai Barat', metric: 'coverage_pct', value: 99.49 }],
+    },
+    {
+      text: 'Dua desa meraih penghargaan. Secara keseluruhan di Kabupaten Lombok Timur baru mencapai 89,91 persen dari 1.392.099 jiwa penduduk.',
+      facts: [
+        { region: 'Kabupaten Lombok Timur', metric: 'coverage_pct', value: 89.91 },
+        { region: 'Kabupaten Lombok Timur', metric: 'population', value: 1392099 },
+      ],
+    },
+  ],
 };

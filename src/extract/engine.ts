@@ -14,6 +14,7 @@
  * Then one fact per (region, metric, value): the most confident mention, with the most specific date.
  */
 import { EXTRACTORS } from '../../extractors/index.ts';
+import { gatesFor } from '../../extractors/gates/index.ts';
 import { INDONESIA, toRef, type RegionEntry } from '../normalize/regions.ts';
 import type { CategoryFact, Fact, Metric } from '../types.ts';
 import { confidenceOf } from './confidence.ts';
@@ -229,6 +230,7 @@ function pairFigures(ctx: Ctx): Fact[] {
   const inactiveSpans = guards.filter((g) => g.guard === 'inactive');
   const cues = found.cue.filter((c) => !inactiveSpans.some((g) => g.start <= c.start && c.end <= g.end));
   const groups = groupsOf(ctx);
+  const gates = gatesFor(doc, found);
   const facts: Fact[] = [];
   const aggregateValues = new Set<number>();
   let carry: 'active' | 'coverage' | null = null;
@@ -333,6 +335,12 @@ function pairFigures(ctx: Ctx): Fact[] {
 
     for (const m of g.members) {
       if (m.kind === 'count' && aggregateValues.has(m.value)) continue;
+      // The gates (extractors/gates/): programme, unit, polarity, threshold.
+      const mention = regionPick.mentions[0];
+      if (gates.check({ start: m.start, end: m.end, kind: m.kind, value: m.value, group: { start: g.start, end: g.end }, ...(mention ? { region: mention } : {}) })) {
+        dropped.push({ sentence: g.sentence, value: m.value });
+        continue;
+      }
       const reasons = [...regionPick.reasons, ...metricReasons];
       let metric: Metric;
       if (m.kind === 'percent') {

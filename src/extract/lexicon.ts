@@ -59,6 +59,28 @@ const LexiconSchema = z.object({
   currentWords: WordList,
   previousWords: WordList,
   domainWords: WordList,
+  /** The gates' lists (extractors/gates/). */
+  gates: z.object({
+    jknProgramme: WordList,
+    otherProgramme: WordList,
+    budgetWords: WordList,
+    budgetShareAfter: WordList,
+    missingBefore: WordList,
+    missingAfter: WordList,
+    missingVerbs: WordList,
+    missingFiller: WordList,
+    negations: WordList,
+    notMissing: WordList,
+    anaphors: WordList,
+    localUnits: WordList,
+    branchUnits: WordList,
+    unitSubjectBefore: WordList,
+    islands: WordList,
+    thresholdReached: WordList,
+    targetCarry: WordList,
+    exceedVerbs: WordList,
+    futureWords: WordList,
+  }),
 });
 export type Lexicon = z.infer<typeof LexiconSchema>;
 

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXTRACTORS } from '../../extractors/index.ts';
 import { SENTENCE_EXAMPLES } from '../../extractors/sentences.ts';
+import { GATES } from '../../extractors/gates/index.ts';
 import { makeDoc } from '../../src/extract/segment.ts';
 import type { Found } from '../../src/extract/types.ts';
 import { extractFacts } from '../../src/extract/index.ts';
@@ -40,7 +41,8 @@ for (const ex of EXTRACTORS) {
 }
 
 describe('sentence examples (whole engine)', () => {
-  for (const e of SENTENCE_EXAMPLES) {
+  // The gates' examples (extractors/gates/*.ts) run through the whole engine like the sentence examples.
+  for (const e of [...SENTENCE_EXAMPLES, ...GATES.flatMap((g) => g.examples)]) {
     it(`${e.gap ? 'gap' : e.none ? 'no fact' : 'facts'}: ${e.text.slice(0, 70)}`, () => {
       // Sentences are lifted out of JKN articles: the article-level topic gate is the caller's knowledge here.
       const r = extractFacts(e.text, { published: e.published ?? null, aboutJkn: true });
