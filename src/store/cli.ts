@@ -40,7 +40,7 @@ async function withStore(command: string, path: string, mustExist: boolean, fn: 
   let store: CoverageStore | null = null;
   try {
     const { openCoverageStore } = await import('./open.ts');
-    store = openCoverageStore(path, { mustExist });
+    store = await openCoverageStore(path, { mustExist });
     await fn(store);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EPIPE') return; // the reader of stdout left early ("| head")
@@ -68,7 +68,22 @@ export function register(program: Command): void {
     .argument('<inputs...>', 'files, folders or http(s) URLs')
     .option('--db <path>', `database file (default: $${DB_ENV} or ${DEFAULT_DB_PATH})`)
     .option('--published <date>', 'publication date YYYY-MM-DD for inputs that state none')
+    .option('--hosts <list>', 'WARC input: keep pages of these hosts (comma-separated; .id for a suffix; * for all; default: the hosts of data/sites.json)')
+    .option('--workers <n>', 'WARC input: scan worker threads, one file each (0: this thread; default: one per core)')
+    .option('--warc-base <url>', 'WARC input: base URL for the relative lines of a paths list (default https://data.commoncrawl.org/)')
+    .option('--config <file>', 'WARC input: sites file giving the relevance keywords and the default hosts', 'data/sites.json')
+    .option('--no-progress', 'WARC input: no progress bar')
     .action(async (inputs: string[], raw: unknown) => {
+      // Web archives (.warc, .warc.gz, warc.paths.gz) have their own reader: src/warc.
+      const { isWarcInput, ingestWarcCommand } = await import('../warc/cli.ts');
+      if (inputs.some(isWarcInput)) {
+        await ingestWarcCommand(inputs, raw).catch((err: Error & { reported?: boolean }) => {
+          if (!err.reported) throw err;
+        });
+        return;
+      }
+      const { hosts: _h, workers: _w, warcBase: _b, config: _c, progress: _p, ...rest } = raw as Record<string, unknown>;
+      raw = rest;
       const flags = parseFlags('ingest', DbFlag.extend({ published: PublishedFlag }), raw);
       if (!flags) return;
       await withStore('ingest', dbPath(flags.db), false, async (store) => {
