@@ -61,3 +61,6 @@ export const PG_STATEMENT_TIMEOUT_MS = 120_000;
  * long. A run that died on the same host, or was marked interrupted, loses its leases at once. @default 10 min
  */
 export const REFRESH_LEASE_MS = 10 * 60_000;
+
+/** A PostgreSQL transaction that lost a deadlock or a unique race (two workers, one new site) is run again up to this many times. @default 5 */
+export const PG_TX_RETRIES = 5;

@@ -90,7 +90,8 @@ export function emptyCounts(): RunCounts {
 }
 
 export function addCounts(into: RunCounts, more: Partial<RunCounts>): RunCounts {
-  for (const [k, v] of Object.entries(more)) into[k as keyof RunCounts] += v ?? 0;
+  // `into` may be partial too (a document's own counts): a missing count starts at 0, never NaN.
+  for (const [k, v] of Object.entries(more)) into[k as keyof RunCounts] = (into[k as keyof RunCounts] ?? 0) + (v ?? 0);
   return into;
 }
 
