@@ -3,12 +3,13 @@
  * "2,7 juta orang", "3,2 juta warga", and bare large numbers ("mencapai 274.898 atau 77,70 persen")
  * whose metric the engine decides from the words around them.
  */
-import { alternation, lexicon, WORD_END } from '../src/extract/lexicon.ts';
+import { alternation, lexicon, WORD_END, WORD_START } from '../src/extract/lexicon.ts';
 import type { CountMention, CountUnit, Extractor } from '../src/extract/types.ts';
 
 let unitRe: RegExp | null = null;
 let notPeopleRe: RegExp | null = null;
 let unitKind: Map<string, CountUnit> | null = null;
+let yearContextRe: RegExp | null = null;
 
 function patterns() {
   const lex = lexicon();
@@ -17,6 +18,7 @@ function patterns() {
     // An optional bracketed share may stand between the number and its unit: "102.736 (95,11%) orang".
     unitRe = new RegExp(`^\\s*(?:\\(\\s*[\\d.,]+\\s*%?\\s*\\)\\s*)?(${alternation(units)})${WORD_END}`, 'iu');
     notPeopleRe = new RegExp(`^\\s*(?:${alternation(lex.notPeopleUnits)})${WORD_END}`, 'iu');
+    yearContextRe = new RegExp(`${WORD_START}(?:${alternation([...lex.months, ...lex.asOfCues])})\\s*$`, 'iu');
     unitKind = new Map();
     for (const w of lex.countUnits.population) unitKind.set(w, 'population');
     for (const w of lex.countUnits.people) unitKind.set(w, 'people');
@@ -41,7 +43,8 @@ export const counts: Extractor<'count'> = {
       if (n.money || inPercent.has(n)) continue;
       const after = text.slice(n.end, n.end + 40);
       const unit = unitRe.exec(after);
-      if (n.year && !unit) continue;
+      // "sampai dengan Februari 2023 penduduk Aceh …": a year after a month or a date cue is a date, never a count.
+      if (n.year && (!unit || yearContextRe!.test(text.slice(Math.max(0, n.start - 24), n.start)))) continue;
       if (unit) {
         const word = unit[1]!;
         out.push({
@@ -77,6 +80,9 @@ export const counts: Extractor<'count'> = {
     { text: 'mencapai 278,1 juta jiwa, meningkat', span: '278,1 juta jiwa', value: { value: 278100000, unit: 'people' } },
     { text: 'Kabupaten Fakfak (103.935 jiwa)', span: '103.935 jiwa', value: { value: 103935, unit: 'people' } },
     { text: 'Atau sebanyak 1,138,714 dari 1.215.386', span: '1,138,714', value: { value: 1138714, unit: null } },
+    { text: 'sampai dengan Februari 2023 penduduk Aceh telah terdaftar', none: 'a year after a month is a date, not 2.023 people' },
+    { text: 'pada tahun 2024 penduduk Kabupaten Sleman', none: 'a year after "tahun" is a date' },
+    { text: 'sebanyak 2023 penduduk desa itu', span: '2023 penduduk', value: { value: 2023, unit: 'population' } },
     { text: 'menganggarkan Rp 217 miliar untuk', none: 'money is never a count of people' },
     { text: 'anggaran Rp1.250.000 per bulan', none: 'money after Rp' },
     { text: 'terdapat 206 fasilitas kesehatan', none: 'facilities, not people' },

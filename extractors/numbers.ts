@@ -10,13 +10,30 @@ import type { Extractor, NumberMention } from '../src/extract/types.ts';
 // an English decimal ("98.8", one or two digits after the dot), a plain or comma-decimal number.
 const NUMERAL = String.raw`\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}(?![\d,])|\d+\.\d{1,2}(?![\d.])|\d+(?:,\d+)?`;
 
+/**
+ * Forms with a stray space, read as the writer meant them only where the words after leave no doubt:
+ * "87, 86 persen" (a space after the decimal comma, two decimals, a percent sign right after), "7, 9 juta jiwa" (a scale
+ * word right after), "212. 118 jiwa" (a space after the thousands point, a unit of people right after). Never after
+ * another "N, " (a list: "90, 91, 92 persen"), and never "5, 6 dan 7" (no sign or scale right after).
+ */
+function spacedNumerals(lex: ReturnType<typeof lexicon>): string {
+  const signs = alternation(lex.percentSigns);
+  const scales = alternation(Object.keys(lex.scale));
+  const units = alternation([...lex.countUnits.population, ...lex.countUnits.people, ...lex.countUnits.participants]);
+  return [
+    String.raw`(?<!\d\s*,\s*)\d{1,3},\s\d{2}(?=\s*(?:${signs}))`,
+    String.raw`(?<!\d\s*,\s*)\d{1,3},\s\d{1,2}(?=\s*(?:${scales})${WORD_END})`,
+    String.raw`\d{1,3}(?:\.\s?\d{3})*\.\s\d{3}(?:\.\s?\d{3})*(?=\s*(?:${units})${WORD_END})`,
+  ].join('|');
+}
+
 let numberRe: RegExp | null = null;
 let approxRe: RegExp | null = null;
 
 function patterns() {
   const lex = lexicon();
   numberRe ??= new RegExp(
-    String.raw`(?<![\d.,\p{L}])(?<!\p{L}-)(?<num>${NUMERAL})(?!\d)(?!(?!persen|prosen)\p{L})(?:\s*(?<scale>${alternation(Object.keys(lex.scale))})${WORD_END})?`,
+    String.raw`(?<![\d.,\p{L}])(?<!\p{L}-)(?<num>${spacedNumerals(lex)}|${NUMERAL})(?!\d)(?!(?!persen|prosen)\p{L})(?:\s*(?<scale>${alternation(Object.keys(lex.scale))})${WORD_END})?`,
     'giu',
   );
   approxRe ??= new RegExp(`(?:${alternation(lex.approx)})\\s*$`, 'iu');
@@ -33,7 +50,7 @@ export const numbers: Extractor<'number'> = {
     const out: NumberMention[] = [];
     numberRe.lastIndex = 0;
     for (let m; (m = numberRe.exec(text)); ) {
-      const digits = m.groups!.num!;
+      const digits = m.groups!.num!.replace(/\s+/g, '');
       const base = parseNumeral(digits);
       if (base === null) continue;
       const scaleWord = m.groups!.scale?.toLowerCase() ?? null;
@@ -79,6 +96,21 @@ export const numbers: Extractor<'number'> = {
     { text: 'sebanyak 2.631.346 jiwa', span: '2.631.346', value: 2631346 },
     { text: 'mencapai 9 juta penduduk', span: '9 juta', value: 9000000 },
     { text: 'sekitar 1,5 jt jiwa', span: '1,5 jt', value: 1500000 },
+    { text: 'Kabupaten Batang 87, 86 persen', span: '87, 86', value: 87.86 },
+    { text: 'Prosentase aktif 82, 64 persen', span: '82, 64', value: 82.64 },
+    { text: 'cakupan di Kabupaten Kendal 96, 05% dari total penduduk', span: '96, 05', value: 96.05 },
+    { text: 'tercatat 7, 9 juta jiwa atau sekitar 91,9 persen', span: '7, 9 juta', value: 7900000 },
+    { text: 'peserta JKN sebanyak 3, 45 juta orang', span: '3, 45 juta', value: 3450000 },
+    { text: 'sebanyak 212. 118 jiwa telah terdaftar', span: '212. 118', value: 212118 },
+    { text: 'penduduknya 1.045. 230 jiwa', span: '1.045. 230', value: 1045230 },
+    { text: 'sebanyak 1,138,714 dari 1.215.386 penduduk', span: '1,138,714', value: 1138714 },
+    { text: 'Garut 89,09 persen, Indramayu 90,14 persen', span: '90,14', value: 90.14 },
+    { text: 'Garut 89,09 persen, Indramayu 90,14 persen', span: '89,09', value: 89.09 },
+    { text: 'kelas 1, 2 dan 3', span: '2', value: 2 },
+    { text: 'pada triwulan 5, 6 dan 7', span: '6', value: 6 },
+    { text: 'masing-masing 95, 96 dan 97 persen', span: '96', value: 96 },
+    { text: 'berturut-turut 90, 91, 92 persen', span: '92', value: 92 },
+    { text: 'Pada 2023, 95 persen warga', span: '95', value: 95 },
     { text: 'KH Maruf Amin', none: 'no digits, no number' },
     { text: 'Covid-19', none: 'a digit glued to letters is a name, not a figure' },
     { text: 'JKN-KIS dan BPJS', none: 'no digits' },

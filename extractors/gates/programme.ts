@@ -33,6 +33,7 @@ export const programmeGate: Gate = {
     const articleJkn = programme.some((p) => p.jkn);
     const articleOther = programme.some((p) => !p.jkn);
     const budget = hitsOf(text, g.budgetWords);
+    const shareWords = hitsOf(text, g.budgetShareWords);
     const shareAfter = new RegExp(`^\\s*(?:persen|%)?\\s{0,${BUDGET_SHARE_REACH}}(?:${g.budgetShareAfter.map((w) => w.replace(/[.*+?^${}()|[\]\\\/]/g, '\\$&').replace(/ +/g, '\\s+')).join('|')})(?![\\p{L}])`, 'iu');
     const cues = found.cue.filter((c: CueMention) => COVERAGE_FAMILIES.has(c.family));
     const block = (f: GateFigure, h: Hit, why: string): GateBlock => ({ gate: 'programme', reason: 'gate:programme', word: `${why}: ${h.word}`, start: h.start, end: h.end });
@@ -50,6 +51,9 @@ export const programmeGate: Gate = {
       const cs = clauseStartOf(text, s.start, grp.start);
       const b = lastInside(budget, cs, grp.start);
       if (b && !inside(cues, b.end, grp.start).length) return block(f, b, 'budget');
+      // A share of an allocation, across the clause: "mengalokasikan anggaran … dengan persentase besaran beragam, 20 persen".
+      const sh = f.kind === 'percent' ? lastInside(shareWords, s.start, grp.start) : undefined;
+      if (sh && !inside(cues, sh.end, grp.start).length) return block(f, sh, 'budget share');
       // Programme of the sentence.
       const before = lastInside(programme, s.start, grp.start);
       const after = before ? undefined : firstInside(programme, grp.end, s.end);

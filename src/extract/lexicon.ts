@@ -59,11 +59,14 @@ const LexiconSchema = z.object({
   currentWords: WordList,
   previousWords: WordList,
   domainWords: WordList,
+  /** Month names and their short forms: a year right after one is a date ("Februari 2023 penduduk"), never a count. */
+  months: WordList,
   /** The gates' lists (extractors/gates/). */
   gates: z.object({
     jknProgramme: WordList,
     otherProgramme: WordList,
     budgetWords: WordList,
+    budgetShareWords: WordList,
     budgetShareAfter: WordList,
     missingBefore: WordList,
     missingAfter: WordList,
