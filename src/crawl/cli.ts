@@ -4,13 +4,14 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { flagMessage } from '../flag-errors.ts';
-import type { SqliteStore } from '../store/index.ts';
+import type { CoverageStore, SqliteStore } from '../store/index.ts';
 import { DB_ENV, DEFAULT_DB_PATH } from '../store/config.ts';
 import { resolveDb } from '../store/location.ts';
 import type { SourceDocument, ArticleExtraction } from '../store/index.ts';
 import type { CrawlProgress, CrawlSummary, Ingest, IngestPage } from './crawler.ts';
 import { ConfigError, loadSites, Site, type SitesConfig } from './sites.ts';
 import { hostKey } from './url.ts';
+import { parsePolicy } from './address-policy.ts';
 
 // The store, the fetcher and the fact engine load inside the actions (`await import`): `--help` and the other
 // commands never pay for them.
@@ -43,7 +44,17 @@ const CrawlArgs = z.object({
   maxPages: z.coerce.number().int('--max-pages must be a whole number').positive('--max-pages must be positive').optional(),
   maxPagesPerHost: z.coerce.number().int('--max-pages-per-host must be a whole number').positive('--max-pages-per-host must be positive').optional(),
   db: z.string().optional(),
-  allowPrivate: z.boolean().default(false),
+  // Bare flag: loopback; with a list: loopback and those addresses/ranges (src/crawl/address-policy.ts).
+  allowPrivate: z
+    .union([z.boolean(), z.string()])
+    .default(false)
+    .superRefine((v, ctx) => {
+      try {
+        parsePolicy(v);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+      }
+    }),
   refresh: z.boolean().default(false),
   json: z.boolean().default(false),
   userAgent: z.string().min(1).optional(),
@@ -75,7 +86,7 @@ export function selectSites(cfg: SitesConfig, urls: string[]): Site[] {
 }
 
 /** Stores a relevant article through the store: text already extracted by the crawler, facts here. */
-export function storeIngest(store: SqliteStore, runId: number): Ingest {
+export function storeIngest(store: Pick<CoverageStore, 'saveDocument'>, runId: number): Ingest {
   const ready = loadExtractor();
   return async (p: IngestPage) => {
     const { extractArticleFacts } = await ready;
@@ -144,7 +155,7 @@ export function register(program: Command): void {
     .option('--max-pages <n>', 'stop after this many requests (robots.txt not counted)')
     .option('--max-pages-per-host <n>', `requests per host this run, best-ranked links first (default ${MAX_PAGES_PER_HOST}: a month of a regional paper)`)
     .option('--db <path>', `database file (default $${DB_ENV} or ${DEFAULT_DB_PATH})`)
-    .option('--allow-private', 'allow private, loopback and link-local addresses (tests, local mirrors)')
+    .option('--allow-private [addresses]', 'open loopback, and the private addresses or CIDR ranges listed ("10.1.2.3,fd00::/8"), for tests and local mirrors; link-local and metadata addresses stay closed')
     .option('--refresh', 're-fetch stored articles with conditional GET')
     .option('--user-agent <ua>', 'User-Agent (keep a contact URL in it)')
     .option('--json', 'print the summary as JSON')

@@ -113,7 +113,8 @@ export interface CrawlOptions {
   maxPages?: number;
   /** Requests this run may make to one host (robots.txt excluded). @default MAX_PAGES_PER_HOST */
   maxPagesPerHost?: number;
-  allowPrivate?: boolean;
+  /** Loopback (true) and the private addresses listed ("10.1.2.3,fd00::/8"); never link-local (src/crawl/address-policy.ts). @default false */
+  allowPrivate?: boolean | string;
   /** Re-fetch stored articles with conditional GET (304 or same text skips re-extraction). @default false */
   refresh?: boolean;
   /** @default USER_AGENT (or the config's) */
@@ -223,6 +224,8 @@ export class Crawler {
   /** The previous crawl died without flushing: each host first waits one full delay. */
   private afterCrash = false;
   private flushing: Promise<void> = Promise.resolve();
+  /** A host loop stopped with work left: at the end of its slice, on the abort signal, or having lost its lease. */
+  stoppedEarly = false;
   /** Hosts whose lease this worker lost (expired while it was stalled): it stops working them. */
   private readonly lostHosts = new Set<string>();
 
@@ -483,7 +486,8 @@ export class Crawler {
   private async hostLoopBody(host: string, _runs: SiteRun[], gate: HostGate, siteOf: (row: FrontierRow) => SiteRun, pending: Set<Promise<void>>): Promise<void> {
     const st = this.stat(host);
     for (;;) {
-      if (this.o.signal?.aborted || gate.deferred) return;
+      if (this.o.signal?.aborted) return void (this.stoppedEarly = true);
+      if (gate.deferred) return;
       if (this.budget <= 0) {
         this.budgetExhausted = true;
         return;
@@ -492,8 +496,8 @@ export class Crawler {
         st.budgetReached = true;
         return;
       }
-      if (this.o.sliceMs !== undefined && Date.now() - this.startedAt >= this.o.sliceMs) return;
-      if (this.lostHosts.has(host)) return;
+      if (this.o.sliceMs !== undefined && Date.now() - this.startedAt >= this.o.sliceMs) return void (this.stoppedEarly = true);
+      if (this.lostHosts.has(host)) return void (this.stoppedEarly = true);
       const row = await this.frontier.lease(host, this.o.runId, this.o.leaseMs ?? LEASE_MS);
       if (!row) {
         if (pending.size) {
@@ -505,6 +509,8 @@ export class Crawler {
         if (t === null) return;
         const wait = t - Date.now();
         if (wait > (this.o.maxHostDelayMs ?? MAX_HOST_DELAY_MS)) return; // retried by a later run
+        // A worker's slice ends before the wait would: the host goes back to the queue with its work.
+        if (this.o.sliceMs !== undefined && Date.now() + wait - this.startedAt > this.o.sliceMs) return void (this.stoppedEarly = true);
         await sleep(Math.max(wait, 1), this.o.signal);
         continue;
       }

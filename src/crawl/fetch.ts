@@ -1,8 +1,10 @@
 /**
  * One GET, hardened against how real servers misbehave:
  *
- *  1. the URL must be http(s); the host's addresses are resolved and private, loopback and link-local ones
- *     refused (unless `allowPrivate`), on every redirect hop, so a public name cannot point us inside;
+ *  1. the URL must be http(s); every connection (each redirect hop) resolves the host and dials only an
+ *     address the policy of src/crawl/address-policy.ts allows: public ones, loopback and the listed private
+ *     ones with `allowPrivate`, never link-local or metadata addresses — so neither a public name nor a
+ *     redirect can point us inside;
  *  2. connect, header, idle-body and whole-response timeouts (a slow drip trips the last one);
  *  3. the wire body is capped (`Content-Length` checked first, then counted), then gzip/deflate/brotli are
  *     decoded with an output cap, so a bomb stops at `maxDecodedBytes`;
@@ -11,10 +13,10 @@
  *
  * `fetchPage(url, { maxBytes })` keeps the shape `src/extract/document.ts` relies on.
  */
-import { BlockList, isIP } from 'node:net';
-import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { lookup as dnsLookup } from 'node:dns/promises';
 import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
-import { Agent, request } from 'undici';
+import { Agent, buildConnector, request } from 'undici';
+import { checkAddress, isNonPublic, parseAddress, parsePolicy, type AddressPolicy } from './address-policy.ts';
 import {
   BODY_TIMEOUT_MS,
   CONNECT_TIMEOUT_MS,
@@ -51,8 +53,18 @@ export interface FetchOptions {
   maxBytes?: number;
   /** Largest body after content decoding. @default max(maxBytes, MAX_DECODED_BYTES) */
   maxDecodedBytes?: number;
-  /** Let private/loopback/link-local addresses through (tests, local mirrors). @default false, or env CAKUPAN_ALLOW_PRIVATE=1 */
-  allowPrivate?: boolean;
+  /**
+   * Opens loopback (true, "1") and, given a list ("10.1.2.3,fd00::/8"), those private addresses too; link-local
+   * and metadata addresses stay closed (src/crawl/address-policy.ts). @default false, or env CAKUPAN_ALLOW_PRIVATE
+   */
+  allowPrivate?: boolean | string | AddressPolicy;
+  /**
+   * Dials an address the policy allowed (tests inject one that records the address instead of dialling it).
+   * @default undici's connector
+   */
+  dial?: Dialer;
+  /** Resolves a host name to its addresses (tests inject one). @default dns.lookup with all: true */
+  resolve?: (hostname: string) => Promise<{ address: string; family: number }[]>;
   /** @default MAX_REDIRECTS */
   maxRedirects?: number;
   /**
@@ -101,57 +113,65 @@ export class FetchError extends Error {
   }
 }
 
-const PRIVATE = new BlockList();
-for (const [net, prefix] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) PRIVATE.addSubnet(net, prefix, 'ipv4');
-for (const [net, prefix] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]] as const) PRIVATE.addSubnet(net, prefix, 'ipv6');
-
-/** True for loopback, private (RFC 1918, ULA), link-local, CGNAT, multicast and unspecified addresses. */
+/** True for every address that is not public (loopback, private, link-local, reserved…). */
 export function isPrivateAddress(address: string): boolean {
-  const family = isIP(address);
-  if (family === 4) return PRIVATE.check(address, 'ipv4');
-  if (family === 6) {
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-    if (mapped) return PRIVATE.check(mapped[1], 'ipv4');
-    return PRIVATE.check(address, 'ipv6');
-  }
-  return false;
+  return isNonPublic(address);
 }
 
-type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+/** What a connection needs: undici's connect options with `hostname` set to the address to dial. */
+export type ConnectOptions = Parameters<ReturnType<typeof buildConnector>>[0];
+/** Opens the socket to an allowed address; undici's connector signature. */
+export type Dialer = (opts: ConnectOptions, callback: Parameters<ReturnType<typeof buildConnector>>[1]) => void;
 
-/** dns.lookup that drops private addresses; fails when none is left. */
-function publicLookup(hostname: string, options: { all?: boolean; family?: number } | number, callback: LookupCallback): void {
-  const opts = typeof options === 'number' ? { family: options } : (options ?? {});
-  dnsLookup(hostname, { ...opts, all: true }, (err, addresses) => {
-    if (err) return callback(err, []);
-    const ok = (addresses as LookupAddress[]).filter((a) => !isPrivateAddress(a.address));
-    if (ok.length === 0) {
-      const e: NodeJS.ErrnoException = new Error(`${hostname} resolves only to private addresses`);
-      e.code = 'EPRIVATE';
-      return callback(e, []);
-    }
-    if (opts.all) return callback(null, ok);
-    callback(null, ok[0].address, ok[0].family);
-  });
+const systemResolve = (hostname: string) => dnsLookup(hostname, { all: true, verbatim: true });
+
+/** The error a refused address gives: classified as `private-address`. */
+function privateError(message: string): NodeJS.ErrnoException {
+  const e: NodeJS.ErrnoException = new Error(message);
+  e.code = 'EPRIVATE';
+  return e;
+}
+
+/**
+ * undici `connect` that resolves the host itself, keeps only the addresses the policy allows, and dials the
+ * first (the TLS server name stays the host's). Runs for every new connection, so for every redirect hop.
+ */
+export function guardedConnector(policy: AddressPolicy, dial: Dialer, resolve = systemResolve): Dialer {
+  return (opts, callback) => {
+    const host = opts.hostname.replace(/^\[|\]$/g, '');
+    const literal = parseAddress(host);
+    const addresses: Promise<{ address: string; family: number }[]> = literal ? Promise.resolve([{ address: host, family: literal.family }]) : resolve(host);
+    addresses.then(
+      (list) => {
+        const verdicts = list.map((a) => ({ a, v: checkAddress(a.address, policy) }));
+        const ok = verdicts.find((x) => x.v.ok);
+        if (!ok) {
+          const why = verdicts.map((x) => (x.v.ok ? '' : x.v.reason)).filter(Boolean)[0] ?? `${host} resolves to no address`;
+          return callback(literal ? privateError(why) : privateError(`${host} resolves only to addresses not fetched: ${why}`), null);
+        }
+        const address = ok.a.family === 6 ? `[${ok.a.address}]` : ok.a.address;
+        dial({ ...opts, hostname: ok.a.address, host: opts.host ?? `${address}:${opts.port}`, servername: opts.servername ?? (literal ? undefined : host) } as ConnectOptions, callback);
+      },
+      (err: NodeJS.ErrnoException) => callback(err, null),
+    );
+  };
 }
 
 const agents = new Map<string, Agent>();
-function agentFor(allowPrivate: boolean, connectTimeout: number, headersTimeout: number, bodyTimeout: number): Agent {
-  const key = `${allowPrivate}|${connectTimeout}|${headersTimeout}|${bodyTimeout}`;
-  let agent = agents.get(key);
+function agentFor(policy: AddressPolicy, connectTimeout: number, headersTimeout: number, bodyTimeout: number, dial?: Dialer, resolve?: FetchOptions['resolve']): Agent {
+  // Injected dialers (tests) get their own agent: a pooled socket must never outlive the connector that made it.
+  const key = dial || resolve ? null : `${JSON.stringify(policy)}|${connectTimeout}|${headersTimeout}|${bodyTimeout}`;
+  let agent = key ? agents.get(key) : undefined;
   if (!agent) {
     agent = new Agent({
-      connect: { timeout: connectTimeout, ...(allowPrivate ? {} : { lookup: publicLookup }) } as object,
+      connect: guardedConnector(policy, dial ?? buildConnector({ timeout: connectTimeout }), resolve) as never,
       headersTimeout,
       bodyTimeout,
       keepAliveTimeout: 10_000,
       // One socket per origin is all a polite crawler needs; more would only hold file descriptors.
       connections: 4,
     });
-    agents.set(key, agent);
+    agents.set(key ?? `injected ${agents.size} ${Math.random()}`, agent);
   }
   return agent;
 }
@@ -212,6 +232,13 @@ function classify(url: string, err: unknown, deadline: AbortSignal): FetchError 
   return new FetchError(url, 'network', `${code ? code + ': ' : ''}${msg}`);
 }
 
+/** The address policy of a fetch: the option, else `CAKUPAN_ALLOW_PRIVATE` ("1" or a list of addresses/ranges). */
+export function policyOf(allowPrivate: FetchOptions['allowPrivate']): AddressPolicy {
+  if (typeof allowPrivate === 'object' && allowPrivate) return allowPrivate;
+  if (allowPrivate !== undefined) return parsePolicy(allowPrivate);
+  return parsePolicy(process.env.CAKUPAN_ALLOW_PRIVATE, 'CAKUPAN_ALLOW_PRIVATE');
+}
+
 /**
  * Fetches `url` with GET. Resolves for any HTTP status (the caller decides what a 404 means); rejects with
  * a FetchError for everything that gives no usable response.
@@ -219,13 +246,15 @@ function classify(url: string, err: unknown, deadline: AbortSignal): FetchError 
 export async function fetchPage(url: string, opts: FetchOptions = {}): Promise<FetchedPage> {
   const maxBytes = opts.maxBytes ?? MAX_BODY_BYTES;
   const maxDecoded = opts.maxDecodedBytes ?? Math.max(maxBytes, MAX_DECODED_BYTES);
-  const allowPrivate = opts.allowPrivate ?? process.env.CAKUPAN_ALLOW_PRIVATE === '1';
+  const policy = policyOf(opts.allowPrivate);
   const maxRedirects = opts.maxRedirects ?? MAX_REDIRECTS;
   const dispatcher = agentFor(
-    allowPrivate,
+    policy,
     opts.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
     opts.headersTimeoutMs ?? HEADERS_TIMEOUT_MS,
     opts.bodyTimeoutMs ?? BODY_TIMEOUT_MS,
+    opts.dial,
+    opts.resolve,
   );
   const deadline = AbortSignal.timeout(opts.totalTimeoutMs ?? TOTAL_TIMEOUT_MS);
   const signal = opts.signal ? AbortSignal.any([deadline, opts.signal]) : deadline;
@@ -247,7 +276,11 @@ export async function fetchPage(url: string, opts: FetchOptions = {}): Promise<F
     if (seen.has(current)) throw new FetchError(url, 'redirect-loop', `redirect loop back to ${current}`);
     seen.add(current);
     const host = parsed.hostname.replace(/^\[|\]$/g, '');
-    if (!allowPrivate && isIP(host) && isPrivateAddress(host)) throw new FetchError(current, 'private-address', `${host} is a private address`);
+    // A literal address is judged before any connection; names are judged on every connection (guardedConnector).
+    if (parseAddress(host)) {
+      const v = checkAddress(host, policy);
+      if (!v.ok) throw new FetchError(current, 'private-address', v.reason);
+    }
 
     const headers: Record<string, string> = {
       'user-agent': opts.userAgent ?? USER_AGENT,
