@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/sqlite.ts';
 import { fakeExtractor, fakeFacts, syntheticText, textDoc } from './fixtures/fake-extractor.ts';
+import { BACKENDS, backend, type Backend } from './backends.ts';
 import { cli, tempDir } from './helpers.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -25,6 +26,46 @@ async function seed(path: string, n = ARTICLES): Promise<void> {
   }
   await store.finishRun(run, 'ok');
   await store.close();
+}
+
+/** The same seed on any backend (a SQLite path or a PostgreSQL URL). */
+async function seedAt(b: Backend, n = ARTICLES): Promise<void> {
+  const store = await b.open({ extractorVersion: 1 });
+  const run = await store.startRun('ingest', {});
+  const ex = fakeExtractor(1);
+  for (let i = 0; i < n; i++) {
+    const d = textDoc(`https://s.example/${i}`, syntheticText(i));
+    await store.saveDocument(d, ex(d), run);
+  }
+  await store.finishRun(run, 'ok');
+  await store.close();
+}
+
+/**
+ * The invariant a crash must not break, on any backend: every article's live facts are exactly what its recorded
+ * extractor version produces (nothing half-written, nothing lost), and no fact is stored twice.
+ */
+async function checkConsistentAt(b: Backend): Promise<{ versions: Map<number, number> }> {
+  if (b.kind === 'sqlite') expect(await b.all('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+  expect(await b.all('SELECT count(*) AS n FROM (SELECT article_id, match_key FROM facts GROUP BY 1, 2 HAVING count(*) > 1) d')).toEqual([{ n: 0 }]);
+  const articles = await b.all<{ id: number; v: number; text: string }>('SELECT id, extractor_version AS v, text FROM articles ORDER BY id');
+  const live = await b.all<{ article_id: number; region_code: string; metric: string; value: number; as_of: string | null; evidence_text: string }>(
+    "SELECT article_id, region_code, metric, value, as_of, evidence_text FROM facts WHERE status IN ('auto', 'accepted', 'corrected') ORDER BY article_id, evidence_start",
+  );
+  const byArticle = new Map<number, unknown[][]>();
+  for (const f of live) {
+    const list = byArticle.get(f.article_id) ?? [];
+    list.push([f.region_code, f.metric, f.value, f.as_of, f.evidence_text]);
+    byArticle.set(f.article_id, list);
+  }
+  expect(articles).toHaveLength(ARTICLES);
+  const versions = new Map<number, number>();
+  for (const r of articles) {
+    versions.set(r.v, (versions.get(r.v) ?? 0) + 1);
+    const want = fakeFacts(r.text, r.v).facts.map((f) => [f.region.code, f.metric, f.value, f.asOf, f.evidence.text]);
+    expect(byArticle.get(r.id) ?? [], `article ${r.id} at version ${r.v}`).toEqual(want);
+  }
+  return { versions };
 }
 
 /** Starts a refresh child; resolves `started` when it has opened the store and begins work. */
@@ -49,68 +90,42 @@ function startChild(db: string, version: number) {
   return { child, started: startedOrDied, exited, output: () => out, errors: () => err };
 }
 
-/**
- * The invariant a crash must not break: every article's live facts are exactly what its recorded extractor
- * version produces (nothing half-written, nothing lost), and no fact is stored twice.
- */
-function checkConsistent(db: Database.Database): { versions: Map<number, number> } {
-  expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-  expect(db.prepare('SELECT count(*) FROM (SELECT article_id, match_key FROM facts GROUP BY 1, 2 HAVING count(*) > 1)').pluck().get()).toBe(0);
-  const rows = db
-    .prepare(
-      `SELECT a.id, a.extractor_version AS v, a.text,
-              (SELECT json_group_array(json_array(f.region_code, f.metric, f.value, f.as_of, f.evidence_text))
-                 FROM (SELECT * FROM facts WHERE article_id = a.id AND status IN ('auto', 'accepted', 'corrected') ORDER BY evidence_start) f) AS live
-       FROM articles a ORDER BY a.id`,
-    )
-    .all() as { id: number; v: number; text: string; live: string }[];
-  expect(rows).toHaveLength(ARTICLES);
-  const versions = new Map<number, number>();
-  for (const r of rows) {
-    versions.set(r.v, (versions.get(r.v) ?? 0) + 1);
-    const want = fakeFacts(r.text, r.v).facts.map((f) => [f.region.code, f.metric, f.value, f.asOf, f.evidence.text]);
-    expect(JSON.parse(r.live), `article ${r.id} at version ${r.v}`).toEqual(want);
-  }
-  return { versions };
-}
-
-describe('reliability', () => {
-  it(`survives ${KILLS} SIGKILLs at random points of a refresh: integrity ok, no fact duplicated or lost, the next refresh completes`, async () => {
-    const dir = tempDir();
-    const db = join(dir, 'crash.db');
-    await seed(db);
+describe.each(BACKENDS)('crash safety on %s', (kind) => {
+  it(`survives ${KILLS} SIGKILLs at random points of a refresh: no fact duplicated or lost, no batch counted twice, the next refresh completes`, async () => {
+    const b = await backend(kind);
+    await seedAt(b);
     let killedMidRun = 0;
     for (let i = 0; i < KILLS; i++) {
-      // Each round asks for a newer extractor version, so every kill lands in a refresh with all its work ahead.
-      const c = startChild(db, 2 + i);
+      const c = startChild(b.location, 2 + i);
       await c.started;
       await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 600)));
       c.child.kill('SIGKILL');
       const { signal } = await c.exited;
-      const conn = new Database(db);
-      // Killed mid-run when the run it recorded never finished (the output can lag behind the database).
-      const last = conn.prepare("SELECT outcome FROM runs WHERE command = 'refresh' ORDER BY id DESC LIMIT 1").pluck().get() as string;
-      if (signal === 'SIGKILL' && (last === 'running' || last === 'interrupted')) killedMidRun++;
-      checkConsistent(conn);
-      conn.close();
+      const [last] = await b.all<{ outcome: string }>("SELECT outcome FROM runs WHERE command = 'refresh' ORDER BY id DESC LIMIT 1");
+      if (signal === 'SIGKILL' && (last!.outcome === 'running' || last!.outcome === 'interrupted')) killedMidRun++;
+      await checkConsistentAt(b);
     }
     expect(killedMidRun).toBeGreaterThan(0);
-
-    const last = startChild(db, 2 + KILLS);
+    const last = startChild(b.location, 2 + KILLS);
     const { code } = await last.exited;
     expect(last.errors()).toBe('');
     expect(code).toBe(0);
     const rec = JSON.parse(last.output().split('done ')[1]!);
-    expect(rec).toMatchObject({ outcome: 'ok', errors: 0 });
-    const conn = new Database(db);
-    const { versions } = checkConsistent(conn);
+    expect(rec).toMatchObject({ outcome: 'ok', errors: 0, articles_extracted: ARTICLES });
+    const { versions } = await checkConsistentAt(b);
     expect([...versions]).toEqual([[2 + KILLS, ARTICLES]]);
-    const outcomes = conn.prepare("SELECT outcome, count(*) AS n FROM runs WHERE command = 'refresh' GROUP BY outcome ORDER BY outcome").all() as { outcome: string; n: number }[];
-    expect(outcomes.find((o) => o.outcome === 'interrupted')?.n).toBe(killedMidRun);
-    expect(outcomes.find((o) => o.outcome === 'running')).toBeUndefined();
-    conn.close();
+    // Every batch done is counted in the run that did it, exactly once.
+    const counted = await b.all<{ run: number; n: number; extracted: number }>(
+      `SELECT r.id AS run, (SELECT COALESCE(sum(articles), 0) FROM refresh_batches WHERE done_run_id = r.id) AS n, r.articles_extracted AS extracted
+       FROM runs r WHERE r.command = 'refresh' ORDER BY r.id`,
+    );
+    for (const c of counted) expect(c.extracted, `run ${c.run}`).toBe(c.n);
+    expect(await b.all("SELECT count(*) AS n FROM runs WHERE command = 'refresh' AND outcome = 'running'")).toEqual([{ n: 0 }]);
+    expect(await b.all("SELECT count(*) AS n FROM runs WHERE command = 'refresh' AND outcome = 'interrupted'")).toEqual([{ n: killedMidRun }]);
   }, 240_000);
+});
 
+describe('reliability', () => {
   it('readers keep reading consistent snapshots while a refresh writes', async () => {
     const dir = tempDir();
     const db = join(dir, 'rw.db');
