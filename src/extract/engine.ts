@@ -15,11 +15,16 @@
  */
 import { EXTRACTORS } from '../../extractors/index.ts';
 import { gatesFor } from '../../extractors/gates/index.ts';
+import { pairCategories as pairCategoryMentions } from '../../extractors/category-pairing.ts';
 import { INDONESIA, toRef, type RegionEntry } from '../normalize/regions.ts';
 import type { CategoryFact, Fact, Metric } from '../types.ts';
 import { confidenceOf } from './confidence.ts';
 import { alternation, lexicon, wordsRegex } from './lexicon.ts';
 import { makeDoc, MAX_TITLE_CHARS } from './segment.ts';
+import { matchConstructions, type Claim } from './match.ts';
+import type { Pairing } from '../../extractors/constructions/types.ts';
+import { matchSpans, SpanIndex } from './spanindex.ts';
+import type { MentionIndexes } from './tokens.ts';
 import type {
   CountMention,
   CueFamily,
@@ -62,7 +67,7 @@ const CLAUSE_BREAK = /[,;:]|\s(?:sedangkan|sementara|kemudian|disusul|diikuti|se
 
 let fillerRe: RegExp | null = null;
 /** Words that may stand between two figures of one group: "jiwa, atau baru sebesar", "persen dengan". */
-function isGroupGap(gap: string, doc: Doc, start: number, regions: RegionMention[]): boolean {
+function isGroupGap(gap: string, doc: Doc, start: number, regions: SpanIndex<RegionMention>): boolean {
   if (gap.length > 60) return false;
   fillerRe ??= wordsRegex([
     'atau', 'dengan', 'setara', 'sebesar', 'sekitar', 'sekira', 'baru', 'diposisi', 'posisi', 'di', 'persentase', 'jumlah',
@@ -72,35 +77,24 @@ function isGroupGap(gap: string, doc: Doc, start: number, regions: RegionMention
   if (!/atau|dengan|setara|—|–|\(/i.test(gap) && gap.trim() !== '') return false;
   if (/\bdari\b/i.test(gap) && !/\batau\b/i.test(gap)) return false; // "X dari Y": a part and its whole, not one figure
   let rest = gap;
-  for (const r of regions) if (r.start >= start && r.end <= start + gap.length) rest = rest.replace(doc.text.slice(r.start, r.end), ' ');
+  for (const r of regions.within(start, start + gap.length)) rest = rest.replace(doc.text.slice(r.start, r.end), ' ');
   rest = rest.replace(fillerRe, ' ').replace(/[\s,()—–\-]+/g, '');
   return rest === '';
 }
 
-function clauseStart(text: string, from: number, to: number): number {
-  let s = from;
-  CLAUSE_BREAK.lastIndex = 0;
-  const slice = text.slice(from, to);
-  for (let m; (m = CLAUSE_BREAK.exec(slice)); ) s = from + m.index + m[0].length;
-  return s;
+/** Where the clause holding `to` starts, looking no further back than `from` (clause breaks are indexed once per text). */
+function clauseStart(breaks: SpanIndex<Span>, from: number, to: number): number {
+  return breaks.last(from, to)?.end ?? from;
 }
 
-function lastMatchEnd(re: RegExp, text: string, from: number, to: number): number {
-  let end = from;
-  re.lastIndex = 0;
-  const slice = text.slice(from, to);
-  for (let m; (m = re.exec(slice)); ) end = from + m.index + m[0].length;
-  return end;
+/** End of the last match of an indexed pattern inside [from, to), else `from`. */
+function lastMatchEnd(ix: SpanIndex<Span>, from: number, to: number): number {
+  return ix.last(from, to)?.end ?? from;
 }
 
-function clauseEnd(text: string, from: number, to: number): number {
-  CLAUSE_BREAK.lastIndex = 0;
-  const m = CLAUSE_BREAK.exec(text.slice(from, to));
-  return m ? from + m.index : to;
+function clauseEnd(breaks: SpanIndex<Span>, from: number, to: number): number {
+  return breaks.first(from, to)?.start ?? to;
 }
-
-const within = <T extends Span>(xs: T[], start: number, end: number) => xs.filter((x) => x.start >= start && x.end <= end);
-const touching = <T extends Span>(xs: T[], start: number, end: number) => xs.filter((x) => x.end > start && x.start < end);
 
 interface Ctx {
   doc: Doc;
@@ -112,6 +106,17 @@ interface Ctx {
   truncated: boolean;
   /** Paragraphs that are page furniture ("Baca juga: …", "Berita ini telah tayang di …"): no figures from them. */
   boilerplate: Set<number>;
+  /** Every kind of mention, indexed by offset: a figure looks only at its neighbourhood (linear time). */
+  ix: MentionIndexes;
+  subjectIx: SpanIndex<RegionMention>;
+  /** Clause breaks, " dan "/" serta ", and "kini"/"saat ini" of the whole text, found once. */
+  breaks: SpanIndex<Span>;
+  ands: SpanIndex<Span>;
+  currents: SpanIndex<Span>;
+  /** Dates that can date a figure: as-of dates not governed by a target or threshold. */
+  asofIx: SpanIndex<DateMention>;
+  /** What the constructions decided, per figure. */
+  claims: Map<Value, Claim>;
 }
 
 function context(doc: Doc, found: Found): Ctx {
@@ -132,7 +137,24 @@ function context(doc: Doc, found: Found): Ctx {
   const truncated = !/[.!?"”’)\]*]$/.test(tail) && /\p{Ll}$/u.test(tail) && !isTitleCase(lastLine);
   const boilerRe = new RegExp(`^\\s*(?:${alternation(lexicon().boilerplateLines)})`, 'iu');
   const boilerplate = new Set(doc.paragraphs.flatMap((p, i) => (boilerRe.test(doc.text.slice(p.start, p.end)) ? [i] : [])));
-  return { doc, found, subjects, articleRegion, typedCodes, dominantProvince, truncated, boilerplate };
+  const valueNumbers = new Set<unknown>([...found.percent, ...found.count].map((v) => v.number));
+  const ix: MentionIndexes = {
+    percent: new SpanIndex(found.percent),
+    count: new SpanIndex(found.count),
+    region: new SpanIndex(found.region),
+    date: new SpanIndex(found.date),
+    category: new SpanIndex(found.category),
+    guard: new SpanIndex(found.guard),
+    cue: new SpanIndex(found.cue),
+    number: new SpanIndex(found.number.filter((n) => !valueNumbers.has(n))),
+  };
+  const breaks = matchSpans(CLAUSE_BREAK, doc.text);
+  const ands = matchSpans(/\s(?:dan|serta)\s/giu, doc.text);
+  const currents = matchSpans(new RegExp(currentRe().source, 'giu'), doc.text);
+  const partial = { doc, found, subjects, articleRegion, typedCodes, dominantProvince, truncated, boilerplate, ix, subjectIx: new SpanIndex(subjects), breaks, ands, currents };
+  const asofIx = new SpanIndex(found.date.filter((d) => d.role === 'asof' && !governedByGuard(partial, d)));
+  const claims = matchConstructions(doc, ix);
+  return { ...partial, asofIx, claims };
 }
 
 function isTitleCase(line: string): boolean {
@@ -179,7 +201,7 @@ export function extract(
   const ctx = context(doc, found);
   // "Manokwari, 24 April 2025 - …": the article states its own date.
   const dateline = found.date.find((d) => d.role === 'dateline' && d.date.length === 10)?.date ?? null;
-  return { facts: dedupeFacts(pairFigures(ctx)), categories: dedupeCategories(pairCategories(ctx)), dateline };
+  return { facts: dedupeFacts(pairFigures(ctx)), categories: dedupeCategories(pairCategoryMentions(doc, found)), dateline };
 }
 
 function groupsOf(ctx: Ctx): Group[] {
@@ -191,7 +213,11 @@ function groupsOf(ctx: Ctx): Group[] {
     const last = groups.at(-1);
     if (last && last.sentence === sentence) {
       const overlap = v.start < last.end;
-      if (overlap || isGroupGap(doc.text.slice(last.end, v.start), doc, last.end, found.region)) {
+      // Two figures a construction gives to different regions are two items of a list, not one figure's two forms.
+      const a = ctx.claims.get(last.members.at(-1)!)?.region?.pairing;
+      const b = ctx.claims.get(v)?.region?.pairing;
+      const apart = a && b && (a.region !== b.region || a.entry !== b.entry);
+      if (overlap || (!apart && isGroupGap(doc.text.slice(last.end, v.start), doc, last.end, ctx.ix.region))) {
         last.members.push(v);
         last.end = Math.max(last.end, v.end);
         continue;
@@ -211,35 +237,38 @@ interface Windows {
   after: Span;
 }
 
-function windowsOf(g: Group, prev: Group | undefined, next: Group | undefined, text: string): Windows {
+function windowsOf(g: Group, prev: Group | undefined, next: Group | undefined, breaks: SpanIndex<Span>): Windows {
   const bStart = prev && prev.sentence === g.sentence ? prev.end : g.sentence.start;
   const aEndLimit = next && next.sentence === g.sentence ? next.start : g.sentence.end;
   return {
     before: { start: bStart, end: g.start },
-    clause: { start: clauseStart(text, bStart, g.start), end: g.start },
-    after: { start: g.end, end: clauseEnd(text, g.end, aEndLimit) },
+    clause: { start: clauseStart(breaks, bStart, g.start), end: g.start },
+    after: { start: g.end, end: clauseEnd(breaks, g.end, aEndLimit) },
   };
 }
 
-const guardIn = (guards: GuardMention[], s: Span, kinds: string[]) => guards.some((x) => x.start >= s.start && x.end <= s.end && kinds.includes(x.guard));
+const guardIn = (guards: SpanIndex<GuardMention>, s: Span, kinds: string[]) => guards.some(s.start, s.end, (x) => kinds.includes(x.guard));
 
 function pairFigures(ctx: Ctx): Fact[] {
   const { doc, found } = ctx;
   const text = doc.text;
-  const guards = found.guard;
-  const inactiveSpans = guards.filter((g) => g.guard === 'inactive');
-  const cues = found.cue.filter((c) => !inactiveSpans.some((g) => g.start <= c.start && c.end <= g.end));
+  const guards = ctx.ix.guard;
+  // A cue inside an inactive phrase ("peserta tidak aktif") is no cue of activity.
+  const cues = new SpanIndex(found.cue.filter((c) => !guards.touching(c.start, c.end).some((g) => g.guard === 'inactive' && g.start <= c.start && c.end <= g.end)));
   const groups = groupsOf(ctx);
   const gates = gatesFor(doc, found);
   const facts: Fact[] = [];
   const aggregateValues = new Set<number>();
   let carry: 'active' | 'coverage' | null = null;
-  const dropped: { sentence: Sentence; value: number }[] = [];
+  /** Values a guard dropped, per sentence: "belum mencapai 95 persen …, sementara B sudah mencapai 95 persen". */
+  const droppedIn = new Map<Sentence, Set<number>>();
+  const dropped = { push: ({ sentence, value }: { sentence: Sentence; value: number }) => void (droppedIn.get(sentence) ?? droppedIn.set(sentence, new Set()).get(sentence)!).add(value) };
+  const lastFactIn = new Map<Sentence, Fact>();
 
   // Sentence-wide guards first: definitions, region counts, branch totals.
   const sentenceGuard = new Map<Sentence, string>();
   for (const s of doc.sentences) {
-    const gs = within(guards, s.start, s.end);
+    const gs = guards.within(s.start, s.end);
     if (gs.some((g) => g.guard === 'definition')) sentenceGuard.set(s, 'definition');
     else if (gs.some((g) => g.guard === 'aggregate')) sentenceGuard.set(s, 'aggregate');
     else if (gs.some((g) => g.guard === 'region-count' && countsManyRegions(g.word))) sentenceGuard.set(s, 'region-count');
@@ -249,7 +278,7 @@ function pairFigures(ctx: Ctx): Fact[] {
   groups.forEach((g, gi) => {
     const prev = groups[gi - 1];
     const next = groups[gi + 1];
-    const w = windowsOf(g, prev, next, text);
+    const w = windowsOf(g, prev, next, ctx.breaks);
     // 1. Guards.
     const sGuard = sentenceGuard.get(g.sentence);
     if (sGuard) return g.members.forEach((m) => dropped.push({ sentence: g.sentence, value: m.value }));
@@ -266,7 +295,8 @@ function pairFigures(ctx: Ctx): Fact[] {
       // "95 persen dari target": a share of a target reached, not of the population.
       /^\s*(?:persen\s+|%\s*)?(?:dari|terhadap)\s+target/iu.test(text.slice(g.end, g.end + 30)) ||
       guardIn(guards, ownSpan, ['inactive', 'segment', 'other-quantity', 'flow']) ||
-      isChange(guards, near, text)
+      isChange(guards, near, text) ||
+      g.members.every((m) => ctx.claims.get(m)?.drop)
     ) {
       for (const m of g.members) dropped.push({ sentence: g.sentence, value: m.value });
       return;
@@ -275,10 +305,11 @@ function pairFigures(ctx: Ctx): Fact[] {
     // 2. Metric family of the group: the cues before it in its clause speak first ("Cakupan kepesertaan … 99,3 persen
     // dengan tingkat keaktifan 81 persen"), then the words after it ("89,65 persen peserta aktif"); activity beats coverage.
     // A "dan" also closes the clause a cue belongs to: "99,1 persen penduduk terdaftar JKN dan 83,2 persen di antaranya aktif".
-    const cueClauseStart = Math.max(w.clause.start, lastMatchEnd(/\s(?:dan|serta)\s/giu, text, w.clause.start, g.start));
+    const cueClauseStart = Math.max(w.clause.start, lastMatchEnd(ctx.ands, w.clause.start, g.start));
     // Overlap, not containment: "2.430.237 peserta aktif" — the unit belongs to the count, the cue runs past it.
-    const beforeCues = touching(cues, cueClauseStart, g.end);
-    const afterCues = touching(cues, w.after.start, w.after.end);
+    const beforeCues = cues.touching(cueClauseStart, g.end);
+    // After the figure, only up to the next " dan ": "cakupan 100,26 persen dan tingkat keaktifan 95,47 persen".
+    const afterCues = cues.touching(w.after.start, ctx.ands.first(w.after.start, w.after.end)?.start ?? w.after.end);
     const spanCues = [...beforeCues, ...afterCues];
     const has = (cs: CueMention[], ...fs: CueFamily[]) => cs.some((c) => fs.includes(c.family));
     const metricReasons: string[] = [];
@@ -293,8 +324,9 @@ function pairFigures(ctx: Ctx): Fact[] {
             : null;
     if (family) metricReasons.push(g.members.length > 1 ? 'metric:pair' : 'metric:cue');
     else {
-      const sentenceBefore = within(cues, g.sentence.start, g.start);
-      const prevInSentence = facts.filter((f) => f.evidence.start >= g.sentence.start && f.evidence.end <= g.start).at(-1);
+      const sentenceBefore = cues.within(g.sentence.start, g.start);
+      const lastInSentence = lastFactIn.get(g.sentence);
+      const prevInSentence = lastInSentence && lastInSentence.evidence.start >= g.sentence.start && lastInSentence.evidence.end <= g.start ? lastInSentence : undefined;
       if (prevInSentence) {
         family = prevInSentence.metric.startsWith('active') ? 'active' : 'coverage';
         metricReasons.push('metric:list');
@@ -304,7 +336,7 @@ function pairFigures(ctx: Ctx): Fact[] {
       } else if (sentenceBefore.some((c) => ['coverage', 'registration', 'participant'].includes(c.family))) {
         family = 'coverage';
         metricReasons.push('metric:cue');
-      } else if (within(cues, g.sentence.start, g.sentence.end).some((c) => c.family === 'coverageWeak')) {
+      } else if (cues.some(g.sentence.start, g.sentence.end, (c) => c.family === 'coverageWeak')) {
         family = 'coverage';
         metricReasons.push('metric:weak-cue');
       } else if (carry) {
@@ -317,7 +349,8 @@ function pairFigures(ctx: Ctx): Fact[] {
     }
 
     // 3. Region of the group.
-    const regionPick = pickRegion(ctx, g, w);
+    const claimed = g.members.map((m) => ctx.claims.get(m)?.region).find((c) => c);
+    const regionPick = claimed ? claimedRegion(ctx, claimed.pairing) : pickRegion(ctx, g, w);
     if (!regionPick) return;
     // A lone figure with no metric word anywhere in its sentence, whose region is not in its sentence either, is too loose.
     // (A metric word earlier in the same paragraph is enough: "… target nasional Universal Health Coverage … . Bahkan capaian kita berada
@@ -325,7 +358,7 @@ function pairFigures(ctx: Ctx): Fact[] {
     const para = doc.paragraphs[g.sentence.paragraph]!;
     if (
       g.members.length === 1 &&
-      !within(cues, para.start, g.sentence.end).length &&
+      !cues.some(para.start, g.sentence.end) &&
       ['region:paragraph', 'region:article'].includes(regionPick.reasons[0]!)
     )
       return;
@@ -341,17 +374,20 @@ function pairFigures(ctx: Ctx): Fact[] {
         dropped.push({ sentence: g.sentence, value: m.value });
         continue;
       }
-      const reasons = [...regionPick.reasons, ...metricReasons];
+      const claim = ctx.claims.get(m);
+      if (claim?.drop) continue;
+      const by = claim?.by.length ? claim.by : ['fallback'];
+      const reasons = [...by.map((b) => `construction:${b}`), ...regionPick.reasons, ...(claim?.metric ? claim.metric.pairing.reasons ?? [] : metricReasons)];
       let metric: Metric;
       if (m.kind === 'percent') {
-        metric = family === 'active' ? 'active_pct' : 'coverage_pct';
+        metric = claim?.metric?.pairing.metric ?? (family === 'active' ? 'active_pct' : 'coverage_pct');
         if (m.implied) reasons.push('value:implied-percent');
         if (m.value > 100) reasons.push('value:over-100');
         if (m.value > 150) continue; // not a share of anybody
         // "belum mencapai 95 persen …, sementara Bolaang Mongondow Utara sudah mencapai 95 persen": a threshold restated.
-        if (dropped.some((d) => d.sentence === g.sentence && d.value === m.value)) continue;
+        if (droppedIn.get(g.sentence)?.has(m.value)) continue;
       } else {
-        const cm = countMetric(ctx, m, g, w, family, cues);
+        const cm = claim?.metric?.pairing.metric ?? countMetric(ctx, m, g, w, family, cues);
         if (!cm) continue;
         metric = cm;
         if (m.value >= NATIONAL_MAGNITUDE && regionPick.regions[0] !== INDONESIA) continue;
@@ -360,7 +396,7 @@ function pairFigures(ctx: Ctx): Fact[] {
       for (const [ri, region] of regionPick.regions.entries()) {
         const mention = regionPick.mentions[ri];
         const span = evidence(text, m, mention && mention.start >= g.sentence.start && mention.end <= g.sentence.end ? mention : undefined, spanCues);
-        facts.push({
+        const fact: Fact = {
           region: toRef(region),
           metric,
           value: m.value,
@@ -369,7 +405,9 @@ function pairFigures(ctx: Ctx): Fact[] {
           reasons,
           evidence: span,
           raw: text.slice(m.number.start, m.end),
-        });
+        };
+        facts.push(fact);
+        lastFactIn.set(g.sentence, fact);
       }
     }
     if (family && g.members.some((m) => m.kind === 'percent')) carry = family;
@@ -379,8 +417,8 @@ function pairFigures(ctx: Ctx): Fact[] {
 
 let changeResultRe: RegExp | null = null;
 /** "naik 2,5 persen" is a change, not a level; "meningkat menjadi 98 persen" is a level. */
-function isChange(guards: GuardMention[], near: Span, text: string): boolean {
-  const change = within(guards, near.start, near.end).filter((g) => g.guard === 'change').at(-1);
+function isChange(guards: SpanIndex<GuardMention>, near: Span, text: string): boolean {
+  const change = guards.last(near.start, near.end, (g) => g.guard === 'change');
   if (!change) return false;
   changeResultRe ??= wordsRegex(lexicon().guards.changeResult);
   changeResultRe.lastIndex = 0;
@@ -394,14 +432,14 @@ function countsManyRegions(word: string): boolean {
 
 let dariRe: RegExp | null = null;
 
-function countMetric(ctx: Ctx, m: CountMention, g: Group, w: Windows, family: 'active' | 'coverage' | null, cues: CueMention[]): Metric | null {
+function countMetric(ctx: Ctx, m: CountMention, g: Group, w: Windows, family: 'active' | 'coverage' | null, cues: SpanIndex<CueMention>): Metric | null {
   const text = ctx.doc.text;
   dariRe ??= /(?:^|\s)dari\s+(?:total\s+|jumlah\s+|total\s+jumlah\s+)?$/iu;
   const idx = g.members.indexOf(m);
   const ownBefore: Span = idx === 0 ? w.before : { start: g.members[idx - 1]!.end, end: m.start };
   const ownAfter: Span = idx === g.members.length - 1 ? w.after : { start: m.end, end: g.members[idx + 1]!.start };
-  const beforeCues = within(cues, ownBefore.start, ownBefore.end);
-  const afterCues = within(cues, ownAfter.start, ownAfter.end);
+  const beforeCues = cues.within(ownBefore.start, ownBefore.end);
+  const afterCues = cues.within(ownAfter.start, ownAfter.end);
   const nearestBefore = beforeCues.filter((c) => c.family !== 'coverageWeak' && c.family !== 'national').at(-1);
   const registration = afterCues.some((c) => c.family === 'registration');
   const wholeOfPart = dariRe.test(text.slice(Math.max(ownBefore.start, m.start - 20), m.start));
@@ -423,8 +461,8 @@ interface RegionPick {
 
 function pickRegion(ctx: Ctx, g: Group, w: Windows): RegionPick | null {
   const { doc, found } = ctx;
-  const subjects = ctx.subjects;
-  const beforeWin = within(found.cue, w.before.start, w.before.end);
+  const subjects = ctx.subjectIx;
+  const beforeWin = ctx.ix.cue.within(w.before.start, w.before.end);
   // National: a magnitude no region has, or "secara nasional".
   if (g.members.some((m) => m.kind === 'count' && m.value >= NATIONAL_MAGNITUDE)) {
     return { regions: [INDONESIA], mentions: [undefined], reasons: ['region:magnitude'] };
@@ -437,20 +475,8 @@ function pickRegion(ctx: Ctx, g: Group, w: Windows): RegionPick | null {
     return { regions: [region], mentions: [m], reasons };
   };
   const text = doc.text;
-  // "Kabupaten Teluk Wondama dan Kabupaten Pegunungan Arfak masing-masing memiliki 56.740 peserta": each of the list;
-  // "Kabupaten Sinjai dan Kabupaten Bantaeng masing-masing 99,1 persen dan 98,7 persen": respectively.
-  const each = /masing-masing/iu.exec(text.slice(g.sentence.start, g.start));
-  if (each) {
-    const eachAt = g.sentence.start + each.index;
-    const list = coordinatedBefore(ctx, within(subjects, g.sentence.start, eachAt));
-    const valuesAfter = [...ctx.found.percent, ...ctx.found.count].filter((v) => v.start > eachAt && v.end <= g.sentence.end && v.kind === g.members[0]!.kind);
-    if (list.length > 1 && valuesAfter.length === 1) return { regions: list.map((r) => r.region), mentions: list, reasons: ['region:list'] };
-    if (list.length > 1 && valuesAfter.length === list.length) {
-      const i = valuesAfter.indexOf(g.members[0] as (typeof valuesAfter)[number]);
-      if (i >= 0) return one(list[i]!, 'region:list');
-    }
-  }
-  const sentenceBefore = within(subjects, g.sentence.start, g.start);
+  // ("A dan B masing-masing …" is the construction region-list-masing-masing.)
+  const sentenceBefore = subjects.within(g.sentence.start, g.start);
   if (sentenceBefore.length) {
     let m = sentenceBefore.at(-1)!;
     // "Pemerintah Kota Banjar, Jawa Barat, mencatat …": a province in apposition names where the kota is.
@@ -459,15 +485,15 @@ function pickRegion(ctx: Ctx, g: Group, w: Windows): RegionPick | null {
     // "Kabupaten Jombang dan Kabupaten Mojokerto mencatat total 2,4 juta": a sum over named regions is no region's figure.
     if (coordinatedBefore(ctx, sentenceBefore).length > 1 && !/^\s*\(/.test(text.slice(m.end, m.end + 3))) {
       const between = text.slice(m.end, g.start);
-      if (!within(ctx.found.percent, m.end, g.start).length && !within(ctx.found.count, m.end, g.start).length && /\b(?:total|gabungan|keduanya|bersama-sama)\b/iu.test(between)) return null;
+      if (!ctx.ix.percent.some(m.end, g.start) && !ctx.ix.count.some(m.end, g.start) && /\b(?:total|gabungan|keduanya|bersama-sama)\b/iu.test(between)) return null;
     }
     return one(m, 'region:clause');
   }
-  const sentenceAfter = within(subjects, g.start, g.sentence.end);
+  const sentenceAfter = subjects.within(g.start, g.sentence.end);
   if (sentenceAfter.length) return one(sentenceAfter[0]!, 'region:after');
   const para = doc.paragraphs[g.sentence.paragraph]!;
-  const paraBefore = within(subjects, para.start, g.sentence.start);
-  if (paraBefore.length) return one(paraBefore.at(-1)!, 'region:paragraph');
+  const paraBefore = subjects.last(para.start, g.sentence.start);
+  if (paraBefore) return one(paraBefore, 'region:paragraph');
   // A list under a heading line: "Kota Bitung" / "Tingkat kepesertaan: 99,87 persen" / "Tingkat keaktifan: 80,4 persen".
   const heading = headingAbove(ctx, g.sentence.paragraph);
   if (heading) return one(heading, 'region:heading');
@@ -485,7 +511,7 @@ function headingAbove(ctx: Ctx, paragraph: number): RegionMention | null {
   const { doc } = ctx;
   for (let p = paragraph - 1; p >= Math.max(0, paragraph - HEADING_REACH); p--) {
     const para = doc.paragraphs[p]!;
-    const regions = within(ctx.subjects, para.start, para.end);
+    const regions = ctx.subjectIx.within(para.start, para.end);
     if (!regions.length) continue;
     const line = doc.text.slice(para.start, para.end);
     const rest = line.replace(doc.text.slice(regions[0]!.start, regions[0]!.end), '').replace(/[\s\d.:)(•*–-]+/g, '');
@@ -521,26 +547,25 @@ function coordinatedAfter(ctx: Ctx, regions: RegionMention[]): RegionMention[] {
 }
 
 function pickAsOf(ctx: Ctx, g: Group, w: Windows): string | null {
-  const { doc, found } = ctx;
+  const { doc } = ctx;
   const text = doc.text;
   // A date governed by a target or threshold ("di bawah target 98 persen pada 2025") dates the target, not a figure.
-  const asof = found.date.filter((d) => d.role === 'asof' && !governedByGuard(ctx, d));
+  const asof = ctx.asofIx;
   // "kini", "saat ini": the figure is current, so no earlier date carries to it ("Pada 2022 … 90 persen, kini 97 persen").
-  const current = (from: number) => currentRe().test(text.slice(from, g.start));
+  const current = (from: number) => ctx.currents.some(from, g.start);
   // A date attached to the figure: "631.362 jiwa per 1 Mei 2025", "267,3 juta jiwa pada 2023".
-  const own = within(asof, g.end, w.after.end).find((d) => d.start - g.end < 40);
-  if (own) return own.date;
+  const own = asof.first(g.end, w.after.end);
+  if (own && own.start - g.end < 40) return own.date;
   // "meningkat dibanding tahun lalu 97,12 persen": an earlier period the text does not date.
   previousWordsRe ??= wordsRegex(lexicon().previousWords, 'i');
   if (previousWordsRe.test(text.slice(w.clause.start, g.start))) return null;
-  const inSentence = within(asof, g.sentence.start, g.sentence.end);
-  const before = inSentence.filter((d) => d.end <= g.start && !isOwnedByOther(d, g, ctx) && !current(d.end));
-  if (before.length) return before.at(-1)!.date;
-  const after = inSentence.filter((d) => d.start >= g.end);
-  if (after.length) return after[0]!.date;
+  const before = asof.last(g.sentence.start, g.start, (d) => !isOwnedByOther(d, g, ctx) && !current(d.end));
+  if (before) return before.date;
+  const after = asof.first(g.end, g.sentence.end);
+  if (after) return after.date;
   const para = doc.paragraphs[g.sentence.paragraph]!;
-  const carried = within(asof, para.start, g.sentence.start).filter((d) => !isOwnedByOther(d, g, ctx) && !current(d.end));
-  return carried.at(-1)?.date ?? null;
+  const carried = asof.last(para.start, g.sentence.start, (d) => !isOwnedByOther(d, g, ctx) && !current(d.end));
+  return carried?.date ?? null;
 }
 
 let currentWordsRe: RegExp | null = null;
@@ -550,19 +575,18 @@ function currentRe(): RegExp {
   return currentWordsRe;
 }
 
-function governedByGuard(ctx: Ctx, d: DateMention): boolean {
-  const text = ctx.doc.text;
+function governedByGuard(ctx: Pick<Ctx, 'doc' | 'breaks' | 'ix'>, d: DateMention): boolean {
   const s = ctx.doc.sentenceAt(d.start);
-  const from = clauseStart(text, s.start, d.start);
-  return ctx.found.guard.some((g) => (g.guard === 'target' || g.guard === 'threshold') && g.start >= from && g.end <= d.start);
+  const from = clauseStart(ctx.breaks, s.start, d.start);
+  return ctx.ix.guard.some(from, d.start, (g) => g.guard === 'target' || g.guard === 'threshold');
 }
 
 /** "meningkat dari 267,3 juta jiwa pada 2023": the year belongs to that figure and does not carry. */
 function isOwnedByOther(d: DateMention, g: Group, ctx: Ctx): boolean {
   if (d.date.length !== 4) return false;
   const textBefore = ctx.doc.text.slice(Math.max(0, d.start - 30), d.start);
-  const values = [...ctx.found.percent, ...ctx.found.count];
-  return values.some((v) => v.end <= d.start && d.start - v.end < 30 && !g.members.includes(v) && !/[,;.]/.test(ctx.doc.text.slice(v.end, d.start))) && textBefore.length > 0;
+  const near = (v: Span) => v.end <= d.start && d.start - v.end < 30 && !g.members.includes(v as Value) && !/[,;.]/.test(ctx.doc.text.slice(v.end, d.start));
+  return (ctx.ix.percent.touching(d.start - 30, d.start).some(near) || ctx.ix.count.touching(d.start - 30, d.start).some(near)) && textBefore.length > 0;
 }
 
 function evidence(text: string, m: PercentMention | CountMention, region: RegionMention | undefined, cues: CueMention[]): { start: number; end: number; text: string } {
@@ -630,7 +654,7 @@ function pairCategories(ctx: Ctx): CategoryFact[] {
   for (const c of found.category) {
     if (c.notAward) continue;
     const s = doc.sentenceAt(c.start);
-    const inSentence = within(ctx.subjects, s.start, s.end).filter((r) => !bersamaRe!.test(text.slice(Math.max(s.start, r.start - 40), r.start)));
+    const inSentence = ctx.subjectIx.within(s.start, s.end).filter((r) => !bersamaRe!.test(text.slice(Math.max(s.start, r.start - 40), r.start)));
     const before = inSentence.filter((r) => r.end <= c.start);
     const after = inSentence.filter((r) => r.start >= c.end);
     const pluralBefore = (() => {
@@ -642,7 +666,7 @@ function pairCategories(ctx: Ctx): CategoryFact[] {
     if (pluralBefore && !after.length) {
       // "sejumlah kabupaten dan kota … menerima penghargaan kategori Madya. Penghargaan tersebut diberikan kepada A, B, C".
       const nextS = doc.sentences[s.index + 1];
-      const list = nextS ? within(ctx.subjects, nextS.start, nextS.end) : [];
+      const list = nextS ? ctx.subjectIx.within(nextS.start, nextS.end) : [];
       for (const r of list) picks.push({ m: r, reason: 'category:list', start: c.start, end: r.end });
     } else if (before.length) {
       // "Kota Surabaya dan Kabupaten Sidoarjo … kategori Madya": every region of the list.
@@ -659,11 +683,11 @@ function pairCategories(ctx: Ctx): CategoryFact[] {
       for (const r of coordinatedAfter(ctx, listAfter)) picks.push({ m: r, reason: 'category:after', start: c.start, end: r.end });
     } else {
       const para = doc.paragraphs[s.paragraph]!;
-      const r = within(ctx.subjects, para.start, s.start).at(-1);
+      const r = ctx.subjectIx.last(para.start, s.start);
       if (r) picks.push({ m: r, reason: 'category:paragraph', start: r.start, end: c.end });
     }
     if (!picks.length) continue;
-    const sentenceYear = within(found.date, s.start, s.end).find((d) => d.role === 'award' || (d.role === 'asof' && d.date.length === 4));
+    const sentenceYear = ctx.ix.date.first(s.start, s.end, (d) => d.role === 'award' || (d.role === 'asof' && d.date.length === 4));
     // "kategori Madya 2026": the year right after the tier.
     const yearAfter = /^\s+(?:tahun\s+)?((?:19|20)\d{2})(?!\d)/iu.exec(text.slice(c.end, c.end + 12));
     let year: number | null = null;
@@ -698,4 +722,14 @@ function mostFrequent(xs: string[]): string | null {
   const n = new Map<string, number>();
   for (const x of xs) n.set(x, (n.get(x) ?? 0) + 1);
   return [...n].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+/** The region a construction named for a figure. */
+function claimedRegion(ctx: Ctx, p: Pairing): RegionPick {
+  if (p.region === 'national') return { regions: [INDONESIA], mentions: [undefined], reasons: [...(p.reasons ?? [])] };
+  const reasons = [...(p.reasons ?? [])];
+  const owners = [p.region!, ...(p.shared ?? [])];
+  const regions = owners.map((m, i) => (i === 0 && p.entry ? p.entry : resolveSameName(m, ctx, reasons)));
+  for (const m of owners) viaReasons(m, reasons);
+  return { regions, mentions: owners, reasons: [...new Set(reasons)] };
 }

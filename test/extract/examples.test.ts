@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { EXTRACTORS } from '../../extractors/index.ts';
 import { SENTENCE_EXAMPLES } from '../../extractors/sentences.ts';
 import { GATES } from '../../extractors/gates/index.ts';
+import { CONSTRUCTIONS } from '../../extractors/constructions/index.ts';
 import { makeDoc } from '../../src/extract/segment.ts';
 import type { Found } from '../../src/extract/types.ts';
 import { extractFacts } from '../../src/extract/index.ts';
@@ -42,7 +43,8 @@ for (const ex of EXTRACTORS) {
 
 describe('sentence examples (whole engine)', () => {
   // The gates' examples (extractors/gates/*.ts) run through the whole engine like the sentence examples.
-  for (const e of [...SENTENCE_EXAMPLES, ...GATES.flatMap((g) => g.examples)]) {
+  // So do the constructions' examples (extractors/constructions/*.ts).
+  for (const e of [...SENTENCE_EXAMPLES, ...GATES.flatMap((g) => g.examples), ...CONSTRUCTIONS.flatMap((c) => c.examples)]) {
     it(`${e.gap ? 'gap' : e.none ? 'no fact' : 'facts'}: ${e.text.slice(0, 70)}`, () => {
       // Sentences are lifted out of JKN articles: the article-level topic gate is the caller's knowledge here.
       const r = extractFacts(e.text, { published: e.published ?? null, aboutJkn: true });
@@ -82,3 +84,15 @@ describe('sentence examples (whole engine)', () => {
 function byKey(a: object, b: object): number {
   return JSON.stringify(a) < JSON.stringify(b) ? -1 : 1;
 }
+
+describe('constructions name themselves', () => {
+  for (const c of CONSTRUCTIONS) {
+    it(`${c.name}: one of its examples gives a fact that carries construction:${c.name}`, () => {
+      const reasons = c.examples.flatMap((e) => extractFacts(e.text, { published: e.published ?? null, aboutJkn: true }).facts.flatMap((f) => f.reasons));
+      // A construction that only drops figures (a threshold restated) names itself on none: its examples must then keep others.
+      if (c.examples.every((e) => e.none || !e.facts?.length)) throw new Error(`${c.name} has no positive example`);
+      if (['threshold-restated', 'criteria-restated'].includes(c.name)) expect(reasons.length).toBeGreaterThan(0);
+      else expect(reasons).toContain(`construction:${c.name}`);
+    });
+  }
+});

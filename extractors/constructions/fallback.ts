@@ -1,0 +1,24 @@
+/**
+ * The last and least trusted construction: no pattern of its own. A figure that no other construction paired gets
+ * the engine's cascade (src/extract/engine.ts `pickRegion`, the metric chain): the nearest subject region before it in
+ * its sentence, after it, earlier in the paragraph, a heading line, the article's main region; the cue words of its
+ * clause, the list it continues, the last metric named. Its fact carries `construction:fallback`.
+ */
+import type { Construction } from './types.ts';
+
+export const fallback: Construction = {
+  name: 'fallback',
+  description: "The engine's cascade for figures no construction paired.",
+  pattern: /(?!)/,
+  build: () => null,
+  examples: [
+    {
+      text: 'Cakupan kepesertaan JKN di Kabupaten Sumbawa Barat telah mencapai 99,2 persen.',
+      facts: [{ region: 'Kabupaten Sumbawa Barat', metric: 'coverage_pct', value: 99.2 }],
+    },
+    {
+      text: 'Kepala BPJS Kesehatan Cabang Mataram mengatakan, cakupan kepesertaan JKN di Kabupaten Lombok Utara mencapai 97,6 persen.',
+      facts: [{ region: 'Kabupaten Lombok Utara', metric: 'coverage_pct', value: 97.6 }],
+    },
+  ],
+};

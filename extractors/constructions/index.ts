@@ -1,0 +1,39 @@
+/**
+ * The ordered registry of constructions: the most specific first. Where two constructions say something about the
+ * same figure, the one higher in this list wins (region and metric are decided separately: a list construction can
+ * name the region while a metric construction names the metric). A new layout is a new file plus one line here.
+ */
+import type { Construction } from './types.ts';
+import { regionListMasingMasing } from './region-list-masing-masing.ts';
+import { capitalOfProvince } from './capital-of-province.ts';
+import { thresholdRestated } from './threshold-restated.ts';
+import { criteriaRestated } from './criteria-restated.ts';
+import { regionBracketList } from './region-bracket-list.ts';
+import { valueDiRegionList } from './value-di-region-list.ts';
+import { superlativeScope } from './superlative-scope.ts';
+import { regionValueList } from './region-value-list.ts';
+import { nationalAverage } from './national-average.ts';
+import { valueRegionAfter } from './value-region-after.ts';
+import { partOfWhole } from './part-of-whole.ts';
+import { populationStated } from './population-stated.ts';
+import { shareMetricAdjacent } from './share-metric-adjacent.ts';
+import { fallback } from './fallback.ts';
+
+export const CONSTRUCTIONS: readonly Construction[] = [
+  regionListMasingMasing,
+  capitalOfProvince,
+  thresholdRestated,
+  criteriaRestated,
+  regionBracketList,
+  valueDiRegionList,
+  superlativeScope,
+  regionValueList,
+  nationalAverage,
+  valueRegionAfter,
+  partOfWhole,
+  populationStated,
+  shareMetricAdjacent,
+  fallback,
+];
+
+export type { Construction, Pairing } from './types.ts';

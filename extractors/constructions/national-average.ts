@@ -1,0 +1,50 @@
+/**
+ * "Rata-rata Nasional di 79,6 persen"; "rerata nasional saat ini 76,70%": a national average is Indonesia's figure,
+ * and it measures what the comparison before it measures ("Keaktifan peserta … di bawah rata-rata nasional.
+ * Rata-rata Nasional di 79,6 persen" is activity).
+ *
+ * Pattern: (words | cue)("rata-rata nasional" | "rerata nasional") {words | cue | "di"}{0,3} PERCENT
+ */
+import type { CueMention } from '../../src/extract/types.ts';
+import type { Construction } from './types.ts';
+import { textOf, tokensOf, valueOf } from './types.ts';
+
+const AVERAGE = /\b(?:rata-rata|rerata|rata\s+rata)\s+(?:secara\s+)?nasional|\bnasional\s+(?:rata-rata|rerata)/iu;
+
+export const nationalAverage: Construction = {
+  name: 'national-average',
+  description: 'A national average ("rata-rata nasional"): Indonesia, with the metric of the comparison.',
+  pattern: /[wQ][wQi]{0,3}P/,
+  build(m) {
+    const ts = tokensOf(m);
+    const text = m.doc.text.slice(ts[0]!.start, ts.at(-1)!.start);
+    if (!AVERAGE.test(text)) return null;
+    const v = valueOf(ts.at(-1)!);
+    // The metric: the nearest activity or coverage cue before the figure in its paragraph.
+    const para = m.doc.paragraphs[m.seq.sentence.paragraph]!;
+    const cue = m.ix.cue.last(para.start, v.start, (c: CueMention) => c.family === 'active' || c.family === 'coverage' || /cakupan|kepesertaan/iu.test(c.word));
+    const metric = cue?.family === 'active' ? 'active_pct' : 'coverage_pct';
+    void textOf;
+    return [{ value: v, region: 'national', metric, reasons: ['region:national-average'] }];
+  },
+  examples: [
+    {
+      text: 'Keaktifan peserta JKN di Banten masih di bawah rata-rata nasional. Rata-rata nasional di 80,2 persen, sedangkan di Banten baru 74 persen.',
+      facts: [
+        { region: 'Indonesia', metric: 'active_pct', value: 80.2 },
+        { region: 'Provinsi Banten', metric: 'active_pct', value: 74 },
+      ],
+    },
+    {
+      text: 'Tingkat keaktifan peserta JKN di Provinsi Lampung 71,2%, sedangkan rerata nasional saat ini 76,70%.',
+      facts: [
+        { region: 'Provinsi Lampung', metric: 'active_pct', value: 71.2 },
+        { region: 'Indonesia', metric: 'active_pct', value: 76.7 },
+      ],
+    },
+    {
+      text: 'Cakupan kepesertaan JKN Kabupaten Tegal sudah di atas rata-rata nasional yang sebesar 98,1 persen.',
+      facts: [{ region: 'Indonesia', metric: 'coverage_pct', value: 98.1 }],
+    },
+  ],
+};

@@ -1,0 +1,66 @@
+/**
+ * The shape of a construction: a pattern over a sentence's token codes (see `src/extract/tokens.ts`), a
+ * function from a match to pairings (or null: "not really this construction"), and its examples, which the
+ * generic example runner checks through the whole engine.
+ */
+import type { RegionEntry } from '../../src/normalize/regions.ts';
+import type { Metric } from '../../src/types.ts';
+import type { Doc, CountMention, PercentMention, RegionMention } from '../../src/extract/types.ts';
+import type { MentionIndexes, Sequence, Token } from '../../src/extract/tokens.ts';
+import type { SentenceExample } from '../sentences.ts';
+
+export type Value = PercentMention | CountMention;
+
+/** What a construction says about one figure. Anything left out is decided by the fallback. */
+export interface Pairing {
+  value: Value;
+  /** The region mention that owns the figure, or `national` for Indonesia. */
+  region?: RegionMention | 'national';
+  /** Further regions that own the same figure ("A dan B masing-masing 56.740 peserta"). */
+  shared?: RegionMention[];
+  /** The region the mention stands for here, when not its own reading (the capital of a named province, a same-name pair settled by the list). */
+  entry?: RegionEntry;
+  metric?: Metric;
+  /** The figure gives no fact, and why ("a threshold restated as reached"). */
+  drop?: string;
+  /** Extra named reasons for confidence (`region:list-item`, …). */
+  reasons?: string[];
+}
+
+export interface ConstructionMatch {
+  doc: Doc;
+  seq: Sequence;
+  /** Token range of the match in `seq.tokens`: [from, to). */
+  from: number;
+  to: number;
+  /** The regex match over `seq.codes`. */
+  codes: RegExpExecArray;
+  /** The article's mentions, for a look beyond the sentence (the cue a national average compares with). */
+  ix: MentionIndexes;
+}
+
+export interface Construction {
+  /** Stable: the fact's reason is `construction:<name>`. */
+  name: string;
+  description: string;
+  /** Over token codes; the engine runs it with the global flag. */
+  pattern: RegExp;
+  build(m: ConstructionMatch): Pairing[] | null;
+  examples: SentenceExample[];
+}
+
+/** Helpers shared by construction files. */
+export const tokensOf = (m: ConstructionMatch): Token[] => m.seq.tokens.slice(m.from, m.to);
+export const textOf = (m: ConstructionMatch, t: Token): string => m.doc.text.slice(t.start, t.end);
+export const textBetween = (m: ConstructionMatch, a: Token, b: Token): string => m.doc.text.slice(a.end, b.start);
+export const regionOf = (t: Token): RegionMention => t.mention as RegionMention;
+export const valueOf = (t: Token): Value => t.mention as Value;
+
+/** The level a list's typed items share ("Kabupaten A, Kabupaten B"), which bare names of the list take. */
+export function listLevel(regions: readonly RegionMention[]): 'kabupaten' | 'kota' | null {
+  const typed = regions.filter((r) => r.via === 'typed').map((r) => r.region.level);
+  if (!typed.length) return null;
+  if (typed.every((l) => l === 'kabupaten')) return 'kabupaten';
+  if (typed.every((l) => l === 'kota')) return 'kota';
+  return null;
+}

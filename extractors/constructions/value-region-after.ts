@@ -1,0 +1,42 @@
+/**
+ * "sebanyak 95.210 jiwa penduduk Kota Tidore Kepulauan telah terdaftar": a region named right after the figure in
+ * its clause, with only words for people between, owns it — even when another region (or "Indonesia") stands
+ * earlier in the sentence.
+ *
+ * Pattern: VALUE [words("penduduk|warga|masyarakat|jiwa|orang|peserta") | "di" | cue]{0,3} REGION
+ */
+import type { Construction } from './types.ts';
+import { regionOf, textBetween, tokensOf, valueOf } from './types.ts';
+
+const PEOPLE_GAP = /^\s*(?:(?:jiwa|orang|penduduk|penduduknya|warga|masyarakat|peserta|jkn|di|wilayah|se|seluruh)\s*)*$/iu;
+
+export const valueRegionAfter: Construction = {
+  name: 'value-region-after',
+  description: 'A figure whose people are named with their region right after it ("… jiwa penduduk Kota A").',
+  pattern: /[PC][wQi]{0,3}R/,
+  build(m) {
+    const ts = tokensOf(m);
+    const v = ts[0]!;
+    const r = ts.at(-1)!;
+    if (!PEOPLE_GAP.test(textBetween(m, v, r))) return null;
+    return [{ value: valueOf(v), region: regionOf(r), reasons: ['region:after-value'] }];
+  },
+  examples: [
+    {
+      text: 'Secara nasional kepesertaan terus bertambah, dan sebanyak 95.210 jiwa penduduk Kota Tidore Kepulauan telah terdaftar sebagai peserta JKN.',
+      facts: [{ region: 'Kota Tidore Kepulauan', metric: 'enrolled_count', value: 95210 }],
+    },
+    {
+      text: 'Di Provinsi Jawa Timur, BPJS Kesehatan mencatat 96,92 persen warga Kota Probolinggo telah menjadi peserta JKN.',
+      facts: [{ region: 'Kota Probolinggo', metric: 'coverage_pct', value: 96.92 }],
+    },
+    {
+      text: 'Program JKN di Kalimantan Barat sudah mencakup 98,1 persen penduduk di Kabupaten Kubu Raya.',
+      facts: [{ region: 'Kabupaten Kubu Raya', metric: 'coverage_pct', value: 98.1 }],
+    },
+    {
+      text: 'Menurut BPJS Kesehatan, 1.120.554 penduduk Kabupaten Sukoharjo sudah terdaftar dalam program JKN.',
+      facts: [{ region: 'Kabupaten Sukoharjo', metric: 'enrolled_count', value: 1120554 }],
+    },
+  ],
+};

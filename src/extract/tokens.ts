@@ -1,0 +1,152 @@
+/**
+ * A sentence as a sequence of typed tokens, after the extractors ran: the mentions they found (region,
+ * percent, count, date, …) and, in the gaps between them, the punctuation and connectives that structure
+ * lists. Each token is one character of `codes`, so a construction's pattern is a plain regular expression
+ * over token types and a match's index is a token index:
+ *
+ * | code | token |
+ * |---|---|
+ * | `R` | region of the gazetteer named as a subject ("Kabupaten Agam", "Sumbar") |
+ * | `B` | region named otherwise: a BPJS branch ("Cabang Pontianak"), a dateline, a location |
+ * | `P` | percentage ("86,11 persen", "(94,75)") |
+ * | `C` | count of people ("581.578 jiwa") |
+ * | `N` | other number (years, money, plain numbers) |
+ * | `D` | date |
+ * | `Q` | metric cue ("cakupan kepesertaan", "keaktifan", "jumlah penduduk") |
+ * | `G` | guard ("minimal", "target", "belum terdaftar") |
+ * | `K` | UHC category tier |
+ * | `(` `)` `,` `;` `:` `-` | punctuation (dashes all read as `-`) |
+ * | `&` | "dan", "serta" |
+ * | `m` | "masing-masing" |
+ * | `y` | "yakni", "yaitu", "antara lain", "di antaranya", "meliputi", "seperti" |
+ * | `i` | "di" |
+ * | `a` | "atau" |
+ * | `f` | "dari" |
+ * | `w` | any other run of words |
+ *
+ * Where two mentions overlap, the one higher in this order stays: value, region, date, category, guard, cue, number.
+ */
+import type { CountMention, Doc, Found, Mention, PercentMention, RegionMention, Sentence, Span } from './types.ts';
+import type { SpanIndex } from './spanindex.ts';
+
+export type TokenKind = 'region' | 'percent' | 'count' | 'number' | 'date' | 'category' | 'guard' | 'cue' | 'punct' | 'word';
+
+export interface Token extends Span {
+  /** One character: see the table above. */
+  code: string;
+  kind: TokenKind;
+  /** The mention the token stands for (none for punctuation and words). */
+  mention?: Mention;
+}
+
+export interface Sequence {
+  sentence: Sentence;
+  tokens: Token[];
+  /** The tokens' codes, one character each. */
+  codes: string;
+}
+
+/** The connectives that structure lists, by code. Multi-word ones are matched on the gap text first. */
+const CONNECTIVES: [RegExp, string][] = [
+  [/^(?:di\s+antaranya|diantaranya|antara\s+lain|yakni|yaitu|meliputi|seperti)$/iu, 'y'],
+  [/^(?:dan|serta)$/iu, '&'],
+  [/^masing-masing$/iu, 'm'],
+  [/^di$/iu, 'i'],
+  [/^atau$/iu, 'a'],
+  [/^dari$/iu, 'f'],
+];
+const GAP_PIECE = /di\s+antaranya|antara\s+lain|[(),;:]|[-–—]+|[^\s(),;:–—]+/giu;
+
+const PRECEDENCE: Record<string, number> = { P: 7, C: 7, R: 6, B: 6, D: 5, K: 4, G: 3, Q: 2, N: 1 };
+
+export interface MentionIndexes {
+  percent: SpanIndex<PercentMention>;
+  count: SpanIndex<CountMention>;
+  region: SpanIndex<RegionMention>;
+  date: SpanIndex<Found['date'][number]>;
+  category: SpanIndex<Found['category'][number]>;
+  guard: SpanIndex<Found['guard'][number]>;
+  cue: SpanIndex<Found['cue'][number]>;
+  number: SpanIndex<Found['number'][number]>;
+}
+
+function codeOf(m: Mention): string {
+  switch (m.kind) {
+    case 'percent':
+      return 'P';
+    case 'count':
+      return 'C';
+    case 'region':
+      return m.role === 'subject' ? 'R' : 'B';
+    case 'date':
+      return 'D';
+    case 'category':
+      return 'K';
+    case 'guard':
+      return 'G';
+    case 'cue':
+      return 'Q';
+    default:
+      return 'N';
+  }
+}
+
+const KIND: Record<string, TokenKind> = { P: 'percent', C: 'count', R: 'region', B: 'region', D: 'date', K: 'category', G: 'guard', Q: 'cue', N: 'number' };
+
+/** The token sequence of one sentence. */
+export function sequenceOf(doc: Doc, s: Sentence, ix: MentionIndexes): Sequence {
+  const cands: Token[] = [];
+  for (const idx of [ix.percent, ix.count, ix.region, ix.date, ix.category, ix.guard, ix.cue, ix.number] as SpanIndex<Mention & Span>[]) {
+    for (const m of idx.within(s.start, s.end)) {
+      const code = codeOf(m);
+      cands.push({ code, kind: KIND[code]!, start: m.start, end: m.end, mention: m });
+    }
+  }
+  cands.sort((a, b) => a.start - b.start || PRECEDENCE[b.code]! - PRECEDENCE[a.code]! || b.end - a.end);
+  const placed: Token[] = [];
+  for (const t of cands) {
+    const last = placed.at(-1);
+    if (last && t.start < last.end) {
+      // Overlap: the higher kind stays ("2.430.237 peserta aktif" is a count, its cue is inside it).
+      if (PRECEDENCE[t.code]! > PRECEDENCE[last.code]!) placed[placed.length - 1] = t;
+      continue;
+    }
+    placed.push(t);
+  }
+  const tokens: Token[] = [];
+  let at = s.start;
+  const gap = (from: number, to: number) => {
+    if (to <= from) return;
+    const slice = doc.text.slice(from, to);
+    GAP_PIECE.lastIndex = 0;
+    for (let m; (m = GAP_PIECE.exec(slice)); ) {
+      const piece = m[0];
+      const start = from + m.index;
+      const end = start + piece.length;
+      let code = 'w';
+      if (/^[(),;:]$/.test(piece)) code = piece;
+      else if (/^[-–—]+$/.test(piece)) code = '-';
+      else for (const [re, c] of CONNECTIVES) if (re.test(piece)) code = c;
+      const prev = tokens.at(-1);
+      // A run of other words is one token: "menjadi yang tertinggi di" reads `w i`, "telah mencapai" reads `w`.
+      if (code === 'w' && prev?.code === 'w' && prev.kind === 'word') {
+        prev.end = end;
+        continue;
+      }
+      tokens.push({ code, kind: code === 'w' ? 'word' : 'punct', start, end });
+    }
+  };
+  for (const t of placed) {
+    gap(at, t.start);
+    tokens.push(t);
+    at = t.end;
+  }
+  gap(at, s.end);
+  return { sentence: s, tokens, codes: tokens.map((t) => t.code).join('') };
+}
+
+/** The text a run of tokens covers. */
+export function tokenText(doc: Doc, tokens: readonly Token[], from: number, to: number): string {
+  if (to <= from) return '';
+  return doc.text.slice(tokens[from]!.start, tokens[to - 1]!.end);
+}
