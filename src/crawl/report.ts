@@ -6,6 +6,8 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { rulesOf, type RobotsRecord, type RobotsRules } from './robots.ts';
+import { RANKED_LOW_PRIORITY } from './relevance.ts';
+import { MAX_RETRY_AFTER_MS } from './config.ts';
 
 /** One host's line of the report. */
 export const HostReport = z.object({
@@ -31,6 +33,12 @@ export const HostReport = z.object({
   ingested: z.number().int(),
   queued: z.number().int(),
   failed: z.number().int(),
+  /** Article links ranked below the keyword links (a region or health word, or nothing telling), whatever the run. */
+  rankedLow: z.number().int(),
+  /** ... of which fetched so far. */
+  rankedLowFetched: z.number().int(),
+  /** ... of which turned out relevant and were stored: the evidence for tuning a host's page budget. */
+  rankedLowRelevant: z.number().int(),
   deferred: z.string().nullable(),
   firstAt: z.number().int().nullable(),
   lastAt: z.number().int().nullable(),
@@ -71,10 +79,15 @@ export function crawlReport(db: Database.Database, opts: { runId?: number } = {}
   const robotsById = new Map<number, RobotsRules>();
   for (const r of db.prepare('SELECT id, host, url, outcome, status, body, note, fetched_at AS fetchedAt, expires_at AS expiresAt FROM crawl_robots').all() as (RobotsRecord & { id: number })[])
     robotsById.set(r.id, rulesOf(r));
-  const frontier = new Map<string, { ingested: number; queued: number; failed: number }>();
+  const frontier = new Map<string, { ingested: number; queued: number; failed: number; rankedLow: number; rankedLowFetched: number; rankedLowRelevant: number }>();
   for (const r of db
-    .prepare(`SELECT host, sum(kind = 'article' AND outcome IN ('ingested', 'not-modified', 'unchanged')) AS ingested, sum(state IN ('queued', 'leased')) AS queued, sum(state = 'failed') AS failed FROM crawl_frontier GROUP BY host`)
-    .all() as { host: string; ingested: number; queued: number; failed: number }[])
+    .prepare(
+      `SELECT host, sum(kind = 'article' AND outcome IN ('ingested', 'not-modified', 'unchanged')) AS ingested, sum(state IN ('queued', 'leased')) AS queued, sum(state = 'failed') AS failed,
+         sum(kind = 'article' AND priority >= @low) AS rankedLow, sum(kind = 'article' AND priority >= @low AND fetched_at IS NOT NULL) AS rankedLowFetched,
+         sum(kind = 'article' AND priority >= @low AND outcome IN ('ingested', 'not-modified', 'unchanged')) AS rankedLowRelevant
+       FROM crawl_frontier GROUP BY host`,
+    )
+    .all({ low: RANKED_LOW_PRIORITY }) as { host: string; ingested: number; queued: number; failed: number; rankedLow: number; rankedLowFetched: number; rankedLowRelevant: number }[])
     frontier.set(r.host, r);
   const deferred = new Map<string, string | null>();
   for (const r of db.prepare('SELECT host, deferred_reason AS reason, deferred_until AS until FROM crawl_hosts').all() as { host: string; reason: string | null; until: number | null }[])
@@ -90,7 +103,7 @@ export function crawlReport(db: Database.Database, opts: { runId?: number } = {}
     let h = hosts.get(r.host);
     if (!h) {
       const f = frontier.get(r.host);
-      h = { host: r.host, requests: 0, robotsRequests: 0, ok2xx: 0, redirects3xx: 0, notModified: 0, client4xx: 0, server5xx: 0, errors: 0, bytes: 0, refusedByRobots: 0, disallowedRequests: 0, shortGaps: 0, minGapMs: null, delayMs: null, ingested: f?.ingested ?? 0, queued: f?.queued ?? 0, failed: f?.failed ?? 0, deferred: deferred.get(r.host) ?? null, firstAt: null, lastAt: null };
+      h = { host: r.host, requests: 0, robotsRequests: 0, ok2xx: 0, redirects3xx: 0, notModified: 0, client4xx: 0, server5xx: 0, errors: 0, bytes: 0, refusedByRobots: 0, disallowedRequests: 0, shortGaps: 0, minGapMs: null, delayMs: null, ingested: f?.ingested ?? 0, queued: f?.queued ?? 0, failed: f?.failed ?? 0, rankedLow: f?.rankedLow ?? 0, rankedLowFetched: f?.rankedLowFetched ?? 0, rankedLowRelevant: f?.rankedLowRelevant ?? 0, deferred: deferred.get(r.host) ?? null, firstAt: null, lastAt: null };
       hosts.set(r.host, h);
     }
     const inScope = opts.runId === undefined || r.run_id === opts.runId;
@@ -151,10 +164,10 @@ export function crawlReport(db: Database.Database, opts: { runId?: number } = {}
 
 /** The report as a text table with the politeness verdict under it. */
 export function formatReport(r: CrawlReport): string {
-  const head = ['host', 'req', '2xx', '3xx', '304', '4xx', '5xx', 'err', 'KiB', 'robots-refused', 'disallowed-req', 'short-gaps', 'min-gap-ms', 'delay-ms', 'ingested', 'queued', 'failed', 'deferred'];
+  const head = ['host', 'req', '2xx', '3xx', '304', '4xx', '5xx', 'err', 'KiB', 'robots-refused', 'disallowed-req', 'short-gaps', 'min-gap-ms', 'delay-ms', 'ingested', 'queued', 'failed', 'low-ranked', 'low-fetched', 'low-relevant', 'deferred'];
   const lines = r.hosts.map((h) => [
     h.host, h.requests, h.ok2xx, h.redirects3xx, h.notModified, h.client4xx, h.server5xx, h.errors, Math.round(h.bytes / 1024), h.refusedByRobots,
-    h.disallowedRequests, h.shortGaps, h.minGapMs ?? '-', h.delayMs ?? '-', h.ingested, h.queued, h.failed, h.deferred ?? '',
+    h.disallowedRequests, h.shortGaps, h.minGapMs ?? '-', h.delayMs ?? '-', h.ingested, h.queued, h.failed, h.rankedLow, h.rankedLowFetched, h.rankedLowRelevant, h.deferred ?? '',
   ].map(String));
   const widths = head.map((c, i) => Math.max(c.length, ...lines.map((l) => l[i].length)));
   const fmt = (cells: string[]) => cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
@@ -165,5 +178,6 @@ export function formatReport(r: CrawlReport): string {
     '',
     `${t.hosts} hosts, ${t.requests} requests${t.ratePerSecond !== null ? ` (${t.ratePerSecond} req/s)` : ''}, ${t.ingested} articles ingested, ${t.refusedByRobots} URLs refused by robots.txt`,
     `politeness: ${t.disallowedRequests} requests to disallowed paths, ${t.shortGaps} gaps shorter than the host delay — ${t.disallowedRequests === 0 && t.shortGaps === 0 ? 'no rule broken' : 'RULES BROKEN'}`,
+    `deferrals: a Retry-After is honoured up to ${MAX_RETRY_AFTER_MS / 3600_000} h (MAX_RETRY_AFTER_MS); a longer one is capped, and its host's "deferred" column says so`,
   ].join('\n');
 }

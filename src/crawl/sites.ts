@@ -62,6 +62,13 @@ export const SitesConfig = z.strictObject({
   relevance: z.strictObject({
     /** Words or phrases of which one must appear in the URL, title or summary (before fetch) and in the text (after). */
     keywords: z.array(z.string().min(2)).min(1),
+    /** Words of a health section or topic ("kesehatan"): a link carrying one is fetched right after the keyword links. */
+    healthWords: z.array(z.string().min(2)).default(['kesehatan']),
+    /**
+     * URL path segments of sections that are clearly another subject ("olahraga", "otomotif"): their links are
+     * the only ones dropped unfetched (unless a keyword names JKN); every other link is ranked and fetched.
+     */
+    offTopicSections: z.array(z.string().min(2)).default([]),
   }),
   sites: z.array(Site),
 });

@@ -57,15 +57,23 @@ describe('crawl of three fixture sites at once', () => {
     expect(refused).toBe(3);
   });
 
-  it('does not fetch what the link shows irrelevant or out of the window; filters the text after', () => {
+  it('fetches keyword links first and the rest after, judging them on their text; drops only off-topic sections and links out of the window', () => {
     for (const s of sites) {
       const paths = s.server.hits.map((h) => h.path);
-      expect(paths).not.toContain(new URL(s.irrelevant[0]).pathname); // title in the news sitemap says football
+      const at = (u: string) => paths.indexOf(new URL(u).pathname);
+      expect(at(s.irrelevant[0])).toBeGreaterThan(-1); // a football title, but no section says so: ranked low, fetched, judged on its text
+      expect(at(s.irrelevant[0])).toBeGreaterThan(at(s.relevant[0])); // ... after the keyword links of the same sitemap
+      expect(at(s.irrelevant[0])).toBeGreaterThan(at(s.relevant[1]));
+      expect(paths).not.toContain(new URL(s.offTopic[0]).pathname); // /olahraga/: another subject, dropped unfetched
       expect(paths).not.toContain(new URL(s.old[0]).pathname); // 2023, before --since
       expect(paths).not.toContain('/sitemap-2023.xml'); // its lastmod is before --since
       expect(paths).toContain(new URL(s.irrelevant[1]).pathname); // feed summary mentions BPJS: fetched, then judged
     }
-    expect(summary.totals.irrelevant).toBeGreaterThanOrEqual(3);
+    expect(summary.totals.irrelevant).toBe(2 * sites.length);
+    expect(summary.totals.offTopic).toBe(sites.length);
+    expect(summary.totals.rankedLow).toBe(sites.length); // the football story (the feed's BPJS summary ranks its neighbour first)
+    const r = crawlReport(db);
+    for (const h of r.hosts) expect([h.rankedLow, h.rankedLowFetched, h.rankedLowRelevant]).toEqual([1, 1, 0]);
   });
 
   it('spaces requests per host by max(Crawl-delay, floor), seen from the servers too', () => {

@@ -21,5 +21,5 @@ export function openDb(path: string): Database.Database {
 }
 
 export function config(sites: Partial<Site>[], extra: Partial<SitesConfig> = {}): SitesConfig {
-  return parseSites({ relevance: { keywords: KEYWORDS }, defaults: { delaySeconds: 0.05 }, sites: sites.map((s, i) => ({ name: `site ${i}`, ...s })), ...extra }, 'test config');
+  return parseSites({ relevance: { keywords: KEYWORDS, offTopicSections: ['olahraga', 'otomotif'] }, defaults: { delaySeconds: 0.05 }, sites: sites.map((s, i) => ({ name: `site ${i}`, ...s })), ...extra }, 'test config');
 }
