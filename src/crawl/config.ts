@@ -33,6 +33,12 @@ export const DELAY_FLOOR_MS = 2_000;
 export const HOST_CONCURRENCY = 1;
 /** A Crawl-delay or Retry-After longer than this defers the host to a later run instead of waiting. @default 60 s */
 export const MAX_HOST_DELAY_MS = 60_000;
+/**
+ * Longest deferral a Retry-After may ask ("Retry-After: 999999" is 11.6 days): a day, the longest RFC 9309
+ * lets a robots.txt be cached, so the host is asked again — with one polite request — a day later at most.
+ * `crawl-report` shows a capped deferral as such. @default 24 h
+ */
+export const MAX_RETRY_AFTER_MS = 24 * 3600_000;
 /** First backoff after a 5xx or network error; doubled per consecutive failure, with jitter. @default 2 s */
 export const BACKOFF_BASE_MS = 2_000;
 /** Ceiling of the exponential backoff. @default 60 s */

@@ -28,6 +28,7 @@ import {
   MAX_LISTING_DEPTH,
   MAX_LISTINGS_PER_SITE,
   MAX_REDIRECTS,
+  MAX_ROBOTS_BYTES,
   MAX_SITEMAPS_PER_SITE,
   MAX_URL_ATTEMPTS,
   REFRESH_SEEDS_AFTER_MS,
@@ -50,7 +51,7 @@ import { ARTICLE_PRIORITY, linkRanker, type LinkRanker } from './relevance.ts';
 import { loadGazetteer } from '../normalize/regions.ts';
 import { fetchRobots, rulesOf, type RobotsRules } from './robots.ts';
 import type { Site, SitesConfig } from './sites.ts';
-import { canonicalize, dateInUrl, hostKey, sameSite } from './url.ts';
+import { canonicalize, canonicalizeSitemap, dateInUrl, hostKey, sameSite } from './url.ts';
 
 /** What the crawler hands the store for one relevant article. */
 export interface IngestPage {
@@ -365,7 +366,7 @@ export class Crawler {
       if (!gate.deferred) {
         const seedsStale = Date.now() - (this.o.refreshSeedsAfterMs ?? REFRESH_SEEDS_AFTER_MS);
         for (const r of runs) {
-          const robotsMaps = rules.sitemaps.map((u) => canonicalize(u, r.origin)).filter((u): u is string => !!u && hostKey(u) === host); // robots.txt speaks for its own host only
+          const robotsMaps = rules.sitemaps.map((u) => canonicalizeSitemap(u, r.origin)).filter((u): u is string => !!u && hostKey(u) === host); // robots.txt speaks for its own host only
           const maps = robotsMaps.length || r.site.sitemaps.length ? robotsMaps : [new URL('/sitemap.xml', r.origin).href];
           for (const m of maps) await this.frontier.seed({ url: m, host, site: r.site.url, kind: 'sitemap', discoveredFrom: 'robots.txt' }, seedsStale);
         }
@@ -405,7 +406,7 @@ export class Crawler {
       let error: string | null = null;
       const rec = await fetchRobots(origin, async (url) => {
         try {
-          page = await fetchPage(url, this.fetchOptions({ maxBytes: 2 * 1024 * 1024, accept: 'text/plain,*/*;q=0.5' }));
+          page = await fetchPage(url, this.fetchOptions({ maxBytes: 2 * 1024 * 1024, truncateAt: MAX_ROBOTS_BYTES, accept: 'text/plain,*/*;q=0.5' }));
           return page;
         } catch (err) {
           error = err instanceof FetchError ? err.code : String(err);
@@ -672,16 +673,25 @@ export class Crawler {
           .filter((e) => !this.o.since || !e.date || e.date >= this.o.since)
           .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''))
           .slice(0, MAX_CHILD_SITEMAPS);
-        // Sitemaps read per site: the children queued count against the cap.
+        // Sitemaps read per site: the children queued count against the cap — after canonicalization (cache
+        // busters dropped) and deduplication, so an index listing itself ("?v=<now>") spends nothing.
         limits.sitemaps = MAX_SITEMAPS_PER_SITE - s.sitemapsRead;
+        const seen = new Set([canonicalizeSitemap(row.url), canonicalizeSitemap(page.finalUrl)]);
         for (const c of children) {
-          const u = canonicalize(c.url, page.finalUrl);
-          if (u && this.onSite(u, s)) links.push({ op: { url: { url: u, host: hostKey(u), site: s.site.url, kind: 'sitemap', discoveredFrom: row.url }, seedStaleBefore: this.seedsStaleBefore(), limit: 'sitemaps' } });
+          const u = canonicalizeSitemap(c.url, page.finalUrl);
+          if (!u || seen.has(u)) continue;
+          seen.add(u);
+          if (this.onSite(u, s)) links.push({ op: { url: { url: u, host: hostKey(u), site: s.site.url, kind: 'sitemap', discoveredFrom: row.url }, seedStaleBefore: this.seedsStaleBefore(), limit: 'sitemaps' } });
         }
       } else {
+        // The same article listed twice (with and without a tracking query) counts once.
+        const seen = new Set<string>();
         for (const e of doc.entries) {
           const c = this.articleCandidate(s, e, row.url, 'document');
-          if (c) links.push(c);
+          if (c && !seen.has(c.op.url.url)) {
+            seen.add(c.op.url.url);
+            links.push(c);
+          }
         }
       }
       describe = (queued) => `${doc.malformed ? 'malformed ' : ''}sitemap ${doc.kind}: ${doc.entries.length} links, ${queued} queued`;

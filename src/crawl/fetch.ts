@@ -44,6 +44,8 @@ export interface FetchedPage {
   notModified: boolean;
   /** Bytes received on the wire (compressed), all hops included. */
   wireBytes: number;
+  /** The body was cut at `truncateAt` bytes (the rest not read). */
+  truncated?: boolean;
 }
 
 export interface FetchOptions {
@@ -67,6 +69,11 @@ export interface FetchOptions {
   resolve?: (hostname: string) => Promise<{ address: string; family: number }[]>;
   /** @default MAX_REDIRECTS */
   maxRedirects?: number;
+  /**
+   * Keep only the first this many bytes of the body and stop reading, instead of refusing a larger one
+   * (robots.txt: RFC 9309 §2.5 says parse the first 500 KiB). @default none: a body over maxBytes is an error
+   */
+  truncateAt?: number;
   /**
    * false: return a 3xx as it is (the crawler queues the target itself, so every hop passes the politeness
    * gate and robots.txt). @default true
@@ -108,7 +115,8 @@ export class FetchError extends Error {
     readonly code: FetchErrorCode,
     reason: string,
   ) {
-    super(`${url}: ${reason}`);
+    // A reason that names the URL already ("timed out after 30 s fetching <url>") is the whole message.
+    super(reason.includes(url) ? reason : `${url}: ${reason}`);
     this.name = 'FetchError';
   }
 }
@@ -220,12 +228,27 @@ export function decodeBody(url: string, wire: Buffer, contentEncoding: string | 
   return body;
 }
 
-function classify(url: string, err: unknown, deadline: AbortSignal): FetchError {
+/** The timeouts of one fetch, for error messages in words. */
+interface Timeouts {
+  totalMs: number;
+  connectMs: number;
+  headersMs: number;
+  bodyMs: number;
+}
+
+const secs = (ms: number): string => `${Math.round(ms / 100) / 10} s`;
+
+function classify(url: string, err: unknown, deadline: AbortSignal, t: Timeouts): FetchError {
   if (err instanceof FetchError) return err;
   const e = err as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException };
-  const code = e?.code ?? e?.cause?.code ?? '';
+  const code = String(e?.code ?? e?.cause?.code ?? '');
   const msg = e?.message ?? String(err);
-  if (deadline.aborted || /TIMEOUT/i.test(code) || e?.name === 'TimeoutError') return new FetchError(url, 'timeout', `timed out (${code || msg})`);
+  // In words, never "timed out (23)" (23 is the DOMException code of an aborted signal).
+  if (deadline.aborted || e?.name === 'TimeoutError') return new FetchError(url, 'timeout', `timed out after ${secs(t.totalMs)} fetching ${url} (whole-response deadline)`);
+  if (code === 'UND_ERR_CONNECT_TIMEOUT') return new FetchError(url, 'timeout', `timed out after ${secs(t.connectMs)} connecting to ${url}`);
+  if (code === 'UND_ERR_HEADERS_TIMEOUT') return new FetchError(url, 'timeout', `timed out after ${secs(t.headersMs)} waiting for the response headers of ${url}`);
+  if (code === 'UND_ERR_BODY_TIMEOUT') return new FetchError(url, 'timeout', `timed out: ${url} sent nothing for ${secs(t.bodyMs)} in the middle of its body`);
+  if (/TIMEOUT/i.test(code)) return new FetchError(url, 'timeout', `timed out fetching ${url} (${code})`);
   if (code === 'EPRIVATE' || e?.cause?.code === 'EPRIVATE') return new FetchError(url, 'private-address', msg);
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new FetchError(url, 'dns', `cannot resolve host (${code})`);
   if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') return new FetchError(url, 'too-large', 'body too large');
@@ -256,7 +279,13 @@ export async function fetchPage(url: string, opts: FetchOptions = {}): Promise<F
     opts.dial,
     opts.resolve,
   );
-  const deadline = AbortSignal.timeout(opts.totalTimeoutMs ?? TOTAL_TIMEOUT_MS);
+  const timeouts: Timeouts = {
+    totalMs: opts.totalTimeoutMs ?? TOTAL_TIMEOUT_MS,
+    connectMs: opts.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
+    headersMs: opts.headersTimeoutMs ?? HEADERS_TIMEOUT_MS,
+    bodyMs: opts.bodyTimeoutMs ?? BODY_TIMEOUT_MS,
+  };
+  const deadline = AbortSignal.timeout(timeouts.totalMs);
   const signal = opts.signal ? AbortSignal.any([deadline, opts.signal]) : deadline;
 
   const seen = new Set<string>();
@@ -296,7 +325,7 @@ export async function fetchPage(url: string, opts: FetchOptions = {}): Promise<F
     try {
       res = await request(current, { method: 'GET', headers, dispatcher, signal });
     } catch (err) {
-      throw classify(current, err, deadline);
+      throw classify(current, err, deadline, timeouts);
     }
     const h = flattenHeaders(res.headers as Record<string, string | string[] | undefined>);
     if (REDIRECT.has(res.statusCode) && h.location && opts.followRedirects !== false) {
@@ -313,28 +342,41 @@ export async function fetchPage(url: string, opts: FetchOptions = {}): Promise<F
       continue;
     }
     const declared = Number(h['content-length']);
-    if (Number.isFinite(declared) && declared > maxBytes) {
+    // Truncation reads the start of a plain body and stops; a compressed one is read whole (up to maxBytes) and cut after decoding.
+    const encoded = !!h['content-encoding'] && h['content-encoding'] !== 'identity';
+    const truncateAt = opts.truncateAt !== undefined && !encoded ? opts.truncateAt : null;
+    if (Number.isFinite(declared) && declared > maxBytes && truncateAt === null) {
       res.body.destroy();
       throw new FetchError(current, 'too-large', `Content-Length ${declared} exceeds ${maxBytes} bytes`);
     }
     const chunks: Buffer[] = [];
     let size = 0;
+    let truncated = false;
     try {
       for await (const chunk of res.body) {
         size += (chunk as Buffer).length;
+        chunks.push(chunk as Buffer);
+        if (truncateAt !== null && size >= truncateAt) {
+          truncated = size > truncateAt || (Number.isFinite(declared) && declared > size);
+          res.body.destroy();
+          break;
+        }
         if (size > maxBytes) {
           res.body.destroy();
           throw new FetchError(current, 'too-large', `body larger than ${maxBytes} bytes`);
         }
-        chunks.push(chunk as Buffer);
       }
     } catch (err) {
       res.body.destroy();
-      throw classify(current, err, deadline);
+      throw classify(current, err, deadline, timeouts);
     }
     wireBytes += size;
     const notModified = res.statusCode === 304;
-    const bytes = notModified ? Buffer.alloc(0) : decodeBody(current, Buffer.concat(chunks), h['content-encoding'], maxDecoded);
-    return { url, finalUrl: current, status: res.statusCode, headers: h, contentType: h['content-type'] ?? null, bytes, redirects, notModified, wireBytes };
+    let bytes = notModified ? Buffer.alloc(0) : decodeBody(current, Buffer.concat(chunks), h['content-encoding'], maxDecoded);
+    if (opts.truncateAt !== undefined && bytes.length > opts.truncateAt) {
+      bytes = bytes.subarray(0, opts.truncateAt);
+      truncated = true;
+    }
+    return { url, finalUrl: current, status: res.statusCode, headers: h, contentType: h['content-type'] ?? null, bytes, redirects, notModified, wireBytes, truncated };
   }
 }

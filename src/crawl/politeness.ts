@@ -10,7 +10,7 @@
  * hour, Retry-After: 86400, a 500 storm) is deferred — left for a later run, never hurried.
  */
 import PQueue from 'p-queue';
-import { BACKOFF_BASE_MS, BACKOFF_MAX_MS, HOST_CONCURRENCY, MAX_HOST_DELAY_MS, MAX_HOST_FAILURES } from './config.ts';
+import { BACKOFF_BASE_MS, BACKOFF_MAX_MS, HOST_CONCURRENCY, MAX_HOST_DELAY_MS, MAX_HOST_FAILURES, MAX_RETRY_AFTER_MS } from './config.ts';
 import type { HostState } from '../store/crawl-store.ts';
 
 /** Thrown by `HostGate.run` when the host must wait longer than this run is willing to. */
@@ -50,6 +50,8 @@ export interface HostGateOptions {
   backoffMaxMs?: number;
   /** @default MAX_HOST_FAILURES */
   maxFailures?: number;
+  /** Longest wait a Retry-After may impose. @default MAX_RETRY_AFTER_MS */
+  maxRetryAfterMs?: number;
   /** Politeness state from an earlier run. */
   state?: Partial<HostState>;
   random?: () => number;
@@ -85,12 +87,14 @@ export class HostGate {
       backoffBaseMs: opts.backoffBaseMs ?? BACKOFF_BASE_MS,
       backoffMaxMs: opts.backoffMaxMs ?? BACKOFF_MAX_MS,
       maxFailures: opts.maxFailures ?? MAX_HOST_FAILURES,
+      maxRetryAfterMs: opts.maxRetryAfterMs ?? MAX_RETRY_AFTER_MS,
       random: opts.random ?? Math.random,
     };
     this.queue = new PQueue({ concurrency: opts.concurrency ?? HOST_CONCURRENCY });
     this.delayMs = opts.floorMs;
     this.lastStartAt = opts.state?.lastStartAt ?? 0;
-    this.backoffUntil = opts.state?.backoffUntil ?? 0;
+    // A deferral stored before the cap (or with a clock far ahead) is held to it too.
+    this.backoffUntil = Math.min(opts.state?.backoffUntil ?? 0, Date.now() + this.opts.maxRetryAfterMs);
     this.failures = opts.state?.failures ?? 0;
   }
 
@@ -135,11 +139,13 @@ export class HostGate {
   onResponse(status: number, retryAfter?: string): void {
     const now = Date.now();
     if (status === 429 || status === 503) {
-      const asked = parseRetryAfter(retryAfter, now);
-      if (asked !== null) {
+      const askedRaw = parseRetryAfter(retryAfter, now);
+      if (askedRaw !== null) {
+        const asked = Math.min(askedRaw, this.opts.maxRetryAfterMs);
+        const capped = askedRaw > asked ? `, capped at ${Math.round(asked / 1000)} s (MAX_RETRY_AFTER_MS)` : '';
         this.failures++;
         this.backoffUntil = Math.max(this.backoffUntil, now + asked);
-        if (asked > this.opts.maxDelayMs) this.defer(now + asked, `Retry-After ${Math.round(asked / 1000)} s`);
+        if (asked > this.opts.maxDelayMs) this.defer(now + asked, `Retry-After ${Math.round(askedRaw / 1000)} s${capped}`);
         else if (this.failures >= this.opts.maxFailures) this.defer(now + asked, `${this.failures} refusals in a row`);
         return;
       }

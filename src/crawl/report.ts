@@ -3,7 +3,8 @@
  * re-derived from it — every request re-checked against the robots.txt copy in force when it was made, and
  * every gap between two request starts on a host compared with the delay that host had.
  */
-import type Database from 'better-sqlite3';
+import type { CrawlStore, ReportData } from '../store/crawl-store.ts';
+import { sqliteCrawlStore, type SqliteHandle } from '../store/crawl-sqlite.ts';
 import { z } from 'zod';
 import { rulesOf, type RobotsRecord, type RobotsRules } from './robots.ts';
 import { RANKED_LOW_PRIORITY } from './relevance.ts';
@@ -74,28 +75,30 @@ interface LogRow {
   error: string | null;
 }
 
-/** Builds the report from the database (optionally only the requests of one run; gaps still use all). */
-export function crawlReport(db: Database.Database, opts: { runId?: number } = {}): CrawlReport {
+/**
+ * Builds the report from the crawl store (optionally only the requests of one run; gaps still use all). An open
+ * SQLite handle is read synchronously (tests, the in-process crawl); any store through `crawlReportOf`.
+ */
+export function crawlReport(db: SqliteHandle, opts: { runId?: number } = {}): CrawlReport {
+  return reportFrom(sqliteCrawlStore(db).reportDataSync(RANKED_LOW_PRIORITY), opts);
+}
+
+/** The report from any crawl store (SQLite or PostgreSQL). */
+export async function crawlReportOf(store: CrawlStore, opts: { runId?: number } = {}): Promise<CrawlReport> {
+  return reportFrom(await store.reportData(RANKED_LOW_PRIORITY), opts);
+}
+
+function reportFrom(data: ReportData, opts: { runId?: number }): CrawlReport {
   const robotsById = new Map<number, RobotsRules>();
-  for (const r of db.prepare('SELECT id, host, url, outcome, status, body, note, fetched_at AS fetchedAt, expires_at AS expiresAt FROM crawl_robots').all() as (RobotsRecord & { id: number })[])
-    robotsById.set(r.id, rulesOf(r));
-  const frontier = new Map<string, { ingested: number; queued: number; failed: number; rankedLow: number; rankedLowFetched: number; rankedLowRelevant: number }>();
-  for (const r of db
-    .prepare(
-      `SELECT host, sum(kind = 'article' AND outcome IN ('ingested', 'not-modified', 'unchanged')) AS ingested, sum(state IN ('queued', 'leased')) AS queued, sum(state = 'failed') AS failed,
-         sum(kind = 'article' AND priority >= @low) AS rankedLow, sum(kind = 'article' AND priority >= @low AND fetched_at IS NOT NULL) AS rankedLowFetched,
-         sum(kind = 'article' AND priority >= @low AND outcome IN ('ingested', 'not-modified', 'unchanged')) AS rankedLowRelevant
-       FROM crawl_frontier GROUP BY host`,
-    )
-    .all({ low: RANKED_LOW_PRIORITY }) as { host: string; ingested: number; queued: number; failed: number; rankedLow: number; rankedLowFetched: number; rankedLowRelevant: number }[])
-    frontier.set(r.host, r);
+  for (const r of data.robots) robotsById.set(r.id, rulesOf(r));
+  const frontier = new Map<string, ReportData['frontier'][number]>();
+  for (const r of data.frontier) frontier.set(r.host, r);
   const deferred = new Map<string, string | null>();
-  for (const r of db.prepare('SELECT host, deferred_reason AS reason, deferred_until AS until FROM crawl_hosts').all() as { host: string; reason: string | null; until: number | null }[])
-    deferred.set(r.host, r.reason && (r.until ?? 0) > Date.now() ? r.reason : null);
+  for (const r of data.hosts) deferred.set(r.host, r.reason && (r.until ?? 0) > Date.now() ? r.reason : null);
 
   const hosts = new Map<string, HostReport>();
   const lastStart = new Map<string, number>();
-  const rows = db.prepare('SELECT host, url, kind, requested, started_at, status, bytes, delay_ms, robots, robots_id, error, run_id FROM crawl_fetch_log ORDER BY host, started_at, id').iterate() as IterableIterator<LogRow & { run_id: number | null }>;
+  const rows = data.log;
   let first = Infinity;
   let last = -Infinity;
   let requestsInScope = 0;

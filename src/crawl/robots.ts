@@ -2,7 +2,8 @@
  * robots.txt per RFC 9309, with robots-parser doing the matching (longest match wins, Allow on ties).
  *
  * Outcome of fetching `/robots.txt` (redirects followed, at most five):
- *  - 2xx: its rules, cached `ROBOTS_TTL_MS`;
+ *  - 2xx: its rules, cached `ROBOTS_TTL_MS`; a file over `MAX_ROBOTS_BYTES` (500 KiB) is read up to there
+ *    (§2.5) — the fetch stops reading at the cap — never refused as too large;
  *  - 4xx (429 excepted): "unavailable", everything allowed (§2.3.1.3);
  *  - 5xx, 429, timeout, network error: "unreachable", everything disallowed for now (§2.3.1.4), retried
  *    after `ROBOTS_ERROR_TTL_MS`.
@@ -75,14 +76,20 @@ export async function fetchRobots(origin: string, get: (url: string) => Promise<
     page = await get(url);
   } catch (err) {
     const why = err instanceof FetchError ? err.code : 'error';
-    // A robots.txt larger than the cap is still a robots.txt: RFC 9309 says parse at least 500 KiB — but our
-    // fetch refused it, so treat it as unreachable rather than guess.
     return { ...base, outcome: 'disallow-all', status: null, expiresAt: now() + ROBOTS_ERROR_TTL_MS, note: `unreachable (${why})` };
   }
   const s = page.status;
   if (s >= 200 && s < 300) {
-    const body = page.bytes.subarray(0, MAX_ROBOTS_BYTES).toString('utf8');
-    return { ...base, outcome: 'rules', status: s, body, expiresAt: now() + ROBOTS_TTL_MS, note: `HTTP ${s}` };
+    // RFC 9309 §2.5: a robots.txt over 500 KiB is parsed up to there (the fetch stops reading at the cap),
+    // cut at the last whole line so no rule is read half.
+    const cut = page.bytes.length > MAX_ROBOTS_BYTES || page.truncated;
+    let head = page.bytes.subarray(0, MAX_ROBOTS_BYTES);
+    if (cut) {
+      const nl = head.lastIndexOf(0x0a);
+      if (nl >= 0) head = head.subarray(0, nl + 1);
+    }
+    const body = head.toString('utf8');
+    return { ...base, outcome: 'rules', status: s, body, expiresAt: now() + ROBOTS_TTL_MS, note: cut ? `HTTP ${s}; larger than ${MAX_ROBOTS_BYTES / 1024} KiB, the first ${MAX_ROBOTS_BYTES / 1024} KiB parsed (RFC 9309)` : `HTTP ${s}` };
   }
   if (s >= 400 && s < 500 && s !== 429) return { ...base, outcome: 'allow-all', status: s, expiresAt: now() + ROBOTS_TTL_MS, note: `HTTP ${s}: no robots.txt, all allowed` };
   return { ...base, outcome: 'disallow-all', status: s, expiresAt: now() + ROBOTS_ERROR_TTL_MS, note: `HTTP ${s}: unreachable, all disallowed for now` };

@@ -79,3 +79,22 @@ export function dateInUrl(url: string): string | null {
     /\/(20\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?=[/-]|$)/.exec(path) ?? /[/-](20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=\d{0,8}[/-]|$)/.exec(path);
   return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
 }
+
+/**
+ * Query parameters that only defeat caches ("?v=1733112233", "?_=…", "?nocache=1", "?t=…"). On a sitemap URL
+ * they never name another document: a sitemap index that lists itself with a fresh one each time would
+ * otherwise be read again and again and spend the page budget.
+ */
+const CACHE_BUSTING = /^(_|v|ver|version|t|ts|time|timestamp|cb|cachebust|cachebuster|cache_buster|nocache|no_cache|nc|rnd|rand|random|nonce)$/i;
+
+/** `canonicalize` for sitemap URLs: cache-busting parameters dropped too (see CACHE_BUSTING). */
+export function canonicalizeSitemap(raw: string, base?: string): string | null {
+  const c = canonicalize(raw, base);
+  if (!c) return null;
+  const u = new URL(c);
+  if (![...u.searchParams.keys()].some((k) => CACHE_BUSTING.test(k))) return c;
+  const kept = [...u.searchParams.entries()].filter(([k]) => !CACHE_BUSTING.test(k));
+  u.search = '';
+  for (const [k, v] of kept) u.searchParams.append(k, v);
+  return u.href;
+}
