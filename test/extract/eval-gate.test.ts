@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { crossValidatedCorpus, extractCorpus, loadGold, score } from '../../src/extract/eval.ts';
 import { extractFacts } from '../../src/extract/index.ts';
+import { loadConfidenceModel } from '../../src/extract/confidence.ts';
 import { ExtractResult } from '../../src/types.ts';
 
 const floors = JSON.parse(readFileSync(new URL('./floors.json', import.meta.url), 'utf8'));
@@ -27,6 +28,11 @@ describe('evaluation gate (corpus/dev)', () => {
     expect(report.calibration.highConfidence).toBeGreaterThanOrEqual(floors.highConfidenceFacts);
     expect(report.calibration.highConfidencePrecision).toBeGreaterThanOrEqual(floors.highConfidencePrecision);
     expect(report.calibration.wrongBelowThreshold).toBeGreaterThanOrEqual(floors.wrongBelowThreshold);
+  });
+  it('ships a confidence model fitted on today\'s extractions (data/confidence.json)', () => {
+    const shipped = loadConfidenceModel();
+    expect(shipped, 'no data/confidence.json: run `npm run calibrate`').not.toBeNull();
+    expect(shipped!.fittedOn?.fingerprint, 'the extractions changed since data/confidence.json was fitted: run `npm run calibrate` (then pin the extractor version fingerprint)').toBe(cv.fingerprint);
   });
   it('holds on sites it was not fitted on: grouped cross-validation of the confidence model', () => {
     const f = cv.facts.figures;
