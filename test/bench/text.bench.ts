@@ -167,6 +167,26 @@ function isoDayJakarta(ms: number): string {
   return new Date(ms + 7 * 3600_000).toISOString().slice(0, 10);
 }
 
+/**
+ * Issue 12: pages of 1M and 2M tiny elements (8 and 16 MB), each in its own child process for an honest peak
+ * RSS. Inline ones ("<b>x</b>") lose their tags and are read; block ones ("<p>x</p>") are refused as too
+ * complex. Target: ≤ 400 MB and ≤ 5 s (before the element bound: 1.7 GB and 14.5 s at 1M).
+ */
+function tinyElements(): void {
+  const child = fileURLToPath(new URL('../hostile/tiny-elements.ts', import.meta.url));
+  process.stdout.write('tiny-element pages (issue 12; each in its own process; target <= 400 MB, <= 5 s):\n');
+  // The last one is the worst page still read: just under MAX_HTML_ELEMENTS block elements.
+  for (const [count, tag] of [[1_000_000, 'b'], [2_000_000, 'b'], [1_000_000, 'p'], [2_000_000, 'p'], [99_000, 'p']] as const) {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', child, String(count), tag], { encoding: 'utf8' });
+    if (r.status !== 0) {
+      process.stdout.write(`  ${count} <${tag}>: child exited with ${r.status ?? r.signal}: ${r.stderr.slice(0, 200)}\n`);
+      continue;
+    }
+    const m = JSON.parse(r.stdout.trim().split('\n').pop()!) as { bytes: number; ms: number; outcome: string; peakRssMiB: number };
+    process.stdout.write(`  ${(count >= 1e6 ? `${count / 1e6}M` : `${count / 1e3}k`).padStart(4)} <${tag}>x</${tag}> (${(m.bytes / 1048576).toFixed(1)} MiB): ${(m.ms / 1000).toFixed(2)} s, peak RSS ${m.peakRssMiB.toFixed(0)} MiB, outcome ${m.outcome}\n`);
+  }
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args[0] === '--peer') {
@@ -175,6 +195,7 @@ async function main(): Promise<void> {
     writeFileSync(args[2], JSON.stringify(r));
     return;
   }
+  tinyElements();
   if (!existsSync(join(SH_DIR, 'ground-truth.json')) || !existsSync(join(ID_DIR, 'ground-truth.json'))) {
     process.stdout.write(`text bench: skipped, the benchmark pages are not there (${SHARED} needs article-extraction/ and indonesian-html/)\n`);
     return;
