@@ -10,6 +10,8 @@ import type { CategoryMention, Extractor } from '../src/extract/types.ts';
 
 /** How far after a tier a definition word ("mensyaratkan") still speaks of it. */
 export const DEFINITION_REACH = 60;
+/** How far before a tier a clause-wide goal word ("agar", "bertekad") still makes it a goal, within one clause. */
+export const GOAL_CLAUSE_REACH = 110;
 
 let re: ReturnType<typeof build> | null = null;
 
@@ -32,6 +34,10 @@ function build() {
     tier: new RegExp(`${WORD_START}(${alternation(Object.keys(lex.categoryTiers))})${WORD_END}`, 'giu'),
     notAward: new RegExp(`(?:${alternation(lex.categoryNotAward)})\\s*$`, 'iu'),
     goal: new RegExp(`${WORD_START}(?:${alternation(lex.categoryGoal)})${WORD_END}[^.;,]{0,45}$`, 'iu'),
+    goalClause: new RegExp(`${WORD_START}(?:${alternation(lex.categoryGoalClause)})${WORD_END}[^.;,]{0,${GOAL_CLAUSE_REACH}}$`, 'iu'),
+    goalAfter: new RegExp(`^\\s*(?:(?:19|20)\\d{2}\\s+)?(?:${alternation(lex.categoryGoalAfter)})${WORD_END}`, 'iu'),
+    // A word that may stand right before a tier: the award words; any other capitalised word makes it a name ("Radityo Egi Pratama").
+    cueWord: new RegExp(`^(?:${alternation([...lex.categoryCues, ...lex.awardWords, 'kategori', 'kategorri', 'katagori', 'predikat', 'prioritas'])})$`, 'iu'),
     definition: new RegExp(`${WORD_START}(?:${alternation(lex.categoryDefinition)})${WORD_END}`, 'iu'),
     subjectStart: /^\s*kategor+i\s*$/iu,
     awardWord: new RegExp(`${WORD_START}(?:${alternation(lex.categoryCues)})${WORD_END}`, 'iu'),
@@ -77,7 +83,15 @@ export const categories: Extractor<'category'> = {
         if (tier === 'utama' && re.notAward.test(before)) continue;
         let notAward: CategoryMention['notAward'] = null;
         const kategoriStart = before.search(/kategor+i\s*$/iu);
-        if (re.goal.test(text.slice(Math.max(sentence.start, start - 65), start))) notAward = 'goal';
+        // "Bupati Lampung Selatan Radityo Egi Pratama": a tier word inside a person's name.
+        const prevWord = /(\p{L}+)[\s,]*$/u.exec(before);
+        if (prevWord && /^\p{Lu}/u.test(prevWord[1]!) && !re.cueWord.test(prevWord[1]!) && /^\p{Lu}\p{Ll}/u.test(word[0])) continue;
+        if (
+          re.goal.test(text.slice(Math.max(sentence.start, start - 65), start)) ||
+          re.goalClause.test(text.slice(Math.max(sentence.start, start - GOAL_CLAUSE_REACH - 20), start)) ||
+          re.goalAfter.test(text.slice(end, end + 30))
+        )
+          notAward = 'goal';
         // A definition speaks of the tier itself, close around it: "Kategori Madya pada UHC Award mensyaratkan …".
         else if (
           re.definition.test(text.slice(Math.max(sentence.start, start - 40), Math.min(sentence.end, end + DEFINITION_REACH))) ||
@@ -105,6 +119,13 @@ export const categories: Extractor<'category'> = {
     { text: 'peserta yang saat ini berada di angka 88% untuk menembus kategori Utama, yaitu di atas 90%.', span: 'Utama', value: { category: 'Utama', notAward: 'goal' } },
     { text: 'harapannya dapat meningkatkan keaktifan hingga kategori utama.', span: 'utama', value: { category: 'Utama', notAward: 'goal' } },
     { text: 'Kategori Madya pada UHC Award mensyaratkan cakupan kepesertaan JKN di atas 95 persen.', span: 'Madya', value: { category: 'Madya', notAward: 'definition' } },
+    { text: 'Kami akan terus mendorong agar cakupan kepesertaan JKN bisa menyentuh 99 persen atau lebih dan meraih kategori utama.', span: 'utama', value: { category: 'Utama', notAward: 'goal' } },
+    { text: 'Pemkab Bantul bertekad meraih penghargaan UHC kategori Paripurna pada tahun depan.', span: 'Paripurna', value: { category: 'Paripurna', notAward: 'goal' } },
+    { text: 'Kota Denpasar meraih UHC Award kategori Madya, dan kategori Utama tahun depan.', span: 'Utama', value: { category: 'Utama', notAward: 'goal' } },
+    { text: 'Kota Denpasar meraih UHC Award kategori Madya, dan kategori Utama tahun depan.', span: 'Madya', value: { category: 'Madya', notAward: null } },
+    { text: 'Hingga akhir 2025 Kabupaten Badung meraih penghargaan UHC kategori Utama.', span: 'Utama', value: { category: 'Utama', notAward: null } },
+    { text: 'penghargaan UHC Award 2026 diterima langsung oleh Bupati Radityo Egi Pratama di Jakarta', none: '"Egi Pratama" is a person\'s name' },
+    { text: 'penghargaan UHC diserahkan kepada Wakil Bupati Dimas Adi Utama', none: '"Adi Utama" is a person\'s name' },
     { text: 'Direktur Utama BPJS Kesehatan, Ali Ghufron Mukti', none: '"Direktur Utama" is a job title' },
     { text: 'wilayah kerja Kantor Cabang Utama (KCU) Manado', none: '"Kantor Cabang Utama" is an office' },
     { text: 'Tujuan utama program ini adalah', none: 'everyday "utama" (main)' },

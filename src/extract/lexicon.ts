@@ -49,6 +49,10 @@ const LexiconSchema = z.object({
   categoryCues: WordList,
   categoryNotAward: WordList,
   categoryGoal: WordList,
+  /** Goal words that reach a tier across their whole clause ("agar … bisa menyentuh 99 persen atau lebih dan meraih kategori utama"). */
+  categoryGoalClause: WordList,
+  /** Words after a tier that put it in the future ("kategori Utama tahun depan"). */
+  categoryGoalAfter: WordList,
   categoryDefinition: WordList,
   pluralSubjects: WordList,
   boilerplateLines: WordList,

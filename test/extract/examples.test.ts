@@ -8,6 +8,7 @@ import { EXTRACTORS } from '../../extractors/index.ts';
 import { SENTENCE_EXAMPLES } from '../../extractors/sentences.ts';
 import { GATES } from '../../extractors/gates/index.ts';
 import { CONSTRUCTIONS } from '../../extractors/constructions/index.ts';
+import { CATEGORY_EXAMPLES } from '../../extractors/category-pairing.ts';
 import { makeDoc } from '../../src/extract/segment.ts';
 import type { Found } from '../../src/extract/types.ts';
 import { extractFacts } from '../../src/extract/index.ts';
@@ -44,7 +45,7 @@ for (const ex of EXTRACTORS) {
 describe('sentence examples (whole engine)', () => {
   // The gates' examples (extractors/gates/*.ts) run through the whole engine like the sentence examples.
   // So do the constructions' examples (extractors/constructions/*.ts).
-  for (const e of [...SENTENCE_EXAMPLES, ...GATES.flatMap((g) => g.examples), ...CONSTRUCTIONS.flatMap((c) => c.examples)]) {
+  for (const e of [...SENTENCE_EXAMPLES, ...GATES.flatMap((g) => g.examples), ...CONSTRUCTIONS.flatMap((c) => c.examples), ...CATEGORY_EXAMPLES]) {
     it(`${e.gap ? 'gap' : e.none ? 'no fact' : 'facts'}: ${e.text.slice(0, 70)}`, () => {
       // Sentences are lifted out of JKN articles: the article-level topic gate is the caller's knowledge here.
       const r = extractFacts(e.text, { published: e.published ?? null, aboutJkn: true });

@@ -1,0 +1,283 @@
+/**
+ * Which regions a UHC award tier belongs to (issue 9, class 9). The categories extractor finds the tier words; this
+ * gives each its regions and year. The engine calls `pairCategories(doc, found)` once per document.
+ *
+ *  - "Kota Surabaya dan Kabupaten Sidoarjo … kategori Madya": every region of the list before the tier; a bare name
+ *    in a typed list takes the list's type ("Kota Malang, Blitar, dan Mojokerto" → Kota Blitar, Kota Mojokerto).
+ *  - "… kategori Utama: Kabupaten A, Kabupaten B dan Kota C": the list after it.
+ *  - A tier that opens its sentence ("Pada kategori Madya, Kabupaten A mencatat …, sementara B mencapai …",
+ *    "Adapun kategori Pratama diraih oleh A dengan …, B dengan …, serta C dengan …"): every region after it, up to
+ *    the next tier.
+ *  - A province that only says where the awarded regions are is no winner: "tiga kota di Jatim berhasil meraih …",
+ *    "kategori Utama di Jawa Tengah: A, B"; nor is a region whose tier is that of counted regions ("Jatim berhasil
+ *    meraih penghargaan, yaitu tiga daerah meraih … kategori Utama").
+ *  - Goals ("untuk menembus kategori Utama") and definitions are marked by the extractor and give nothing.
+ */
+import { INDONESIA, toRef, type RegionEntry } from '../src/normalize/regions.ts';
+import type { CategoryFact } from '../src/types.ts';
+import { confidenceOf } from '../src/extract/confidence.ts';
+import { lexicon, wordsRegex } from '../src/extract/lexicon.ts';
+import type { CategoryMention, Doc, Found, RegionMention } from '../src/extract/types.ts';
+import { inside, lastInside } from './gates/util.ts';
+
+/** How many characters from its sentence's start a tier is still the sentence's topic ("Adapun kategori Pratama …"). */
+export const TOPIC_REACH = 24;
+/** How far before a region "bersama", "seperti" mark it as a companion, not a winner ("bersama Provinsi Maluku"). */
+export const COMPANION_REACH = 40;
+
+const COORD = /^\s*(?:,|,?\s*dan|,?\s*serta|,?\s*&)\s*$/iu;
+
+interface Pick {
+  m: RegionMention;
+  region: RegionEntry;
+  reason: string;
+  start: number;
+  end: number;
+}
+
+let res: { bersama: RegExp; plural: RegExp; topic: RegExp; locationBefore: RegExp; copula: RegExp; listIntro: RegExp } | null = null;
+
+export function pairCategories(doc: Doc, found: Found): CategoryFact[] {
+  res ??= {
+    bersama: /\b(?:bersama|beserta|dan sejumlah|seperti)\b[^.]{0,12}$/iu,
+    plural: wordsRegex(lexicon().pluralSubjects),
+    topic: /^[\s"“'‘(]*(?:(?:pada|untuk|adapun|sedangkan|sementara|dan|lalu|kemudian|selanjutnya)\s+(?:itu\s+)?)?(?:penghargaan\s+)?(?:uhc\s+)?(?:kategor+i|predikat|katagori)\s*$/iu,
+    locationBefore: /(?:^|[^\p{L}])(?:di|se-?)\s*$/iu,
+    copula: /^\s*,?\s*(?:yang\s+)?(?:merupakan|adalah|sebagai|menjadi|ialah)\s*$/iu,
+    listIntro: /^\s*[:,]?\s*(?:yaitu|yakni|antara lain|di antaranya|diantaranya|meliputi)?\s*:?\s*$/iu,
+  };
+  const r = res;
+  const text = doc.text;
+  const subjects = found.region.filter((x) => x.role === 'subject');
+  const typedCodes = new Set(found.region.filter((x) => x.via === 'typed').map((x) => x.region.code));
+  const prov = new Map<string, number>();
+  for (const x of subjects) if (x.region.provinceCode) prov.set(x.region.provinceCode, (prov.get(x.region.provinceCode) ?? 0) + 1);
+  const dominantProvince = [...prov].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  const regionCounts = found.guard.filter((g) => g.guard === 'region-count');
+  const tiers = found.category;
+  const awardYears = found.date.filter((d) => d.role === 'award').map((d) => d.date);
+  const articleAwardYear = mostFrequent(awardYears);
+  const allYears = new Set(found.date.map((d) => d.date.slice(0, 4)));
+  const singleYear = allYears.size === 1 ? [...allYears][0]! : null;
+  const out: CategoryFact[] = [];
+
+  /** Same-name regions (Kabupaten/Kota Blitar): the list's type, then the article's typed mentions, then its province. */
+  const resolve = (m: RegionMention, listLevel: string | null, reasons: string[]): RegionEntry => {
+    if (!m.alternatives.length || m.via === 'typed') return m.region;
+    const all = [m.region, ...m.alternatives];
+    if (listLevel) {
+      const ofLevel = all.filter((x) => x.level === listLevel);
+      if (ofLevel.length === 1) {
+        reasons.push('category:list-type');
+        return ofLevel[0]!;
+      }
+    }
+    const typed = all.filter((x) => typedCodes.has(x.code));
+    if (typed.length === 1) {
+      reasons.push('region:same-name-context');
+      return typed[0]!;
+    }
+    const inProvince = all.filter((x) => x.provinceCode === dominantProvince);
+    if (inProvince.length === 1 && inProvince[0]!.level !== 'provinsi') {
+      reasons.push('region:same-name-context');
+      return inProvince[0]!;
+    }
+    if (m.region.level === 'provinsi') return m.region;
+    reasons.push('region:ambiguous');
+    return m.region;
+  };
+
+  /** A province named as where the others are ("tiga kota di Jatim", "di Jawa Tengah: A, B"), not as a winner. */
+  const isLocation = (m: RegionMention, others: RegionMention[]) =>
+    m.region.level === 'provinsi' &&
+    r.locationBefore.test(text.slice(Math.max(0, m.start - 6), m.start)) &&
+    (others.some((o) => o.region.provinceCode === m.region.code) || lastInside(regionCounts, Math.max(0, m.start - 40), m.start) !== undefined);
+
+  /** "A, B dan C": the regions coordinated with each other, reading back from the last. */
+  const coordinatedBefore = (xs: RegionMention[]): RegionMention[] => {
+    const list: RegionMention[] = [];
+    for (let i = xs.length - 1; i >= 0; i--) {
+      const x = xs[i]!;
+      const next = list[0];
+      if (next && !COORD.test(text.slice(x.end, next.start))) break;
+      list.unshift(x);
+    }
+    return list;
+  };
+  const coordinatedAfter = (xs: RegionMention[]): RegionMention[] => {
+    const list: RegionMention[] = [];
+    for (const x of xs) {
+      const last = list.at(-1);
+      if (last && !COORD.test(text.slice(last.end, x.start))) break;
+      list.push(x);
+    }
+    return list;
+  };
+  const listLevelOf = (list: RegionMention[]) => list.find((x) => x.via === 'typed')?.region.level ?? null;
+
+  const dates = [...found.date].sort((a, b) => a.start - b.start);
+  for (const [ci, c] of tiers.entries()) {
+    if (c.notAward) continue;
+    const s = doc.sentenceAt(c.start);
+    const inSentence = inside(subjects, s.start, s.end).filter(
+      (x) => x.region !== INDONESIA && !r.bersama.test(text.slice(Math.max(s.start, x.start - COMPANION_REACH), x.start)),
+    );
+    const before = inSentence.filter((x) => x.end <= c.start);
+    const nextTier = tiers[ci + 1] && tiers[ci + 1]!.start < s.end ? tiers[ci + 1] : undefined;
+    const after = inSentence.filter((x) => x.start >= c.end && (!nextTier || x.end <= nextTier.start));
+    r.plural.lastIndex = 0;
+    const pluralBefore = r.plural.test(text.slice(s.start, c.start));
+    const picks: Pick[] = [];
+    const add = (list: RegionMention[], reason: string, span: (m: RegionMention) => [number, number]) => {
+      const level = listLevelOf(list);
+      for (const m of list) {
+        const [start, end] = span(m);
+        picks.push({ m, region: m.region, reason: reason === 'category:clause' && list.length > 1 ? 'category:list' : reason, start, end });
+      }
+      return level;
+    };
+    let listLevel: string | null = null;
+    const topic = r.topic.test(text.slice(s.start, c.start)) && c.start - s.start <= TOPIC_REACH + 20;
+    if (topic && after.length) {
+      // "Pada kategori Madya, Kabupaten Lingga …, sementara Kepulauan Anambas …": the tier is the sentence's topic.
+      const list = after.filter((x, i) => !(i === 0 && isLocation(x, after.slice(1))));
+      listLevel = add(list, 'category:topic', (m) => [c.start, m.end]);
+    } else if (pluralBefore && !after.length) {
+      // "sejumlah kabupaten dan kota … menerima penghargaan kategori Madya. Penghargaan tersebut diberikan kepada A, B, C".
+      const nextS = doc.sentences[s.index + 1];
+      const list = nextS ? inside(subjects, nextS.start, nextS.end) : [];
+      listLevel = add(list, 'category:list', (m) => [c.start, m.end]);
+    }
+    if (!picks.length && !topic && !(pluralBefore && !after.length) && before.length) {
+      let cand = before;
+      // "Kota Malang, Blitar, dan Mojokerto merupakan tiga kota di Jatim berhasil meraih …": the province is where they are.
+      while (cand.length > 1 && isLocation(cand.at(-1)!, cand.slice(0, -1))) cand = cand.slice(0, -1);
+      const last = cand.at(-1)!;
+      // "Jatim berhasil meraih penghargaan, yaitu tiga daerah meraih … kategori Utama": the counted regions' tier.
+      // But "A, B, dan C merupakan tiga kota …": the count restates the list.
+      const counted = lastInside(regionCounts, last.end, c.start);
+      const restated = counted && r.copula.test(text.slice(last.end, counted.start));
+      if ((!counted || restated) && !(cand.length === 1 && isLocation(last, []))) {
+        const list = coordinatedBefore(cand);
+        listLevel = add(list, 'category:clause', (m) => [m.start, c.end]);
+      }
+    }
+    // The list after the tier when nothing before it won: "… mengantar sejumlah daerah meraih kategori Madya: A, B dan C".
+    if (!picks.length && !topic && !(pluralBefore && !after.length) && after.length) {
+      // "… kategori Utama di Jawa Tengah: Kabupaten Klaten, …": the province only says where the listed regions are.
+      const [first, second] = after;
+      const listAfter =
+        first && second && first.region.level === 'provinsi' && second.region.provinceCode === first.region.code && r.listIntro.test(text.slice(first.end, second.start))
+          ? after.slice(1)
+          : after;
+      listLevel = add(coordinatedAfter(listAfter), 'category:after', (m) => [c.start, m.end]);
+    }
+    if (!picks.length && !before.length && !after.length) {
+      const para = doc.paragraphs[s.paragraph]!;
+      const x = lastInside(subjects, para.start, s.start);
+      if (x && x.region !== INDONESIA) listLevel = add([x], 'category:paragraph', (m) => [m.start, c.end]);
+    }
+    if (!picks.length) continue;
+    const year = yearOf(c, s);
+    for (const p of picks) {
+      const reasons = [p.reason, ...year.reasons];
+      const region = resolve(p.m, listLevel, reasons);
+      if (p.m.via === 'alias-unverified') reasons.push('region:alias-unverified');
+      out.push({
+        region: toRef(region),
+        category: c.category,
+        year: year.year,
+        confidence: confidenceOf(reasons),
+        reasons,
+        evidence: { start: p.start, end: p.end, text: text.slice(p.start, p.end) },
+      });
+    }
+  }
+  return out;
+
+  function yearOf(c: CategoryMention, s: { start: number; end: number }): { year: number | null; reasons: string[] } {
+    // "kategori Madya 2026": the year right after the tier.
+    const yearAfter = /^\s+(?:tahun\s+)?((?:19|20)\d{2})(?!\d)/iu.exec(text.slice(c.end, c.end + 12));
+    if (yearAfter) return { year: Number(yearAfter[1]), reasons: [] };
+    const sentenceYear = inside(dates, s.start, s.end).find((d) => d.role === 'award' || (d.role === 'asof' && d.date.length === 4));
+    if (sentenceYear) return { year: Number(sentenceYear.date.slice(0, 4)), reasons: [] };
+    if (articleAwardYear) return { year: Number(articleAwardYear), reasons: ['category:year-article'] };
+    if (singleYear) return { year: Number(singleYear), reasons: ['category:year-single'] };
+    return { year: null, reasons: [] };
+  }
+}
+
+function mostFrequent(xs: string[]): string | null {
+  const n = new Map<string, number>();
+  for (const x of xs) n.set(x, (n.get(x) ?? 0) + 1);
+  return [...n].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+import type { SentenceExample } from './sentences.ts';
+
+/** Whole-engine examples of category pairing, run by the example runner. */
+export const CATEGORY_EXAMPLES: SentenceExample[] = [
+  {
+    text: 'Pada UHC Awards 2026, kategori Utama diraih Kabupaten Badung, Gianyar, Klungkung, Tabanan dan Kota Denpasar.',
+    facts: [],
+    categories: [
+      { region: 'Kabupaten Badung', category: 'Utama', year: 2026 },
+      { region: 'Kabupaten Gianyar', category: 'Utama', year: 2026 },
+      { region: 'Kabupaten Klungkung', category: 'Utama', year: 2026 },
+      { region: 'Kabupaten Tabanan', category: 'Utama', year: 2026 },
+      { region: 'Kota Denpasar', category: 'Utama', year: 2026 },
+    ],
+  },
+  {
+    text: 'Adapun kategori Pratama diraih oleh Kabupaten Kendal dengan cakupan 98,4 persen, Kabupaten Batang dengan cakupan 98,1 persen, serta Kota Pekalongan dengan cakupan 99,0 persen.',
+    categories: [
+      { region: 'Kabupaten Kendal', category: 'Pratama' },
+      { region: 'Kabupaten Batang', category: 'Pratama' },
+      { region: 'Kota Pekalongan', category: 'Pratama' },
+    ],
+  },
+  {
+    text: 'Pada kategori Madya, Kabupaten Sleman mencatat cakupan 98,99 persen, sementara Kabupaten Bantul mencapai cakupan 99,2 persen.',
+    categories: [
+      { region: 'Kabupaten Sleman', category: 'Madya' },
+      { region: 'Kabupaten Bantul', category: 'Madya' },
+    ],
+  },
+  {
+    text: 'Kota Malang, Blitar, dan Mojokerto merupakan tiga kota di Jatim yang meraih UHC Award 2026 kategori Utama.',
+    facts: [],
+    categories: [
+      { region: 'Kota Malang', category: 'Utama', year: 2026 },
+      { region: 'Kota Blitar', category: 'Utama', year: 2026 },
+      { region: 'Kota Mojokerto', category: 'Utama', year: 2026 },
+    ],
+  },
+  {
+    text: 'Sebanyak 26 kabupaten/kota di Jawa Timur meraih penghargaan, yaitu tiga daerah meraih kategori Utama dan 12 daerah meraih kategori Madya.',
+    none: 'the province introduces the counted regions that earned the tiers; it earned none itself',
+    categories: [],
+  },
+  {
+    text: 'Dalam UHC Award 2026, Provinsi Jawa Tengah mengantar sejumlah daerah meraih kategori Madya: Kabupaten Klaten, Kabupaten Boyolali dan Kota Surakarta.',
+    facts: [],
+    categories: [
+      { region: 'Kabupaten Klaten', category: 'Madya' },
+      { region: 'Kabupaten Boyolali', category: 'Madya' },
+      { region: 'Kota Surakarta', category: 'Madya' },
+    ],
+  },
+  {
+    text: 'Kabupaten Sleman meraih UHC Award 2026 kategori Madya. Bupati berharap ke depan cakupan kepesertaan bisa menyentuh 99 persen dan meraih kategori Utama.',
+    categories: [{ region: 'Kabupaten Sleman', category: 'Madya', year: 2026 }],
+  },
+  {
+    text: 'UHC Award 2026 untuk Kabupaten Lampung Selatan diterima langsung oleh Bupati Radityo Egi Pratama di Jakarta.',
+    none: 'a person named "… Pratama" is no tier',
+    categories: [],
+  },
+  {
+    text: 'Pemkot Blitar menargetkan kategori Paripurna pada UHC Award tahun depan.',
+    none: 'a tier named as a goal',
+    categories: [],
+  },
+];
