@@ -144,12 +144,36 @@ export function factFeatures(f: Fact, ctx: FeatureContext): Features {
     if (o.value === f.value && (o.region.code !== f.region.code || o.metric !== f.metric)) sameValue++;
   }
   x['c:crowd'] = Math.log1p(crowd) / Math.log(10);
+  // Figures of the same region that agree with each other (enrolled ÷ population ≈ the share, within RATIO_AGREE_POINTS).
+  if (agreesWithSiblings(f, ctx.facts)) x['c:ratio-agrees'] = 1;
   if (sameValue) x['c:same-value-elsewhere'] = 1;
   const regions = new Set(ctx.facts.map((o) => o.region.code)).size;
   x['a:regions'] = Math.log1p(regions) / Math.log(20);
   x['a:facts'] = Math.log1p(ctx.facts.length) / Math.log(50);
   if (textCutOff(ctx.text)) x['t:cut-off'] = 1;
   return x;
+}
+
+/** How close enrolled ÷ population must come to a stated share to count as agreeing, in percentage points. @default 1 */
+export const RATIO_AGREE_POINTS = 1;
+
+/** Whether the fact is one of a share, a count and a population of one region that agree (count ÷ population ≈ share). */
+function agreesWithSiblings(f: Fact, facts: readonly Fact[]): boolean {
+  const same = facts.filter((o) => o.region.code === f.region.code);
+  const pairs: [string, string, string][] = [
+    ['coverage_pct', 'enrolled_count', 'population'],
+    ['active_pct', 'active_count', 'enrolled_count'],
+    ['active_pct', 'active_count', 'population'],
+  ];
+  for (const [pct, count, whole] of pairs) {
+    if (f.metric !== pct && f.metric !== count && f.metric !== whole) continue;
+    for (const p of same.filter((o) => o.metric === pct))
+      for (const c of same.filter((o) => o.metric === count))
+        for (const w of same.filter((o) => o.metric === whole)) {
+          if (w.value > 0 && Math.abs((c.value / w.value) * 100 - p.value) <= RATIO_AGREE_POINTS && [p, c, w].includes(f)) return true;
+        }
+  }
+  return false;
 }
 
 let national: number | null = null;
