@@ -7,6 +7,7 @@ import { register as registerExtract } from './extract/cli.ts';
 import { register as registerStore } from './store/cli.ts';
 import { register as registerCrawl } from './crawl/cli.ts';
 import { register as registerReview } from './review/cli.ts';
+import { register as registerWorker } from './worker/cli.ts';
 import { describeDefaultDb } from './store/location.ts';
 import { USAGE_EXIT } from './flag-errors.ts';
 
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerStore(program);
   registerCrawl(program);
   registerReview(program);
+  registerWorker(program);
   return program;
 }
 

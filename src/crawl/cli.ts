@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { flagMessage } from '../flag-errors.ts';
 import type { CoverageStore, SqliteStore } from '../store/index.ts';
 import { DB_ENV, DEFAULT_DB_PATH } from '../store/config.ts';
-import { resolveDb } from '../store/location.ts';
+import { defaultDbPath, resolveDb } from '../store/location.ts';
 import type { SourceDocument, ArticleExtraction } from '../store/index.ts';
 import type { CrawlProgress, CrawlSummary, Ingest, IngestPage } from './crawler.ts';
 import { ConfigError, loadSites, Site, type SitesConfig } from './sites.ts';
@@ -172,13 +172,18 @@ export function register(program: Command): void {
       }
       const sites = selectSites(cfg, a.site);
       if (sites.length === 0) fail(`${a.config}: no enabled site to crawl`);
-      const store = await openStore(dbPath(a.db));
+      if ((await import('../store/pg.ts')).isPostgresUrl(dbPath(a.db))) {
+        // Many machines: the hosts go on the queue for `cakupan worker`.
+        const { enqueueCrawlJobs } = await import('../worker/enqueue.ts');
+        process.stdout.write((await enqueueCrawlJobs({ db: dbPath(a.db), config: cfg, sites, since: a.since ?? null, refresh: a.refresh, userAgent: a.userAgent, maxPagesPerHost: a.maxPagesPerHost, json: a.json })) + '\n');
+        return;
+      }
+      const store = await openStore(dbPath(a.db), { createFolder: dbPath(a.db) === defaultDbPath() });
       const [{ crawl }, { closeAgents }] = await Promise.all([import('./crawler.ts'), import('./fetch.ts'), loadExtractor()]);
       const runId = await store.startRun('crawl', { ...a, sites: sites.map((s) => s.url) });
       // Two crawls on one database would each keep their own host gates: together they could hurry a host.
-      const other = store.db
-        .prepare(`SELECT id, pid, host FROM runs WHERE command = 'crawl' AND outcome = 'running' AND id != ? ORDER BY id LIMIT 1`)
-        .get(runId) as { id: number; pid: number | null; host: string | null } | undefined;
+      const crawlStore = (await import('../store/crawl-sqlite.ts')).sqliteCrawlStore(store.db);
+      const other = await crawlStore.otherRunningCrawl(runId);
       if (other) {
         await store.finishRun(runId, 'failed', `crawl run ${other.id} is still running`);
         await store.close();
@@ -192,7 +197,7 @@ export function register(program: Command): void {
       let summary: CrawlSummary;
       try {
         summary = await crawl({
-          db: store.db,
+          store: crawlStore,
           config: cfg,
           sites,
           runId,
@@ -233,7 +238,20 @@ export function register(program: Command): void {
       const parsed = ReportArgs.safeParse(raw);
       if (!parsed.success) fail(parsed.error.issues.map((i) => flagMessage(i, raw)).join('; '));
       const a = parsed.data;
-      const store = await openStore(dbPath(a.db), { mustExist: true });
+      if ((await import('../store/pg.ts')).isPostgresUrl(dbPath(a.db))) {
+        // Every worker's requests are in the one fetch log: the report checks them together.
+        const [{ crawlReportOf, formatReport }, { openPgCrawlStore }] = await Promise.all([import('./report.ts'), import('../store/crawl-pg.ts')]);
+        const crawlStore = await openPgCrawlStore(dbPath(a.db), { max: 2 });
+        try {
+          const r = await crawlReportOf(crawlStore, { runId: a.run });
+          process.stdout.write((a.json ? JSON.stringify(r) : formatReport(r)) + '\n');
+          if (r.totals.disallowedRequests || r.totals.shortGaps) process.exitCode = 1;
+        } finally {
+          await crawlStore.close();
+        }
+        return;
+      }
+      const store = await openStore(dbPath(a.db), { mustExist: true, readOnly: true });
       const { crawlReport, formatReport } = await import('./report.ts');
       try {
         const r = crawlReport(store.db, { runId: a.run });

@@ -6,8 +6,8 @@
  * process is gone (SIGKILL) or whose time ran out is taken back, so a killed crawl resumes where it stopped.
  * A URL reaches `done` right after its article is stored, so nothing stored is fetched again.
  *
- * SQLite is the one-process store: one crawl runs at a time (the CLI refuses a second), so host leases are
- * kept in this process's memory; crawls spread over many workers use PostgreSQL (src/store/crawl-pg.ts).
+ * Host leases (`crawl_hosts.lease_*`, migration 050) work here as on PostgreSQL, for processes sharing one file;
+ * crawls spread over many machines use PostgreSQL (src/store/crawl-pg.ts).
  */
 import type Database from 'better-sqlite3';
 import { startCheckpointer } from './checkpointer.ts';
@@ -40,7 +40,6 @@ const COLUMNS = 'url, host, site, kind, depth, redirects, state, attempts, next_
 export class SqliteCrawlStore implements CrawlStore {
   readonly dialect = 'sqlite' as const;
   private readonly s;
-  private readonly leases = new Map<string, HostLease>();
 
   constructor(readonly db: Database.Database) {
     const p = (sql: string) => db.prepare(sql);
@@ -82,19 +81,25 @@ export class SqliteCrawlStore implements CrawlStore {
                   ON CONFLICT(host) DO UPDATE SET last_start_at = max(last_start_at, excluded.last_start_at), backoff_until = excluded.backoff_until,
                     failures = excluded.failures, delay_ms = coalesce(excluded.delay_ms, delay_ms),
                     deferred_until = excluded.deferred_until, deferred_reason = excluded.deferred_reason, updated_at = excluded.updated_at`),
-      hostClock: p(`INSERT INTO crawl_hosts (host, last_start_at, updated_at) VALUES (@host, @at, @at)
-                    ON CONFLICT(host) DO UPDATE SET last_start_at = max(last_start_at, excluded.last_start_at), updated_at = excluded.updated_at`),
       robotsLatest: p(`SELECT id, host, url, outcome, status, body, note, fetched_at AS fetchedAt, expires_at AS expiresAt
                        FROM crawl_robots WHERE host = ? ORDER BY fetched_at DESC, id DESC LIMIT 1`),
       robotsAdd: p(`INSERT INTO crawl_robots (host, url, outcome, status, body, note, fetched_at, expires_at)
                     VALUES (@host, @url, @outcome, @status, @body, @note, @fetchedAt, @expiresAt)`),
       log: p(`INSERT INTO crawl_fetch_log (run_id, host, url, kind, requested, started_at, finished_at, status, bytes, delay_ms, waited_ms, robots, robots_id, error, outcome)
               VALUES (@runId, @host, @url, @kind, @requested, @startedAt, @finishedAt, @status, @bytes, @delayMs, @waitedMs, @robots, @robotsId, @error, @outcome)`),
+      hostLeaseGet: p(`SELECT host, lease_owner AS owner, lease_until AS until, lease_since AS since FROM crawl_hosts WHERE host = ?`),
+      hostLeaseTake: p(`INSERT INTO crawl_hosts (host, updated_at, lease_owner, lease_until, lease_since) VALUES (@host, @now, @owner, @until, @now)
+                        ON CONFLICT(host) DO UPDATE SET lease_owner = excluded.lease_owner, lease_until = excluded.lease_until, updated_at = excluded.updated_at,
+                          lease_since = CASE WHEN crawl_hosts.lease_owner = excluded.lease_owner THEN crawl_hosts.lease_since ELSE excluded.lease_since END`),
+      hostLeaseRenew: p(`UPDATE crawl_hosts SET lease_until = @until WHERE host = @host AND lease_owner = @owner`),
+      hostLeaseStart: p(`UPDATE crawl_hosts SET lease_until = @until, last_start_at = max(last_start_at, @at), updated_at = @at WHERE host = @host AND lease_owner = @owner`),
+      hostLeaseRelease: p(`UPDATE crawl_hosts SET lease_owner = NULL, lease_until = NULL, lease_since = NULL WHERE host = @host AND lease_owner = @owner`),
+      hostLeases: p(`SELECT host, lease_owner AS owner, lease_until AS until, lease_since AS since FROM crawl_hosts WHERE lease_owner IS NOT NULL AND lease_until >= ? ORDER BY host`),
       reportRobots: p('SELECT id, host, url, outcome, status, body, note, fetched_at AS fetchedAt, expires_at AS expiresAt FROM crawl_robots'),
       // Ranked low: article links queued behind the keyword links (priority >= 3, src/crawl/relevance.ts RANKED_LOW_PRIORITY).
       reportFrontier: p(`SELECT host, sum(kind = 'article' AND outcome IN ('ingested', 'not-modified', 'unchanged')) AS ingested, sum(state IN ('queued', 'leased')) AS queued, sum(state = 'failed') AS failed,
-                           sum(kind = 'article' AND priority >= 3) AS rankedLow, sum(kind = 'article' AND priority >= 3 AND fetched_at IS NOT NULL) AS rankedLowFetched,
-                           sum(kind = 'article' AND priority >= 3 AND outcome IN ('ingested', 'not-modified', 'unchanged')) AS rankedLowRelevant
+                           sum(kind = 'article' AND priority >= @low) AS rankedLow, sum(kind = 'article' AND priority >= @low AND fetched_at IS NOT NULL) AS rankedLowFetched,
+                           sum(kind = 'article' AND priority >= @low AND outcome IN ('ingested', 'not-modified', 'unchanged')) AS rankedLowRelevant
                          FROM crawl_frontier GROUP BY host`),
       reportHosts: p('SELECT host, deferred_reason AS reason, deferred_until AS until FROM crawl_hosts'),
       reportLog: p('SELECT host, url, kind, requested, started_at, status, bytes, delay_ms, robots, robots_id, error, run_id FROM crawl_fetch_log ORDER BY host, started_at, id'),
@@ -248,32 +253,34 @@ export class SqliteCrawlStore implements CrawlStore {
   }
 
   async acquireHost(host: string, owner: string, leaseMs: number, now = Date.now()): Promise<AcquireResult> {
-    const held = this.leases.get(host);
-    if (held && held.owner !== owner && held.until >= now) return { acquired: false, heldBy: held };
-    this.leases.set(host, { host, owner, until: now + leaseMs, since: now });
-    if (!held || held.owner !== owner) this.s.requeueHost.run({ host, now });
-    return { acquired: true, tookOver: held && held.owner !== owner ? held : null };
+    return this.db
+      .transaction((): AcquireResult => {
+        const held = this.s.hostLeaseGet.get(host) as { host: string; owner: string | null; until: number | null; since: number | null } | undefined;
+        const other = held?.owner && held.owner !== owner ? { host, owner: held.owner, until: held.until ?? 0, since: held.since ?? 0 } : null;
+        if (other && other.until >= now) return { acquired: false, heldBy: other };
+        this.s.hostLeaseTake.run({ host, owner, until: now + leaseMs, now });
+        // Whatever URLs of the host are still leased belong to no live holder now.
+        if (held?.owner !== owner) this.s.requeueHost.run({ host, now });
+        return { acquired: true, tookOver: other };
+      })
+      .immediate();
   }
 
   async startRequest(host: string, owner: string, leaseMs: number, startedAt: number): Promise<boolean> {
-    if (!(await this.renewHost(host, owner, leaseMs, startedAt))) return false;
-    this.s.hostClock.run({ host, at: Math.round(startedAt) });
-    return true;
+    const at = Math.round(startedAt);
+    return this.s.hostLeaseStart.run({ host, owner, until: at + leaseMs, at }).changes > 0;
   }
 
   async renewHost(host: string, owner: string, leaseMs: number, now = Date.now()): Promise<boolean> {
-    const held = this.leases.get(host);
-    if (!held || held.owner !== owner) return false;
-    held.until = now + leaseMs;
-    return true;
+    return this.s.hostLeaseRenew.run({ host, owner, until: now + leaseMs }).changes > 0;
   }
 
   async releaseHost(host: string, owner: string): Promise<void> {
-    if (this.leases.get(host)?.owner === owner) this.leases.delete(host);
+    this.s.hostLeaseRelease.run({ host, owner });
   }
 
   async leasedHosts(now = Date.now()): Promise<HostLease[]> {
-    return [...this.leases.values()].filter((l) => l.until >= now);
+    return this.s.hostLeases.all(now) as HostLease[];
   }
 
   async hostsWithWork(): Promise<string[]> {
@@ -281,17 +288,17 @@ export class SqliteCrawlStore implements CrawlStore {
   }
 
   /** The report's inputs, read synchronously (the fetch log streamed). */
-  reportDataSync(): ReportData {
+  reportDataSync(lowPriority: number): ReportData {
     return {
       robots: this.s.reportRobots.all() as (StoredRobots & { id: number })[],
-      frontier: this.s.reportFrontier.all() as ReportData['frontier'],
+      frontier: this.s.reportFrontier.all({ low: lowPriority }) as ReportData['frontier'],
       hosts: this.s.reportHosts.all() as ReportData['hosts'],
       log: this.s.reportLog.iterate() as IterableIterator<ReportLogRow>,
     };
   }
 
-  async reportData(): Promise<ReportData> {
-    return this.reportDataSync();
+  async reportData(lowPriority: number): Promise<ReportData> {
+    return this.reportDataSync(lowPriority);
   }
 
   startBackground(): Stoppable | null {

@@ -228,7 +228,8 @@ export interface CrawlStore {
   /** Hosts with URLs still queued or leased. */
   hostsWithWork(): Promise<string[]>;
 
-  reportData(): Promise<ReportData>;
+  /** `lowPriority`: article rows at or above it were ranked low (src/crawl/relevance.ts RANKED_LOW_PRIORITY). */
+  reportData(lowPriority: number): Promise<ReportData>;
   /** A background task that keeps commits cheap while a fast crawl runs (SQLite WAL checkpoints); null if none. */
   startBackground(): Stoppable | null;
   close(): Promise<void>;

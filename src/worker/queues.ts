@@ -1,0 +1,140 @@
+/**
+ * The pg-boss side of `cakupan worker`: the queues (crawl hosts, refresh batches, dead letters), the job shapes,
+ * and the enqueue functions `cakupan crawl --db postgres://…` and `cakupan refresh --db postgres://…` call.
+ *
+ * pg-boss keeps its own tables in a schema of its own next to the store's: `pgboss` when the store is in
+ * `public`, `<schema>_boss` otherwise (so each test schema gets its own queues).
+ */
+import PgBoss from 'pg-boss';
+import { z } from 'zod';
+import { parsePgUrl, redactUrl } from '../store/pg.ts';
+import { SitesConfig, type Site } from '../crawl/sites.ts';
+import { hostKey } from '../crawl/url.ts';
+import {
+  BOSS_MAINTENANCE_S,
+  BOSS_SCHEMA,
+  CRAWL_QUEUE,
+  DEAD_LETTER_QUEUE,
+  JOB_EXPIRE_S,
+  JOB_RETRIES,
+  JOB_RETRY_DELAY_S,
+  REFRESH_QUEUE,
+} from './config.ts';
+
+/** One crawl job: work one host (all its configured sites) for one slice. */
+export const CrawlJob = z.object({
+  /** The `crawl` run that enqueued it (for the log line; workers record their own runs). */
+  enqueuedBy: z.number().int(),
+  host: z.string().min(1),
+  /** The sites config with only this host's sites. */
+  config: SitesConfig,
+  since: z.string().nullable(),
+  userAgent: z.string().optional(),
+  maxPagesPerHost: z.number().int().positive().optional(),
+});
+export type CrawlJob = z.infer<typeof CrawlJob>;
+
+/** One refresh job: one batch of a refresh plan (src/store/refresh.ts `refreshBatch`). */
+export const RefreshJob = z.object({ planId: z.number().int(), batchId: z.number().int() });
+export type RefreshJob = z.infer<typeof RefreshJob>;
+
+/** The pg-boss schema that goes with a store URL. */
+export function bossSchemaFor(url: string, schema?: string): string {
+  const s = schema ?? parsePgUrl(url).schema ?? 'public';
+  return s === 'public' ? BOSS_SCHEMA : `${s}_boss`;
+}
+
+/** Starts pg-boss on the store's database (creating its schema and the queues when missing). */
+export async function openBoss(url: string, opts: { schema?: string; supervise?: boolean } = {}): Promise<PgBoss> {
+  const { connectionString } = parsePgUrl(url);
+  const boss = new PgBoss({
+    connectionString,
+    schema: bossSchemaFor(url, opts.schema),
+    max: 3,
+    application_name: 'cakupan worker',
+    // Only workers supervise (expire the jobs of dead workers); an enqueueing command just sends.
+    supervise: opts.supervise ?? false,
+    schedule: false,
+    maintenanceIntervalSeconds: BOSS_MAINTENANCE_S(),
+  });
+  boss.on('error', () => undefined); // maintenance errors are retried on the next interval
+  try {
+    await boss.start();
+  } catch (err) {
+    throw new Error(`${redactUrl(url)}: cannot start the job queue (pg-boss): ${(err as Error).message}`);
+  }
+  await ensureQueues(boss);
+  return boss;
+}
+
+/** Creates the queues (idempotent; many workers may start at once) and applies the current retry knobs. */
+export async function ensureQueues(boss: PgBoss): Promise<void> {
+  const retry = { retryLimit: JOB_RETRIES(), retryDelay: JOB_RETRY_DELAY_S(), retryBackoff: true, expireInSeconds: JOB_EXPIRE_S(), deadLetter: DEAD_LETTER_QUEUE };
+  await boss.createQueue(DEAD_LETTER_QUEUE, { name: DEAD_LETTER_QUEUE, policy: 'standard' });
+  // `short`: at most one queued job per host (singletonKey), so continuations and re-enqueues never pile up.
+  await boss.createQueue(CRAWL_QUEUE, { name: CRAWL_QUEUE, policy: 'short', ...retry });
+  await boss.updateQueue(CRAWL_QUEUE, { name: CRAWL_QUEUE, policy: 'short', ...retry });
+  await boss.createQueue(REFRESH_QUEUE, { name: REFRESH_QUEUE, policy: 'standard', ...retry });
+  await boss.updateQueue(REFRESH_QUEUE, { name: REFRESH_QUEUE, policy: 'standard', ...retry });
+}
+
+/** Sends one host's crawl job; false when one is already queued for that host. `startAfter` in seconds. */
+export async function sendCrawlJob(boss: PgBoss, job: CrawlJob, startAfter = 0): Promise<boolean> {
+  const id = await boss.send(CRAWL_QUEUE, job, { singletonKey: job.host, ...(startAfter > 0 ? { startAfter: Math.ceil(startAfter) } : {}) });
+  return id !== null;
+}
+
+/** Splits the sites by host and sends a job per host; returns the hosts enqueued and those already queued. */
+export async function enqueueCrawl(boss: PgBoss, o: { config: SitesConfig; sites: Site[]; runId: number; since: string | null; userAgent?: string; maxPagesPerHost?: number }): Promise<{ queued: string[]; alreadyQueued: string[] }> {
+  const byHost = new Map<string, Site[]>();
+  for (const s of o.sites) byHost.set(hostKey(s.url), [...(byHost.get(hostKey(s.url)) ?? []), s]);
+  const queued: string[] = [];
+  const alreadyQueued: string[] = [];
+  for (const [host, sites] of byHost) {
+    const job: CrawlJob = { enqueuedBy: o.runId, host, config: { ...o.config, sites }, since: o.since, userAgent: o.userAgent, maxPagesPerHost: o.maxPagesPerHost };
+    ((await sendCrawlJob(boss, job)) ? queued : alreadyQueued).push(host);
+  }
+  return { queued, alreadyQueued };
+}
+
+/** Sends one job per open batch of a refresh plan. */
+export async function enqueueRefresh(boss: PgBoss, planId: number, batches: { id: number }[]): Promise<number> {
+  let n = 0;
+  for (const b of batches) if (await boss.send(REFRESH_QUEUE, { planId, batchId: b.id } satisfies RefreshJob)) n++;
+  return n;
+}
+
+/** Jobs by queue and state, straight from pg-boss's tables. */
+export interface QueueStats {
+  queue: string;
+  queued: number;
+  retry: number;
+  active: number;
+  completed: number;
+  failed: number;
+}
+
+/** Per-queue job counts (dead letters are the jobs of DEAD_LETTER_QUEUE). */
+export async function queueStats(boss: PgBoss, schema: string): Promise<QueueStats[]> {
+  const db = boss.getDb();
+  const q = '"' + schema.replace(/"/g, '""') + '"';
+  const r = (await db.executeSql(`SELECT name, state, count(*)::int AS n FROM ${q}.job GROUP BY name, state`, [])) as { rows: { name: string; state: string; n: number }[] };
+  const out = new Map<string, QueueStats>();
+  for (const name of [CRAWL_QUEUE, REFRESH_QUEUE, DEAD_LETTER_QUEUE]) out.set(name, { queue: name, queued: 0, retry: 0, active: 0, completed: 0, failed: 0 });
+  for (const row of r.rows) {
+    const s = out.get(row.name) ?? { queue: row.name, queued: 0, retry: 0, active: 0, completed: 0, failed: 0 };
+    if (row.state === 'created') s.queued += row.n;
+    else if (row.state === 'retry') s.retry += row.n;
+    else if (row.state === 'active') s.active += row.n;
+    else if (row.state === 'completed') s.completed += row.n;
+    else if (row.state === 'failed') s.failed += row.n;
+    out.set(row.name, s);
+  }
+  return [...out.values()];
+}
+
+/** Jobs still to do (queued, waiting to retry, or running) in the work queues. */
+export async function pendingJobs(boss: PgBoss): Promise<number> {
+  const [a, b] = await Promise.all([boss.getQueueSize(CRAWL_QUEUE, { before: 'completed' }), boss.getQueueSize(REFRESH_QUEUE, { before: 'completed' })]);
+  return a + b;
+}
