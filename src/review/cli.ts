@@ -15,7 +15,9 @@ import { CategoryEditForm, FactEditForm, RejectReason, ReviewerName, fieldErrors
 import type { ReviewService, ItemRef } from './service.ts';
 
 // The store, the service and the server load inside the actions (`await import`): `--help` never pays for them.
-const openStore = async (path: string, opts: { mustExist: boolean }) => (await import('../store/index.ts')).openStore(path, opts);
+const openStore = async (path: string, opts: { mustExist: boolean; readOnly?: boolean }) => (await import('../store/index.ts')).openStore(path, opts);
+/** Subcommands that only read (a read-only database serves them, from a copy). */
+const READING = new Set(['list', 'export-gold']);
 const newService = async (...args: ConstructorParameters<typeof ReviewService>) => new (await import('./service.ts')).ReviewService(...args);
 
 /** A value as the page prints it (pages.ts `formatValue`), without loading the page module. */
@@ -87,8 +89,8 @@ function parseOrExit<T extends z.ZodType>(command: string, schema: T, raw: unkno
 async function withService<T>(command: string, path: string, options: Partial<ReviewService['options']>, fn: (svc: ReviewService, store: SqliteStore) => Promise<T> | T): Promise<T | undefined> {
   let store: SqliteStore | null = null;
   try {
-    store = await openStore(path, { mustExist: true });
-    return await fn(await newService(store.db, options), store);
+    store = await openStore(path, { mustExist: true, readOnly: READING.has(command) });
+    return await fn(await newService(store, options), store);
   } catch (err) {
     process.stderr.write(`cakupan review${command ? ' ' + command : ''}: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exitCode = 1;
@@ -150,7 +152,7 @@ export function register(program: Command): void {
         process.exitCode = 1;
         return;
       }
-      const svc = await newService(store.db, { threshold: flags.threshold, sampleRate: flags.sampleRate });
+      const svc = await newService(store, { threshold: flags.threshold, sampleRate: flags.sampleRate });
       try {
         const { startReviewServer } = await import('./server.ts');
         const srv = await startReviewServer(svc, { host: flags.host, port: flags.port, token: flags.token, reviewer: flags.reviewer ?? defaultReviewer() });
@@ -162,7 +164,19 @@ export function register(program: Command): void {
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       } catch (err) {
-        process.stderr.write(`cakupan review: ${err instanceof Error ? err.message : String(err)}\n`);
+        const code = (err as NodeJS.ErrnoException).code;
+        const where = `${flags.host}:${flags.port}`;
+        const msg =
+          code === 'EADDRINUSE'
+            ? `${where} is already in use (another \`cakupan review\`?); stop that program, or give another --port (--port 0 takes any free one)`
+            : code === 'EACCES'
+              ? `${where}: not allowed to listen there (ports below 1024 need privileges); give another --port`
+              : code === 'EADDRNOTAVAIL'
+                ? `${where}: ${flags.host} is not an address of this machine; give another --host`
+                : err instanceof Error
+                  ? err.message
+                  : String(err);
+        process.stderr.write(`cakupan review: ${msg}\n`);
         process.exitCode = 1;
         await store.close();
       }

@@ -2,13 +2,17 @@
  * The store's subcommands: `ingest`, `refresh`, `export`, `show`, `stats` and `main` (what `npm start` runs).
  * Each parses its flags with zod, opens the store, makes one call into the stage and prints the result.
  */
-import { createWriteStream, readdirSync } from 'node:fs';
+import { createWriteStream, existsSync, readdirSync, statSync, type WriteStream } from 'node:fs';
+import { dirname, resolve as resolvePath } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { DB_ENV, DEFAULT_DB_PATH, REFRESH_WORKERS } from './config.ts';
-import { resolveDb } from './location.ts';
+import { defaultDbPath, resolveDb } from './location.ts';
+
+/** Commands that only read the database (a read-only one serves them). */
+const READING = new Set(['export', 'show', 'stats']);
 import { firstFlagMessage } from '../flag-errors.ts';
 import type { CoverageStore, RunRecord } from './types.ts';
 
@@ -35,12 +39,26 @@ function parseFlags<T extends z.ZodType>(command: string, schema: T, raw: unknow
   return null;
 }
 
+/** Opens `--out` for writing; a missing folder is an error naming it (never created), as is any open failure. */
+export async function openOutFile(path: string): Promise<WriteStream> {
+  const folder = dirname(resolvePath(path));
+  if (!existsSync(folder)) throw new Error(`${path}: the folder ${folder} does not exist; create it first (mkdir -p ${folder}) or choose another --out`);
+  if (!statSync(folder).isDirectory()) throw new Error(`${path}: ${folder} is not a folder; choose another --out`);
+  const out = createWriteStream(path);
+  await new Promise<void>((resolve, reject) => {
+    out.once('open', () => resolve());
+    out.once('error', (err) => reject(new Error(`${path}: cannot write the file (${err.message}); choose another --out`)));
+  });
+  return out;
+}
+
 /** Opens the store, runs `fn`, closes it; a store or input error is one line on stderr and exit code 1. */
 async function withStore(command: string, path: string, mustExist: boolean, fn: (store: CoverageStore) => Promise<void>): Promise<void> {
   let store: CoverageStore | null = null;
   try {
     const { openCoverageStore } = await import('./open.ts');
-    store = await openCoverageStore(path, { mustExist });
+    // Reading commands read a database they cannot write (from a copy); only the default database's folder is created.
+    store = await openCoverageStore(path, { mustExist, readOnly: READING.has(command), createFolder: path === defaultDbPath() });
     await fn(store);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EPIPE') return; // the reader of stdout left early ("| head")
@@ -152,7 +170,7 @@ export function register(program: Command): void {
       if (!flags) return;
       await withStore('export', dbPath(flags.db), true, async (store) => {
         const { writeExport } = await formatModule();
-        const out = flags.out ? createWriteStream(flags.out) : process.stdout;
+        const out = flags.out ? await openOutFile(flags.out) : process.stdout;
         // "cakupan export | head": the reader leaving early is not an error.
         if (!flags.out) process.stdout.once('error', (e: NodeJS.ErrnoException) => void (e.code === 'EPIPE' || process.stderr.write(`cakupan export: ${e.message}\n`)));
         const n = await writeExport(store.exportRows({ latest: flags.latest, statuses: flags.status }), flags.format, out);

@@ -9,8 +9,9 @@
  * Other stages (crawler, review page) use `store.db` for their own tables and `store.transaction(fn)` to write
  * them atomically; see README.md, "For other stages".
  */
-import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { accessSync, chmodSync, closeSync, constants as fsConstants, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import { hostname } from 'node:os';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
@@ -19,12 +20,14 @@ import { loadGazetteer } from '../normalize/regions.ts';
 import { APPLICATION_ID, BODY_GZIP_LEVEL, BUSY_TIMEOUT_ENV, BUSY_TIMEOUT_MS, CONFLICT_PCT_TOLERANCE, QUICK_CHECK_MAX_BYTES } from './config.ts';
 import { listMigrations, migrate, MIGRATIONS_DIR } from './migrate.ts';
 import { categoryRows, factRows, FLAGS, sha256, textFingerprint, type CategoryRow, type FactRow } from './pipeline.ts';
+import { nextState, stateOf } from './review-rules.ts';
 import { CATEGORY_SPEC, FACT_SPEC, reconcile, type DraftRow, type ReconcileSpec, type StoredRow } from './reconcile.ts';
 import {
   addCounts,
   emptyCounts,
   ExportRow,
   FactReview,
+  ItemReview,
   LIVE_STATUSES,
   RowError,
   StoreError,
@@ -54,6 +57,13 @@ export interface OpenOptions {
   extractorVersion?: number;
   /** Refuse to create a new file (read commands). @default false */
   mustExist?: boolean;
+  /**
+   * Create the file's folder when it is missing. The CLI passes false except for the default database, so
+   * `--db /nonexistent/dir/x.db` fails instead of creating /nonexistent. @default true
+   */
+  createFolder?: boolean;
+  /** The command only reads: a database it cannot write is read from a private copy instead of failing. @default false */
+  readOnly?: boolean;
   /** Migrations folder (tests). @default MIGRATIONS_DIR */
   migrationsDir?: string;
   /** Stop migrating at this version (tests build older databases). */
@@ -67,10 +77,14 @@ const WHO_MACHINE = 'cakupan refresh';
 /** Opens (creating if needed) the coverage database at `path`, migrated to the latest schema. */
 export function openStore(path: string, opts: OpenOptions = {}): SqliteStore {
   const busyTimeoutMs = opts.busyTimeoutMs ?? (Number(process.env[BUSY_TIMEOUT_ENV]) || BUSY_TIMEOUT_MS);
-  const fresh = inspectFile(path, opts.mustExist ?? false);
+  const fresh = inspectFile(path, opts.mustExist ?? false, opts.createFolder ?? true);
+  // A database a reading command cannot write (read-only file or folder: a shared copy, a mounted archive) is
+  // read from a private copy: SQLite cannot read a WAL database whose folder it cannot write (it needs the -shm
+  // file), and an older schema is migrated in the copy only. The original is never touched.
+  const snapshot = !fresh && opts.readOnly && !canWrite(path) ? snapshotCopy(path) : null;
   let db: Database.Database;
   try {
-    db = new Database(path, { timeout: busyTimeoutMs });
+    db = new Database(snapshot ?? path, { timeout: busyTimeoutMs });
   } catch (err) {
     throw translate(err, path, busyTimeoutMs);
   }
@@ -91,18 +105,33 @@ export function openStore(path: string, opts: OpenOptions = {}): SqliteStore {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     migrate(db, { dir: opts.migrationsDir, upTo: opts.migrateUpTo });
-    return new SqliteStore(db, path, busyTimeoutMs, opts.extractorVersion ?? EXTRACTOR_VERSION);
+    const store = new SqliteStore(db, path, busyTimeoutMs, opts.extractorVersion ?? EXTRACTOR_VERSION);
+    if (snapshot) {
+      const close = store.close.bind(store);
+      store.close = async () => {
+        await close();
+        rmSync(dirname(snapshot), { recursive: true, force: true });
+      };
+    }
+    return store;
   } catch (err) {
     db.close();
+    if (snapshot) rmSync(dirname(snapshot), { recursive: true, force: true });
     throw translate(err, path, busyTimeoutMs);
   }
 }
 
 /** Reads the file header before SQLite touches the file; returns true when the database is new. */
-function inspectFile(path: string, mustExist: boolean): boolean {
+function inspectFile(path: string, mustExist: boolean, createFolder: boolean): boolean {
   if (!existsSync(path)) {
     if (mustExist) throw new StoreError(path, 'missing', 'no database here; run `cakupan ingest` or `npm start` first, or give --db');
-    mkdirSync(dirname(path), { recursive: true });
+    const folder = dirname(path);
+    if (!existsSync(folder)) {
+      if (!createFolder) throw new StoreError(path, 'missing', `the folder ${folder} does not exist; create it first (mkdir -p ${folder}) or give another --db`);
+      mkdirSync(folder, { recursive: true });
+    } else if (!statSync(folder).isDirectory()) {
+      throw new StoreError(path, 'missing', `${folder} is not a folder; give another --db`);
+    }
     return true;
   }
   const st = statSync(path);
@@ -139,6 +168,34 @@ function inspectFile(path: string, mustExist: boolean): boolean {
   return true;
 }
 
+/** True when both the file and its folder (for the WAL and lock files) can be written. */
+function canWrite(path: string): boolean {
+  try {
+    accessSync(path, fsConstants.W_OK);
+    accessSync(dirname(path), fsConstants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Copies a database (and its -wal, which may hold the last commits) into a private temporary folder; returns the copy's path. */
+function snapshotCopy(path: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cakupan-readonly-'));
+  const copy = join(dir, basename(path));
+  try {
+    copyFileSync(path, copy);
+    if (existsSync(path + '-wal')) copyFileSync(path + '-wal', copy + '-wal');
+    // (the copies keep the original's mode: a read-only file would stay read-only)
+    chmodSync(copy, 0o600);
+    if (existsSync(copy + '-wal')) chmodSync(copy + '-wal', 0o600);
+  } catch (err) {
+    rmSync(dir, { recursive: true, force: true });
+    throw new StoreError(path, 'missing', `cannot be written here, and reading a copy failed (${(err as Error).message}); check that the file can be read`);
+  }
+  return copy;
+}
+
 function checkNotNewer(db: Database.Database, path: string, dir?: string): void {
   const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
   if (!hasTable) return;
@@ -159,6 +216,10 @@ export function translate(err: unknown, location: string, busyTimeoutMs: number)
       return new StoreError(location, 'busy', `the database is locked by another writer; waited ${busyTimeoutMs} ms and gave up (set CAKUPAN_BUSY_TIMEOUT_MS to wait longer)`);
     if (err.code.startsWith('SQLITE_CORRUPT') || err.code === 'SQLITE_NOTADB')
       return new StoreError(location, 'corrupt', `the database is corrupt (${err.message})`);
+    if (err.code.startsWith('SQLITE_READONLY'))
+      return new StoreError(location, 'missing', 'the database is read-only (the file or its folder cannot be written) and this command writes to it; make both writable, or copy the file somewhere writable and give that --db');
+    if (err.code.startsWith('SQLITE_CANTOPEN'))
+      return new StoreError(location, 'missing', `cannot open or create the database file here (${err.message}); check that the folder exists and can be written, or give another --db`);
   }
   return err instanceof Error ? err : new Error(String(err));
 }
@@ -392,6 +453,20 @@ export class SqliteStore implements CoverageStore {
       factById: db.prepare('SELECT * FROM facts WHERE id = @id'),
       conflictGroup: db.prepare('SELECT id, article_id, value, status, flags FROM facts WHERE region_code = @region_code AND metric = @metric AND as_of = @as_of'),
       setFlags: db.prepare('UPDATE facts SET flags = @flags WHERE id = @id'),
+      categoryById: db.prepare('SELECT * FROM categories WHERE id = @id'),
+      reviewById: db.prepare('SELECT * FROM reviews WHERE id = @id'),
+      reviewSetFact: db.prepare(
+        `UPDATE facts SET status = @status, value = @value, as_of = @as_of, region_code = @region_code, metric = @metric,
+           retired_from = NULL, version = version + 1, updated_at = @now WHERE id = @id AND version = @version`,
+      ),
+      reviewSetCategory: db.prepare(
+        `UPDATE categories SET status = @status, region_code = @region_code, category = @category, year = @year,
+           retired_from = NULL, version = version + 1, updated_at = @now WHERE id = @id AND version = @version`,
+      ),
+      insertDecision: db.prepare(
+        `INSERT INTO reviews (subject, subject_id, action, who, at, before, after, note, run_id, undoes)
+         VALUES (@subject, @subject_id, @action, @who, @now, @before, @after, @note, NULL, @undoes)`,
+      ),
       reviewUpdate: db.prepare(
         `UPDATE facts SET status = @status, value = @value, as_of = @as_of, region_code = @region_code, metric = @metric,
            retired_from = NULL, version = version + 1, updated_at = @now WHERE id = @id AND version = @version`,
@@ -422,7 +497,8 @@ export class SqliteStore implements CoverageStore {
       }))
       .sort((a, b) => a.code.length - b.code.length || a.code.localeCompare(b.code));
     const fingerprint = sha256(JSON.stringify(rows));
-    if (this.s.meta.get({ key: 'gazetteer_sha256' }) !== fingerprint) {
+    // (A read-only database keeps the regions it has: the gazetteer is only refreshed where it can be written.)
+    if (this.s.meta.get({ key: 'gazetteer_sha256' }) !== fingerprint && !this.db.readonly) {
       this.db.transaction(() => {
         for (const r of rows) this.s.upsertRegion.run(r);
         this.s.setMeta.run({ key: 'gazetteer_sha256', value: fingerprint });
@@ -729,45 +805,49 @@ export class SqliteStore implements CoverageStore {
   // ---- review -------------------------------------------------------------------------------------
 
   async reviewFact(input: FactReview): Promise<void> {
-    const review = FactReview.parse(input);
-    this.transaction(() => {
-      const row = this.s.factById.get({ id: review.factId }) as Row | undefined;
-      if (!row) throw new RowError(`fact ${review.factId}`, 'factId', 'no such fact');
+    const r = FactReview.parse(input);
+    await this.reviewItem({ subject: 'fact', id: r.factId, version: r.version, who: r.who, action: r.action, changes: r.changes, note: r.note });
+  }
+
+  async reviewItem(input: ItemReview): Promise<{ reviewId: number }> {
+    return this.reviewItemSync(input);
+  }
+
+  /**
+   * `reviewItem` without the promise, for the review page's synchronous service (the same code, the same
+   * transaction; nested in the caller's transaction when there is one).
+   */
+  reviewItemSync(input: ItemReview): { reviewId: number } {
+    const review = ItemReview.parse(input);
+    return this.transaction(() => {
+      const row = (review.subject === 'fact' ? this.s.factById : this.s.categoryById).get({ id: review.id }) as Row | undefined;
+      if (!row) throw new RowError(`${review.subject} ${review.id}`, 'id', `no such ${review.subject}`);
       if (row.version !== review.version)
-        throw new StoreError(this.location, 'stale-version', `fact ${review.factId} changed since version ${review.version} (now ${row.version}); reload it`);
-      const next = { status: row.status as string, value: row.value, as_of: row.as_of, region_code: row.region_code, metric: row.metric };
-      if (review.action === 'accept') next.status = 'accepted';
-      else if (review.action === 'reject') next.status = 'rejected';
-      else if (review.action === 'reopen') Object.assign(next, { status: 'auto', value: row.extracted_value, as_of: row.extracted_as_of });
-      else {
-        const c = review.changes ?? {};
-        if (c.regionCode && !this.regionCodes.has(c.regionCode)) throw new RowError(`fact ${review.factId}`, 'changes.regionCode', `unknown region code "${c.regionCode}"`);
-        Object.assign(next, {
-          status: 'corrected',
-          value: c.value ?? row.value,
-          as_of: c.asOf !== undefined ? c.asOf : row.as_of,
-          region_code: c.regionCode ?? row.region_code,
-          metric: c.metric ?? row.metric,
-        });
-      }
+        throw new StoreError(this.location, 'stale-version', `${review.subject} ${review.id} changed since version ${review.version} (now ${String(row.version)}); reload it`);
+      const undone = review.action === 'undo' && review.undoes ? (this.s.reviewById.get({ id: review.undoes }) as Row | undefined) : undefined;
+      const next = nextState(review, row, this.regionCodes, undone);
       const t = now();
-      const res = this.s.reviewUpdate.run({ ...next, id: review.factId, version: review.version, now: t });
-      if (res.changes !== 1) throw new StoreError(this.location, 'stale-version', `fact ${review.factId} changed while saving; reload it`);
-      const before = { status: row.status, value: row.value, as_of: row.as_of, region_code: row.region_code, metric: row.metric };
-      // A decision can start or end a conflict: recheck the group the fact left and the one it is in.
-      this.recheckConflicts(before as ConflictKey);
-      this.recheckConflicts(next as ConflictKey);
-      this.s.insertReview.run({
-        subject: 'fact',
-        subject_id: review.factId,
+      const set = review.subject === 'fact' ? this.s.reviewSetFact : this.s.reviewSetCategory;
+      const res = set.run({ ...stateOf(review.subject, row), ...next, id: review.id, version: review.version, now: t });
+      if (res.changes !== 1) throw new StoreError(this.location, 'stale-version', `${review.subject} ${review.id} changed while saving; reload it`);
+      const before = stateOf(review.subject, row);
+      if (review.subject === 'fact') {
+        // A decision can start or end a conflict: recheck the group the fact left and the one it is in.
+        this.recheckConflicts(before as unknown as ConflictKey);
+        this.recheckConflicts(next as unknown as ConflictKey);
+      }
+      const info = this.s.insertDecision.run({
+        subject: review.subject,
+        subject_id: review.id,
         action: review.action,
         who: review.who,
         now: t,
         before: JSON.stringify(before),
-        after: JSON.stringify(next),
+        after: JSON.stringify({ ...next, version: review.version + 1 }),
         note: review.note ?? null,
-        run_id: null,
+        undoes: review.action === 'undo' ? (review.undoes ?? null) : null,
       });
+      return { reviewId: Number(info.lastInsertRowid) };
     });
   }
 
