@@ -136,7 +136,8 @@ export function looksBinary(text: string): boolean {
 export function headText(bytes: Uint8Array, chars = BINARY_SNIFF_CHARS): string {
   const withBom = decodeWithBom(bytes.subarray(0, Math.min(bytes.length, chars * 2 + 3)));
   if (withBom) return withBom.text;
-  return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, chars)).toString('latin1');
+  // As UTF-8 (lenient): read as Latin-1, the bytes of "😷" (F0 9F 98 B7) would look like C1 control characters.
+  return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, chars)).toString('utf8');
 }
 
 /** Checks the bytes of one input: size, emptiness, binary. Throws InputError naming the input. */

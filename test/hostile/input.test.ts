@@ -93,6 +93,11 @@ describe('BOM first, then the binary check', () => {
     expect(JSON.parse(r.stdout).text).toContain('98,77 persen');
   });
 
+  it('short UTF-8 text dense with emoji is text, not binary (its bytes are not control characters)', () => {
+    const bytes = Buffer.from('😷🇮🇩 𝐉𝐊𝐍 😀😀 Rene\u0301.\n');
+    expect(() => checkInputBytes('emoji.txt', bytes, 1 << 20)).not.toThrow();
+  });
+
   it('binary data without a BOM is still refused, naming the input', () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
     expect(() => checkInputBytes('image.txt', png, 1 << 20)).toThrow(InputError);
