@@ -1,10 +1,12 @@
 /**
- * The review stage's access to the store: one prepared statement per intent, named `@params`,
- * every write in an immediate transaction that checks the row's `version` first (optimistic
- * concurrency: a second reviewer gets a conflict, never a silent overwrite) and appends its
- * audit row in the same transaction.
+ * The review stage over the store: the queue, fact views and dashboard read with one prepared statement per
+ * intent; every WRITE goes through the store's one review operation (`reviewItem`, the same that
+ * `CoverageStore.reviewFact` and the scripted `review accept|reject|correct|undo` use), which checks the row's
+ * `version` (optimistic concurrency: a second reviewer gets a conflict, never a silent overwrite), rechecks the
+ * conflict flags of the groups the fact leaves and joins, and appends its audit row in the same transaction.
  */
-import type Database from 'better-sqlite3';
+import { RowError, StoreError, type ItemReview } from '../store/types.ts';
+import type { SqliteStore } from '../store/sqlite.ts';
 import { z } from 'zod';
 import { Category, Metric, type Level } from '../types.ts';
 import { AUDIT_PAGE_SIZE, MAX_OTHER_FIGURES, REVIEW_THRESHOLD, SAMPLE_RATE, SAMPLE_SEED } from './config.ts';
@@ -184,8 +186,12 @@ function queueSql(query: QueueQuery, half: 'doubtful' | 'sample', filter: QueueF
   return `SELECT kind, id FROM (${both}) ORDER BY confidence, kind DESC, id LIMIT @limit OFFSET @offset`;
 }
 
+/** The store's SQLite handle, for this stage's reads (its type comes from the store: no driver import here). */
+type Db = SqliteStore['db'];
+type Statement = ReturnType<Db['prepare']>;
+
 /** One prepared statement per intent. */
-function prepare(db: Database.Database) {
+function prepare(db: Db) {
   // The last reviewer's note: the newest review row of the item that carries one.
   const lastNote = (subject: string, alias: string) =>
     `(SELECT r.note FROM reviews r WHERE r.subject = '${subject}' AND r.subject_id = ${alias}.id AND r.action IN ('accept','reject','correct','undo') ORDER BY r.id DESC LIMIT 1)`;
@@ -265,24 +271,27 @@ type Statements = ReturnType<typeof prepare>;
  */
 export class ReviewService {
   readonly options: QueueOptions;
+  /** The store's handle, for reads. */
+  readonly db: Db;
   private readonly s: Statements;
 
   constructor(
-    readonly db: Database.Database,
+    readonly store: Pick<SqliteStore, 'db' | 'reviewItemSync'>,
     options: Partial<QueueOptions> = {},
   ) {
+    this.db = store.db;
     this.options = { threshold: REVIEW_THRESHOLD, sampleRate: SAMPLE_RATE, sampleSeed: SAMPLE_SEED, ...options };
-    this.s = prepare(db);
+    this.s = prepare(this.db);
   }
 
   private sampleParams() {
     return { seed: this.options.sampleSeed, buckets: Math.round(this.options.sampleRate * SAMPLE_BUCKETS) };
   }
 
-  private readonly queueStatements = new Map<string, Database.Statement>();
+  private readonly queueStatements = new Map<string, Statement>();
 
   /** The queue statement for this query, half and set of filters in use (prepared once, then cached). */
-  private queueStmt(query: QueueQuery, half: 'doubtful' | 'sample', filter: QueueFilter): Database.Statement {
+  private queueStmt(query: QueueQuery, half: 'doubtful' | 'sample', filter: QueueFilter): Statement {
     const key = `${query}:${half}:${filter.province ? 'p' : ''}${filter.site ? 's' : ''}${filter.metric ? 'm' : ''}`;
     let st = this.queueStatements.get(key);
     if (!st) {
@@ -411,29 +420,31 @@ export class ReviewService {
   // ---- Writes ---------------------------------------------------------------------------------
 
   /**
-   * Applies one change under the version check, and appends its audit row, atomically.
-   * `change` gets the current item and returns the new state (or a refusal).
+   * One decision through the store's `reviewItem` (version check, conflict flags, audit row: one transaction),
+   * with the page's answers: not found, a conflict showing who changed the item, or an invalid edit.
    */
-  private write(
-    ref: ItemRef,
-    version: number,
-    who: string,
-    action: 'accept' | 'reject' | 'correct',
-    note: string | null,
-    change: (cur: ReviewFact) => ItemState | WriteResult,
-  ): WriteResult {
+  private write(ref: ItemRef, version: number, who: string, action: 'accept' | 'reject' | 'correct', note: string | null, changes?: ItemReview['changes']): WriteResult {
     const tx = this.db.transaction((): WriteResult => {
       const cur = this.item(ref);
       if (!cur) return { ok: false, kind: 'not_found' };
       if (cur.version !== version) return this.conflict(ref, cur);
       if (cur.status === 'retired')
         return { ok: false, kind: 'invalid', errors: { form: 'this fact is retired: the extractor no longer finds it in the article' } };
-      const next = change(cur);
-      if ('ok' in next) return next as WriteResult;
-      const reviewId = this.apply(ref, cur, next, who, action, note, null);
-      return reviewId === null ? this.conflict(ref, this.item(ref)!) : { ok: true, fact: this.item(ref)!, reviewId };
+      const done = this.decide(ref, { subject: ref.kind, id: ref.id, version, who, action, note, changes });
+      return 'reviewId' in done ? { ok: true, fact: this.item(ref)!, reviewId: done.reviewId } : done;
     });
     return tx.immediate();
+  }
+
+  /** Calls the store; a row that moved on meanwhile is a conflict, a refused edit is invalid. */
+  private decide(ref: ItemRef, review: ItemReview): { reviewId: number } | WriteResult {
+    try {
+      return this.store.reviewItemSync(review);
+    } catch (err) {
+      if (err instanceof StoreError && err.code === 'stale-version') return this.conflict(ref, this.item(ref)!);
+      if (err instanceof RowError) return { ok: false, kind: 'invalid', errors: { form: err.message } };
+      throw err;
+    }
   }
 
   private conflict(ref: ItemRef, cur: ReviewFact): WriteResult {
@@ -441,52 +452,23 @@ export class ReviewService {
     return { ok: false, kind: 'conflict', current: cur, by: last ? toAudit(last) : null };
   }
 
-  /** UPDATE … WHERE version = ? and the audit INSERT; null when the row moved on meanwhile. */
-  private apply(ref: ItemRef, cur: ReviewFact, next: ItemState, who: string, action: string, note: string | null, undoes: number | null): number | null {
-    const at = new Date().toISOString();
-    const params = { ...next, id: ref.id, version: cur.version, at };
-    const res = ref.kind === 'fact' ? this.s.setFact.run(params) : this.s.setCategory.run(params);
-    if (res.changes !== 1) return null;
-    const after = { ...next, version: cur.version + 1 };
-    const info = this.s.appendReview.run({
-      subject: ref.kind,
-      subject_id: ref.id,
-      action,
-      who,
-      at,
-      before: JSON.stringify(stateOf(cur)),
-      after: JSON.stringify(after),
-      note,
-      undoes,
-    });
-    return Number(info.lastInsertRowid);
-  }
-
   /** Accept: the extraction is right. A corrected item stays `corrected` (its values are the reviewer's). */
   accept(ref: ItemRef, version: number, who: string): WriteResult {
-    return this.write(ref, version, who, 'accept', null, (cur) => ({
-      ...stateOf(cur),
-      status: cur.status === 'corrected' ? 'corrected' : 'accepted',
-    }));
+    return this.write(ref, version, who, 'accept', null);
   }
 
   /** Reject: not a fact (a target, a threshold, the wrong region…); the reason goes to the log. */
   reject(ref: ItemRef, version: number, who: string, reason: string): WriteResult {
-    return this.write(ref, version, who, 'reject', reason, (cur) => ({ ...stateOf(cur), status: 'rejected' }));
+    return this.write(ref, version, who, 'reject', reason);
   }
 
   /** Correct a figure: new value, region, metric, as-of. An edit that changes nothing counts as an accept. */
   correct(ref: ItemRef, version: number, who: string, edit: FactEdit | CategoryEdit): WriteResult {
-    return this.write(ref, version, who, 'correct', null, (cur) => {
-      const base = stateOf(cur);
-      const next: ItemState =
-        ref.kind === 'fact'
-          ? { ...base, region_code: edit.region.code, metric: (edit as FactEdit).metric, value: (edit as FactEdit).value, as_of: edit.asOf }
-          : { ...base, region_code: edit.region.code, category: (edit as CategoryEdit).category, year: edit.asOf === null ? null : Number(edit.asOf) };
-      const changed = Object.keys(next).some((k) => k !== 'status' && k !== 'version' && next[k] !== base[k]);
-      next.status = changed || cur.status === 'corrected' ? 'corrected' : 'accepted';
-      return next;
-    });
+    const changes: ItemReview['changes'] =
+      ref.kind === 'fact'
+        ? { regionCode: edit.region.code, metric: (edit as FactEdit).metric, value: (edit as FactEdit).value, asOf: edit.asOf }
+        : { regionCode: edit.region.code, category: (edit as CategoryEdit).category, year: edit.asOf === null ? null : Number(edit.asOf) };
+    return this.write(ref, version, who, 'correct', null, changes);
   }
 
   /**
@@ -514,10 +496,8 @@ export class ReviewService {
       if (!cur) return { ok: false, kind: 'not_found' };
       const after = target.after as ItemState;
       if (after.version !== cur.version) return { ...this.conflict(ref, cur), ref };
-      const before = target.before as ItemState;
-      const { version: _v, ...restore } = before;
-      const reviewId = this.apply(ref, cur, restore, who, 'undo', null, target.id);
-      return reviewId === null ? { ...this.conflict(ref, this.item(ref)!), ref } : { ok: true, fact: this.item(ref)!, reviewId, ref };
+      const done = this.decide(ref, { subject: ref.kind, id: ref.id, version: cur.version, who, action: 'undo', undoes: target.id });
+      return 'reviewId' in done ? { ok: true, fact: this.item(ref)!, reviewId: done.reviewId, ref } : { ...done, ref };
     });
     return tx.immediate();
   }

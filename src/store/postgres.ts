@@ -18,6 +18,7 @@ import { BODY_GZIP_LEVEL, CONFLICT_PCT_TOLERANCE, PG_TX_RETRIES } from './config
 import { listMigrations, migratePg, MIGRATIONS_DIR } from './migrate.ts';
 import { createPgPool, type PgHandle } from './pg.ts';
 import { categoryRows, factRows, FLAGS, sha256, textFingerprint, type CategoryRow, type FactRow } from './pipeline.ts';
+import { nextState, stateOf } from './review-rules.ts';
 import { CATEGORY_SPEC, FACT_SPEC, reconcile, type DraftRow, type ReconcileSpec, type StoredRow } from './reconcile.ts';
 import { splitIds } from './sqlite.ts';
 import {
@@ -25,6 +26,7 @@ import {
   emptyCounts,
   ExportRow,
   FactReview,
+  ItemReview,
   LIVE_STATUSES,
   RowError,
   StoreError,
@@ -688,49 +690,60 @@ export class PgStore implements CoverageStore {
   // ---- review -------------------------------------------------------------------------------------
 
   async reviewFact(input: FactReview): Promise<void> {
-    const review = FactReview.parse(input);
-    await this.transaction(async (db) => {
-      const row = await one(db, 'SELECT * FROM facts WHERE id = @id FOR UPDATE', { id: review.factId });
-      if (!row) throw new RowError(`fact ${review.factId}`, 'factId', 'no such fact');
+    const r = FactReview.parse(input);
+    await this.reviewItem({ subject: 'fact', id: r.factId, version: r.version, who: r.who, action: r.action, changes: r.changes, note: r.note });
+  }
+
+  async reviewItem(input: ItemReview): Promise<{ reviewId: number }> {
+    const review = ItemReview.parse(input);
+    const table = review.subject === 'fact' ? 'facts' : 'categories';
+    return this.transaction(async (db) => {
+      // The row lock orders this decision with a refresh of the same article and with a second reviewer.
+      const row = await one(db, `SELECT * FROM ${table} WHERE id = @id FOR UPDATE`, { id: review.id });
+      if (!row) throw new RowError(`${review.subject} ${review.id}`, 'id', `no such ${review.subject}`);
       if (row.version !== review.version)
-        throw new StoreError(this.location, 'stale-version', `fact ${review.factId} changed since version ${review.version} (now ${String(row.version)}); reload it`);
-      const next = { status: row.status as string, value: row.value, as_of: row.as_of, region_code: row.region_code, metric: row.metric };
-      if (review.action === 'accept') next.status = 'accepted';
-      else if (review.action === 'reject') next.status = 'rejected';
-      else if (review.action === 'reopen') Object.assign(next, { status: 'auto', value: row.extracted_value, as_of: row.extracted_as_of });
-      else {
-        const c = review.changes ?? {};
-        if (c.regionCode && !this.regionCodes.has(c.regionCode)) throw new RowError(`fact ${review.factId}`, 'changes.regionCode', `unknown region code "${c.regionCode}"`);
-        Object.assign(next, {
-          status: 'corrected',
-          value: c.value ?? row.value,
-          as_of: c.asOf !== undefined ? c.asOf : row.as_of,
-          region_code: c.regionCode ?? row.region_code,
-          metric: c.metric ?? row.metric,
-        });
-      }
+        throw new StoreError(this.location, 'stale-version', `${review.subject} ${review.id} changed since version ${review.version} (now ${String(row.version)}); reload it`);
+      const undone = review.action === 'undo' && review.undoes ? await one(db, 'SELECT * FROM reviews WHERE id = @id', { id: review.undoes }) : undefined;
+      const next = nextState(review, row, this.regionCodes, undone);
       const t = now();
-      const n = await exec(
+      const before = stateOf(review.subject, row);
+      const params = { ...before, ...next, id: review.id, version: review.version, now: t };
+      const n =
+        review.subject === 'fact'
+          ? await exec(
+              db,
+              `UPDATE facts SET status = @status, value = @value, as_of = @as_of, region_code = @region_code, metric = @metric,
+                 retired_from = NULL, version = version + 1, updated_at = @now WHERE id = @id AND version = @version`,
+              params,
+            )
+          : await exec(
+              db,
+              `UPDATE categories SET status = @status, region_code = @region_code, category = @category, year = @year,
+                 retired_from = NULL, version = version + 1, updated_at = @now WHERE id = @id AND version = @version`,
+              params,
+            );
+      if (n !== 1) throw new StoreError(this.location, 'stale-version', `${review.subject} ${review.id} changed while saving; reload it`);
+      if (review.subject === 'fact') {
+        await this.recheckConflicts(db, before as unknown as ConflictKey);
+        await this.recheckConflicts(db, next as unknown as ConflictKey);
+      }
+      const r = await one<{ id: number }>(
         db,
-        `UPDATE facts SET status = @status, value = @value, as_of = @as_of, region_code = @region_code, metric = @metric,
-           retired_from = NULL, version = version + 1, updated_at = @now WHERE id = @id AND version = @version`,
-        { ...next, id: review.factId, version: review.version, now: t },
+        `INSERT INTO reviews (subject, subject_id, action, who, at, before, after, note, run_id, undoes)
+         VALUES (@subject, @subject_id, @action, @who, @now, @before, @after, @note, NULL, @undoes) RETURNING id`,
+        {
+          subject: review.subject,
+          subject_id: review.id,
+          action: review.action,
+          who: review.who,
+          now: t,
+          before: JSON.stringify(before),
+          after: JSON.stringify({ ...next, version: review.version + 1 }),
+          note: review.note ?? null,
+          undoes: review.action === 'undo' ? (review.undoes ?? null) : null,
+        },
       );
-      if (n !== 1) throw new StoreError(this.location, 'stale-version', `fact ${review.factId} changed while saving; reload it`);
-      const before = { status: row.status, value: row.value, as_of: row.as_of, region_code: row.region_code, metric: row.metric };
-      await this.recheckConflicts(db, before as ConflictKey);
-      await this.recheckConflicts(db, next as ConflictKey);
-      await exec(db, SQL.insertReview, {
-        subject: 'fact',
-        subject_id: review.factId,
-        action: review.action,
-        who: review.who,
-        now: t,
-        before: JSON.stringify(before),
-        after: JSON.stringify(next),
-        note: review.note ?? null,
-        run_id: null,
-      });
+      return { reviewId: r!.id };
     });
   }
 

@@ -232,6 +232,35 @@ export const FactReview = z.object({
 });
 export type FactReview = z.infer<typeof FactReview>;
 
+/**
+ * A reviewer's decision on one fact or category: the ONE write path of the review stage (the review page, the
+ * scripted `review accept|reject|correct|undo`, and `reviewFact`). Refused when the item changed since
+ * `version` (StoreError 'stale-version'), does not exist, or is retired (RowError).
+ */
+export const ItemReview = z.object({
+  subject: z.enum(['fact', 'category']),
+  id: z.number().int().positive(),
+  version: z.number().int().positive(),
+  who: z.string().min(1),
+  /** accept: right as extracted (a corrected item stays corrected); correct: the reviewer's values; reject: not a
+   * fact; reopen: back to the machine's values; undo: restore the state before review row `undoes`. */
+  action: z.enum(['accept', 'correct', 'reject', 'reopen', 'undo']),
+  changes: z
+    .object({
+      value: z.number().finite().nonnegative().optional(),
+      asOf: PartialDate.nullable().optional(),
+      regionCode: z.string().regex(/^\d{2}(\.\d{2})?$/).optional(),
+      metric: Metric.optional(),
+      category: Category.optional(),
+      year: z.number().int().nullable().optional(),
+    })
+    .optional(),
+  note: z.string().nullable().optional(),
+  /** For `undo`: the review row whose `before` state is restored. */
+  undoes: z.number().int().positive().optional(),
+});
+export type ItemReview = z.infer<typeof ItemReview>;
+
 /** Export selection. */
 export interface ExportQuery {
   /** Only the best current figure per region and metric (`coverage_latest`). */
@@ -299,6 +328,8 @@ export interface CoverageStore {
 
   /** Applies a reviewer's decision with optimistic concurrency; appends to `reviews`. */
   reviewFact(review: FactReview): Promise<void>;
+  /** The same for a fact or a category, with undo: one transaction, returns the audit row's id. */
+  reviewItem(review: ItemReview): Promise<{ reviewId: number }>;
 
   exportRows(q?: ExportQuery): AsyncIterable<ExportRow>;
   coverageLatest(): Promise<CoverageRow[]>;

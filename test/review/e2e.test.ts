@@ -25,7 +25,7 @@ let dbPath: string;
 beforeAll(async () => {
   dbPath = `${tmp.dir}/e2e.db`;
   store = await seedStore(dbPath, ALL_ARTICLES);
-  srv = await startReviewServer(new ReviewService(store.db, { sampleRate: 0 }), { port: 0, reviewer: 'ana' });
+  srv = await startReviewServer(new ReviewService(store, { sampleRate: 0 }), { port: 0, reviewer: 'ana' });
   browser = await launchChromium();
   page = await browser.newPage();
 });

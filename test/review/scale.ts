@@ -26,7 +26,7 @@ db.transaction(() => {
 })();
 db.pragma('optimize');
 
-const svc = new ReviewService(db);
+const svc = new ReviewService(store);
 const srv = await startReviewServer(svc, { port: 0, reviewer: 'scale' });
 const median = async (f: () => unknown | Promise<unknown>) => {
   const times: number[] = [];

@@ -17,7 +17,7 @@ const OUT = fileURLToPath(new URL('../../src/review/screenshots/', import.meta.u
 const tmp = tempDir();
 const store = openStore(`${tmp.dir}/shots.db`);
 await ingest(store, [fileURLToPath(new URL('../../corpus/dev/', import.meta.url))]);
-const svc = new ReviewService(store.db);
+const svc = new ReviewService(store);
 
 // A morning's work: the two most doubtful items decided, one figure dated, one sampled fact confirmed.
 const q = svc.queue();

@@ -21,7 +21,7 @@ let dbPath: string;
 beforeAll(async () => {
   dbPath = `${tmp.dir}/server.db`;
   store = await seedStore(dbPath, ALL_ARTICLES);
-  svc = new ReviewService(store.db, { sampleRate: 0 });
+  svc = new ReviewService(store, { sampleRate: 0 });
   srv = await startReviewServer(svc, { port: 0, reviewer: 'ana' });
   hostileId = store.db.prepare("SELECT id FROM facts WHERE region_code = '63.72'").pluck().get() as number;
 });

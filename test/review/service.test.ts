@@ -25,7 +25,7 @@ let n = 0;
 async function fresh(articles: SeedArticle[] = ALL_ARTICLES, opts: ConstructorParameters<typeof ReviewService>[1] = {}): Promise<{ store: SqliteStore; svc: ReviewService; path: string }> {
   const path = `${tmp.dir}/db${++n}.db`;
   const store = await seedStore(path, articles);
-  return { store, svc: new ReviewService(store.db, opts), path };
+  return { store, svc: new ReviewService(store, opts), path };
 }
 
 function factBy(svc: ReviewService, metric: string, code: string): ReviewFact {
@@ -94,7 +94,7 @@ describe('the precision sample', () => {
     expect(q.filter((e) => e.sampled).every((e) => e.fact.confidence >= REVIEW_THRESHOLD)).toBe(true);
     // Spread, not appended: a sampled item comes before the last doubtful one.
     expect(q.findIndex((e) => e.sampled)).toBeLessThan(q.map((e) => e.sampled).lastIndexOf(false));
-    expect(new ReviewService(store.db, { sampleRate: 1 }).queue().map((e) => e.fact.id)).toEqual(q.map((e) => e.fact.id));
+    expect(new ReviewService(store, { sampleRate: 1 }).queue().map((e) => e.fact.id)).toEqual(q.map((e) => e.fact.id));
     await store.close();
   });
 
@@ -342,7 +342,7 @@ describe('after review', () => {
     // The only thing taken from the extractor: it finds some figure in these two dev articles.
     await run(process.execPath, ['src/bin.js', 'ingest', 'corpus/dev/d001.json', 'corpus/dev/s005.json', '--db', path]);
     let store = openStore(path);
-    let svc = new ReviewService(store.db);
+    let svc = new ReviewService(store);
     const ids = store.db.prepare("SELECT id FROM facts WHERE metric LIKE '%_pct' ORDER BY id").pluck().all() as number[];
     expect(ids.length, 'the extractor found no percentage in d001/s005').toBeGreaterThanOrEqual(2);
     const [a, b] = ids.map((id) => svc.item({ kind: 'fact', id })!);
@@ -353,7 +353,7 @@ describe('after review', () => {
     const refreshed = await run(process.execPath, ['src/bin.js', 'refresh', '--all', '--no-progress', '--db', path]);
     expect(refreshed.stdout + refreshed.stderr).toMatch(/refresh run \d+ ok: .*2 articles extracted/);
     store = openStore(path);
-    svc = new ReviewService(store.db);
+    svc = new ReviewService(store);
     expect(svc.item(a!)).toMatchObject({ status: 'corrected', value: wrong });
     expect(svc.item(b!)).toMatchObject({ status: 'accepted', value: b!.value });
     await store.close();
