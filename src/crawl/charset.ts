@@ -60,6 +60,8 @@ export function decodeDocument(bytes: Uint8Array, contentType?: string | null): 
   }
   // A page that declares UTF-8 but is not (a common CMS misconfiguration) is decoded by detection instead.
   if (charset === 'utf-8' && !isValidUtf8(buf)) charset = null;
+  // A label whose decoding loses every "<" the bytes have ("charset=utf-16" on a UTF-8 feed) is wrong: sniff instead.
+  if (charset && charset !== 'utf-8' && buf.subarray(0, 65536).includes(0x3c) && !iconv.decode(buf.subarray(0, 65536), charset).includes('<')) charset = null;
   if (!charset) {
     if (isValidUtf8(buf)) {
       charset = 'utf-8';

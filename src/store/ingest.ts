@@ -84,6 +84,7 @@ export async function readSource(source: string, published: string | null = null
   if (isUrl(source)) {
     const page = await fetchInput(source);
     if (page.bytes.length === 0) throw new InputError(source, 'empty response');
+    checkInputBytes(source, page.bytes, MAX_INPUT_BYTES);
     return {
       url: page.finalUrl,
       bytes: page.bytes,

@@ -161,3 +161,12 @@ describe('a wrong charset label', () => {
     expect(d.html).toContain('98,77 persen');
   });
 });
+
+describe('a wrong charset label on a feed or sitemap', () => {
+  it('a UTF-8 feed served as charset=utf-16 keeps its links', async () => {
+    const { decodeDocument } = await import('../../src/crawl/charset.ts');
+    const feed = '<?xml version="1.0"?><rss><channel><item><title>JKN Café</title><link>https://berita.id/a</link></item></channel></rss>';
+    const d = decodeDocument(Buffer.from(feed), 'application/rss+xml; charset=utf-16');
+    expect(d.text).toBe(feed);
+  });
+});
