@@ -67,6 +67,8 @@ export interface PgOpenOptions {
 type Row = Record<string, unknown>;
 type Db = pg.Pool | pg.PoolClient;
 type ConflictKey = { region_code: string; metric: string; as_of: string | null };
+/** One validated re-extraction of a batch. */
+type BatchItem = { article: StaleArticle; ex: ArticleExtraction; facts: FactRow[]; cats: CategoryRow[]; text_sha256: string };
 
 const WHO_MACHINE = 'cakupan refresh';
 const LIVE = [...LIVE_STATUSES];
@@ -500,6 +502,108 @@ export class PgStore implements CoverageStore {
     return counts;
   }
 
+  /**
+   * `applyExtraction` for a whole batch in a few round trips: the batch's articles, facts and categories are read
+   * (and locked, in id order) with one query each, the usual case — the same text, the same facts — is written
+   * with one UPDATE per table, and only rows that really change are written one by one.
+   */
+  private async applyBatch(db: pg.PoolClient, items: BatchItem[], runId: number): Promise<RunCounts> {
+    const counts = emptyCounts();
+    if (!items.length) return counts;
+    const t = now();
+    const ids = items.map((i) => i.article.articleId);
+    const stored = new Map((await q<{ id: number; text_sha256: string }>(db, 'SELECT id, text_sha256 FROM articles WHERE id = ANY(@ids::bigint[]) ORDER BY id FOR UPDATE', { ids })).map((r) => [r.id, r.text_sha256]));
+    const group = (rows: Row[]) => {
+      const m = new Map<number, Row[]>();
+      for (const r of rows) {
+        const list = m.get(r.article_id as number) ?? [];
+        list.push(r);
+        m.set(r.article_id as number, list);
+      }
+      return m;
+    };
+    const factsBy = group(await q(db, 'SELECT * FROM facts WHERE article_id = ANY(@ids::bigint[]) ORDER BY id FOR UPDATE', { ids }));
+    const catsBy = group(await q(db, 'SELECT * FROM categories WHERE article_id = ANY(@ids::bigint[]) ORDER BY id FOR UPDATE', { ids }));
+    const same = items.filter((i) => stored.get(i.article.articleId) === i.text_sha256);
+    if (same.length)
+      await exec(
+        db,
+        `UPDATE articles a SET extractor_version = @v, extracted_at = @now, extracted_run_id = @run_id, method = u.method, title = u.title, published = u.published
+         FROM unnest(@ids::bigint[], @methods::text[], @titles::text[], @published::text[]) AS u(id, method, title, published) WHERE a.id = u.id`,
+        {
+          v: this.extractorVersion,
+          now: t,
+          run_id: runId,
+          ids: same.map((i) => i.article.articleId),
+          methods: same.map((i) => i.ex.method),
+          titles: same.map((i) => i.ex.title),
+          published: same.map((i) => i.ex.published),
+        },
+      );
+    for (const i of items.filter((x) => stored.get(x.article.articleId) !== x.text_sha256))
+      await exec(
+        db,
+        `UPDATE articles SET extractor_version = @extractor_version, extracted_at = @now, extracted_run_id = @run_id, text_sha256 = @text_sha256,
+           text_fingerprint = @text_fingerprint, method = @method, title = @title, published = @published, text = @text WHERE id = @id`,
+        {
+          id: i.article.articleId,
+          extractor_version: this.extractorVersion,
+          now: t,
+          run_id: runId,
+          method: i.ex.method,
+          title: i.ex.title,
+          published: i.ex.published,
+          text_sha256: i.text_sha256,
+          text_fingerprint: textFingerprint(i.ex.text),
+          text: i.ex.text,
+        },
+      );
+    const stampedFacts: number[] = [];
+    const stampedCats: number[] = [];
+    for (const i of items) {
+      counts.articles_extracted++;
+      const articleId = i.article.articleId;
+      const apply = async (subject: 'fact' | 'category', spec: ReconcileSpec, existing: Row[], drafts: DraftRow[], cols: string[], stamped: number[]) => {
+        const plan = reconcile(existing.map(parseFlags), drafts, spec);
+        stamped.push(...plan.stamped);
+        const ins = subject === 'fact' ? SQL.insertFact : SQL.insertCategory;
+        const upd = subject === 'fact' ? SQL.updateFact : SQL.updateCategory;
+        for (const d of plan.inserts) await exec(db, ins, pick(d as unknown as Row, cols, { match_key: d.match_key, article_id: articleId, flags: JSON.stringify(d.flags), now: t }));
+        for (const u of plan.updates) {
+          const next = u.next as unknown as Row;
+          await exec(db, upd, pick(next, cols, { id: u.id, status: next.status, retired_from: next.retired_from ?? null, flags: JSON.stringify(u.next.flags), now: t }));
+          if (u.audit)
+            await exec(db, SQL.insertReview, {
+              subject,
+              subject_id: u.id,
+              action: u.audit.action,
+              who: WHO_MACHINE,
+              now: t,
+              before: JSON.stringify(u.audit.before),
+              after: JSON.stringify(u.audit.after),
+              note: null,
+              run_id: runId,
+            });
+        }
+        return plan;
+      };
+      const pf = await apply('fact', FACT_SPEC, factsBy.get(articleId) ?? [], i.facts as unknown as DraftRow[], FACT_COLS, stampedFacts);
+      await apply('category', CATEGORY_SPEC, catsBy.get(articleId) ?? [], i.cats as unknown as DraftRow[], CAT_COLS, stampedCats);
+      counts.facts_added += pf.inserts.length;
+      counts.facts_retired += pf.retired;
+      counts.facts_revived += pf.revived;
+      counts.facts_updated += pf.updates.length - pf.retired - pf.revived;
+      if (i.ex.canonicalUrl)
+        await exec(db, 'UPDATE pages SET canonical_url = @canonical_url WHERE id = @id', {
+          id: i.article.pageId,
+          canonical_url: i.ex.canonicalUrl !== i.article.url ? i.ex.canonicalUrl : null,
+        });
+    }
+    if (stampedFacts.length) await exec(db, 'UPDATE facts SET extractor_version = @v WHERE id = ANY(@ids::bigint[])', { ids: stampedFacts, v: this.extractorVersion });
+    if (stampedCats.length) await exec(db, 'UPDATE categories SET extractor_version = @v WHERE id = ANY(@ids::bigint[])', { ids: stampedCats, v: this.extractorVersion });
+    return counts;
+  }
+
   // ---- refresh ------------------------------------------------------------------------------------
 
   async staleArticles(q_: { afterId: number; limit: number; cutoffRunId: number; upToId?: number }): Promise<StaleArticle[]> {
@@ -639,19 +743,16 @@ export class PgStore implements CoverageStore {
         );
         if (n !== 1) return null;
       }
+      const good: BatchItem[] = [];
       for (const p of prepared) {
         if ('error' in p && p.error) {
           counts.errors++;
           continue;
         }
         const ok = p as { r: ExtractionResult & { extraction: ArticleExtraction }; facts: FactRow[]; cats: CategoryRow[]; hashes: { text_sha256: string } };
-        addCounts(counts, await this.applyExtraction(db, ok.r.article.articleId, ok.r.extraction, ok.facts, ok.cats, runId, ok.hashes));
-        if (ok.r.extraction.canonicalUrl)
-          await exec(db, 'UPDATE pages SET canonical_url = @canonical_url WHERE id = @id', {
-            id: ok.r.article.pageId,
-            canonical_url: ok.r.extraction.canonicalUrl !== ok.r.article.url ? ok.r.extraction.canonicalUrl : null,
-          });
+        good.push({ article: ok.r.article, ex: ok.r.extraction, facts: ok.facts, cats: ok.cats, text_sha256: ok.hashes.text_sha256 });
       }
+      addCounts(counts, await this.applyBatch(db, good, runId));
       await exec(db, SQL.addRunCounts, { ...counts, id: runId });
       return counts;
     });
