@@ -36,7 +36,7 @@ function build() {
     goal: new RegExp(`${WORD_START}(?:${alternation(lex.categoryGoal)})${WORD_END}[^.;,]{0,45}$`, 'iu'),
     goalClause: new RegExp(`${WORD_START}(?:${alternation(lex.categoryGoalClause)})${WORD_END}[^.;,]{0,${GOAL_CLAUSE_REACH}}$`, 'iu'),
     goalAfter: new RegExp(`^\\s*(?:(?:19|20)\\d{2}\\s+)?(?:${alternation(lex.categoryGoalAfter)})${WORD_END}`, 'iu'),
-    // A word that may stand right before a tier: the award words; any other capitalised word makes it a name ("Radityo Egi Pratama").
+    // Award words, which may stand right before a tier; two other capitalised words make it a name ("Radityo Egi Pratama").
     cueWord: new RegExp(`^(?:${alternation([...lex.categoryCues, ...lex.awardWords, 'kategori', 'kategorri', 'katagori', 'predikat', 'prioritas'])})$`, 'iu'),
     definition: new RegExp(`${WORD_START}(?:${alternation(lex.categoryDefinition)})${WORD_END}`, 'iu'),
     subjectStart: /^\s*kategor+i\s*$/iu,
@@ -84,8 +84,10 @@ export const categories: Extractor<'category'> = {
         let notAward: CategoryMention['notAward'] = null;
         const kategoriStart = before.search(/kategor+i\s*$/iu);
         // "Bupati Lampung Selatan Radityo Egi Pratama": a tier word inside a person's name.
-        const prevWord = /(\p{L}+)[\s,]*$/u.exec(before);
-        if (prevWord && /^\p{Lu}/u.test(prevWord[1]!) && !re.cueWord.test(prevWord[1]!) && /^\p{Lu}\p{Ll}/u.test(word[0])) continue;
+        // Two capitalised words before it, neither an award word: a given name and a middle name ("Kategori Pemda Utama" is a tier).
+        const prevWords = /(\p{L}+)\s+(\p{L}+)\s*$/u.exec(before);
+        const cueWord = re.cueWord;
+        if (prevWords && /^\p{Lu}\p{Ll}/u.test(word[0]) && [prevWords[1]!, prevWords[2]!].every((w) => /^\p{Lu}\p{Ll}/u.test(w) && !cueWord.test(w))) continue;
         if (
           re.goal.test(text.slice(Math.max(sentence.start, start - 65), start)) ||
           re.goalClause.test(text.slice(Math.max(sentence.start, start - GOAL_CLAUSE_REACH - 20), start)) ||

@@ -56,6 +56,9 @@ export const guards: Extractor<'guard'> = {
   examples: [
     { text: 'cakupan kepesertaan minimal 95 persen peserta', span: 'minimal', value: 'threshold' },
     { text: 'melampaui 94 persen syarat minimal untuk UHC', span: 'syarat minimal', value: 'criterion' },
+    { text: 'meraih UHC dengan cakupan kepesertaan ≥ 95% dari total penduduk', span: '≥', value: 'threshold' },
+    { text: 'BPJS Kesehatan Targetkan Cakupan 100 Persen', span: 'Targetkan', value: 'target' },
+    { text: 'Pemkot tahun depan mewajibkan program UHC mencapai 98 persen', span: 'mewajibkan', value: 'target' },
     { text: 'Kategori Madya pada UHC Award mensyaratkan cakupan', span: 'mensyaratkan', value: 'definition' },
     { text: 'melampaui target nasional sebesar 98,24 persen', span: 'target', value: 'target' },
     { text: 'sudah di atas Rencana Pembangunan Jangka Menengah Nasional (RPJMN) 98,6 persen', span: 'RPJMN', value: 'target' },

@@ -55,6 +55,8 @@ function build() {
     location: new RegExp(`^\\s*,\\s*(?:${weekday})\\b`, 'iu'),
     notRegion: new RegExp(`(?:${alternation(lex.notRegionPhrases)})`, 'giu'),
     ambiguousOk: /(?:^|[^\p{L}])(?:di|ke|dari|penduduk|warga|wilayah|daerah)\s+$/iu,
+    // Capitalised, as a name's next word: "Jakarta International Expo" (not "Jakarta, hotel …").
+    venueAfter: new RegExp(`^\\s+(?:${alternation(lex.venueWordsAfter.map((w) => w.replace(/(^|\s)\p{L}/gu, (c) => c.toUpperCase())))})(?![\\p{L}])`, 'u'),
   };
 }
 
@@ -78,7 +80,7 @@ export const regions: Extractor<'region'> = {
   description: 'Province, kabupaten and kota names, typed or bare, and press aliases, resolved through the gazetteer.',
   find(doc) {
     built ??= build();
-    const { root, typed, branch, location, notRegion, ambiguousOk } = built;
+    const { root, typed, branch, location, notRegion, ambiguousOk, venueAfter } = built;
     const text = doc.text;
     const words: { start: number; end: number; fold: string }[] = [];
     WORD.lastIndex = 0;
@@ -124,6 +126,8 @@ export const regions: Extractor<'region'> = {
         if (!nonAmbiguous.length && !ambiguousOk.test(before)) continue;
         if (nonAmbiguous.length) entries = nonAmbiguous;
         if (blocked.some(([s, e]) => s <= start && end <= e)) continue;
+        // "Jakarta International Expo", "Surabaya Town Square": a venue named after the city, not the city.
+        if (venueAfter.test(text.slice(end, end + 24))) continue;
         via = entries[0]!.via;
         // A bare name that is also a province is the province ("Gorontalo", "Bengkulu").
         entries = [...entries].sort((a, b) => rank(a.region) - rank(b.region));
@@ -191,6 +195,9 @@ export const regions: Extractor<'region'> = {
     { text: 'kerja sama dengan mitra BPJS Kesehatan', none: '"mitra" (partner) is not Minahasa Tenggara' },
     { text: 'semua orang, dari Sabang sampai Merauke, memiliki kesempatan yang sama', none: 'a saying about the whole country, not Kota Sabang or Merauke' },
     { text: 'Provinsi Sulawesi Selatan', span: 'Provinsi Sulawesi Selatan', value: { code: '73', role: 'subject' } },
+    { text: 'menerima penghargaan di Jakarta International Expo (JIEXPO) Kemayoran', none: 'a venue named after the city' },
+    { text: 'acara digelar di Surabaya Convention Hall', none: 'a venue named after the city' },
+    { text: 'warga Surabaya menonton di mall', span: 'Surabaya', value: { code: '35.78', role: 'subject' } },
   ],
 };
 

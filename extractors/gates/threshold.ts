@@ -6,7 +6,8 @@
  *    75 persen", "sudah di atas 98 persen dan keaktifannya lebih dari 80 persen");
  *  - counted regions said to exceed a level ("empat kabupaten … sudah melampaui 98 persen"): a threshold, their own
  *    figures follow;
- *  - a figure for a time to come ("tahun 2024 mendatang 98 persen").
+ *  - a figure for a time to come, a word of the future in its clause ("tahun 2024 mendatang 98 persen", "tahun depan
+ *    mewajibkan … mencapai 98 persen").
  */
 import { alternation, lexicon, wordsRegex } from '../../src/extract/lexicon.ts';
 import type { Doc, Found, GuardMention } from '../../src/extract/types.ts';
@@ -33,7 +34,8 @@ export const thresholdGate: Gate = {
     const regionCounts = found.guard.filter((x: GuardMention) => x.guard === 'region-count');
     const percents = found.percent;
     const carryWords = wordsRegex(g.targetCarry, 'giu');
-    const onlyCarry = (gap: string) => gap.replace(carryWords, ' ').replace(/[\s()%]+/g, '') === '';
+    // Numbers of regulations and years may stand between too ("… dan diperbarui melalui Pergub Nomor 46 Tahun 2021 menjadi 98 persen").
+    const onlyCarry = (gap: string) => gap.replace(carryWords, ' ').replace(/[\s()%./\d]+/g, '') === '';
     const governed = (p: { start: number }) => {
       const s = doc.sentenceAt(p.start);
       const cs = clauseStartOf(text, s.start, p.start);
@@ -55,7 +57,7 @@ export const thresholdGate: Gate = {
       }
       const v = lastInside(exceed, Math.max(cs, f.start - VERB_REACH), f.start);
       if (v && lastInside(regionCounts, s.start, v.start)) return { gate: 'threshold', reason: 'gate:threshold', word: `counted regions ${v.word}`, start: v.start, end: v.end };
-      const fu = lastInside(future, Math.max(cs, f.start - VERB_REACH), f.start);
+      const fu = lastInside(future, cs, f.start);
       if (fu) return { gate: 'threshold', reason: 'gate:threshold', word: fu.word, start: fu.start, end: fu.end };
       return null;
     };

@@ -59,6 +59,8 @@ const LexiconSchema = z.object({
   regionPrefixes: z.object({ kabupaten: WordList, kota: WordList, provinsi: WordList }),
   branchPrefixes: WordList,
   notRegionPhrases: WordList,
+  /** Words that make a bare region name part of a venue's name ("Jakarta International Expo", "Surabaya Town Square"). */
+  venueWordsAfter: WordList,
   dateNotAsOf: WordList,
   currentWords: WordList,
   previousWords: WordList,
