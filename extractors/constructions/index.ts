@@ -8,6 +8,8 @@ import { regionListMasingMasing } from './region-list-masing-masing.ts';
 import { capitalOfProvince } from './capital-of-province.ts';
 import { thresholdRestated } from './threshold-restated.ts';
 import { criteriaRestated } from './criteria-restated.ts';
+import { thresholdEcho } from './threshold-echo.ts';
+import { shareOfListedRegions } from './share-of-listed-regions.ts';
 import { regionBracketList } from './region-bracket-list.ts';
 import { valueDiRegionList } from './value-di-region-list.ts';
 import { superlativeScope } from './superlative-scope.ts';
@@ -24,10 +26,12 @@ export const CONSTRUCTIONS: readonly Construction[] = [
   capitalOfProvince,
   thresholdRestated,
   criteriaRestated,
+  thresholdEcho,
   regionBracketList,
   valueDiRegionList,
   superlativeScope,
   regionValueList,
+  shareOfListedRegions,
   nationalAverage,
   valueRegionAfter,
   partOfWhole,

@@ -17,7 +17,7 @@ const REACHED = /\b(?:melampaui|melewati|memenuhi|mewujudkan|menembus|tembus|sud
 export const THRESHOLD_WORD_REACH = 30;
 
 const thresholdsOf = new WeakMap<Doc, Set<number>>();
-function articleThresholds(doc: Doc, ix: MentionIndexes): Set<number> {
+export function articleThresholds(doc: Doc, ix: MentionIndexes): Set<number> {
   let set = thresholdsOf.get(doc);
   if (set) return set;
   set = new Set<number>();

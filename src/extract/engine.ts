@@ -271,7 +271,6 @@ function pairFigures(ctx: Ctx): Fact[] {
     const gs = guards.within(s.start, s.end);
     if (gs.some((g) => g.guard === 'definition')) sentenceGuard.set(s, 'definition');
     else if (gs.some((g) => g.guard === 'aggregate')) sentenceGuard.set(s, 'aggregate');
-    else if (gs.some((g) => g.guard === 'region-count' && countsManyRegions(g.word))) sentenceGuard.set(s, 'region-count');
   }
   for (const g of groups) if (sentenceGuard.get(g.sentence) === 'aggregate') for (const m of g.members) if (m.kind === 'count') aggregateValues.add(m.value);
 
@@ -280,24 +279,32 @@ function pairFigures(ctx: Ctx): Fact[] {
     const next = groups[gi + 1];
     const w = windowsOf(g, prev, next, ctx.breaks);
     // 1. Guards.
-    const sGuard = sentenceGuard.get(g.sentence);
-    if (sGuard) return g.members.forEach((m) => dropped.push({ sentence: g.sentence, value: m.value }));
+    const sGuard = sentenceGuard.get(g.sentence) ?? (countedRegionsBefore(ctx, g) ? 'region-count' : undefined);
+    if (sGuard) {
+      debugDrop(ctx, g, `sentence:${sGuard}`);
+      return g.members.forEach((m) => dropped.push({ sentence: g.sentence, value: m.value }));
+    }
     // The text stops mid-clause right after the figure: what qualified it may be cut ("1,3 juta warga … ya").
-    if (ctx.truncated && g.sentence.index === doc.sentences.length - 1 && w.after.end >= g.sentence.end && g.end > text.trimEnd().length - TRUNCATION_REACH && text.slice(g.end).trim() !== '') return;
-    if (ctx.boilerplate.has(g.sentence.paragraph)) return;
+    if (ctx.truncated && g.sentence.index === doc.sentences.length - 1 && w.after.end >= g.sentence.end && g.end > text.trimEnd().length - TRUNCATION_REACH && text.slice(g.end).trim() !== '') return debugDrop(ctx, g, 'text:cut-off');
+    if (ctx.boilerplate.has(g.sentence.paragraph)) return debugDrop(ctx, g, 'boilerplate');
     const near: Span = { start: Math.max(w.clause.start, g.start - THRESHOLD_REACH), end: g.start };
     const afterNear: Span = { start: g.end, end: Math.min(w.after.end, g.end + 30) };
-    const ownSpan: Span = { start: w.clause.start, end: w.after.end };
-    if (
-      guardIn(guards, near, ['threshold', 'criterion']) ||
-      guardIn(guards, w.clause, ['target']) ||
-      guardIn(guards, afterNear, ['definition', 'criterion']) ||
+    // The figure's own words end at the next " dan": "Peserta aktif 1,023 juta dan peserta non aktif 307,5 ribu".
+    // Nor do the segments a total "terdiri dari": "5.313.535 jiwa yang terdiri dari berbagai segmen kepesertaan seperti PBI".
+    const composition = /\b(?:yang\s+)?(?:terdiri\s+(?:atas|dari)|meliputi)\b/iu.exec(text.slice(w.after.start, w.after.end));
+    const ownEnd = Math.min(ctx.ands.first(w.after.start, w.after.end)?.start ?? w.after.end, composition ? w.after.start + composition.index : w.after.end);
+    const ownSpan: Span = { start: w.clause.start, end: ownEnd };
+    const guardHit =
+      (guardIn(guards, near, ['threshold', 'criterion']) && 'threshold') ||
+      (guardIn(guards, w.clause, ['target']) && 'target') ||
+      (guardIn(guards, afterNear, ['definition', 'criterion']) && 'criterion-after') ||
       // "95 persen dari target": a share of a target reached, not of the population.
-      /^\s*(?:persen\s+|%\s*)?(?:dari|terhadap)\s+target/iu.test(text.slice(g.end, g.end + 30)) ||
-      guardIn(guards, ownSpan, ['inactive', 'segment', 'other-quantity', 'flow']) ||
-      isChange(guards, near, text) ||
-      g.members.every((m) => ctx.claims.get(m)?.drop)
-    ) {
+      (/^\s*(?:persen\s+|%\s*)?(?:dari|terhadap)\s+target/iu.test(text.slice(g.end, g.end + 30)) && 'of-target') ||
+      (guardIn(guards, ownSpan, ['inactive', 'segment', 'other-quantity', 'flow']) && 'polarity-or-segment') ||
+      (isChange(guards, near, text) && 'change') ||
+      (g.members.every((m) => ctx.claims.get(m)?.drop) && 'construction-drop');
+    if (guardHit) {
+      debugDrop(ctx, g, guardHit);
       for (const m of g.members) dropped.push({ sentence: g.sentence, value: m.value });
       return;
     }
@@ -351,7 +358,7 @@ function pairFigures(ctx: Ctx): Fact[] {
     // 3. Region of the group.
     const claimed = g.members.map((m) => ctx.claims.get(m)?.region).find((c) => c);
     const regionPick = claimed ? claimedRegion(ctx, claimed.pairing) : pickRegion(ctx, g, w);
-    if (!regionPick) return;
+    if (!regionPick) return debugDrop(ctx, g, 'no region');
     // A lone figure with no metric word anywhere in its sentence, whose region is not in its sentence either, is too loose.
     // (A metric word earlier in the same paragraph is enough: "… target nasional Universal Health Coverage … . Bahkan capaian kita berada
     // di angka 98,65 persen".)
@@ -359,9 +366,10 @@ function pairFigures(ctx: Ctx): Fact[] {
     if (
       g.members.length === 1 &&
       !cues.some(para.start, g.sentence.end) &&
-      ['region:paragraph', 'region:article'].includes(regionPick.reasons[0]!)
+      ['region:paragraph', 'region:article'].includes(regionPick.reasons[0]!) &&
+      !g.members.some((m) => ctx.claims.get(m)?.metric)
     )
-      return;
+      return debugDrop(ctx, g, 'loose: no metric word, region from afar');
 
     // 4. As-of date.
     const asOf = pickAsOf(ctx, g, w);
@@ -370,7 +378,9 @@ function pairFigures(ctx: Ctx): Fact[] {
       if (m.kind === 'count' && aggregateValues.has(m.value)) continue;
       // The gates (extractors/gates/): programme, unit, polarity, threshold.
       const mention = regionPick.mentions[0];
-      if (gates.check({ start: m.start, end: m.end, kind: m.kind, value: m.value, group: { start: g.start, end: g.end }, ...(mention ? { region: mention } : {}) })) {
+      const block = gates.check({ start: m.start, end: m.end, kind: m.kind, value: m.value, group: { start: g.start, end: g.end }, ...(mention ? { region: mention } : {}) });
+      if (process.env.CAKUPAN_DEBUG_PAIRING && block) console.error(`pairing: ${block.reason} "${block.word}" drops ${text.slice(m.start, m.end)}`);
+      if (block) {
         dropped.push({ sentence: g.sentence, value: m.value });
         continue;
       }
@@ -423,6 +433,22 @@ function isChange(guards: SpanIndex<GuardMention>, near: Span, text: string): bo
   changeResultRe ??= wordsRegex(lexicon().guards.changeResult);
   changeResultRe.lastIndex = 0;
   return !changeResultRe.test(text.slice(change.end, near.end));
+}
+
+/**
+ * "Selamat untuk 22 provinsi dan 334 kabupaten/kota dengan cakupan … lebih dari 95%": figures after a count of many
+ * regions are totals over them. Figures before the count, or after a region named since, are a region's own
+ * ("Pemkot Blitar meraih kepesertaan 101,80%, menjadi salah satu dari 12 Pemda").
+ */
+function countedRegionsBefore(ctx: Ctx, g: Group): boolean {
+  const count = ctx.ix.guard.last(g.sentence.start, g.start, (x) => x.guard === 'region-count' && countsManyRegions(x.word));
+  if (!count) return ctx.ix.guard.some(g.start, g.end, (x) => x.guard === 'region-count' && countsManyRegions(x.word));
+  return !ctx.subjectIx.some(count.end, g.start);
+}
+
+/** Set CAKUPAN_DEBUG_PAIRING=1 to see on stderr why a figure gave no fact. */
+function debugDrop(ctx: Ctx, g: Group, why: string): void {
+  if (process.env.CAKUPAN_DEBUG_PAIRING) console.error(`pairing: ${why} drops ${ctx.doc.text.slice(g.start, g.end)}`);
 }
 
 function countsManyRegions(word: string): boolean {
