@@ -144,6 +144,21 @@ export function formatSummary(s: CrawlSummary): string {
   ].join('\n');
 }
 
+/**
+ * Why the crawl reached no host — one line per host — when every host was deferred or failed each request it
+ * made; null when at least one host answered (or simply had nothing to do).
+ */
+export function unreached(s: CrawlSummary): string[] | null {
+  if (s.hosts.length === 0) return null;
+  const lines: string[] = [];
+  for (const h of s.hosts) {
+    if (h.deferred) lines.push(`${h.host}: deferred: ${h.deferred}`);
+    else if (h.requests > 0 && h.failed >= h.requests) lines.push(`${h.host}: all ${h.requests} requests failed`);
+    else return null;
+  }
+  return lines;
+}
+
 /** Registers this stage's subcommands. */
 export function register(program: Command): void {
   program
@@ -167,11 +182,11 @@ export function register(program: Command): void {
       try {
         cfg = loadSites(a.config);
       } catch (err) {
-        if (err instanceof ConfigError) fail(err.message);
+        if (err instanceof ConfigError) throw new Error(err.message); // a bad file, not a bad command line: exit 1
         throw err;
       }
       const sites = selectSites(cfg, a.site);
-      if (sites.length === 0) fail(`${a.config}: no enabled site to crawl`);
+      if (sites.length === 0) throw new Error(`${a.config}: no enabled site to crawl (set "enabled": true on one, or name one with --site)`);
       if ((await import('../store/pg.ts')).isPostgresUrl(dbPath(a.db))) {
         // Many machines: the hosts go on the queue for `cakupan worker`.
         const { enqueueCrawlJobs } = await import('../worker/enqueue.ts');
@@ -187,7 +202,7 @@ export function register(program: Command): void {
       if (other) {
         await store.finishRun(runId, 'failed', `crawl run ${other.id} is still running`);
         await store.close();
-        fail(`${dbPath(a.db)}: crawl run ${other.id} (pid ${other.pid ?? '?'} on ${other.host ?? '?'}) is still running; two crawls at once could break the politeness rules`);
+        throw new Error(`${dbPath(a.db)}: crawl run ${other.id} (pid ${other.pid ?? '?'} on ${other.host ?? '?'}) is still running; two crawls at once could break the politeness rules`);
       }
       const controller = new AbortController();
       const stop = () => controller.abort();
@@ -226,6 +241,11 @@ export function register(program: Command): void {
         await store.close();
       }
       process.stdout.write((a.json ? JSON.stringify(summary) : formatSummary(summary)) + '\n');
+      const why = unreached(summary);
+      if (why) {
+        process.stderr.write(`cakupan crawl: no host could be crawled:\n${why.map((w) => `  ${w}`).join('\n')}\n`);
+        process.exitCode = 1;
+      }
     });
 
   program

@@ -341,11 +341,13 @@ export class Crawler {
   private async crawlHost(host: string, runs: SiteRun[]): Promise<void> {
     const first = runs[0];
     const st = this.stat(host);
+    let tookOver = false;
     if (this.o.owner) {
       // One worker per host, across machines: a host held by a live worker is not touched; a dead worker's
       // host is taken only once its lease has expired.
       const got = await this.frontier.acquireHost(host, this.o.owner, this.hostLeaseMs());
       if (!got.acquired) throw new HostBusy(host, got.heldBy.owner, got.heldBy.until);
+      tookOver = got.tookOver !== null;
     }
     const renew = this.o.owner ? setInterval(() => void this.frontier.renewHost(host, this.o.owner!, this.hostLeaseMs()).then((ok) => ok || this.lostHosts.add(host), () => undefined), Math.max(50, Math.floor(this.hostLeaseMs() / 3))) : null;
     const gate = new HostGate(host, {
@@ -354,10 +356,13 @@ export class Crawler {
       maxDelayMs: this.o.maxHostDelayMs ?? MAX_HOST_DELAY_MS,
       backoffBaseMs: this.o.backoffBaseMs,
       state: (await this.frontier.hostState(host)) ?? undefined,
+      beforeStart: this.o.owner ? () => this.beforeRequest(host) : undefined,
     });
     // Gate states are flushed every LOG_FLUSH_MS: after a SIGKILL the last request may be missing, so
     // count one as made just now.
     if (this.afterCrash) gate.lastStartAt = Math.max(gate.lastStartAt, Date.now());
+    // A dead worker's clock was written just before its last request went out: count that request as made now.
+    if (tookOver) gate.lastStartAt = Math.max(gate.lastStartAt, Date.now());
     st.delayMs = gate.delayMs;
     this.hostsActive++;
     this.progress();
@@ -390,10 +395,12 @@ export class Crawler {
   /** The robots.txt rules in force for a host: cached copy while fresh, else fetched through the gate. */
   private async robotsFor(host: string, origin: string, gate: HostGate): Promise<RobotsRules> {
     const now = Date.now();
+    // A robots.txt refused for its address is fetched again: this run's --allow-private may open it.
+    const usable = (r: { expiresAt: number; note: string }) => r.expiresAt > now && !r.note.includes('private-address');
     const mem = this.robots.get(host);
-    if (mem && mem.rules.record.expiresAt > now) return mem.rules;
+    if (mem && usable(mem.rules.record)) return mem.rules;
     const stored = await this.frontier.latestRobots(host);
-    if (stored && stored.expiresAt > now) {
+    if (stored && usable(stored)) {
       const rules = rulesOf(stored);
       this.robots.set(host, { rules, id: stored.id });
       gate.setCrawlDelay(rules.crawlDelayMs);
@@ -401,7 +408,6 @@ export class Crawler {
     }
     const record = await gate.run(async (slot) => {
       this.dirtyHosts.set(host, gate);
-      await this.beforeRequest(host, slot);
       let page: FetchedPage | null = null;
       let error: string | null = null;
       const rec = await fetchRobots(origin, async (url) => {
@@ -454,9 +460,11 @@ export class Crawler {
    * Just before a request goes out. A worker records the start in the database (the host's politeness clock,
    * shared by all workers) and extends its host lease; a worker that lost the lease stops at once.
    */
-  private async beforeRequest(host: string, slot: SlotInfo): Promise<void> {
+  private async beforeRequest(host: string): Promise<void> {
     if (!this.o.owner) return;
-    if (this.lostHosts.has(host) || !(await this.frontier.startRequest(host, this.o.owner, this.hostLeaseMs(), slot.startedAt))) {
+    // The clock written is a little before the real start (by this write's round trip): a worker taking the
+    // host over from a dead one therefore waits one full delay from the takeover (crawlHost).
+    if (this.lostHosts.has(host) || !(await this.frontier.startRequest(host, this.o.owner, this.hostLeaseMs(), Date.now()))) {
       this.lostHosts.add(host);
       throw new HostLost(host);
     }
@@ -520,7 +528,12 @@ export class Crawler {
       if (rules.record.outcome === 'disallow-all') {
         // "Unreachable" robots.txt: nothing may be fetched for now, but nothing is lost — the URLs wait.
         await this.frontier.release(row.url);
-        gate.defer(rules.record.expiresAt, `robots.txt ${rules.record.note}`);
+        gate.defer(
+          rules.record.expiresAt,
+          rules.record.note.includes('private-address')
+            ? `robots.txt unreachable: ${host} is a private or loopback address, not fetched without --allow-private (give it for tests and local mirrors)`
+            : `robots.txt ${rules.record.note}`,
+        );
         return;
       }
       if (!rules.isAllowed(row.url)) {
@@ -534,7 +547,6 @@ export class Crawler {
       try {
         res = await gate.run(async (slot) => {
           this.dirtyHosts.set(host, gate);
-          await this.beforeRequest(host, slot);
           try {
             const page = await fetchPage(row.url, this.fetchOptions({ followRedirects: false, etag: row.etag, lastModified: row.last_modified }));
             gate.onResponse(page.status, page.headers['retry-after']);

@@ -116,17 +116,26 @@ describe('cakupan crawl / crawl-report', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${bad}: sites[0].delaySeconds`);
     const r2 = await run(['crawl', '--config', cfgPath, '--since', '2025-13-45', '--db', join(tmp.dir, 'x.db')]).done;
-    expect(r2.code).toBe(1);
+    // A bad flag is a usage error: exit 2 and the command's usage.
+    expect(r2.code).toBe(2);
+    expect(r2.stderr).toContain('Usage: cakupan crawl');
     expect(r2.stderr).toContain('--since');
   }, 30_000);
 
-  it('without --allow-private, loopback sites are refused and nothing is stored', async () => {
+  it('without --allow-private, loopback sites are refused, nothing is stored, the exit is 1 naming the flag; given the flag, the same database crawls', async () => {
     const db = join(tmp.dir, 'private.db');
     const r = await run(['crawl', '--config', cfgPath, '--db', db]).done;
-    expect(r.code, r.stderr).toBe(0);
+    // Issue 11: a crawl that reached no host used to exit 0, and the deferral never named the flag.
+    expect(r.code, r.stderr).toBe(1);
     expect(r.stdout).toMatch(/0 articles ingested/);
-    expect(r.stdout).toMatch(/DEFERRED: robots.txt unreachable \(private-address\)/);
-  }, 30_000);
+    expect(r.stdout).toMatch(/DEFERRED: robots.txt unreachable: .* without --allow-private/);
+    expect(r.stderr).toMatch(/no host could be crawled:\n {2}127\.0\.0\.1:\d+: deferred: .*--allow-private/);
+    // …and the deferral does not outlive the missing flag (it used to: 0 requests, exit 0).
+    const again = await run(['crawl', '--config', cfgPath, '--db', db, '--allow-private']).done;
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).not.toMatch(/DEFERRED/);
+    expect(again.stdout).toMatch(/[1-9]\d* articles ingested/);
+  }, 60_000);
 });
 
 describe('one crawl at a time', () => {
