@@ -20,13 +20,20 @@ import { request } from 'undici';
 import { InputError } from '../extract/document.ts';
 import type { CoverageStore, RunRecord } from '../store/types.ts';
 import { WarcLedger } from './ledger.ts';
-import { scanWarc, type ScanCounts, type ScanEvent, type ScanJob } from './scan.ts';
+import type { ScanCounts, ScanEvent, ScanJob } from './scan.ts';
 import type { FromWorker, ToWorker } from './worker.ts';
 
 /** Where relative lines of a paths list point: CC-NEWS's `warc.paths.gz` lists paths under this. @default https://data.commoncrawl.org/ */
 export const DEFAULT_WARC_BASE = 'https://data.commoncrawl.org/';
-/** Scan workers: one per core, each reading its own file (a 1 GB CC-NEWS file is one core's work). @default availableParallelism() */
+/**
+ * Scan workers: one per core, each reading its own file (a 1 GB CC-NEWS file is one core's work). A single
+ * file is scanned in this thread: a worker would only add a second copy of the text stage (~100 MB). @default availableParallelism()
+ */
 export const DEFAULT_WARC_WORKERS = Math.max(1, availableParallelism());
+/** Young generation of a scan worker: pages are short-lived, and V8's default lets ~48 MB of garbage sit resident. @default 8 MB */
+export const WORKER_YOUNG_GENERATION_MB = 8;
+/** Old generation cap of a scan worker: a page's text stage needs < 50 MB; a runaway page kills the worker, not the machine. @default 256 MB */
+export const WORKER_OLD_GENERATION_MB = 256;
 /** Largest paths list read (CC-NEWS lists a month in ~30 KB gzipped). @default 64 MiB */
 export const MAX_PATHS_LIST_BYTES = 64 * 1024 * 1024;
 
@@ -194,8 +201,10 @@ export async function ingestWarc(store: CoverageStore & { db?: import('better-sq
   };
 
   try {
-    const nWorkers = Math.min(opts.workers ?? DEFAULT_WARC_WORKERS, jobs.length);
+    const nWorkers = jobs.length > 1 ? Math.min(opts.workers ?? DEFAULT_WARC_WORKERS, jobs.length) : 0;
     if (nWorkers <= 0) {
+      // Loaded here only: the text and fact stages are the scan's, and with workers they live in the workers.
+      const { scanWarc } = await import('./scan.ts');
       for (const { job, result } of jobs) {
         if (opts.signal?.aborted) break;
         const last = { counts: zero(), bytes: 0 };
@@ -231,7 +240,7 @@ async function workerLoop(
   fail: (r: WarcFileResult, message: string) => Promise<void>,
   signal?: AbortSignal,
 ): Promise<void> {
-  const worker = new Worker(new URL('./worker.js', import.meta.url));
+  const worker = new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB } });
   const onAbort = () => worker.postMessage({ t: 'stop' } satisfies ToWorker);
   signal?.addEventListener('abort', onAbort, { once: true });
   try {

@@ -103,7 +103,7 @@ describe('cakupan ingest of a .warc.gz', () => {
     } finally {
       await store.close();
     }
-  });
+  }, 120_000);
 
   it('reads a plain .warc over HTTP and a paths list naming files relative to --warc-base, in worker threads', async () => {
     const plainParts = parts.filter((_, i) => !badIndex.includes(i) || i === 15);
@@ -127,7 +127,7 @@ describe('cakupan ingest of a .warc.gz', () => {
     } finally {
       await store.close();
     }
-  });
+  }, 120_000);
 
   it('an article the crawler stored is stored once, with the crawl page and the archive record as its sources', async () => {
     const store = openStore(join(dir, 'c.db'));
@@ -151,7 +151,7 @@ describe('cakupan ingest of a .warc.gz', () => {
     } finally {
       await store.close();
     }
-  });
+  }, 120_000);
 
   it('a file that cannot be read fails alone, naming itself', async () => {
     const store = openStore(join(dir, 'e.db'));
@@ -165,5 +165,5 @@ describe('cakupan ingest of a .warc.gz', () => {
     } finally {
       await store.close();
     }
-  });
+  }, 120_000);
 });
