@@ -55,6 +55,12 @@ export interface HostGateOptions {
   /** Politeness state from an earlier run. */
   state?: Partial<HostState>;
   random?: () => number;
+  /**
+   * Awaited once the gate opens, just before the request starts (a worker writes the host's clock to the shared
+   * database here); the start is stamped after it, so the time it takes never shortens a gap. A throw cancels
+   * the request.
+   */
+  beforeStart?: () => Promise<void>;
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -77,10 +83,12 @@ export class HostGate {
   backoffUntil: number;
   failures: number;
   deferred: HostDeferred | null = null;
-  private readonly opts: Required<Omit<HostGateOptions, 'state' | 'concurrency'>>;
+  private readonly opts: Required<Omit<HostGateOptions, 'state' | 'concurrency' | 'beforeStart'>>;
+  private readonly beforeStart: (() => Promise<void>) | undefined;
 
   constructor(host: string, opts: HostGateOptions) {
     this.host = host;
+    this.beforeStart = opts.beforeStart;
     this.opts = {
       floorMs: opts.floorMs,
       maxDelayMs: opts.maxDelayMs ?? MAX_HOST_DELAY_MS,
@@ -129,6 +137,7 @@ export class HostGate {
         earliest = Math.max(earliest, this.backoffUntil);
       }
       if (this.deferred) throw this.deferred;
+      if (this.beforeStart) await this.beforeStart();
       const startedAt = Date.now();
       this.lastStartAt = startedAt;
       return fn({ startedAt, delayMs, waitedMs: startedAt - queuedAt });
