@@ -33,7 +33,14 @@ export const polarityGate: Gate = {
     // polarity at all ("belum mencapai", "belum lama ini", "kurang lebih").
     const notMissing = hitsOf(text, g.notMissing);
     const masked = (h: { start: number; end: number }) => notMissing.some((n) => n.start <= h.start && h.end <= n.end);
-    const before = hitsOf(text, g.missingBefore, g.notMissing).filter((h) => !masked(h));
+    const negatedVerb = new RegExp(`(?<![\\p{L}])(?:yang\\s+)?(?:${alternation(g.negations)})\\s+(?:${verbs})(?![\\p{L}])`, 'giu');
+    const before = [
+      ...hitsOf(text, g.missingBefore, g.notMissing).filter((h) => !masked(h)),
+      ...[...text.matchAll(negatedVerb)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, word: m[0].toLowerCase().replace(/\s+/g, ' ') })).filter((h) => !masked(h)),
+    ].sort((a, b) => a.start - b.start);
+    // A coverage word between a missing word and the figure speaks of coverage again: "Dengan tambahan tersebut, cakupan
+    // kepesertaan naik menjadi 98 persen".
+    const coverageCues = found.cue.filter((c) => c.family === 'coverage' || c.family === 'active' || c.family === 'coverageWeak');
     const afterRe = new RegExp(
       `^[\\s,]*(?:(?:${filler})\\s+){0,4}(?:(?:yang\\s+)?(?:${alternation(g.negations)})\\s+(?:${verbs})|${alternation(g.missingAfter)})(?![\\p{L}])`,
       'iu',
@@ -47,7 +54,7 @@ export const polarityGate: Gate = {
       const s = doc.sentenceAt(f.start);
       const cs = clauseStartOf(text, s.start, f.start);
       const b = lastInside(before, Math.max(cs, f.start - MISSING_REACH), f.start);
-      if (b) return { gate: 'polarity', reason: 'gate:polarity', word: b.word, start: b.start, end: b.end };
+      if (b && !inside(coverageCues, b.end, f.start).length) return { gate: 'polarity', reason: 'gate:polarity', word: b.word, start: b.start, end: b.end };
       const ce = clauseEndOf(text, grp.end, s.end);
       // A region between the figure and the phrase is its place, not a new subject ("210 ribu jiwa di Kabupaten Jember belum
       // tercover"): it reads as "wilayah", a filler word.
@@ -81,6 +88,15 @@ export const polarityGate: Gate = {
     { text: 'Kabupaten Pandeglang mendapat kuota PBI sebanyak 520 ribu jiwa.', none: 'a quota is no enrolment' },
     { text: 'Banyak NIK warga Kabupaten Sumbawa belum berstatus online. Jumlahnya sekitar 21 ribu, kata Bupati.', none: '"Jumlahnya" counts the NIK of the sentence before' },
     { text: 'Tercatat 5.900 penduduk Kota Bima masih non kepesertaan JKN.', none: 'non-participants' },
+    { text: 'Warga Kabupaten Dompu yang belum terdaftar sebanyak 12.480 jiwa.', none: 'the unregistered, named before the count' },
+    {
+      text: 'Kota Mataram belum menjadi UHC Prioritas dengan cakupan kepesertaan 97,5 persen.',
+      facts: [{ region: 'Kota Mataram', metric: 'coverage_pct', value: 97.5 }],
+    },
+    {
+      text: 'Dengan tambahan kuota tersebut cakupan kepesertaan JKN Kabupaten Bima naik menjadi 98,3 persen.',
+      facts: [{ region: 'Kabupaten Bima', metric: 'coverage_pct', value: 98.3 }],
+    },
     {
       text: 'Hingga Juni 2025, sebanyak 1.204.500 jiwa atau 97,6 persen penduduk Kabupaten Jember sudah terdaftar JKN.',
       facts: [

@@ -25,8 +25,10 @@ export const programmeGate: Gate = {
   prepare(doc: Doc, found: Found) {
     const g = lexicon().gates;
     const text = doc.text;
-    const jkn = hitsOf(text, g.jknProgramme).map((h) => ({ ...h, jkn: true }));
-    const other = hitsOf(text, g.otherProgramme).map((h) => ({ ...h, jkn: false }));
+    const jkn = hitsOf(text, g.jknProgramme).map((h) => ({ ...h, jkn: true, insurance: false }));
+    // Other social insurance shares JKN's words ("peserta", "kepesertaan"); other topics (immunisation, accreditation) do not.
+    const insurance = hitsOf(text, g.otherInsurance).map((h) => ({ ...h, jkn: false, insurance: true }));
+    const other = [...insurance, ...hitsOf(text, g.otherProgramme).map((h) => ({ ...h, jkn: false, insurance: false }))];
     // "BPJS Kesehatan" inside "BPJS Ketenagakerjaan"? No: distinct words. But "jaminan kesehatan" is no JKN word inside
     // another programme's name; overlapping hits keep the longer.
     const programme = [...jkn, ...other].sort((a, b) => a.start - b.start || b.end - a.end).filter((h, i, xs) => i === 0 || h.start >= xs[i - 1]!.end);
@@ -36,6 +38,7 @@ export const programmeGate: Gate = {
     const shareWords = hitsOf(text, g.budgetShareWords);
     const shareAfter = new RegExp(`^\\s*(?:persen|%)?\\s{0,${BUDGET_SHARE_REACH}}(?:${g.budgetShareAfter.map((w) => w.replace(/[.*+?^${}()|[\]\\\/]/g, '\\$&').replace(/ +/g, '\\s+')).join('|')})(?![\\p{L}])`, 'iu');
     const cues = found.cue.filter((c: CueMention) => COVERAGE_FAMILIES.has(c.family));
+    const participantCues = found.cue.filter((c: CueMention) => c.family !== 'national' && c.family !== 'population');
     const block = (f: GateFigure, h: Hit, why: string): GateBlock => ({ gate: 'programme', reason: 'gate:programme', word: `${why}: ${h.word}`, start: h.start, end: h.end });
 
     return (f: GateFigure) => {
@@ -59,9 +62,13 @@ export const programmeGate: Gate = {
       const after = before ? undefined : firstInside(programme, grp.end, s.end);
       const own = before ?? after;
       if (own) return own.jkn ? null : block(f, own, 'programme');
+      // A sentence naming no programme: its paragraph's, when that names only other programmes — for other topics only
+      // when the sentence has no participant word either ("Cakupan kepesertaan mencapai 97 persen" after an immunisation
+      // sentence is JKN's).
       const para = doc.paragraphs[s.paragraph]!;
       const inPara = inside(programme, para.start, para.end);
-      if (inPara.length && inPara.every((p) => !p.jkn)) return block(f, inPara.at(-1)!, 'paragraph programme');
+      const participantWords = inside(participantCues, s.start, s.end).length > 0;
+      if (inPara.length && inPara.every((p) => !p.jkn) && (!participantWords || !articleJkn || inPara.some((p) => p.insurance))) return block(f, inPara.at(-1)!, 'paragraph programme');
       if (!articleJkn && articleOther) return block(f, programme.find((p) => !p.jkn)!, 'article programme');
       return null;
     };
@@ -98,6 +105,14 @@ export const programmeGate: Gate = {
     {
       text: 'Cakupan kepesertaan JKN di Kabupaten Klaten mencapai 98,2 persen, sedangkan kepesertaan BPJS Ketenagakerjaan baru 37 persen.',
       facts: [{ region: 'Kabupaten Klaten', metric: 'coverage_pct', value: 98.2 }],
+    },
+    {
+      text: 'BPJS Ketenagakerjaan Cabang Kudus mencatat kenaikan kepesertaan pekerja rentan. Jumlah peserta aktif di Kabupaten Kudus kini 84.300 orang.',
+      none: 'a paragraph about BPJS Ketenagakerjaan: its "peserta aktif" are not JKN participants',
+    },
+    {
+      text: 'Cakupan imunisasi dasar di Kabupaten Bantul 96,4 persen. Cakupan kepesertaan JKN-nya mencapai 99,2 persen.',
+      facts: [{ region: 'Kabupaten Bantul', metric: 'coverage_pct', value: 99.2 }],
     },
     {
       text: 'Berkat dukungan APBD, cakupan kepesertaan JKN Kota Madiun mencapai 99,1 persen.',

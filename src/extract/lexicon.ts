@@ -70,6 +70,7 @@ const LexiconSchema = z.object({
   /** The gates' lists (extractors/gates/). */
   gates: z.object({
     jknProgramme: WordList,
+    otherInsurance: WordList,
     otherProgramme: WordList,
     budgetWords: WordList,
     budgetShareWords: WordList,
@@ -85,6 +86,7 @@ const LexiconSchema = z.object({
     branchUnits: WordList,
     unitSubjectBefore: WordList,
     islands: WordList,
+    compassWords: WordList,
     thresholdReached: WordList,
     targetCarry: WordList,
     exceedVerbs: WordList,
