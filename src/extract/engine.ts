@@ -259,7 +259,12 @@ function pairFigures(ctx: Ctx): Fact[] {
   const gates = gatesFor(doc, found);
   const facts: Fact[] = [];
   const aggregateValues = new Set<number>();
-  let carry: 'active' | 'coverage' | null = null;
+  /**
+   * The metric family carried to a share that names none: the last one of its paragraph; from an earlier paragraph, that
+   * paragraph's lead family ("… Dengan prosentase aktif peserta 83,89 persen." / "Kemudian untuk Kabupaten Batang 87, 86
+   * persen." is coverage, the block's lead, in an article where every paragraph opens with coverage).
+   */
+  let carry: { family: 'active' | 'coverage'; paragraph: number; lead: 'active' | 'coverage' } | null = null;
   /** Values a guard dropped, per sentence: "belum mencapai 95 persen …, sementara B sudah mencapai 95 persen". */
   const droppedIn = new Map<Sentence, Set<number>>();
   const dropped = { push: ({ sentence, value }: { sentence: Sentence; value: number }) => void (droppedIn.get(sentence) ?? droppedIn.set(sentence, new Set()).get(sentence)!).add(value) };
@@ -300,7 +305,7 @@ function pairFigures(ctx: Ctx): Fact[] {
       (guardIn(guards, afterNear, ['definition', 'criterion']) && 'criterion-after') ||
       // "95 persen dari target": a share of a target reached, not of the population.
       (/^\s*(?:persen\s+|%\s*)?(?:dari|terhadap)\s+target/iu.test(text.slice(g.end, g.end + 30)) && 'of-target') ||
-      (guardIn(guards, ownSpan, ['inactive', 'segment', 'other-quantity', 'flow']) && 'polarity-or-segment') ||
+      (guards.some(ownSpan.start, ownSpan.end, (x) => ['inactive', 'segment', 'other-quantity', 'flow'].includes(x.guard) && !belongsToNext(x, g, next)) && 'polarity-or-segment') ||
       (isChange(guards, near, text) && 'change') ||
       (g.members.every((m) => ctx.claims.get(m)?.drop) && 'construction-drop');
     if (guardHit) {
@@ -312,7 +317,12 @@ function pairFigures(ctx: Ctx): Fact[] {
     // 2. Metric family of the group: the cues before it in its clause speak first ("Cakupan kepesertaan … 99,3 persen
     // dengan tingkat keaktifan 81 persen"), then the words after it ("89,65 persen peserta aktif"); activity beats coverage.
     // A "dan" also closes the clause a cue belongs to: "99,1 persen penduduk terdaftar JKN dan 83,2 persen di antaranya aktif".
-    const cueClauseStart = Math.max(w.clause.start, lastMatchEnd(ctx.ands, w.clause.start, g.start));
+    // A bracketed aside with a figure of its own closes the clause for cues too: "sudah mencapai UHC Non Prioritas
+    // (keaktifan peserta di bawah 80 persen) dengan capaian 98,88 persen" is not activity.
+    const close = text.lastIndexOf(')', g.start);
+    const open = close >= w.clause.start ? text.lastIndexOf('(', close) : -1;
+    const aside = open >= w.clause.start && (ctx.ix.percent.some(open, close + 1) || ctx.ix.count.some(open, close + 1)) ? close + 1 : w.clause.start;
+    const cueClauseStart = Math.max(w.clause.start, aside, lastMatchEnd(ctx.ands, w.clause.start, g.start));
     // Overlap, not containment: "2.430.237 peserta aktif" — the unit belongs to the count, the cue runs past it.
     const beforeCues = cues.touching(cueClauseStart, g.end);
     // After the figure, only up to the next " dan ": "cakupan 100,26 persen dan tingkat keaktifan 95,47 persen".
@@ -347,7 +357,7 @@ function pairFigures(ctx: Ctx): Fact[] {
         family = 'coverage';
         metricReasons.push('metric:weak-cue');
       } else if (carry) {
-        family = carry;
+        family = carry.paragraph === g.sentence.paragraph ? carry.family : carry.lead;
         metricReasons.push('metric:carry');
       } else {
         family = 'coverage';
@@ -420,7 +430,10 @@ function pairFigures(ctx: Ctx): Fact[] {
         lastFactIn.set(g.sentence, fact);
       }
     }
-    if (family && g.members.some((m) => m.kind === 'percent')) carry = family;
+    if (family && g.members.some((m) => m.kind === 'percent')) {
+      const lead = carry && carry.paragraph === g.sentence.paragraph ? carry.lead : family;
+      carry = { family, paragraph: g.sentence.paragraph, lead };
+    }
   });
   return facts;
 }
@@ -443,7 +456,16 @@ function isChange(guards: SpanIndex<GuardMention>, near: Span, text: string): bo
 function countedRegionsBefore(ctx: Ctx, g: Group): boolean {
   const count = ctx.ix.guard.last(g.sentence.start, g.start, (x) => x.guard === 'region-count' && countsManyRegions(x.word));
   if (!count) return ctx.ix.guard.some(g.start, g.end, (x) => x.guard === 'region-count' && countsManyRegions(x.word));
+  // "Jumlah peserta JKN di Provinsi Lampung dan 15 kabupaten/kota telah mencapai … 98,46%": the province named with its count.
+  const named = ctx.subjectIx.last(g.sentence.start, count.start);
+  if (named && /^\s*(?:dan|serta|beserta)\s*$/iu.test(ctx.doc.text.slice(named.end, count.start))) return false;
   return !ctx.subjectIx.some(count.end, g.start);
+}
+
+/** Words right before the next figure of the sentence are that figure's: "Peserta aktif mencapai 695.856 Peserta non aktif 145.224". */
+function belongsToNext(x: Span, g: Group, next: Group | undefined): boolean {
+  if (!next || next.sentence !== g.sentence || x.start < g.end || x.end > next.start) return false;
+  return next.start - x.end < x.start - g.end;
 }
 
 /** Set CAKUPAN_DEBUG_PAIRING=1 to see on stderr why a figure gave no fact. */
