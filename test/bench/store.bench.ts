@@ -3,13 +3,19 @@
  *
  *  1. `refresh --all` with the real text and fact extraction: articles/s, RSS along the way (flat?), peak RSS;
  *     its peer is the same extraction without the store, measured in this run;
- *  2. `export` of the whole table as CSV and NDJSON to a sink: rows/s and the RSS it adds (it streams).
+ *  2. `export` of the whole table as CSV and NDJSON to a sink: rows/s and the RSS it adds (it streams);
+ *  3. issue 10's comparison, each refresh in its own process (test/bench/refresh-proc.ts, extraction on its main
+ *     thread): SQLite single process, then PostgreSQL (a fresh schema on the machine's server, the same articles)
+ *     with 1 and with 2 processes sharing one refresh plan through leased batches — articles/s and each process's
+ *     peak RSS, and the 2-vs-1 speed-up (goal ≥ 1.6× on 2 cores).
  *
- * BENCH_ARTICLES overrides the article count; BENCH_WORKERS the refresh worker threads (default: one per core
- * beyond the first). Reads nothing outside the repository.
+ * BENCH_ARTICLES overrides the article count; BENCH_WORKERS the refresh worker threads of part 1 (default: one per
+ * core beyond the first); BENCH_PG the PostgreSQL URL (default the machine's, 127.0.0.1). Reads nothing outside
+ * the repository; talks only to 127.0.0.1.
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { EXTRACTOR_VERSION } from '../../src/extract/index.ts';
@@ -18,12 +24,16 @@ import { writeExport } from '../../src/store/format.ts';
 import { corpusDocument, CorpusArticle } from '../../src/store/ingest.ts';
 import { extractDocument } from '../../src/store/pipeline.ts';
 import { refresh } from '../../src/store/refresh.ts';
+import { openPgStore } from '../../src/store/postgres.ts';
+import { createPgPool, dropPgSchema } from '../../src/store/pg.ts';
 import { openStore } from '../../src/store/sqlite.ts';
 import { createExtractorPool } from '../../src/store/workers.ts';
 
 const N = Number(process.env.BENCH_ARTICLES ?? 100_000);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? REFRESH_WORKERS);
 const TARGET = 300;
+/** The machine's PostgreSQL (trust auth, database `test`). */
+const PG_URL = process.env.BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 const mib = (kib: number) => (kib / 1024).toFixed(0);
 const rssMiB = () => (process.memoryUsage().rss / 1048576).toFixed(0);
 
@@ -125,7 +135,101 @@ try {
     console.log(`export ${format}: ${rows} rows, ${(bytes / 1048576).toFixed(0)} MiB in ${s.toFixed(1)} s = ${Math.round(rows / s)} rows/s; RSS ${before} -> peak ${peak} MiB`);
   }
   await store.close();
-  console.log(`peak RSS of the whole bench: ${mib(process.resourceUsage().maxRSS)} MiB`);
+  console.log(`peak RSS of the bench process (parts 1-2): ${mib(process.resourceUsage().maxRSS)} MiB`);
+
+  // ---- 3. SQLite 1 process vs PostgreSQL 1 and 2 processes, each refresh in its own process ----------------
+  const sqliteOne = await procs([dbPath], 1);
+  const schema = `bench_${process.pid}`;
+  const pgUrl = `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}schema=${schema}`;
+  try {
+    t = performance.now();
+    await seedPg(pgUrl, schema, baseExtractions);
+    console.log(`postgres setup: ${N} articles copied in ${((performance.now() - t) / 1000).toFixed(1)} s (schema ${schema})`);
+    const pgOne = await procs([pgUrl], 1);
+    const pgTwo = await procs([pgUrl, pgUrl], 2);
+    console.log('refresh --all of the stored articles, real extraction, one process per worker:');
+    for (const r of [sqliteOne, pgOne, pgTwo]) console.log(`  ${r.label.padEnd(24)} ${String(Math.round(r.rate)).padStart(5)} articles/s  peak RSS ${r.rss.join(' + ')} MiB  (${r.articles} articles in ${r.seconds.toFixed(1)} s; split ${r.split.join('/')})`);
+    const speedup = pgTwo.rate / pgOne.rate;
+    console.log(`  PostgreSQL 2 workers / 1 worker: ${speedup.toFixed(2)}× (goal ≥ 1.6×: ${speedup >= 1.6 ? 'met' : 'NOT met'}; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores)`);
+  } finally {
+    await dropPgSchema(PG_URL, schema).catch(() => undefined);
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** Runs `refresh --all` in one child process per location at once; the rate is all their articles over the wall time. */
+async function procs(locations: string[], n: number) {
+  const started = performance.now();
+  const outs = await Promise.all(
+    locations.map(
+      (loc) =>
+        new Promise<{ rec: { articles_extracted: number; outcome: string; errors: number }; seconds: number; maxRssMiB: number }>((resolve, reject) => {
+          const child = spawn(process.execPath, ['--import', 'tsx', new URL('./refresh-proc.ts', import.meta.url).pathname, loc], { stdio: ['ignore', 'pipe', 'inherit'] });
+          let out = '';
+          child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+          child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!)) : reject(new Error(`refresh process on ${loc} exited ${code}`))));
+        }),
+    ),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const articles = outs.reduce((s, o) => s + o.rec.articles_extracted, 0);
+  const kind = locations[0]!.startsWith('postgres') ? 'PostgreSQL' : 'SQLite';
+  if (outs.some((o) => o.rec.outcome !== 'ok')) console.log(`  (outcomes: ${outs.map((o) => `${o.rec.outcome}, ${o.rec.errors} errors`).join('; ')})`);
+  return { label: `${kind}, ${n} ${n === 1 ? 'process' : 'processes'}`, rate: articles / seconds, seconds, articles, rss: outs.map((o) => o.maxRssMiB), split: outs.map((o) => o.rec.articles_extracted) };
+}
+
+/**
+ * The same N articles in a fresh PostgreSQL schema: the corpus articles stored through the store (as part 1's
+ * setup does), then copied in SQL (pages, articles, facts and categories of copy i from corpus article i mod K,
+ * the copy's text with its numbered line appended, stored uncompressed), so setup takes seconds, not minutes.
+ */
+async function seedPg(url: string, schemaName: string, baseExtractions: ReturnType<typeof extractDocument>[]): Promise<void> {
+  const K = base.length;
+  const store = await openPgStore(url, { extractorVersion: EXTRACTOR_VERSION - 1 });
+  const run = await store.startRun('ingest', { bench: true });
+  const texts: string[] = [];
+  for (let i = 0; i < Math.min(K, N); i++) {
+    const text = `${base[i]!.text}\n(salinan ${i})`;
+    texts.push(base[i]!.text);
+    await store.saveDocument(corpusDocument({ ...base[i]!, url: `https://bench.example/${i}/${i}`, text }, `b${i}`), { ...baseExtractions[i]!, text }, run);
+  }
+  await store.finishRun(run, 'ok');
+  await store.close();
+  const h = await createPgPool(url, { schema: schemaName });
+  try {
+    const db = h.pool;
+    const ids = (await db.query('SELECT id FROM articles ORDER BY id')).rows.map((r) => Number(r.id));
+    if (ids.join() !== Array.from({ length: Math.min(K, N) }, (_, i) => i + 1).join()) throw new Error('bench seed: the corpus articles did not get ids 1..K');
+    const src = `SELECT i, (i % $1) + 1 AS base_id, t.text || E'\n(salinan ' || i || ')' AS text
+                 FROM generate_series($1::bigint, $2::bigint - 1) AS i JOIN unnest($3::text[]) WITH ORDINALITY AS t(text, ord) ON t.ord = (i % $1) + 1`;
+    const args = [K, N, texts];
+    await db.query(
+      `INSERT INTO pages (id, url, canonical_url, site_id, fetched_at, status, headers, content_type, kind, sha256, size, body_encoding, title_hint, published_hint, article_id, ingest_run_id, body)
+       SELECT s.i + 1, 'https://bench.example/' || (s.base_id - 1) || '/' || s.i, NULL, p.site_id, p.fetched_at, p.status, p.headers, p.content_type, p.kind,
+              encode(sha256(convert_to(s.text, 'UTF8')), 'hex'), octet_length(convert_to(s.text, 'UTF8')), 'identity', p.title_hint, p.published_hint, NULL, p.ingest_run_id, convert_to(s.text, 'UTF8')
+       FROM (${src}) s JOIN pages p ON p.id = s.base_id`,
+      args,
+    );
+    await db.query(
+      `INSERT INTO articles (id, page_id, extractor_version, extracted_at, extracted_run_id, text_sha256, text_fingerprint, method, title, published, text)
+       SELECT s.i + 1, s.i + 1, a.extractor_version, a.extracted_at, a.extracted_run_id, encode(sha256(convert_to(s.text, 'UTF8')), 'hex'),
+              encode(sha256(convert_to(s.text, 'UTF8')), 'hex'), a.method, a.title, a.published, s.text
+       FROM (${src}) s JOIN articles a ON a.id = s.base_id`,
+      args,
+    );
+    await db.query('UPDATE pages SET article_id = id WHERE id > $1', [K]);
+    for (const table of ['facts', 'categories']) {
+      const cols = (await db.query("SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 AND column_name NOT IN ('id', 'article_id') ORDER BY ordinal_position", [schemaName, table])).rows.map((r) => String(r.column_name));
+      await db.query(
+        `INSERT INTO ${table} (article_id, ${cols.join(', ')}) SELECT g.i + 1, ${cols.map((c) => 'x.' + c).join(', ')}
+         FROM generate_series($1::bigint, $2::bigint - 1) AS g(i) JOIN ${table} x ON x.article_id = (g.i % $1) + 1`,
+        [K, N],
+      );
+    }
+    for (const table of ['pages', 'articles']) await db.query(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), (SELECT max(id) FROM ${table}))`);
+    await db.query('ANALYZE');
+  } finally {
+    await h.close();
+  }
 }
