@@ -140,8 +140,10 @@ describe('commands', () => {
     expect(nodb.stderr).toMatch(/none\.db: no database here; run `cakupan ingest` or `npm start` first/);
     expect(existsSync(missing)).toBe(false);
 
-    const pg = await cli(['stats', '--db', 'postgres://ana:secret@db.example/cakupan']);
+    // A PostgreSQL URL nobody answers on (a closed local port): one line naming the URL without its password.
+    const pg = await cli(['stats', '--db', 'postgres://ana:secret@127.0.0.1:1/cakupan']);
     expect(pg.status).toBe(1);
-    expect(pg.stderr).toBe('cakupan stats: postgres://***@db.example/cakupan: the PostgreSQL backend is not available yet; give a SQLite file path\n');
+    expect(pg.stderr).toMatch(/^cakupan stats: postgres:\/\/ana:\*\*\*@127\.0\.0\.1:1\/cakupan: cannot use the PostgreSQL database \(ECONNREFUSED: .*\); is the server running and the URL right\?\n$/);
+    expect(pg.stderr).not.toContain('secret');
   });
 });
