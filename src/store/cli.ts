@@ -93,8 +93,9 @@ export function register(program: Command): void {
     .option('--no-progress', 'WARC input: no progress bar')
     .action(async (inputs: string[], raw: unknown) => {
       // Web archives (.warc, .warc.gz, warc.paths.gz) have their own reader: src/warc.
-      const { isWarcInput, ingestWarcCommand } = await import('../warc/cli.ts');
+      const { isWarcInput } = await import('../warc/inputs.ts');
       if (inputs.some(isWarcInput)) {
+        const { ingestWarcCommand } = await import('../warc/cli.ts');
         await ingestWarcCommand(inputs, raw).catch((err: Error & { reported?: boolean }) => {
           if (!err.reported) throw err;
         });
@@ -123,13 +124,25 @@ export function register(program: Command): void {
     .option('--db <path>', `database file (default: $${DB_ENV} or ${DEFAULT_DB_PATH})`)
     .option('--no-progress', 'no progress bar')
     .option('--workers <n>', 'extraction worker threads (0: extract on the main thread)', String(REFRESH_WORKERS))
+    .option('--in-process', 'on PostgreSQL: refresh in this process instead of queueing the batches for `cakupan worker`')
     .action(async (raw: unknown) => {
       const flags = parseFlags(
         'refresh',
-        DbFlag.extend({ all: z.boolean().optional(), progress: z.boolean().optional(), workers: z.coerce.number().int().min(0).max(64) }),
+        DbFlag.extend({ all: z.boolean().optional(), progress: z.boolean().optional(), workers: z.coerce.number().int().min(0).max(64), inProcess: z.boolean().optional() }),
         raw,
       );
       if (!flags) return;
+      if (!flags.inProcess && (await import('./pg.ts')).isPostgresUrl(dbPath(flags.db))) {
+        // Many machines: the plan's batches go on the queue; every `cakupan worker` takes some.
+        try {
+          const { enqueueRefreshJobs } = await import('../worker/enqueue.ts');
+          process.stdout.write((await enqueueRefreshJobs({ db: dbPath(flags.db), all: flags.all ?? false, json: false })) + '\n');
+        } catch (err) {
+          process.stderr.write(`cakupan refresh: ${err instanceof Error ? err.message : String(err)}\n`);
+          process.exitCode = 1;
+        }
+        return;
+      }
       await withStore('refresh', dbPath(flags.db), true, async (store) => {
         const [{ createExtractorPool }, { refresh }] = await Promise.all([import('./workers.ts'), import('./refresh.ts')]);
         const pool = flags.workers > 0 ? createExtractorPool(flags.workers) : null;
@@ -225,7 +238,10 @@ export function register(program: Command): void {
       await withStore('stats', dbPath(flags.db), true, async (store) => {
         const { formatStats } = await formatModule();
         const s = await store.stats();
-        process.stdout.write(flags.json ? JSON.stringify(s, null, 2) + '\n' : formatStats(s) + '\n');
+        // On PostgreSQL the ops side too: queues, dead letters, leased hosts (src/worker/stats.ts).
+        const ops = (await import('./pg.ts')).isPostgresUrl(dbPath(flags.db)) ? await import('../worker/stats.ts') : null;
+        const work = ops ? await ops.workStats(dbPath(flags.db)) : null;
+        process.stdout.write(flags.json ? JSON.stringify(work ? { ...s, work } : s, null, 2) + '\n' : formatStats(s) + (work && ops ? '\n\n' + ops.formatWorkStats(work) : '') + '\n');
       });
     });
 

@@ -20,6 +20,9 @@ import { request } from 'undici';
 import { InputError } from '../extract/document.ts';
 import type { CoverageStore, RunRecord } from '../store/types.ts';
 import { WarcLedger } from './ledger.ts';
+import { isPathsList, isWarcInput } from './inputs.ts';
+
+export { isWarcInput };
 import type { ScanCounts, ScanEvent, ScanJob } from './scan.ts';
 import type { FromWorker, ToWorker } from './worker.ts';
 
@@ -36,16 +39,6 @@ export const WORKER_YOUNG_GENERATION_MB = 8;
 export const WORKER_OLD_GENERATION_MB = 256;
 /** Largest paths list read (CC-NEWS lists a month in ~30 KB gzipped). @default 64 MiB */
 export const MAX_PATHS_LIST_BYTES = 64 * 1024 * 1024;
-
-/** True for the inputs this module reads. */
-export function isWarcInput(s: string): boolean {
-  const p = s.replace(/[?#].*$/, '').toLowerCase();
-  return /\.warc(\.gz)?$/.test(p) || isPathsList(s);
-}
-
-function isPathsList(s: string): boolean {
-  return /(^|[/.])(warc\.)?paths(\.gz)?$/i.test(s.replace(/[?#].*$/, '')) && !/\.warc(\.gz)?$/i.test(s);
-}
 
 /** Options of `ingestWarc`. */
 export interface WarcIngestOptions {
