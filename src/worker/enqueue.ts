@@ -4,7 +4,7 @@
  */
 import { openPgCrawlStore } from '../store/crawl-pg.ts';
 import { openPgStore } from '../store/postgres.ts';
-import { REFRESH_BATCH } from '../store/config.ts';
+import { REFRESH_JOB_BATCH } from './config.ts';
 import type { Site, SitesConfig } from '../crawl/sites.ts';
 import { enqueueCrawl, enqueueRefresh, openBoss } from './queues.ts';
 
@@ -54,7 +54,7 @@ export async function enqueueRefreshJobs(o: { db: string; all: boolean; batchSiz
     try {
       const cutoff = o.all ? (resumeCutoff ?? runId) : 0;
       const stale = await store.countStale({ cutoffRunId: cutoff });
-      const plan = await store.planRefresh({ all: o.all, runId, cutoffRunId: cutoff, batchSize: o.batchSize ?? REFRESH_BATCH });
+      const plan = await store.planRefresh({ all: o.all, runId, cutoffRunId: cutoff, batchSize: o.batchSize ?? REFRESH_JOB_BATCH() });
       const batches = await store.openRefreshBatches(plan.id);
       const boss = await openBoss(o.db);
       let sent: number;

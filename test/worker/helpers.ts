@@ -30,7 +30,9 @@ export interface TestDb {
 export async function freshSchema(prefix: string): Promise<TestDb> {
   const schema = `${prefix}_${randomBytes(4).toString('hex')}`;
   const url = `${TEST_PG_URL}${TEST_PG_URL.includes('?') ? '&' : '?'}schema=${schema}`;
-  const client = new pg.Client({ connectionString: TEST_PG_URL, options: `-c search_path=${schema}` });
+  // BIGINT (20) and NUMERIC (1700) read as numbers, as the store's own pools read them.
+  const types = { getTypeParser: ((oid: number, format?: string) => (oid === 20 || oid === 1700 ? Number : pg.types.getTypeParser(oid, format as 'text'))) as typeof pg.types.getTypeParser };
+  const client = new pg.Client({ connectionString: TEST_PG_URL, options: `-c search_path=${schema}`, types });
   await client.connect();
   return {
     url,
