@@ -9,9 +9,12 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type Database from 'better-sqlite3';
+import type { SqliteStore } from '../store/sqlite.ts';
 import { z } from 'zod';
 import { Category, Level, Metric, PartialDate } from '../types.ts';
+
+/** The store's SQLite handle (its type from the store: no driver import in the review stage). */
+type Db = SqliteStore['db'];
 
 /** One gold fact, as `corpus/dev/*.json` writes it. */
 export const GoldFact = z.object({
@@ -53,7 +56,7 @@ export interface GoldExportOptions {
 }
 
 /** The gold articles of the store, article id order. */
-export function goldArticles(db: Database.Database, opts: GoldExportOptions = {}): GoldArticle[] {
+export function goldArticles(db: Db, opts: GoldExportOptions = {}): GoldArticle[] {
   const prefix = opts.prefix ?? 'r';
   const articles = db
     .prepare(
@@ -95,7 +98,7 @@ export function goldArticles(db: Database.Database, opts: GoldExportOptions = {}
 }
 
 /** Writes the gold articles as `<dir>/<id>.json` (2-space indent, like the dev set); returns what it wrote. */
-export function writeGold(db: Database.Database, dir: string, opts: GoldExportOptions = {}): { files: string[]; facts: number; categories: number } {
+export function writeGold(db: Db, dir: string, opts: GoldExportOptions = {}): { files: string[]; facts: number; categories: number } {
   const gold = goldArticles(db, opts);
   mkdirSync(dir, { recursive: true });
   const files: string[] = [];
