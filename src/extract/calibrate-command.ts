@@ -120,8 +120,8 @@ export async function runCalibrate(opts: CalibrateOptions): Promise<number> {
         [
           ['facts', String(b.samples), String(a.samples), String(aCorpus.samples), String(aReview.samples)],
           ['conf >= 0.9', String(b.high), String(a.high), String(aCorpus.high), String(aReview.high)],
-          ['conf >= 0.9 right', f(b.highPrecision), f(a.highPrecision), f(aCorpus.highPrecision), f(aReview.highPrecision)],
-          ['wrong under 0.9', f(b.wrongBelow), f(a.wrongBelow), f(aCorpus.wrongBelow), f(aReview.wrongBelow)],
+          ['conf >= 0.9 right', ...[b, a, aCorpus, aReview].map((x) => (x.high ? f(x.highPrecision) : '-'))],
+          ['wrong under 0.9', ...[b, a, aCorpus, aReview].map((x) => (x.wrong ? f(x.wrongBelow) : '-'))],
           ['log-loss', f(b.logLoss), f(a.logLoss), f(aCorpus.logLoss), f(aReview.logLoss)],
           ['Brier', f(b.brier), f(a.brier), f(aCorpus.brier), f(aReview.brier)],
         ],

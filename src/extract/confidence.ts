@@ -131,49 +131,107 @@ export function factFeatures(f: Fact, ctx: FeatureContext): Features {
   }
   const before = ctx.text.slice(Math.max(0, f.evidence.start - CONTEXT_BEFORE), f.evidence.end);
   for (const [name, re] of Object.entries(CONTEXT_WORDS)) if (re.test(before)) x[name] = 1;
-  const firstBreak = ctx.text.indexOf('\n');
-  if (firstBreak > 0 && f.evidence.start < firstBreak && !/[.!?"”]\s*$/.test(ctx.text.slice(0, firstBreak))) x['p:headline'] = 1;
+  const idx = articleIndex(ctx);
+  if (f.evidence.start < idx.headlineEnd) x['p:headline'] = 1;
   if (f.asOf) x['d:as-of'] = 1;
   const len = f.evidence.end - f.evidence.start;
   x['e:length'] = Math.log1p(len) / Math.log(400);
-  let crowd = 0;
-  let sameValue = 0;
-  for (const o of ctx.facts) {
-    if (o === f) continue;
-    if (Math.abs(o.evidence.start - f.evidence.start) <= CROWD_WINDOW) crowd++;
-    if (o.value === f.value && (o.region.code !== f.region.code || o.metric !== f.metric)) sameValue++;
-  }
-  x['c:crowd'] = Math.log1p(crowd) / Math.log(10);
+  const crowd = countWithin(idx.starts, f.evidence.start - CROWD_WINDOW, f.evidence.start + CROWD_WINDOW) - 1;
+  x['c:crowd'] = Math.log1p(Math.max(0, crowd)) / Math.log(10);
   // Figures of the same region that agree with each other (enrolled ÷ population ≈ the share, within RATIO_AGREE_POINTS).
-  if (agreesWithSiblings(f, ctx.facts)) x['c:ratio-agrees'] = 1;
-  if (sameValue) x['c:same-value-elsewhere'] = 1;
-  const regions = new Set(ctx.facts.map((o) => o.region.code)).size;
-  x['a:regions'] = Math.log1p(regions) / Math.log(20);
+  if (idx.agreeing.has(f)) x['c:ratio-agrees'] = 1;
+  if ((idx.keysOfValue.get(f.value)?.size ?? 0) > 1) x['c:same-value-elsewhere'] = 1;
+  x['a:regions'] = Math.log1p(idx.regions) / Math.log(20);
   x['a:facts'] = Math.log1p(ctx.facts.length) / Math.log(50);
-  if (textCutOff(ctx.text)) x['t:cut-off'] = 1;
+  if (idx.cutOff) x['t:cut-off'] = 1;
   return x;
+}
+
+/** What the features of every fact of an article share, computed once per article (so features stay linear in the text). */
+interface ArticleIndex {
+  /** Evidence starts of all facts, sorted. */
+  starts: number[];
+  /** value -> the region|metric keys stating it. */
+  keysOfValue: Map<number, Set<string>>;
+  agreeing: Set<Fact>;
+  regions: number;
+  cutOff: boolean;
+  /** End of the first line when it is a headline (no closing mark), else 0. */
+  headlineEnd: number;
+}
+
+const indexes = new WeakMap<readonly Fact[], ArticleIndex>();
+
+function articleIndex(ctx: FeatureContext): ArticleIndex {
+  const have = indexes.get(ctx.facts);
+  if (have) return have;
+  const keysOfValue = new Map<number, Set<string>>();
+  for (const o of ctx.facts) {
+    const set = keysOfValue.get(o.value) ?? new Set<string>();
+    set.add(`${o.region.code}|${o.metric}`);
+    keysOfValue.set(o.value, set);
+  }
+  const firstBreak = ctx.text.indexOf('\n');
+  const idx: ArticleIndex = {
+    starts: ctx.facts.map((o) => o.evidence.start).sort((a, b) => a - b),
+    keysOfValue,
+    agreeing: agreeingFacts(ctx.facts),
+    regions: new Set(ctx.facts.map((o) => o.region.code)).size,
+    cutOff: textCutOff(ctx.text),
+    headlineEnd: firstBreak > 0 && !/[.!?"”]\s*$/.test(ctx.text.slice(0, firstBreak)) ? firstBreak : 0,
+  };
+  indexes.set(ctx.facts, idx);
+  return idx;
+}
+
+/** How many sorted values lie in [lo, hi]. */
+function countWithin(sorted: number[], lo: number, hi: number): number {
+  const lower = (v: number, strict: boolean) => {
+    let a = 0;
+    let b = sorted.length;
+    while (a < b) {
+      const m = (a + b) >> 1;
+      if (strict ? sorted[m]! <= v : sorted[m]! < v) a = m + 1;
+      else b = m;
+    }
+    return a;
+  };
+  return lower(hi, true) - lower(lo, false);
 }
 
 /** How close enrolled ÷ population must come to a stated share to count as agreeing, in percentage points. @default 1 */
 export const RATIO_AGREE_POINTS = 1;
+/** Count × whole pairs tried per region before the agreement check gives up (bounds a huge text). @default 10 000 */
+export const MAX_RATIO_PAIRS = 10_000;
 
-/** Whether the fact is one of a share, a count and a population of one region that agree (count ÷ population ≈ share). */
-function agreesWithSiblings(f: Fact, facts: readonly Fact[]): boolean {
-  const same = facts.filter((o) => o.region.code === f.region.code);
-  const pairs: [string, string, string][] = [
+/** The facts that are one of a share, a count and a whole of one region that agree (count ÷ whole ≈ share). */
+function agreeingFacts(facts: readonly Fact[]): Set<Fact> {
+  const out = new Set<Fact>();
+  const byRegion = new Map<string, Fact[]>();
+  for (const f of facts) (byRegion.get(f.region.code) ?? byRegion.set(f.region.code, []).get(f.region.code)!).push(f);
+  const triples: [string, string, string][] = [
     ['coverage_pct', 'enrolled_count', 'population'],
     ['active_pct', 'active_count', 'enrolled_count'],
     ['active_pct', 'active_count', 'population'],
   ];
-  for (const [pct, count, whole] of pairs) {
-    if (f.metric !== pct && f.metric !== count && f.metric !== whole) continue;
-    for (const p of same.filter((o) => o.metric === pct))
-      for (const c of same.filter((o) => o.metric === count))
-        for (const w of same.filter((o) => o.metric === whole)) {
-          if (w.value > 0 && Math.abs((c.value / w.value) * 100 - p.value) <= RATIO_AGREE_POINTS && [p, c, w].includes(f)) return true;
+  for (const same of byRegion.values()) {
+    for (const [pct, count, whole] of triples) {
+      const ps = same.filter((o) => o.metric === pct);
+      const cs = same.filter((o) => o.metric === count);
+      const ws = same.filter((o) => o.metric === whole);
+      if (!ps.length || cs.length * ws.length > MAX_RATIO_PAIRS) continue;
+      for (const c of cs)
+        for (const w of ws) {
+          if (w.value <= 0) continue;
+          const r = (c.value / w.value) * 100;
+          const hits = ps.filter((p) => Math.abs(r - p.value) <= RATIO_AGREE_POINTS);
+          if (!hits.length) continue;
+          out.add(c).add(w);
+          for (const p of hits) out.add(p);
         }
+    }
   }
-  return false;
+  return out;
 }
 
 let national: number | null = null;
