@@ -10,7 +10,7 @@
  *     canonical URL or text fingerprint — its WARC record noted in `warc_sources`, then the file's offset moved on;
  *  5. recompute the conflict flags, close the run.
  */
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -137,7 +137,9 @@ export async function ingestWarc(store: CoverageStore & { db?: import('better-sq
       continue;
     }
     if (row.next_offset > 0) opts.onFile?.(source, `resuming at offset ${row.next_offset}`);
-    if (row.size) knownSize += row.size - row.next_offset;
+    // Local files give the bar its total; a URL's size is known once it is read (its bar then grows with it).
+    const size = row.size ?? (/^https?:\/\//i.test(source) ? null : (statSync(source, { throwIfNoEntry: false })?.size ?? null));
+    if (size) knownSize += Math.max(0, size - row.next_offset);
     jobs.push({ job: { source, startOffset: row.next_offset, hosts: opts.hosts, keywords: opts.keywords }, result });
   }
   bar?.start(Math.max(knownSize, 1), 0, { mb: '0', mbs: '0', rps: '0', kept: 0, facts: 0, bad: 0, fdone: 0, files: jobs.length });
@@ -145,7 +147,7 @@ export async function ingestWarc(store: CoverageStore & { db?: import('better-sq
     const s = Math.max((Date.now() - started) / 1000, 0.001);
     if (totals.bytes > knownSize) knownSize = totals.bytes;
     bar?.setTotal(Math.max(knownSize, 1));
-    bar?.update(totals.bytes, { mb: (totals.bytes / 1e6).toFixed(0), mbs: (totals.bytes / 1e6 / s).toFixed(1), rps: (totals.records / s).toFixed(0), kept: totals.kept, facts: totals.facts, bad: totals.bad, fdone: totals.filesDone, files: jobs.length });
+    bar?.update(totals.bytes, { mb: (totals.bytes / 1e6).toFixed(1), mbs: (totals.bytes / 1e6 / s).toFixed(1), rps: (totals.records / s).toFixed(0), kept: totals.kept, facts: totals.facts, bad: totals.bad, fdone: totals.filesDone, files: jobs.length });
   };
 
   /** Handles one event of a file; resolves once it is stored. */
