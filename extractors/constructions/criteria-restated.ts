@@ -14,6 +14,7 @@ const AWARD_SENTENCE = /\b(?:kategori|predikat|kriteria|syarat|persyaratan|prior
 export const criteriaRestated: Construction = {
   name: 'criteria-restated',
   description: "A tier's bar restated in a sentence about the award: no fact.",
+  dropsOnly: true,
   pattern: /[wQGf]P/,
   build(m) {
     const ts = tokensOf(m);

@@ -10,6 +10,8 @@ import { thresholdRestated } from './threshold-restated.ts';
 import { criteriaRestated } from './criteria-restated.ts';
 import { thresholdEcho } from './threshold-echo.ts';
 import { shareOfListedRegions } from './share-of-listed-regions.ts';
+import { regionPairShared } from './region-pair-shared.ts';
+import { shareOfCountedGroup } from './share-of-counted-group.ts';
 import { regionBracketList } from './region-bracket-list.ts';
 import { valueDiRegionList } from './value-di-region-list.ts';
 import { superlativeScope } from './superlative-scope.ts';
@@ -17,6 +19,7 @@ import { regionValueList } from './region-value-list.ts';
 import { nationalAverage } from './national-average.ts';
 import { valueRegionAfter } from './value-region-after.ts';
 import { partOfWhole } from './part-of-whole.ts';
+import { wholeThenPart } from './whole-then-part.ts';
 import { populationStated } from './population-stated.ts';
 import { shareMetricAdjacent } from './share-metric-adjacent.ts';
 import { fallback } from './fallback.ts';
@@ -27,14 +30,17 @@ export const CONSTRUCTIONS: readonly Construction[] = [
   thresholdRestated,
   criteriaRestated,
   thresholdEcho,
+  shareOfCountedGroup,
   regionBracketList,
   valueDiRegionList,
   superlativeScope,
   regionValueList,
   shareOfListedRegions,
+  regionPairShared,
   nationalAverage,
   valueRegionAfter,
   partOfWhole,
+  wholeThenPart,
   populationStated,
   shareMetricAdjacent,
   fallback,

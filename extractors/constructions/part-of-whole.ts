@@ -15,7 +15,7 @@ const NOT_POPULATION = /^\s*(?:peserta|anggota|orang\s+peserta|jiwa\s+peserta)\b
 export const partOfWhole: Construction = {
   name: 'part-of-whole',
   description: 'A share or count "dari (total) N": N is the population.',
-  pattern: /[PC](?:a[wQ]?[PC])?[wQ]?f[wQG]?C/,
+  pattern: /[PC](?:a[wQ]?[PC])?[wQ]?f[wQG]{0,2}C/,
   build(m) {
     const ts = tokensOf(m);
     const whole = ts.at(-1)!;

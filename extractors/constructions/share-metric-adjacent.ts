@@ -33,7 +33,10 @@ export const shareMetricAdjacent: Construction = {
     if (!cueTok) return null;
     const cue = cueTok.mention as CueMention;
     if (!BEFORE_GAP.test(textBetween(m, cueTok, p))) return null;
-    if (cue.family === 'active') return [{ value, metric: 'active_pct', reasons: ['metric:adjacent'] }];
+    // "prosentase aktif terdaftar 75,81 persen": activity named right before the coverage word still wins.
+    const before = m.seq.tokens[m.seq.tokens.indexOf(cueTok) - 1];
+    const activeJustBefore = before?.code === 'Q' && (before.mention as CueMention).family === 'active' && /^\s*$/.test(m.doc.text.slice(before.end, cueTok.start));
+    if (cue.family === 'active' || activeJustBefore) return [{ value, metric: 'active_pct', reasons: ['metric:adjacent'] }];
     if (cue.family === 'coverage') return [{ value, metric: 'coverage_pct', reasons: ['metric:adjacent'] }];
     // A bare "cakupan" is coverage, unless the sentence has been counting active participants before it: "2,89 juta
     // tercatat sebagai peserta aktif … dengan cakupan 89 persen" is their share (activity).

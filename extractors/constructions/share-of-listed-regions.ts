@@ -14,7 +14,7 @@ const COUNTED_GROUP = /\b(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|\d{1
 export const shareOfListedRegions: Construction = {
   name: 'share-of-listed-regions',
   description: 'A share said of "tiga kabupaten/kota", then the list of them: each listed region has it.',
-  pattern: /P,?w?yw?R[^;P]*(?:[,&]w?R[^;P]*)*/,
+  pattern: /P,?w?yw?R[^;P,&RB]*(?:(?:,&?|&)R[^;P,&RB]*)*/,
   build(m) {
     const ts = tokensOf(m);
     const p = ts[0]!;

@@ -34,6 +34,7 @@ export function articleThresholds(doc: Doc, ix: MentionIndexes): Set<number> {
 export const thresholdRestated: Construction = {
   name: 'threshold-restated',
   description: 'A threshold or target number restated as reached: no fact.',
+  dropsOnly: true,
   pattern: /wP(?:w?[Qw]?[,y]*R\()?/,
   build(m) {
     const ts = tokensOf(m);

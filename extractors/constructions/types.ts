@@ -46,6 +46,8 @@ export interface Construction {
   /** Over token codes; the engine runs it with the global flag. */
   pattern: RegExp;
   build(m: ConstructionMatch): Pairing[] | null;
+  /** It only ever drops figures (a threshold restated): its positive examples show what it leaves alone. */
+  dropsOnly?: true;
   examples: SentenceExample[];
 }
 
