@@ -133,11 +133,15 @@ describe.each(BACKENDS)('store contract on %s', (kind) => {
     await store.close();
   });
 
-  it('two refreshes at once share one plan: every article refreshed once, each run counts only its own', async () => {
+  it('two refreshes at once share one plan, with a reviewer at work: every article refreshed once, each run counts its own, every correction kept', async () => {
     const b = await backend(kind);
     const n = 60;
     const seeded = await seed(b, Array.from({ length: n }, (_, i) => [`https://s.example/${i}`, syntheticText(i)] as [string, string]), 1, 1);
     await seeded.close();
+    // A reviewer's corrections before the pass, and more decisions while the two runs write.
+    const reviewer = await b.open();
+    const before = await facts(b, "metric = 'coverage_pct' AND status = 'auto'");
+    for (const f of before.slice(0, 5)) await reviewer.reviewFact({ factId: f.id, version: f.version, who: 'rina', action: 'correct', changes: { value: 55.5 } });
     const [s1, s2] = [await b.open({ extractorVersion: 2 }), await b.open({ extractorVersion: 2 })];
     const ex = fakeExtractor(2);
     // A slow extractor (a few ms per batch) so the two runs interleave batch by batch.
@@ -145,10 +149,35 @@ describe.each(BACKENDS)('store contract on %s', (kind) => {
       await new Promise((r) => setTimeout(r, 15));
       return batch.map((article) => ({ article, extraction: ex(article) }));
     };
-    const [r1, r2] = await Promise.all([
+    const during = async () => {
+      // Decisions on the next facts while the refreshes run: a stale version is refused, never lost silently.
+      let made = 0;
+      for (const f of before.slice(5, 15)) {
+        await new Promise((r) => setTimeout(r, 10));
+        const cur = await fact(b, 'id = ?', [f.id]);
+        try {
+          await reviewer.reviewFact({ factId: f.id, version: cur.version, who: 'budi', action: 'correct', changes: { value: 44.4 } });
+          made++;
+        } catch (err) {
+          expect(String(err)).toMatch(/changed (since version|while saving)/);
+        }
+      }
+      return made;
+    };
+    const [r1, r2, made] = await Promise.all([
       refresh(s1, { extractBatch: slow, batchSize: 5, progress: false }),
       refresh(s2, { extractBatch: slow, batchSize: 5, progress: false }),
+      during(),
     ]);
+    expect(made).toBeGreaterThan(0);
+    // Every correction kept, by value and status, with exactly one audit row each.
+    expect((await facts(b, "status = 'corrected' AND value = 55.5")).length).toBe(5);
+    expect((await facts(b, "status = 'corrected' AND value = 44.4")).length).toBe(made);
+    expect(await b.all("SELECT who, count(*) AS n FROM reviews WHERE action = 'correct' GROUP BY who ORDER BY who")).toEqual([
+      { who: 'budi', n: made },
+      { who: 'rina', n: 5 },
+    ]);
+    await reviewer.close();
     expect(r1.articles_extracted + r2.articles_extracted).toBe(n);
     expect(r1.articles_extracted).toBeGreaterThan(0);
     expect(r2.articles_extracted).toBeGreaterThan(0);
