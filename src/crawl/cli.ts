@@ -92,8 +92,10 @@ export function storeIngest(store: Pick<CoverageStore, 'saveDocument'>, runId: n
     const { extractArticleFacts } = await ready;
     const title = p.article.title ?? p.titleHint;
     const given = p.article.published ?? p.publishedHint;
-    const { facts, categories, published } =
-      p.facts && p.categories ? { facts: p.facts, categories: p.categories, published: given } : extractArticleFacts(p.article.text, { published: given, title });
+    const { facts, categories, published, publishedFrom } =
+      p.facts && p.categories
+        ? { facts: p.facts, categories: p.categories, published: given, publishedFrom: given ? ('published' as const) : null }
+        : extractArticleFacts(p.article.text, { published: given, title });
     const doc: SourceDocument = {
       url: p.url,
       bytes: p.bytes,
@@ -106,7 +108,7 @@ export function storeIngest(store: Pick<CoverageStore, 'saveDocument'>, runId: n
       // The page's own date wins; the sitemap/feed date only fills a gap.
       publishedHint: p.article.published ? null : p.publishedHint,
     };
-    const ex: ArticleExtraction = { text: p.article.text, title, published, method: p.article.method, canonicalUrl: p.canonicalUrl, siteName: p.article.siteName, facts, categories };
+    const ex: ArticleExtraction = { text: p.article.text, title, published, publishedFrom, method: p.article.method, canonicalUrl: p.canonicalUrl, siteName: p.article.siteName, facts, categories };
     const outcome = await store.saveDocument(doc, ex, runId);
     return { facts: facts.length, outcome: outcome.kind };
   };

@@ -44,7 +44,11 @@ export function extractFacts(text: string, opts: ExtractOptions = {}): Extractio
  * Facts of one article plus its publication date: the one given, else the date of the article's own dateline.
  * The one place the pipeline's entry points (extract, ingest, refresh, crawl) settle `published`.
  */
-export function extractArticleFacts(text: string, opts: ExtractOptions = {}): Extraction & { published: string | null } {
+export function extractArticleFacts(
+  text: string,
+  opts: ExtractOptions = {},
+): Extraction & { published: string | null; publishedFrom: 'published' | 'dateline' | null } {
   const r = extractFacts(text, opts);
-  return { ...r, published: opts.published ?? r.dateline };
+  // publishedFrom: where the date came from, for the store's date_source ("published" by the page, or the dateline).
+  return { ...r, published: opts.published ?? r.dateline, publishedFrom: opts.published ? 'published' : r.dateline ? 'dateline' : null };
 }

@@ -16,6 +16,7 @@ import { CategoryFact, Fact } from '../types.ts';
 import { RATIO_TOLERANCE_POINTS } from './config.ts';
 import { codePointIndex } from './offsets.ts';
 import { RowError, type ArticleExtraction, type Extractor } from './types.ts';
+import { urlDate } from './dates.ts';
 
 /** The default extractor: `src/text` for HTML, strict UTF-8 for text, then `src/extract`. */
 export const extractDocument: Extractor = (doc) => {
@@ -25,13 +26,13 @@ export const extractDocument: Extractor = (doc) => {
     const published = doc.publishedHint ?? article.published;
     const title = article.title ?? doc.titleHint;
     const r = extractArticleFacts(article.text, { published, title });
-    return { text: article.text, title, published: r.published, method: article.method, canonicalUrl: article.canonicalUrl, siteName: article.siteName, facts: r.facts, categories: r.categories };
+    return { text: article.text, title, published: r.published, publishedFrom: r.publishedFrom, method: article.method, canonicalUrl: article.canonicalUrl, siteName: article.siteName, facts: r.facts, categories: r.categories };
   }
   const text = decodeText(doc.url, doc.bytes);
   // Plain text: the headline and the dateline date it prints, when no hint says otherwise (as `cakupan extract` reads them).
   const title = doc.titleHint ?? guessTitle(text);
-  const { facts, categories, published } = extractArticleFacts(text, { published: doc.publishedHint, title });
-  return { text, title, published, method: 'text', canonicalUrl: null, siteName: null, facts, categories };
+  const { facts, categories, published, publishedFrom } = extractArticleFacts(text, { published: doc.publishedHint, title });
+  return { text, title, published, publishedFrom, method: 'text', canonicalUrl: null, siteName: null, facts, categories };
 };
 
 export function sha256(data: string | Buffer): string {
@@ -49,6 +50,8 @@ export function textFingerprint(text: string): string {
 /** A fact as a row of the `facts` table, before it has an id. */
 export interface FactRow {
   match_key: string;
+  published_source: 'published' | 'dateline' | null;
+  url_date: string | null;
   region_code: string;
   metric: string;
   value: number;
@@ -130,6 +133,9 @@ export function factRows(ex: ArticleExtraction, page: string, regionCodes: Reado
     value: f.value,
     as_of: f.asOf,
     published: ex.published,
+    // Dates for the figure when it states none (effective_date / date_source in facts_sourced, migration 030).
+    published_source: ex.published ? (ex.publishedFrom ?? 'published') : null,
+    url_date: urlDate(page),
     confidence: f.confidence,
     reasons: JSON.stringify(f.reasons),
     // Stored in code points (src/store/offsets.ts): what SQLite, Python and R count.

@@ -46,6 +46,8 @@ import {
   type SourceDocument,
   type StaleArticle,
   type StoreStats,
+  CategoryExportRow,
+  type CategoryQuery,
 } from './types.ts';
 
 /** Options of `openPgStore`. */
@@ -129,7 +131,7 @@ function isAlive(pid: number): boolean {
   }
 }
 
-const FACT_COLS = ['region_code', 'metric', 'value', 'as_of', 'published', 'confidence', 'reasons', 'evidence_start', 'evidence_end', 'evidence_text', 'raw', 'extracted_value', 'extracted_as_of', 'extractor_version'];
+const FACT_COLS = ['region_code', 'metric', 'value', 'as_of', 'published', 'published_source', 'url_date', 'confidence', 'reasons', 'evidence_start', 'evidence_end', 'evidence_text', 'raw', 'extracted_value', 'extracted_as_of', 'extractor_version'];
 const CAT_COLS = ['region_code', 'category', 'year', 'published', 'confidence', 'reasons', 'evidence_start', 'evidence_end', 'evidence_text', 'extracted_category', 'extracted_year', 'extractor_version'];
 const insertSql = (table: string, cols: string[]) =>
   `INSERT INTO ${table} (article_id, match_key, ${cols.join(', ')}, status, flags, version, created_at, updated_at)
@@ -870,6 +872,15 @@ export class PgStore implements CoverageStore {
   }
 
   // ---- reading ------------------------------------------------------------------------------------
+
+  async categoryRows(q_: CategoryQuery = {}): Promise<CategoryExportRow[]> {
+    const rows = await q(
+      this.handle.pool,
+      `SELECT * FROM categories_sourced WHERE status = ANY(@statuses::text[]) AND (@region::text IS NULL OR region_code = @region::text) ORDER BY region_code, year, category_id`,
+      { statuses: q_.statuses ?? [...LIVE_STATUSES], region: q_.regionCode ?? null },
+    );
+    return rows.map((r) => CategoryExportRow.parse({ ...r, reasons: JSON.parse(String(r.reasons)), flags: JSON.parse(String(r.flags)) }));
+  }
 
   async *exportRows(q_: ExportQuery = {}): AsyncIterable<ExportRow> {
     const check = (r: Row): ExportRow => {

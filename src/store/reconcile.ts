@@ -31,7 +31,7 @@ export const FACT_SPEC: ReconcileSpec = {
     ['value', 'extracted_value'],
     ['as_of', 'extracted_as_of'],
   ],
-  machine: ['published', 'confidence', 'reasons', 'evidence_start', 'evidence_end', 'evidence_text', 'raw', 'extracted_value', 'extracted_as_of', 'extractor_version'],
+  machine: ['published', 'published_source', 'url_date', 'confidence', 'reasons', 'evidence_start', 'evidence_end', 'evidence_text', 'raw', 'extracted_value', 'extracted_as_of', 'extractor_version'],
   silent: ['extractor_version'],
 };
 

@@ -67,7 +67,7 @@ CREATE TABLE facts (
   flags             TEXT NOT NULL DEFAULT '[]',
   version           INTEGER NOT NULL DEFAULT 1,
   created_at        TEXT NOT NULL,
-  updated_at        TEXT NOT NULL,
+  updated_at        TEXT NOT NULL, published_source TEXT, url_date TEXT,
   UNIQUE (article_id, match_key)
 ) STRICT;
 

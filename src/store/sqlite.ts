@@ -47,6 +47,8 @@ import {
   type StaleArticle,
   type StoreStats,
   type ReviewedArticle,
+  CategoryExportRow,
+  type CategoryQuery,
 } from './types.ts';
 
 /** Options of `openStore`. */
@@ -302,7 +304,7 @@ export class SqliteStore implements CoverageStore {
   private prepareAll() {
     const db = this.db;
     db.exec('CREATE TEMP TABLE IF NOT EXISTS conflicted (id INTEGER PRIMARY KEY)');
-    const factCols = ['region_code', 'metric', 'value', 'as_of', 'published', 'confidence', 'reasons', 'evidence_start', 'evidence_end', 'evidence_text', 'raw', 'extracted_value', 'extracted_as_of', 'extractor_version'];
+    const factCols = ['region_code', 'metric', 'value', 'as_of', 'published', 'published_source', 'url_date', 'confidence', 'reasons', 'evidence_start', 'evidence_end', 'evidence_text', 'raw', 'extracted_value', 'extracted_as_of', 'extractor_version'];
     const catCols = ['region_code', 'category', 'year', 'published', 'confidence', 'reasons', 'evidence_start', 'evidence_end', 'evidence_text', 'extracted_category', 'extracted_year', 'extractor_version'];
     const insertSql = (table: string, cols: string[]) =>
       `INSERT INTO ${table} (article_id, match_key, ${cols.join(', ')}, status, flags, version, created_at, updated_at)
@@ -893,6 +895,19 @@ export class SqliteStore implements CoverageStore {
 
   async coverageLatest(): Promise<CoverageRow[]> {
     return this.guard(() => this.s.latest.all() as CoverageRow[]);
+  }
+
+  async categoryRows(q: CategoryQuery = {}): Promise<CategoryExportRow[]> {
+    const rows = this.guard(
+      () =>
+        this.db
+          .prepare(
+            `SELECT * FROM categories_sourced WHERE status IN (SELECT value FROM json_each(@statuses)) AND (@region IS NULL OR region_code = @region)
+             ORDER BY region_code, year, category_id`,
+          )
+          .all({ statuses: JSON.stringify(q.statuses ?? LIVE_STATUSES), region: q.regionCode ?? null }) as Row[],
+    );
+    return rows.map((r) => CategoryExportRow.parse({ ...r, reasons: JSON.parse(String(r.reasons)), flags: JSON.parse(String(r.flags)) }));
   }
 
   async timeline(regionCode: string): Promise<CoverageRow[]> {

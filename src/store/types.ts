@@ -37,6 +37,8 @@ export interface ArticleExtraction {
   text: string;
   title: string | null;
   published: string | null;
+  /** Where `published` came from: the page (or the caller), or the article's dateline; null/absent: the page. */
+  publishedFrom?: 'published' | 'dateline' | null;
   /** Which stage produced the text ("text" for plain text). */
   method: string | null;
   canonicalUrl: string | null;
@@ -145,6 +147,44 @@ export type ExtractionResult =
   | { article: StaleArticle; extraction: ArticleExtraction; error?: undefined }
   | { article: StaleArticle; extraction?: undefined; error: Error };
 
+/** Where a figure's effective date comes from: its own as-of, the page's publication date, the dateline, the URL, or none. */
+export const DateSource = z.enum(['as_of', 'published', 'dateline', 'url', 'none']);
+export type DateSource = z.infer<typeof DateSource>;
+
+/** One UHC award category with its provenance (the `categories_sourced` view): `cakupan export --kind categories`. */
+export const CategoryExportRow = z.object({
+  category_id: z.number().int(),
+  region_code: z.string(),
+  region_name: z.string(),
+  level: Level,
+  province_code: z.string().nullable(),
+  province_name: z.string().nullable(),
+  tier: Category,
+  year: z.number().int().nullable(),
+  published: z.string().nullable(),
+  status: FactStatus,
+  confidence: z.number(),
+  reasons: z.array(z.string()),
+  flags: z.array(z.string()),
+  evidence_text: z.string(),
+  evidence_start: z.number().int(),
+  evidence_end: z.number().int(),
+  extractor_version: z.number().int(),
+  article_id: z.number().int(),
+  title: z.string().nullable(),
+  source_url: z.string(),
+  site: z.string(),
+  version: z.number().int(),
+  updated_at: z.string(),
+});
+export type CategoryExportRow = z.infer<typeof CategoryExportRow>;
+
+/** What `categoryRows` returns: one region's, or all; the statuses asked (default: live). */
+export interface CategoryQuery {
+  regionCode?: string;
+  statuses?: FactStatus[];
+}
+
 /** One row of `cakupan export`: a fact with its provenance (the `facts_sourced` view). */
 export const ExportRow = z.object({
   fact_id: z.number().int(),
@@ -152,11 +192,14 @@ export const ExportRow = z.object({
   region_name: z.string(),
   level: Level,
   province_code: z.string().nullable(),
+  province_name: z.string().nullable(),
   metric: Metric,
   value: z.number(),
   as_of: PartialDate.nullable(),
   published: PartialDate.nullable(),
   effective_date: z.string().nullable(),
+  /** Where effective_date comes from (migration 030). */
+  date_source: DateSource,
   status: FactStatus,
   confidence: z.number(),
   reasons: z.array(z.string()),
@@ -183,11 +226,13 @@ export interface CoverageRow {
   region_name: string;
   level: Level;
   province_code: string | null;
+  province_name?: string | null;
   metric: Metric;
   value: number;
   as_of: string | null;
   published: string | null;
   effective_date: string | null;
+  date_source?: DateSource;
   status: FactStatus;
   confidence: number;
   flags: string;
@@ -332,6 +377,8 @@ export interface CoverageStore {
   reviewItem(review: ItemReview): Promise<{ reviewId: number }>;
 
   exportRows(q?: ExportQuery): AsyncIterable<ExportRow>;
+  /** UHC award categories with provenance (`categories_sourced`), region then year order. */
+  categoryRows(q?: CategoryQuery): Promise<CategoryExportRow[]>;
   coverageLatest(): Promise<CoverageRow[]>;
   timeline(regionCode: string): Promise<CoverageRow[]>;
   stats(): Promise<StoreStats>;
