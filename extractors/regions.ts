@@ -92,6 +92,7 @@ export const regions: Extractor<'region'> = {
 
     const out: RegionMention[] = [];
     const datelines = doc.paragraphs.map((p) => ({ p, end: datelineEnd(text, p.start, p.end) }));
+    let bi = 0;
     for (let i = 0; i < words.length; i++) {
       // Longest gazetteer phrase starting at word i.
       let node: Trie | undefined = root;
@@ -125,7 +126,9 @@ export const regions: Extractor<'region'> = {
         const nonAmbiguous = entries.filter((e) => !e.ambiguous);
         if (!nonAmbiguous.length && !ambiguousOk.test(before)) continue;
         if (nonAmbiguous.length) entries = nonAmbiguous;
-        if (blocked.some(([s, e]) => s <= start && end <= e)) continue;
+        // Mentions come in text order: skip the blocked phrases that end before this one (linear over the text).
+        while (bi < blocked.length && blocked[bi]![1] <= start) bi++;
+        if (bi < blocked.length && blocked[bi]![0] <= start && end <= blocked[bi]![1]) continue;
         // "Jakarta International Expo", "Surabaya Town Square": a venue named after the city, not the city.
         if (venueAfter.test(text.slice(end, end + 24))) continue;
         via = entries[0]!.via;
@@ -142,7 +145,7 @@ export const regions: Extractor<'region'> = {
       if (branch.test(before)) role = 'branch';
       else if (location.test(text.slice(end, end + 12)) && /\bdi\s+$/i.test(before)) role = 'location';
       else {
-        const d = datelines.find((x) => x.p.start <= start && start < x.p.end);
+        const d = datelines[doc.sentenceAt(start).paragraph];
         if (d && d.end > 0 && end <= d.end) role = 'dateline';
       }
       out.push({

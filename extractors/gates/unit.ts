@@ -14,7 +14,7 @@ import { alternation, lexicon } from '../../src/extract/lexicon.ts';
 import type { Doc, Found, Span } from '../../src/extract/types.ts';
 import type { Gate, GateFigure } from './index.ts';
 import { escapeRegex } from '../../src/extract/lexicon.ts';
-import { firstInside, lastInside, lowerBound } from './util.ts';
+import { firstInside, hitsOf, lastInside, lowerBound } from './util.ts';
 
 type UnitKind = 'local' | 'branch' | 'area' | 'island';
 interface Subject extends Span {
@@ -26,6 +26,18 @@ interface Subject extends Span {
 export const UNIT_NAME_WORDS = 3;
 /** How far before a branch unit the word that makes it the figure's place ("di", "untuk") may stand. */
 export const BRANCH_SUBJECT_REACH = 12;
+
+/** A pattern's letters in either case, for a regex that must stay case-sensitive elsewhere. */
+function caselessAlternation(words: readonly string[]): string {
+  return [...new Set(words)]
+    .sort((a, b) => b.length - a.length)
+    .map((w) =>
+      escapeRegex(w)
+        .replace(/\p{L}/gu, (c) => (c.toLowerCase() === c.toUpperCase() ? c : `[${c.toLowerCase()}${c.toUpperCase()}]`))
+        .replace(/ +/g, '\\s+'),
+    )
+    .join('|');
+}
 
 export const unitGate: Gate = {
   name: 'unit',
@@ -44,7 +56,8 @@ export const unitGate: Gate = {
     const name = `\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*){0,${UNIT_NAME_WORDS - 1}}`;
     const local = g.localUnits.filter((w) => !g.branchUnits.includes(w));
     // Local units with their proper name: "Desa Obel Obel", "Puskesmas Sakra", "Kelurahan Panggang".
-    const localRe = new RegExp(`(?<![\\p{L}])(${alternation(local)})\\s+(${name})`, 'giu');
+    // Case-sensitive, so that the name is capitalised ("desa harus …" is no unit); the unit word in any case.
+    const localRe = new RegExp(`(?<![\\p{L}])(${caselessAlternation(local)})\\s+(${name})`, 'gu');
     const names = new Set<string>();
     for (const m of text.matchAll(localRe)) {
       if (overlapsRegion(m.index!, m.index! + m[1]!.length)) continue;
@@ -64,15 +77,16 @@ export const unitGate: Gate = {
       }
     }
     // Branch areas as the place of a figure: "di wilayah kerja BPJS Ungaran", "di wilayah kerjanya".
-    const branchRe = new RegExp(`(?<![\\p{L}])(?:${alternation(g.unitSubjectBefore)})\\s+(?:[\\p{L}]+\\s+){0,2}?(${alternation(g.branchUnits)})(?![\\p{L}])`, 'giu');
-    for (const m of text.matchAll(branchRe)) {
-      const end = m.index! + m[0].length;
-      if (m[0].length - m[1]!.length > BRANCH_SUBJECT_REACH + m[1]!.length) continue;
-      subjects.push({ start: end - m[1]!.length, end, unit: 'branch', word: m[1]!.toLowerCase() });
+    // The branch words are rare, the place words common: find the first, then look just before each.
+    const placeBefore = new RegExp(`(?:^|[^\\p{L}])(?:${alternation(g.unitSubjectBefore)})\\s+(?:[\\p{L}]+\\s+){0,2}$`, 'iu');
+    for (const h of hitsOf(text, g.branchUnits)) {
+      if (!placeBefore.test(text.slice(Math.max(0, h.start - BRANCH_SUBJECT_REACH - 24), h.start))) continue;
+      subjects.push({ start: h.start, end: h.end, unit: 'branch', word: h.word });
     }
     // Areas over several provinces: "wilayah Jawa Tengah–DIY", "Jateng dan DIY", "Bali, NTB dan NTT".
     // Any role: "Jawa Timur–Bali" may look like a dateline ("KOTA –") to the region extractor.
     const provs = found.region.filter((r) => r.region.level === 'provinsi' && r.role !== 'branch');
+    const regionSubject = new Map(subjects.filter((x) => x.unit === null).map((x) => [x.start, x]));
     for (let i = 0; i + 1 < provs.length; i++) {
       let j = i;
       while (j + 1 < provs.length && /^\s*(?:[–—\-/&,]|,?\s*(?:dan|serta))\s*$/iu.test(text.slice(provs[j]!.end, provs[j + 1]!.start))) j++;
@@ -83,10 +97,10 @@ export const unitGate: Gate = {
       // Any provinces named together own no figure: a sum over named regions, or a BPJS area ("Jateng dan DIY").
       if (!each) {
         for (let k = i; k <= j; k++) {
-          const sub = subjects.find((x) => x.start === provs[k]!.start && x.unit === null);
+          const sub = regionSubject.get(provs[k]!.start);
           if (sub) sub.unit = 'area';
         }
-        const sub = subjects.find((x) => x.start === a.start);
+        const sub = regionSubject.get(a.start);
         if (sub) sub.word = text.slice(a.start, z.end);
       }
       i = j;
