@@ -915,7 +915,8 @@ export class PgStore implements CoverageStore {
   }
 
   async timeline(regionCode: string): Promise<CoverageRow[]> {
-    return q<CoverageRow>(this.handle.pool, 'SELECT * FROM coverage_timeline WHERE region_code = @code ORDER BY effective_date, metric', { code: regionCode });
+    // NULLS FIRST: SQLite sorts undated figures first, PostgreSQL last unless told.
+    return q<CoverageRow>(this.handle.pool, 'SELECT * FROM coverage_timeline WHERE region_code = @code ORDER BY effective_date NULLS FIRST, metric', { code: regionCode });
   }
 
   async stats(): Promise<StoreStats> {
