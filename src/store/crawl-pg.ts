@@ -41,6 +41,8 @@ type Q = Pick<pg.Pool, 'query'> | pg.PoolClient;
 const SQL = {
   add: `INSERT INTO crawl_frontier (url, host, site, kind, depth, redirects, priority, title, summary, hint_date, discovered_from, created_at, updated_at)
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) ON CONFLICT (url) DO NOTHING`,
+  // A queued link seen again with a better rank ("UHC" in a listing's anchor) moves up.
+  promote: `UPDATE crawl_frontier SET priority = $2, updated_at = $3 WHERE url = $1 AND state = 'queued' AND priority > $2`,
   refreshSeed: `UPDATE crawl_frontier SET state = 'queued', attempts = 0, next_run_at = 0, updated_at = $3
                 WHERE url = $1 AND kind != 'article' AND state IN ('done', 'failed', 'skipped') AND coalesce(fetched_at, 0) < $2`,
   finish: `UPDATE crawl_frontier SET state = $2, outcome = $3, last_status = $4, fetched_at = $5,
@@ -83,7 +85,9 @@ export class PgCrawlStore implements CrawlStore {
 
   private async addOn(q: Q, u: NewUrl, now: number): Promise<boolean> {
     const r = await q.query(SQL.add, [u.url, u.host, u.site, u.kind, u.depth ?? 0, u.redirects ?? 0, u.priority ?? PRIORITY[u.kind], u.title ?? null, u.summary ?? null, u.hintDate ?? null, u.discoveredFrom ?? null, now]);
-    return (r.rowCount ?? 0) > 0;
+    if ((r.rowCount ?? 0) > 0) return true;
+    if (u.priority !== undefined) await q.query(SQL.promote, [u.url, u.priority, now]);
+    return false;
   }
 
   private async seedOn(q: Q, u: NewUrl, staleBefore: number, now: number): Promise<boolean> {

@@ -48,6 +48,8 @@ export class SqliteCrawlStore implements CrawlStore {
               VALUES (@url, @host, @site, @kind, @depth, @redirects, @priority, @title, @summary, @hintDate, @discoveredFrom, @now, @now)
               ON CONFLICT(url) DO NOTHING`),
       get: p(`SELECT ${COLUMNS} FROM crawl_frontier WHERE url = ?`),
+      // A queued link seen again with a better rank ("UHC" in a listing's anchor) moves up.
+      promote: p(`UPDATE crawl_frontier SET priority = @priority, updated_at = @now WHERE url = @url AND state = 'queued' AND priority > @priority`),
       // Seeds (sitemaps, feeds, listings) are re-read when stale; articles never, unless refreshing.
       refreshSeed: p(`UPDATE crawl_frontier SET state = 'queued', attempts = 0, next_run_at = 0, updated_at = @now
                       WHERE url = @url AND kind != 'article' AND state IN ('done', 'failed', 'skipped') AND coalesce(fetched_at, 0) < @staleBefore`),
@@ -123,6 +125,7 @@ export class SqliteCrawlStore implements CrawlStore {
       discoveredFrom: u.discoveredFrom ?? null,
       now,
     });
+    if (r.changes === 0 && u.priority !== undefined) this.s.promote.run({ url: u.url, priority: u.priority, now });
     return r.changes > 0;
   }
 

@@ -50,7 +50,7 @@ export interface NewUrl {
   summary?: string | null;
   hintDate?: string | null;
   discoveredFrom?: string | null;
-  /** Fetch order, lower first; an article link's comes from its rank (relevance.ts ARTICLE_PRIORITY). @default PRIORITY[kind] */
+  /** Fetch order, lower first; an article link's comes from its rank (relevance.ts ARTICLE_PRIORITY). A known queued URL given a lower one is moved up. @default PRIORITY[kind] */
   priority?: number;
 }
 

@@ -63,3 +63,32 @@ describe('--max-pages-per-host', () => {
     }
   });
 });
+
+describe('a link seen again with a better rank', () => {
+  it('moves up while queued: a sitemap entry without a keyword, then the same story in a listing with one', async () => {
+    const { startSite, send, articleHtml } = await import('./fixtures/server.ts');
+    const t = tempDir();
+    const site = await startSite();
+    const o = site.origin;
+    const story = `${o}/berita/2025/03/02/12345/kabar-hari-ini-dari-daerah`;
+    const plain = `${o}/berita/2025/03/02/12346/pasar-malam-ramai-sekali`;
+    site.route('/robots.txt', send(`User-agent: *\nSitemap: ${o}/sitemap.xml\n`, 'text/plain'));
+    site.route('/sitemap.xml', send(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>${story}</loc></url><url><loc>${plain}</loc></url></urlset>`, 'application/xml'));
+    site.route('/', send(`<html><body><a href="${story}">Capaian UHC Klaten 98 persen</a></body></html>`));
+    for (const u of [story, plain]) site.route(new URL(u).pathname, send(articleHtml({ title: 'Kabar', body: 'Cakupan kepesertaan JKN di Kabupaten Klaten mencapai 98 persen.', date: '2025-03-02' })));
+    const db = openDb(join(t.dir, 'p.db'));
+    try {
+      const runId = Number(db.prepare(`INSERT INTO runs (command, started_at, extractor_version, pid) VALUES ('crawl', ?, 1, ?)`).run(new Date().toISOString(), process.pid).lastInsertRowid);
+      await crawl({ db, config: config([{ url: o + '/' }]), runId, allowPrivate: true, ingest: async () => ({ facts: 0 }) });
+      const prio = (u: string) => db.prepare('SELECT priority FROM crawl_frontier WHERE url = ?').pluck().get(u);
+      expect([prio(story), prio(plain)]).toEqual([1, 4]);
+      const paths = site.hits.map((h) => h.path);
+      expect(paths.indexOf(new URL(story).pathname)).toBeLessThan(paths.indexOf(new URL(plain).pathname));
+    } finally {
+      await site.close();
+      await closeAgents();
+      db.close();
+      t.cleanup();
+    }
+  });
+});
