@@ -73,12 +73,16 @@ export const TAIL_RULE_SHARE = 0.6;
 export const MAX_PARSE_DEPTH = 2000;
 
 /**
- * Elements the parser may build for one page. Memory grows with elements, not bytes: 100 000 tiny ones
- * ("<p>x</p>") take ~260 MB and ~1.5 s, 1M took 1.7 GB. The largest real page of the 207 bench pages has
- * 1 737. Above it, navigation and inline formatting are dropped, then the page is refused as too complex
- * (src/text/complexity.ts). @default 100000
+ * Elements the parser may build for one page. Memory grows with elements, not bytes: 1M tiny ones took
+ * 1.7 GB and 14.5 s. 50 000 tiny ones ("<p>x</p>") take ~180 MB of RSS and fit the crawler's extraction
+ * worker heap (`WORKER_OLD_GENERATION_MB`, 96 MB: 60 000 fit, 99 000 kill the worker); the largest real page
+ * of the 207 bench pages has 1 737. Above it, navigation and inline formatting are dropped, then the page is
+ * refused as too complex (src/text/complexity.ts). @default 50000
  */
-export const MAX_HTML_ELEMENTS = 100_000;
+export const MAX_HTML_ELEMENTS = 50_000;
+
+/** Attributes kept per tag: real tags have a handful; one with 2M attributes took 15 s and 635 MB to parse. @default 256 */
+export const MAX_TAG_ATTRIBUTES = 256;
 
 /** Decoded characters at the start of an input checked for binary data (a NUL there means binary; later NULs are stripped). @default 8192 */
 export const BINARY_SNIFF_CHARS = 8192;

@@ -63,6 +63,33 @@ export function removeNode(n: AnyNode): void {
   n.next = null;
 }
 
+/**
+ * Detaches many nodes at once: one pass over each parent's children. Removing them one by one costs an
+ * `indexOf` and a `splice` each, quadratic in the siblings ("<!x>" 200 000 times took minutes).
+ */
+export function removeNodes(nodes: AnyNode[]): void {
+  if (nodes.length < 8) {
+    for (const n of nodes) removeNode(n);
+    return;
+  }
+  const doomed = new Set(nodes);
+  const parents = new Set<ParentNode>();
+  for (const n of nodes) if (n.parent) parents.add(n.parent);
+  for (const p of parents) {
+    const kept = p.children.filter((c) => !doomed.has(c));
+    for (let i = 0; i < kept.length; i++) {
+      kept[i].prev = kept[i - 1] ?? null;
+      kept[i].next = kept[i + 1] ?? null;
+    }
+    p.children = kept;
+  }
+  for (const n of nodes) {
+    n.parent = null;
+    n.prev = null;
+    n.next = null;
+  }
+}
+
 /** Elements in post-order (children before parents), for bottom-up sums. */
 export function postOrder(root: AnyNode): Element[] {
   const pre: Element[] = [];

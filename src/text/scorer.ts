@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { type AnyNode, type Dom, type Element, classAndId, containsNode, isElement, isText, postOrder, removeNode, walkElements } from './dom.ts';
+import { type AnyNode, type Dom, type Element, classAndId, containsNode, isElement, isText, postOrder, removeNodes, walkElements } from './dom.ts';
 import {
   BODY_SELECTOR_MIN_CHARS,
   BODY_SELECTOR_MIN_SHARE,
@@ -128,7 +128,7 @@ export function removeJunk(root: AnyNode): void {
     const kids = (n as { children?: AnyNode[] }).children;
     if (kids) for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
   }
-  for (const n of doomed) removeNode(n);
+  removeNodes(doomed);
 }
 
 function classWeight(el: Element): number {
@@ -267,8 +267,8 @@ export function removeUnlikely(root: AnyNode, stats: StatsMap, bodyChars: number
         }
       }
     }
-    removeNode(el);
   }
+  removeNodes(doomed);
 }
 
 /** The winner and the siblings that join it, in document order. */

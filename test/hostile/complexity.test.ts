@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { ArticleError, extractArticle } from '../../src/text/index.ts';
-import { boundElements, countElements } from '../../src/text/complexity.ts';
+import { boundElements, countElements, limitAttributes } from '../../src/text/complexity.ts';
+import { MAX_TAG_ATTRIBUTES } from '../../src/text/config.ts';
 
 const CHILD = fileURLToPath(new URL('./tiny-elements.ts', import.meta.url));
 
@@ -57,5 +58,29 @@ describe('text stage memory on pages of millions of tiny elements', () => {
     expect(a.text).not.toContain('Berita lain');
     // Under the limit nothing changes.
     expect(boundElements(html, 10_000)).toMatchObject({ html, reduced: false });
+  });
+
+  it('declarations and processing instructions count as nodes, and go first when over the limit', () => {
+    const para = '<p>Cakupan kepesertaan JKN di Kabupaten Klaten mencapai 98,77 persen, kata Kepala BPJS Kesehatan cabang Klaten.</p>';
+    const html = `<html><body><article>${para}</article>${'<!x><?y?>'.repeat(600)}</body></html>`;
+    expect(countElements(html)).toBeGreaterThan(1200);
+    const b = boundElements(html, 100);
+    expect(b.left).toBeLessThan(10);
+    expect(extractArticle(Buffer.from(html), { maxElements: 100 }).text).toContain('98,77 persen');
+  });
+
+  it('a tag keeps at most MAX_TAG_ATTRIBUTES attributes (one tag of 2M attributes took 15 s and 635 MB)', () => {
+    let many = '<img';
+    for (let i = 0; i < 1000; i++) many += ` data-a${i}="v${i}"`;
+    const out = limitAttributes(`<p>${many} /></p>`);
+    expect(out.match(/data-a\d+=/g)).toHaveLength(MAX_TAG_ATTRIBUTES);
+    expect(out.endsWith('data-a255="v255"/></p>')).toBe(true);
+    // A long tag of few attributes (a JSON data-* value) is untouched, and so is every short tag.
+    const json = `<div data-props='${'{"a":1},'.repeat(1000)}' class="isi">x</div>`;
+    expect(limitAttributes(json)).toBe(json);
+    let attrs = '';
+    for (let i = 0; i < 300_000; i++) attrs += ` a${i.toString(36)}`;
+    const a = extractArticle(Buffer.from(`<html><body><article><p>Cakupan kepesertaan JKN di Kabupaten Klaten mencapai 98,77 persen, kata Kepala BPJS Kesehatan.</p></article><div${attrs}>x</div></body></html>`));
+    expect(a.text).toContain('98,77 persen');
   });
 });
