@@ -45,6 +45,8 @@ export const NATIONAL_MAGNITUDE = 60_000_000;
 export const THRESHOLD_REACH = 28;
 /** A figure this close to a cut-off end of text may have lost the words that qualify it. */
 export const TRUNCATION_REACH = 60;
+/** How far after a figure another quantity's word ("iuran", "klaim") still qualifies it. @default 25 */
+export const OTHER_QUANTITY_REACH = 25;
 /** Counting this many regions in a sentence makes its figures totals over regions, not a region's figure. */
 export const REGION_COUNT_MIN = 10;
 
@@ -269,6 +271,8 @@ function pairFigures(ctx: Ctx): Fact[] {
   const droppedIn = new Map<Sentence, Set<number>>();
   const dropped = { push: ({ sentence, value }: { sentence: Sentence; value: number }) => void (droppedIn.get(sentence) ?? droppedIn.set(sentence, new Set()).get(sentence)!).add(value) };
   const lastFactIn = new Map<Sentence, Fact>();
+  /** Region code|value -> the metric a share had where a metric word named it. */
+  const shareMetric = new Map<string, Metric>();
 
   // Sentence-wide guards first: definitions, region counts, branch totals.
   const sentenceGuard = new Map<Sentence, string>();
@@ -298,14 +302,19 @@ function pairFigures(ctx: Ctx): Fact[] {
     // Nor do the segments a total "terdiri dari": "5.313.535 jiwa yang terdiri dari berbagai segmen kepesertaan seperti PBI".
     const composition = /\b(?:yang\s+)?(?:terdiri\s+(?:atas|dari)|meliputi)\b/iu.exec(text.slice(w.after.start, w.after.end));
     const ownEnd = Math.min(ctx.ands.first(w.after.start, w.after.end)?.start ?? w.after.end, composition ? w.after.start + composition.index : w.after.end);
-    const ownSpan: Span = { start: w.clause.start, end: ownEnd };
+    // … and where the next figure's own words begin ("695.856 Peserta non aktif 145.224").
+    const nextOwn = next && next.sentence === g.sentence ? (guards.first(g.end, next.start, (x) => belongsToNext(x, g, next))?.start ?? cues.first(g.end, next.start, (x) => belongsToNext(x, g, next))?.start) : undefined;
+    const ownSpan: Span = { start: w.clause.start, end: Math.min(ownEnd, nextOwn ?? ownEnd) };
     const guardHit =
       (guardIn(guards, near, ['threshold', 'criterion']) && 'threshold') ||
       (guardIn(guards, w.clause, ['target']) && 'target') ||
       (guardIn(guards, afterNear, ['definition', 'criterion']) && 'criterion-after') ||
       // "95 persen dari target": a share of a target reached, not of the population.
       (/^\s*(?:persen\s+|%\s*)?(?:dari|terhadap)\s+target/iu.test(text.slice(g.end, g.end + 30)) && 'of-target') ||
-      (guards.some(ownSpan.start, ownSpan.end, (x) => ['inactive', 'segment', 'other-quantity', 'flow'].includes(x.guard) && !belongsToNext(x, g, next)) && 'polarity-or-segment') ||
+      (guards.some(ownSpan.start, ownSpan.end, (x) => ['inactive', 'segment', 'flow'].includes(x.guard) && !belongsToNext(x, g, next)) && 'polarity-or-segment') ||
+      // Another quantity's word qualifies a figure it stands next to ("iuran 42.000"), not one a clause away ("92 persen
+      // merupakan peserta aktif yang secara rutin membayar iuran").
+      (guards.some(ownSpan.start, Math.min(ownSpan.end, g.end + OTHER_QUANTITY_REACH), (x) => x.guard === 'other-quantity' && !belongsToNext(x, g, next)) && 'other-quantity') ||
       (isChange(guards, near, text) && 'change') ||
       (g.members.every((m) => ctx.claims.get(m)?.drop) && 'construction-drop');
     if (guardHit) {
@@ -320,8 +329,8 @@ function pairFigures(ctx: Ctx): Fact[] {
     // A bracketed aside with a figure of its own closes the clause for cues too: "sudah mencapai UHC Non Prioritas
     // (keaktifan peserta di bawah 80 persen) dengan capaian 98,88 persen" is not activity.
     const close = text.lastIndexOf(')', g.start);
-    const open = close >= w.clause.start ? text.lastIndexOf('(', close) : -1;
-    const aside = open >= w.clause.start && (ctx.ix.percent.some(open, close + 1) || ctx.ix.count.some(open, close + 1)) ? close + 1 : w.clause.start;
+    const open = close >= g.sentence.start ? text.lastIndexOf('(', close) : -1;
+    const aside = open >= g.sentence.start && (ctx.ix.percent.some(open, close + 1) || ctx.ix.count.some(open, close + 1)) ? close + 1 : -1;
     const cueClauseStart = Math.max(w.clause.start, aside, lastMatchEnd(ctx.ands, w.clause.start, g.start));
     // Overlap, not containment: "2.430.237 peserta aktif" — the unit belongs to the count, the cue runs past it.
     const beforeCues = cues.touching(cueClauseStart, g.end);
@@ -341,7 +350,7 @@ function pairFigures(ctx: Ctx): Fact[] {
             : null;
     if (family) metricReasons.push(g.members.length > 1 ? 'metric:pair' : 'metric:cue');
     else {
-      const sentenceBefore = cues.within(g.sentence.start, g.start);
+      const sentenceBefore = cues.within(Math.max(g.sentence.start, aside), g.start);
       const lastInSentence = lastFactIn.get(g.sentence);
       const prevInSentence = lastInSentence && lastInSentence.evidence.start >= g.sentence.start && lastInSentence.evidence.end <= g.start ? lastInSentence : undefined;
       if (prevInSentence) {
@@ -388,7 +397,7 @@ function pairFigures(ctx: Ctx): Fact[] {
       if (m.kind === 'count' && aggregateValues.has(m.value)) continue;
       // The gates (extractors/gates/): programme, unit, polarity, threshold.
       const mention = regionPick.mentions[0];
-      const block = gates.check({ start: m.start, end: m.end, kind: m.kind, value: m.value, group: { start: g.start, end: g.end }, ...(mention ? { region: mention } : {}) });
+      const block = gates.check({ start: m.start, end: m.end, kind: m.kind, value: m.value, group: { start: g.start, end: g.end }, clause: ownSpan, ...(mention ? { region: mention } : {}) });
       if (process.env.CAKUPAN_DEBUG_PAIRING && block) console.error(`pairing: ${block.reason} "${block.word}" drops ${text.slice(m.start, m.end)}`);
       if (block) {
         dropped.push({ sentence: g.sentence, value: m.value });
@@ -401,6 +410,14 @@ function pairFigures(ctx: Ctx): Fact[] {
       let metric: Metric;
       if (m.kind === 'percent') {
         metric = claim?.metric?.pairing.metric ?? (family === 'active' ? 'active_pct' : 'coverage_pct');
+        // A share the article already gave with its metric word keeps that metric when repeated without one:
+        // "… mencapai 98,79 persen …" then "Dengan capaian 98,79 persen, DKI Jakarta …".
+        const seen = shareMetric.get(`${regionPick.regions[0]!.code}|${m.value}`);
+        if (!claim?.metric && seen && seen !== metric && ['metric:carry', 'metric:default', 'metric:weak-cue', 'metric:list'].includes(metricReasons[0]!)) {
+          metric = seen;
+          reasons.push('metric:repeated');
+        }
+        if (!shareMetric.has(`${regionPick.regions[0]!.code}|${m.value}`) && (claim?.metric || ['metric:cue', 'metric:pair'].includes(metricReasons[0]!))) shareMetric.set(`${regionPick.regions[0]!.code}|${m.value}`, metric);
         if (m.implied) reasons.push('value:implied-percent');
         if (m.value > 100) reasons.push('value:over-100');
         if (m.value > 150) continue; // not a share of anybody
@@ -465,7 +482,7 @@ function countedRegionsBefore(ctx: Ctx, g: Group): boolean {
 /** Words right before the next figure of the sentence are that figure's: "Peserta aktif mencapai 695.856 Peserta non aktif 145.224". */
 function belongsToNext(x: Span, g: Group, next: Group | undefined): boolean {
   if (!next || next.sentence !== g.sentence || x.start < g.end || x.end > next.start) return false;
-  return next.start - x.end < x.start - g.end;
+  return next.start - x.end <= x.start - g.end;
 }
 
 /** Set CAKUPAN_DEBUG_PAIRING=1 to see on stderr why a figure gave no fact. */
