@@ -35,7 +35,7 @@ interface Pick {
   end: number;
 }
 
-let res: { bersama: RegExp; plural: RegExp; topic: RegExp; locationBefore: RegExp; copula: RegExp; listIntro: RegExp } | null = null;
+let res: { bersama: RegExp; plural: RegExp; topic: RegExp; locationBefore: RegExp; passive: RegExp; copula: RegExp; listIntro: RegExp } | null = null;
 
 export function pairCategories(doc: Doc, found: Found): CategoryFact[] {
   res ??= {
@@ -43,6 +43,7 @@ export function pairCategories(doc: Doc, found: Found): CategoryFact[] {
     plural: wordsRegex(lexicon().pluralSubjects),
     topic: /^[\s"“'‘(]*(?:(?:pada|untuk|adapun|sedangkan|sementara|dan|lalu|kemudian|selanjutnya)\s+(?:itu\s+)?)?(?:penghargaan\s+)?(?:uhc\s+)?(?:kategor+i|predikat|katagori)\s*$/iu,
     locationBefore: /(?:^|[^\p{L}])(?:di|se-?)\s*$/iu,
+    passive: /^\s*(?:(?:19|20)\d{2}\s+)?(?:ini\s+|tersebut\s+)?(?:berhasil\s+)?(?:diraih|diterima|disabet|diberikan\s+kepada|jatuh\s+kepada|didapat|diperoleh|dianugerahkan\s+kepada|disandang)(?![\p{L}])/iu,
     copula: /^\s*,?\s*(?:yang\s+)?(?:merupakan|adalah|sebagai|menjadi|ialah)\s*$/iu,
     listIntro: /^\s*[:,]?\s*(?:yaitu|yakni|antara lain|di antaranya|diantaranya|meliputi)?\s*:?\s*$/iu,
   };
@@ -137,7 +138,8 @@ export function pairCategories(doc: Doc, found: Found): CategoryFact[] {
       return level;
     };
     let listLevel: string | null = null;
-    const topic = r.topic.test(text.slice(s.start, c.start)) && c.start - s.start <= TOPIC_REACH + 20;
+    // "kategori Utama diraih Kabupaten Badung dan kategori Pratama diraih Kabupaten Bangli": the passive names the winners after.
+    const topic = (r.topic.test(text.slice(s.start, c.start)) && c.start - s.start <= TOPIC_REACH + 20) || r.passive.test(text.slice(c.end, c.end + 40));
     if (topic && after.length) {
       // "Pada kategori Madya, Kabupaten Lingga …, sementara Kepulauan Anambas …": the tier is the sentence's topic.
       const list = after.filter((x, i) => !(i === 0 && isLocation(x, after.slice(1))));
@@ -274,6 +276,13 @@ export const CATEGORY_EXAMPLES: SentenceExample[] = [
     text: 'UHC Award 2026 untuk Kabupaten Lampung Selatan diterima langsung oleh Bupati Radityo Egi Pratama di Jakarta.',
     none: 'a person named "… Pratama" is no tier',
     categories: [],
+  },
+  {
+    text: 'Provinsi Bali menyampaikan capaian kabupaten/kotanya: kategori Utama diraih Kabupaten Badung dan kategori Pratama diraih Kabupaten Bangli.',
+    categories: [
+      { region: 'Kabupaten Badung', category: 'Utama' },
+      { region: 'Kabupaten Bangli', category: 'Pratama' },
+    ],
   },
   {
     text: 'Pemkot Blitar menargetkan kategori Paripurna pada UHC Award tahun depan.',

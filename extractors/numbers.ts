@@ -12,7 +12,8 @@ const NUMERAL = String.raw`\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}(?!
 
 /**
  * Forms with a stray space, read as the writer meant them only where the words after leave no doubt:
- * "87, 86 persen" (a space after the decimal comma, two decimals, a percent sign right after), "7, 9 juta jiwa" (a scale
+ * "87, 86 persen" / "87, 9 persen" (a space after the decimal comma, two decimals — or one after a two-digit whole part — and a
+ * percent sign right after), "7, 9 juta jiwa" (a scale
  * word right after), "212. 118 jiwa" (a space after the thousands point, a unit of people right after). Never after
  * another "N, " (a list: "90, 91, 92 persen"), and never "5, 6 dan 7" (no sign or scale right after).
  */
@@ -22,6 +23,7 @@ function spacedNumerals(lex: ReturnType<typeof lexicon>): string {
   const units = alternation([...lex.countUnits.population, ...lex.countUnits.people, ...lex.countUnits.participants]);
   return [
     String.raw`(?<!\d\s*,\s*)\d{1,3},\s\d{2}(?=\s*(?:${signs}))`,
+    String.raw`(?<!\d\s*,\s*)[1-9]\d{1,2},\s\d(?=\s*(?:${signs}))`,
     String.raw`(?<!\d\s*,\s*)\d{1,3},\s\d{1,2}(?=\s*(?:${scales})${WORD_END})`,
     String.raw`\d{1,3}(?:\.\s?\d{3})*\.\s\d{3}(?:\.\s?\d{3})*(?=\s*(?:${units})${WORD_END})`,
   ].join('|');
@@ -106,6 +108,8 @@ export const numbers: Extractor<'number'> = {
     { text: 'sebanyak 1,138,714 dari 1.215.386 penduduk', span: '1,138,714', value: 1138714 },
     { text: 'Garut 89,09 persen, Indramayu 90,14 persen', span: '90,14', value: 90.14 },
     { text: 'Garut 89,09 persen, Indramayu 90,14 persen', span: '89,09', value: 89.09 },
+    { text: 'keaktifan peserta mencapai 87, 9 persen', span: '87, 9', value: 87.9 },
+    { text: 'naik 5, 6 persen', span: '6', value: 6 },
     { text: 'kelas 1, 2 dan 3', span: '2', value: 2 },
     { text: 'pada triwulan 5, 6 dan 7', span: '6', value: 6 },
     { text: 'masing-masing 95, 96 dan 97 persen', span: '96', value: 96 },

@@ -13,7 +13,7 @@
 import { alternation, lexicon } from '../../src/extract/lexicon.ts';
 import type { Doc, Found } from '../../src/extract/types.ts';
 import type { Gate, GateFigure } from './index.ts';
-import { clauseEndOf, clauseStartOf, hitsOf, inside, lastInside } from './util.ts';
+import { clauseEndOf, clauseStartOf, hitsOf, inside, lastInside, lowerBound } from './util.ts';
 
 /** How far before a figure a missing word still governs it ("tinggal 4,31 persen", "kurang 380 peserta"). */
 export const MISSING_REACH = 60;
@@ -48,6 +48,13 @@ export const polarityGate: Gate = {
     const notAfter = new RegExp(`^[\\s,]*(?:(?:${filler})\\s+){0,4}(?:${alternation(g.notMissing)})(?![\\p{L}])`, 'iu');
     const anaphorRe = new RegExp(`^\\s*(?:${alternation(g.anaphors)})(?![\\p{L}])`, 'iu');
     const missingSentence = (from: number, to: number) => lastInside(before, from, to) !== undefined;
+    // "Sisanya, sebanyak 1,2 persen … belum memiliki JKN": a sentence that opens with the rest speaks of the missing.
+    const openerRe = new RegExp(`^[\\s"“'‘(]*(?:${alternation(g.missingOpeners)})(?![\\p{L}])`, 'iu');
+    // Segment counts: "PPU sebanyak 340.000 jiwa", "PBI APBN sebanyak 410.225 jiwa" — but not "PPU" naming Penajam Paser Utara.
+    const segments = hitsOf(text, g.segmentWords).filter((h) => {
+      const i = lowerBound(found.region, h.start + 1) - 1;
+      return !(i >= 0 && found.region[i]!.end >= h.end);
+    });
 
     return (f: GateFigure) => {
       const grp = f.group ?? f;
@@ -55,6 +62,11 @@ export const polarityGate: Gate = {
       const cs = clauseStartOf(text, s.start, f.start);
       const b = lastInside(before, Math.max(cs, f.start - MISSING_REACH), f.start);
       if (b && !inside(coverageCues, b.end, f.start).length) return { gate: 'polarity', reason: 'gate:polarity', word: b.word, start: b.start, end: b.end };
+      if (openerRe.test(text.slice(s.start, f.start)) && !inside(coverageCues, s.start, f.start).length) {
+        return { gate: 'polarity', reason: 'gate:polarity', word: 'the rest (sisanya)', start: s.start, end: f.start };
+      }
+      const seg = lastInside(segments, Math.max(cs, f.start - MISSING_REACH), f.start);
+      if (seg && !inside(coverageCues, seg.end, f.start).length) return { gate: 'polarity', reason: 'gate:polarity', word: `segment: ${seg.word}`, start: seg.start, end: seg.end };
       const ce = clauseEndOf(text, grp.end, s.end);
       // A region between the figure and the phrase is its place, not a new subject ("210 ribu jiwa di Kabupaten Jember belum
       // tercover"): it reads as "wilayah", a filler word.
@@ -88,6 +100,13 @@ export const polarityGate: Gate = {
     { text: 'Kabupaten Pandeglang mendapat kuota PBI sebanyak 520 ribu jiwa.', none: 'a quota is no enrolment' },
     { text: 'Banyak NIK warga Kabupaten Sumbawa belum berstatus online. Jumlahnya sekitar 21 ribu, kata Bupati.', none: '"Jumlahnya" counts the NIK of the sentence before' },
     { text: 'Tercatat 5.900 penduduk Kota Bima masih non kepesertaan JKN.', none: 'non-participants' },
+    { text: 'Sisanya, sebanyak 1,2 persen atau 11.400 jiwa penduduk Kabupaten Jembrana, belum memiliki JKN.', none: '"Sisanya" opens a sentence about the uncovered' },
+    { text: 'Peserta PBPU di Kota Denpasar sebanyak 210.300 jiwa dan PPU sebanyak 340.000 jiwa.', none: 'segment counts (PBPU, PPU) are no enrolment' },
+    { text: 'Di Kabupaten Sumbawa, PBI APBN sebanyak 410.225 jiwa dan BP sebanyak 12.004 jiwa.', none: 'segment counts (PBI APBN, BP)' },
+    {
+      text: 'Cakupan kepesertaan JKN di PPU mencapai 96,77 persen.',
+      facts: [{ region: 'Kabupaten Penajam Paser Utara', metric: 'coverage_pct', value: 96.77 }],
+    },
     { text: 'Warga Kabupaten Dompu yang belum terdaftar sebanyak 12.480 jiwa.', none: 'the unregistered, named before the count' },
     {
       text: 'Kota Mataram belum menjadi UHC Prioritas dengan cakupan kepesertaan 97,5 persen.',

@@ -16,6 +16,9 @@ import { clauseStartOf, firstInside, hitsOf, inside, lastInside, type Hit } from
 /** How far after a share the words naming the budget it is a share of may stand ("80 persen dari pemerintah kabupaten/kota"). */
 export const BUDGET_SHARE_REACH = 6;
 
+/** How close after a budget verb a participant word is its object ("membiayai kepesertaan"), not a new statement. */
+export const BUDGET_OBJECT_REACH = 3;
+
 /** Cue families that make the words between a budget word and a figure a coverage statement, not a budget line. */
 const COVERAGE_FAMILIES = new Set(['coverage', 'registration', 'active', 'population']);
 
@@ -53,10 +56,12 @@ export const programmeGate: Gate = {
       // "membiayai sekitar 53.784 jiwa", "mengalokasikan anggaran … sebesar 10 persen".
       const cs = clauseStartOf(text, s.start, grp.start);
       const b = lastInside(budget, cs, grp.start);
-      if (b && !inside(cues, b.end, grp.start).length) return block(f, b, 'budget');
+      // A participant word right after the budget verb is what it pays for ("membiayai kepesertaan 35.000 warga").
+      const freeCues = (from: number) => inside(cues, from, grp.start).filter((c) => c.start > from + BUDGET_OBJECT_REACH);
+      if (b && !freeCues(b.end).length) return block(f, b, 'budget');
       // A share of an allocation, across the clause: "mengalokasikan anggaran … dengan persentase besaran beragam, 20 persen".
       const sh = f.kind === 'percent' ? lastInside(shareWords, s.start, grp.start) : undefined;
-      if (sh && !inside(cues, sh.end, grp.start).length) return block(f, sh, 'budget share');
+      if (sh && !freeCues(sh.end).length) return block(f, sh, 'budget share');
       // Programme of the sentence.
       const before = lastInside(programme, s.start, grp.start);
       const after = before ? undefined : firstInside(programme, grp.end, s.end);
@@ -114,6 +119,7 @@ export const programmeGate: Gate = {
       text: 'Cakupan imunisasi dasar di Kabupaten Bantul 96,4 persen. Cakupan kepesertaan JKN-nya mencapai 99,2 persen.',
       facts: [{ region: 'Kabupaten Bantul', metric: 'coverage_pct', value: 99.2 }],
     },
+    { text: 'Dengan anggaran Rp12 miliar, Pemkab Bangli membiayai kepesertaan 35.000 warga miskin.', none: 'people a budget pays for' },
     {
       text: 'Berkat dukungan APBD, cakupan kepesertaan JKN Kota Madiun mencapai 99,1 persen.',
       facts: [{ region: 'Kota Madiun', metric: 'coverage_pct', value: 99.1 }],

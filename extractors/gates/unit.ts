@@ -107,7 +107,19 @@ export const unitGate: Gate = {
     }
     // Islands and multi-province names: "Pulau Lombok", "Sumatera" (not "Sumatera Utara", which is a region).
     const compassAfter = new RegExp(`^\\s*(?:${alternation(g.compassWords)})(?![\\p{L}])`, 'iu');
+    const pulauRe = new RegExp(`(?<![\\p{L}])${caselessAlternation(g.islandWords)}\\s+\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+)?`, 'gu');
     const islandRe = new RegExp(`(?<![\\p{L}])(?:${alternation(g.islands)})(?![\\p{L}])`, 'giu');
+    // "Pulau Sumbawa", "Pulau Nias": the island, even when a kabupaten bears its name.
+    for (const m of text.matchAll(pulauRe)) {
+      const s = m.index!;
+      const e = s + m[0].length;
+      let marked = false;
+      for (let i = lowerBound(allRegions, s); i < allRegions.length && allRegions[i]!.start < e; i++) {
+        const x = regionSubject.get(allRegions[i]!.start);
+        if (x && x.unit === null) [x.unit, x.word, marked] = ['island', m[0], true];
+      }
+      if (!marked) subjects.push({ start: s, end: e, unit: 'island', word: m[0] });
+    }
     for (const m of text.matchAll(islandRe)) {
       const s = m.index!;
       const e = s + m[0].length;
@@ -157,6 +169,7 @@ export const unitGate: Gate = {
     { text: 'Per 30 April 2025, cakupan JKN di wilayah Jawa Timur–Bali telah mencapai 98,1 persen.', none: 'an area over two provinces is no single region' },
     { text: 'Kepesertaan JKN untuk wilayah Sulut, Gorontalo dan Malut mencapai 6,1 juta jiwa.', none: 'a BPJS area over three provinces' },
     { text: 'Cakupan kepesertaan JKN di Pulau Lombok sudah mencapai 96,3 persen.', none: 'an island is no region' },
+    { text: 'Di Pulau Sumbawa, kepesertaan JKN sudah mencapai 95,4 persen.', none: 'the island of Sumbawa is not Kabupaten Sumbawa' },
     {
       text: 'Cakupan kepesertaan JKN di Sumatra Utara mencapai 95,2 persen.',
       gap: 'the gazetteer does not know the spelling "Sumatra Utara"; the island gate must not be what blocks it',
