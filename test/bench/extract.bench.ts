@@ -26,8 +26,8 @@ const ROUNDS = Number(process.env.ROUNDS ?? 10);
 const SIZES_MB = [0.1, 1, 8];
 /** The largest size the old code is given. @default 0.1 (its 1 MB takes about a minute of a shared core) */
 const OLD_MAX_MB = Number(process.env.EXTRACT_BENCH_OLD_MAX_MB ?? 0.1);
-/** A size is skipped when the size before it, scaled quadratically, would take longer than this. @default 120 (8 MB runs when 1 MB took <= 1.9 s) */
-const SIZE_BUDGET_S = Number(process.env.EXTRACT_BENCH_BUDGET_S ?? 120);
+/** A size is skipped when the size before it, scaled quadratically, would take longer than this. @default 400 (8 MB runs when 1 MB took <= 6 s) */
+const SIZE_BUDGET_S = Number(process.env.EXTRACT_BENCH_BUDGET_S ?? 400);
 
 type ExtractFn = (text: string, opts?: { published?: string | null; aboutJkn?: boolean }) => { facts: unknown[] };
 
