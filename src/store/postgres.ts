@@ -170,6 +170,47 @@ const SQL = {
       FROM jsonb_array_elements_text(flags::jsonb) WITH ORDINALITY e(v, n) WHERE e.v <> '${flag}')`,
 };
 
+/**
+ * PostgreSQL types of the columns written in bulk (`unnest` needs them spelled out), read from the schema at open,
+ * so a column another migration adds is written with its own type.
+ */
+type ColumnTypes = Map<string, string>;
+
+/** `unnest(@c1::type[], …) AS u(c1, …)` and its parameters, for rows given as objects with these columns. */
+function unnestOf(types: ColumnTypes, table: string, cols: string[], rows: Record<string, unknown>[]): { from: string; params: Record<string, unknown> } {
+  const params: Record<string, unknown> = {};
+  for (const c of cols) params[`u_${c}`] = rows.map((r) => r[c] ?? null);
+  const type = (c: string) => {
+    const t = types.get(`${table}.${c}`);
+    if (!t) throw new Error(`${table}.${c}: no such column in the PostgreSQL schema`);
+    return t;
+  };
+  return { from: `unnest(${cols.map((c) => `@u_${c}::${type(c)}[]`).join(', ')}) AS u(${cols.join(', ')})`, params };
+}
+
+/** Inserts (`insert`) or updates by id (`update`) many fact or category rows in one statement. */
+async function bulkWrite(db: Db, types: ColumnTypes, table: 'facts' | 'categories', cols: string[], mode: 'insert' | 'update', rows: Record<string, unknown>[], t: string): Promise<void> {
+  if (!rows.length) return;
+  if (mode === 'insert') {
+    const all = ['article_id', 'match_key', ...cols, 'flags'];
+    const u = unnestOf(types, table, all, rows);
+    await exec(
+      db,
+      `INSERT INTO ${table} (${all.join(', ')}, status, version, created_at, updated_at) SELECT ${all.map((c) => 'u.' + c).join(', ')}, 'auto', 1, @now, @now FROM ${u.from}`,
+      { ...u.params, now: t },
+    );
+  } else {
+    const all = [...cols, 'status', 'retired_from', 'flags', 'id'];
+    const u = unnestOf(types, table, all, rows);
+    await exec(
+      db,
+      `UPDATE ${table} x SET ${[...cols, 'status', 'retired_from', 'flags'].map((c) => `${c} = u.${c}`).join(', ')}, version = x.version + 1, updated_at = @now
+       FROM ${u.from} WHERE x.id = u.id`,
+      { ...u.params, now: t },
+    );
+  }
+}
+
 /** Opens (creating the schema if needed) the coverage database at a `postgres://` URL, migrated to the latest schema. */
 export async function openPgStore(url: string, opts: PgOpenOptions = {}): Promise<PgStore> {
   const handle = await createPgPool(url, { schema: opts.schema, max: opts.poolSize, createSchema: !opts.mustExist });
@@ -188,6 +229,14 @@ export async function openPgStore(url: string, opts: PgOpenOptions = {}): Promis
     }
     await migratePg(handle.pool, { dir: opts.migrationsDir, upTo: opts.migrateUpTo });
     const store = new PgStore(handle, opts.extractorVersion ?? EXTRACTOR_VERSION);
+    for (const c of await q<{ t: string; c: string; type: string }>(
+      handle.pool,
+      `SELECT table_name AS t, column_name AS c, format_type(a.atttypid, a.atttypmod) AS type
+       FROM information_schema.columns ic JOIN pg_attribute a ON a.attname = ic.column_name
+         AND a.attrelid = (quote_ident(ic.table_schema) || '.' || quote_ident(ic.table_name))::regclass
+       WHERE ic.table_schema = current_schema() AND ic.table_name IN ('facts', 'categories')`,
+    ))
+      store.columnTypes.set(`${c.t}.${c.c}`, c.type);
     await store.syncRegions();
     return store;
   } catch (err) {
@@ -205,6 +254,8 @@ export class PgStore implements CoverageStore {
   private readonly handle: PgHandle;
   private readonly regionCodes = new Set<string>();
   private readonly populations = new Map<string, number | null>();
+  /** `table.column` → PostgreSQL type, for bulk writes. */
+  readonly columnTypes: ColumnTypes = new Map();
 
   constructor(handle: PgHandle, extractorVersion: number) {
     this.handle = handle;
@@ -562,35 +613,24 @@ export class PgStore implements CoverageStore {
       );
     const stampedFacts: number[] = [];
     const stampedCats: number[] = [];
+    const writes = { fact: { inserts: [] as Row[], updates: [] as Row[] }, category: { inserts: [] as Row[], updates: [] as Row[] } };
+    const audits: Row[] = [];
     for (const i of items) {
       counts.articles_extracted++;
       const articleId = i.article.articleId;
-      const apply = async (subject: 'fact' | 'category', spec: ReconcileSpec, existing: Row[], drafts: DraftRow[], cols: string[], stamped: number[]) => {
+      const plan = (subject: 'fact' | 'category', spec: ReconcileSpec, existing: Row[], drafts: DraftRow[], cols: string[], stamped: number[]) => {
         const plan = reconcile(existing.map(parseFlags), drafts, spec);
         stamped.push(...plan.stamped);
-        const ins = subject === 'fact' ? SQL.insertFact : SQL.insertCategory;
-        const upd = subject === 'fact' ? SQL.updateFact : SQL.updateCategory;
-        for (const d of plan.inserts) await exec(db, ins, pick(d as unknown as Row, cols, { match_key: d.match_key, article_id: articleId, flags: JSON.stringify(d.flags), now: t }));
+        for (const d of plan.inserts) writes[subject].inserts.push(pick(d as unknown as Row, cols, { match_key: d.match_key, article_id: articleId, flags: JSON.stringify(d.flags) }));
         for (const u of plan.updates) {
           const next = u.next as unknown as Row;
-          await exec(db, upd, pick(next, cols, { id: u.id, status: next.status, retired_from: next.retired_from ?? null, flags: JSON.stringify(u.next.flags), now: t }));
-          if (u.audit)
-            await exec(db, SQL.insertReview, {
-              subject,
-              subject_id: u.id,
-              action: u.audit.action,
-              who: WHO_MACHINE,
-              now: t,
-              before: JSON.stringify(u.audit.before),
-              after: JSON.stringify(u.audit.after),
-              note: null,
-              run_id: runId,
-            });
+          writes[subject].updates.push(pick(next, cols, { id: u.id, status: next.status, retired_from: next.retired_from ?? null, flags: JSON.stringify(u.next.flags) }));
+          if (u.audit) audits.push({ subject, subject_id: u.id, action: u.audit.action, before: JSON.stringify(u.audit.before), after: JSON.stringify(u.audit.after) });
         }
         return plan;
       };
-      const pf = await apply('fact', FACT_SPEC, factsBy.get(articleId) ?? [], i.facts as unknown as DraftRow[], FACT_COLS, stampedFacts);
-      await apply('category', CATEGORY_SPEC, catsBy.get(articleId) ?? [], i.cats as unknown as DraftRow[], CAT_COLS, stampedCats);
+      const pf = plan('fact', FACT_SPEC, factsBy.get(articleId) ?? [], i.facts as unknown as DraftRow[], FACT_COLS, stampedFacts);
+      plan('category', CATEGORY_SPEC, catsBy.get(articleId) ?? [], i.cats as unknown as DraftRow[], CAT_COLS, stampedCats);
       counts.facts_added += pf.inserts.length;
       counts.facts_retired += pf.retired;
       counts.facts_revived += pf.revived;
@@ -601,6 +641,28 @@ export class PgStore implements CoverageStore {
           canonical_url: i.ex.canonicalUrl !== i.article.url ? i.ex.canonicalUrl : null,
         });
     }
+    // One statement per table and kind of write, whatever the batch holds.
+    await bulkWrite(db, this.columnTypes, 'facts', FACT_COLS, 'update', writes.fact.updates, t);
+    await bulkWrite(db, this.columnTypes, 'categories', CAT_COLS, 'update', writes.category.updates, t);
+    await bulkWrite(db, this.columnTypes, 'facts', FACT_COLS, 'insert', writes.fact.inserts, t);
+    await bulkWrite(db, this.columnTypes, 'categories', CAT_COLS, 'insert', writes.category.inserts, t);
+    if (audits.length)
+      await exec(
+        db,
+        `INSERT INTO reviews (subject, subject_id, action, who, at, before, after, note, run_id)
+         SELECT u.subject, u.subject_id, u.action, @who, @now, u.before, u.after, NULL, @run_id
+         FROM unnest(@subjects::text[], @ids::bigint[], @actions::text[], @befores::text[], @afters::text[]) WITH ORDINALITY AS u(subject, subject_id, action, before, after, n) ORDER BY u.n`,
+        {
+          subjects: audits.map((a) => a.subject),
+          ids: audits.map((a) => a.subject_id),
+          actions: audits.map((a) => a.action),
+          befores: audits.map((a) => a.before),
+          afters: audits.map((a) => a.after),
+          who: WHO_MACHINE,
+          now: t,
+          run_id: runId,
+        },
+      );
     if (stampedFacts.length) await exec(db, 'UPDATE facts SET extractor_version = @v WHERE id = ANY(@ids::bigint[])', { ids: stampedFacts, v: this.extractorVersion });
     if (stampedCats.length) await exec(db, 'UPDATE categories SET extractor_version = @v WHERE id = ANY(@ids::bigint[])', { ids: stampedCats, v: this.extractorVersion });
     return counts;
