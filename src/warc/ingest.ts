@@ -16,7 +16,6 @@ import { dirname, join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
 import cliProgress from 'cli-progress';
-import { request } from 'undici';
 import { InputError } from '../extract/document.ts';
 import type { CoverageStore, RunRecord } from '../store/types.ts';
 import { WarcLedger } from './ledger.ts';
@@ -52,6 +51,8 @@ export interface WarcIngestOptions {
   warcBase?: string;
   /** Show a progress bar on stderr (TTY only). @default true */
   progress?: boolean;
+  /** Private addresses a WARC URL may resolve to. @default env CAKUPAN_ALLOW_PRIVATE, else public only */
+  allowPrivate?: boolean | string;
   onBad?: (source: string, offset: number, reason: string) => void;
   onFile?: (source: string, what: string) => void;
   signal?: AbortSignal;
@@ -74,8 +75,9 @@ export interface WarcIngestResult {
   elapsedMs: number;
 }
 
-async function fetchBytes(url: string): Promise<Buffer> {
-  const res = await request(url, { method: 'GET' });
+async function fetchBytes(url: string, allowPrivate?: boolean | string): Promise<Buffer> {
+  const { getUrl } = await import('./scan.ts');
+  const res = await getUrl(url, {}, allowPrivate);
   if (res.statusCode !== 200) {
     await res.body.dump();
     throw new InputError(url, `HTTP ${res.statusCode}`);
@@ -91,7 +93,7 @@ async function fetchBytes(url: string): Promise<Buffer> {
 }
 
 /** The WARC files of the inputs, paths lists expanded, in order, each once. */
-export async function expandWarcInputs(inputs: string[], warcBase = DEFAULT_WARC_BASE): Promise<string[]> {
+export async function expandWarcInputs(inputs: string[], warcBase = DEFAULT_WARC_BASE, allowPrivate?: boolean | string): Promise<string[]> {
   const out: string[] = [];
   for (const input of inputs) {
     if (!isPathsList(input)) {
@@ -100,7 +102,7 @@ export async function expandWarcInputs(inputs: string[], warcBase = DEFAULT_WARC
     }
     const remote = /^https?:\/\//i.test(input);
     if (!remote && !existsSync(input)) throw new InputError(input, 'no such file');
-    let bytes = remote ? await fetchBytes(input) : readFileSync(input);
+    let bytes = remote ? await fetchBytes(input, allowPrivate) : readFileSync(input);
     if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes, { maxOutputLength: MAX_PATHS_LIST_BYTES });
     for (const raw of bytes.toString('utf8').split('\n')) {
       const line = raw.trim();
@@ -121,7 +123,7 @@ export async function ingestWarc(store: CoverageStore & { db?: import('better-sq
   if (!store.db) throw new Error(`${store.location}: WARC ingest keeps its resume offsets in a SQLite database for now; give a file path for --db`);
   const started = Date.now();
   const ledger = new WarcLedger(store.db);
-  const sources = await expandWarcInputs(inputs, opts.warcBase);
+  const sources = await expandWarcInputs(inputs, opts.warcBase, opts.allowPrivate);
   const runId = await store.startRun('ingest', { warc: sources, hosts: opts.hosts });
   const files: WarcFileResult[] = [];
   const bar = opts.progress !== false && process.stderr.isTTY ? new cliProgress.SingleBar({ format: 'warc {bar} {percentage}% | {mb} MB | {mbs} MB/s | {rps} rec/s | kept {kept} | facts {facts} | bad {bad} | files {fdone}/{files}', hideCursor: true, stream: process.stderr }, cliProgress.Presets.shades_classic) : null;
@@ -140,7 +142,7 @@ export async function ingestWarc(store: CoverageStore & { db?: import('better-sq
     // Local files give the bar its total; a URL's size is known once it is read (its bar then grows with it).
     const size = row.size ?? (/^https?:\/\//i.test(source) ? null : (statSync(source, { throwIfNoEntry: false })?.size ?? null));
     if (size) knownSize += Math.max(0, size - row.next_offset);
-    jobs.push({ job: { source, startOffset: row.next_offset, hosts: opts.hosts, keywords: opts.keywords }, result });
+    jobs.push({ job: { source, startOffset: row.next_offset, hosts: opts.hosts, keywords: opts.keywords, allowPrivate: opts.allowPrivate }, result });
   }
   bar?.start(Math.max(knownSize, 1), 0, { mb: '0', mbs: '0', rps: '0', kept: 0, facts: 0, bad: 0, fdone: 0, files: jobs.length });
   const show = () => {

@@ -5,7 +5,8 @@
  * reports, the caller stores.
  */
 import { createReadStream, statSync } from 'node:fs';
-import { request } from 'undici';
+import { Agent, buildConnector, request } from 'undici';
+import { guardedConnector, policyOf } from '../crawl/fetch.ts';
 import { extractArticle } from '../text/index.ts';
 import { extractArticleFacts } from '../extract/index.ts';
 import type { ArticleExtraction, SourceDocument } from '../store/types.ts';
@@ -17,6 +18,12 @@ import { hostFilter, pageCheck, readHead, readPage, relevanceFilter, sniffText }
 export const PROGRESS_EVERY_MS = 500;
 /** Bytes read from a local file at a time. @default 1 MiB */
 export const FILE_CHUNK_BYTES = 1024 * 1024;
+/** Redirect hops followed to a WARC file (an archive's download link may point at a CDN). @default 5 */
+export const MAX_WARC_REDIRECTS = 5;
+/** Connect timeout for a WARC download. @default 30 s */
+export const WARC_CONNECT_TIMEOUT_MS = 30_000;
+/** Longest silence inside a WARC download before it is given up (the file's offset is kept: the next run resumes). @default 120 s */
+export const WARC_BODY_TIMEOUT_MS = 120_000;
 
 /** What to scan. */
 export interface ScanJob {
@@ -27,6 +34,8 @@ export interface ScanJob {
   /** `--hosts` entries (see filter.ts `hostFilter`). */
   hosts: string[];
   keywords: string[];
+  /** Private addresses a WARC URL may resolve to (`--allow-private` semantics). @default env CAKUPAN_ALLOW_PRIVATE, else public only */
+  allowPrivate?: boolean | string;
 }
 
 /** Counters of a scan since its start. */
@@ -53,10 +62,44 @@ export function isGzipSource(source: string): boolean {
   return /\.gz$/i.test(source.replace(/[?#].*$/, ''));
 }
 
+const dispatchers = new Map<string, Agent>();
+/** The HTTP client of WARC downloads: the crawler's address policy on every connection (each redirect hop). */
+export function warcDispatcher(allowPrivate?: boolean | string): Agent {
+  const policy = policyOf(allowPrivate);
+  const key = JSON.stringify(policy);
+  let a = dispatchers.get(key);
+  if (!a) {
+    a = new Agent({ connect: guardedConnector(policy, buildConnector({ timeout: WARC_CONNECT_TIMEOUT_MS })) as never, headersTimeout: WARC_BODY_TIMEOUT_MS, bodyTimeout: WARC_BODY_TIMEOUT_MS });
+    dispatchers.set(key, a);
+  }
+  return a;
+}
+
+/** GET with redirects followed (each hop through the address policy); the caller reads or dumps the body. */
+export async function getUrl(source: string, headers: Record<string, string>, allowPrivate?: boolean | string): Promise<Awaited<ReturnType<typeof request>>> {
+  let url = source;
+  for (let hop = 0; ; hop++) {
+    let res;
+    try {
+      res = await request(url, { method: 'GET', headers: { 'user-agent': USER_AGENT, ...headers }, dispatcher: warcDispatcher(allowPrivate) });
+    } catch (err) {
+      throw new Error(`${source}: ${(err as Error).message}`);
+    }
+    const loc = res.headers.location;
+    if ([301, 302, 303, 307, 308].includes(res.statusCode) && loc) {
+      await res.body.dump();
+      if (hop >= MAX_WARC_REDIRECTS) throw new Error(`${source}: more than ${MAX_WARC_REDIRECTS} redirects`);
+      url = new URL(String(loc), url).href;
+      continue;
+    }
+    return res;
+  }
+}
+
 /** The bytes of a source from `start` on, and its size when known. */
-export async function openSource(source: string, start: number): Promise<{ stream: AsyncIterable<Uint8Array>; size: number | null }> {
+export async function openSource(source: string, start: number, allowPrivate?: boolean | string): Promise<{ stream: AsyncIterable<Uint8Array>; size: number | null }> {
   if (/^https?:\/\//i.test(source)) {
-    const res = await request(source, { method: 'GET', headers: { 'user-agent': USER_AGENT, ...(start > 0 ? { range: `bytes=${start}-` } : {}) } });
+    const res = await getUrl(source, start > 0 ? { range: `bytes=${start}-` } : {}, allowPrivate);
     if (res.statusCode !== 200 && res.statusCode !== 206) {
       await res.body.dump();
       throw new Error(`${source}: HTTP ${res.statusCode}`);
@@ -95,7 +138,7 @@ export async function scanWarc(job: ScanJob, emit: (e: ScanEvent) => void | Prom
   const hosts = hostFilter(job.hosts);
   const relevance = relevanceFilter(job.keywords);
   const counts: ScanCounts = { records: 0, responses: 0, hostRejected: 0, notHtml: 0, notIndonesian: 0, irrelevant: 0, kept: 0, facts: 0, bad: 0 };
-  const { stream, size } = await openSource(job.source, job.startOffset);
+  const { stream, size } = await openSource(job.source, job.startOffset, job.allowPrivate);
   let next = job.startOffset;
   let lastReport = Date.now();
   const gzip = isGzipSource(job.source);

@@ -114,11 +114,11 @@ describe('cakupan ingest of a .warc.gz', () => {
     await writeWarc(join(dir, 'c.warc.gz'), [{ url: 'https://lain.example.co.id/2025/uhc', html: htmlPage('d001') }], true);
     writeFileSync(join(dir, 'warc.paths.gz'), gzipSync('b.warc\nc.warc.gz\n'));
     const list = `${origin}/warc.paths.gz`;
-    expect(await expandWarcInputs([list], `${origin}/`)).toEqual([`${origin}/b.warc`, `${origin}/c.warc.gz`]);
+    expect(await expandWarcInputs([list], `${origin}/`, true)).toEqual([`${origin}/b.warc`, `${origin}/c.warc.gz`]);
     const store = openStore(join(dir, 'b.db'));
     const bad: number[] = [];
     try {
-      const r = await ingestWarc(store, [list], { hosts: ['.example.co.id'], keywords: KEYWORDS, workers: 2, progress: false, warcBase: `${origin}/`, onBad: (_s, o) => bad.push(o) });
+      const r = await ingestWarc(store, [list], { hosts: ['.example.co.id'], keywords: KEYWORDS, workers: 2, progress: false, warcBase: `${origin}/`, allowPrivate: true, onBad: (_s, o) => bad.push(o) });
       expect(r.files.map((f) => [f.error, f.done])).toEqual([[null, true], [null, true]]);
       expect(r.files[0]!.counts.kept).toBe(arts.length);
       expect(r.files[1]!.counts.kept).toBe(1);
@@ -157,10 +157,13 @@ describe('cakupan ingest of a .warc.gz', () => {
     const store = openStore(join(dir, 'e.db'));
     try {
       await writeWarc(join(dir, 'ok.warc.gz'), [{ url: 'https://berita0.example.co.id/x/y', html: articlePage(arts[2]!) }], true);
-      const r = await ingestWarc(store, [join(dir, 'missing.warc.gz'), `${origin}/missing.warc`, join(dir, 'ok.warc.gz')], { hosts: ['*'], keywords: KEYWORDS, workers: 1, progress: false });
+      const r = await ingestWarc(store, [join(dir, 'missing.warc.gz'), `${origin}/missing.warc`, join(dir, 'ok.warc.gz')], { hosts: ['*'], keywords: KEYWORDS, workers: 1, progress: false, allowPrivate: true });
       expect(r.files[0]!.error).toMatch(/missing\.warc\.gz: no such file/);
       expect(r.files[1]!.error).toMatch(/missing\.warc: HTTP 404/);
       expect(r.files[2]!.counts.kept).toBe(1);
+      // Without the private-address opening, a WARC URL on loopback is refused like any crawler fetch.
+      const closed = await ingestWarc(store, [`${origin}/c.warc.gz`], { hosts: ['*'], keywords: KEYWORDS, workers: 0, progress: false, allowPrivate: false });
+      expect(closed.files[0]!.error).toMatch(/c\.warc\.gz: .*127\.0\.0\.1/);
       expect(r.run.outcome).toBe('partial');
     } finally {
       await store.close();
