@@ -57,6 +57,8 @@ export interface Article {
   dateSource: string | null;
   /** Every stage tried, in order, with the characters it gave. */
   attempts: { method: string; chars: number }[];
+  /** True when the page had more than `MAX_PAGE_TEXT_CHARS` of text: only the first were read. */
+  textCut?: boolean;
 }
 
 export interface ArticleOptions {
@@ -196,5 +198,6 @@ export function extractArticle(bytes: Uint8Array, opts: ArticleOptions = {}): Ar
     captions: [...new Set(captions)],
     dateSource: meta.dateSource,
     attempts,
+    ...($.textCut ? { textCut: true } : {}),
   };
 }

@@ -5,9 +5,10 @@
  */
 import { extractArticle, ArticleError } from '../../src/text/index.ts';
 
-/** A news page with two real paragraphs, then `count` tiny `<tag>x</tag>` elements. */
+/** A news page with two real paragraphs, then `count` tiny `<tag>x</tag>` elements (tag "prose": `count` words of one paragraph). */
 export function tinyElementsPage(count: number, tag: string): Buffer {
   const para = '<p>Cakupan kepesertaan JKN di Kabupaten Klaten mencapai 98,77 persen, kata Kepala BPJS Kesehatan cabang Klaten hari ini.</p>';
+  if (tag === 'prose') return Buffer.from(`<!doctype html><html><head><title>JKN Klaten</title></head><body><article>${para}<p>${'kata '.repeat(count)}</p></article></body></html>`);
   return Buffer.from(`<!doctype html><html><head><title>JKN Klaten</title></head><body><article>${para}${para}</article><div>${`<${tag}>x</${tag}>`.repeat(count)}</div></body></html>`);
 }
 
