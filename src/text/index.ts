@@ -4,8 +4,10 @@
  * The cascade. Each stage runs only when the one before it under-delivered (gave less text than its floor);
  * every attempt is kept in `Article.attempts`, and `Article.method` names the stage that won.
  *
- *  0. Read: decode the bytes (BOM, HTTP header, `<meta>` prescan, then detection: `decodeHtml`), parse with
- *     htmlparser2 (`cheerio/slim`), read the metadata (JSON-LD, `<meta>`, `<time>`, datelines, URL), then
+ *  0. Read: decode the bytes (BOM, HTTP header, `<meta>` prescan, then detection: `decodeHtml`; control
+ *     characters stripped), bound what the parser builds (src/text/complexity.ts: attributes per tag, elements —
+ *     else "page too complex"), parse with htmlparser2 (`cheerio/slim`), keep the first `MAX_PAGE_TEXT_CHARS` of
+ *     text, read the metadata (JSON-LD, `<meta>`, `<time>`, datelines, URL), then
  *     remove what is never text (scripts, styles, form controls, hidden elements, comments).
  *  1. `profile:<name>`: the host (of `url`, else of the page's canonical URL) has a profile in `data/site-profiles.json`; its body selector and its
  *     removals give the text. Floor: `PROFILE_MIN_CHARS`.
