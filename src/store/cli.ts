@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { DB_ENV, DEFAULT_DB_PATH, REFRESH_WORKERS } from './config.ts';
-import { defaultDbPath, resolveDb } from './location.ts';
+import { commandName, defaultDbPath, resolveDb } from './location.ts';
 
 /** Commands that only read the database (a read-only one serves them). */
 const READING = new Set(['export', 'show', 'stats']);
@@ -159,38 +159,92 @@ export function register(program: Command): void {
 
   program
     .command('export')
-    .description('the dataset with provenance (source URL, evidence, confidence, status), streamed')
-    .option('--format <format>', 'csv, json or ndjson', 'csv')
-    .option('--latest', 'only the best current figure per region and metric (coverage_latest)')
+    .description('the dataset with provenance (source URL, evidence, confidence, status, dates), streamed')
+    .option('--format <format>', 'csv, json, ndjson, or sqlite (a clean copy of the published views; needs --out)', 'csv')
+    .option('--kind <kind>', 'facts (coverage figures), categories (UHC award tiers) or all (one table, a "kind" column)', 'facts')
+    .option('--latest', 'only the best current figure per region and metric (coverage_latest), with its age in days')
+    .option('--since <date>', 'only figures dated on or after YYYY-MM-DD (their effective date; categories: their year)')
+    .option('--until <date>', 'only figures dated on or before YYYY-MM-DD')
     .option('--status <list>', 'statuses to include, comma-separated', 'auto,accepted,corrected')
+    .option('--spreadsheet', 'CSV codes as ="63.03" so Excel and Google Sheets keep them as text (default: quoted, for pandas/R)')
+    .option('--datapackage', 'with --out FILE.csv: also write datapackage.json (Frictionless Data) describing the columns next to it')
     .option('--out <file>', 'write to a file instead of stdout')
     .option('--db <path>', `database file (default: $${DB_ENV} or ${DEFAULT_DB_PATH})`)
     .action(async (raw: unknown) => {
       const flags = parseFlags(
         'export',
         DbFlag.extend({
-          format: z.enum(['csv', 'json', 'ndjson']),
+          format: z.enum(['csv', 'json', 'ndjson', 'sqlite']),
+          kind: z.enum(['facts', 'categories', 'all']),
           latest: z.boolean().optional(),
+          since: PublishedFlag,
+          until: PublishedFlag,
           status: z.string().transform((s, ctx) => {
             const list = s.split(',').map((x) => x.trim()).filter(Boolean);
             for (const x of list) if (!STATUSES.includes(x)) ctx.addIssue({ code: 'custom', message: `unknown status "${x}" (auto, accepted, corrected, rejected, retired)` });
             return list as ('auto' | 'accepted' | 'corrected' | 'rejected' | 'retired')[];
           }),
+          spreadsheet: z.boolean().optional(),
+          datapackage: z.boolean().optional(),
           out: z.string().min(1).optional(),
-        }),
+        })
+          .refine((f) => f.format !== 'sqlite' || f.out, { message: '--format sqlite writes a database file: give --out FILE.db' })
+          .refine((f) => !f.datapackage || (f.out && f.format === 'csv'), { message: '--datapackage describes a CSV file: give --format csv --out FILE.csv' })
+          .refine((f) => !f.since || !f.until || f.since <= f.until, { message: '--since is after --until' }),
         raw,
       );
       if (!flags) return;
+      // Checked before the database is opened, so a bad --out costs nothing and creates nothing.
+      if (flags.out && flags.format !== 'sqlite') await openOutFile(flags.out).then((o) => o.close()).catch((err: Error) => {
+        process.stderr.write(`cakupan export: ${err.message}\n`);
+        process.exitCode = 1;
+      });
+      if (process.exitCode === 1) return;
       await withStore('export', dbPath(flags.db), true, async (store) => {
-        const { writeExport } = await formatModule();
+        const [{ writeExport, EXPORT_COLUMNS }, r] = await Promise.all([formatModule(), import('./research.ts')]);
+        const window = (d: string | null) => r.inWindow(d, flags.since, flags.until);
+        const today = new Date();
+        async function* facts(): AsyncIterable<object> {
+          for await (const f of store!.exportRows({ latest: flags!.latest, statuses: flags!.status })) {
+            if (!window(f.effective_date)) continue;
+            yield flags!.latest ? { ...f, age_days: r.ageDays(f.effective_date, today) } : f;
+          }
+        }
+        const categories = async () => (await store!.categoryRows({ statuses: flags!.status })).filter((c) => window(r.categoryDate(c)));
+        if (flags.format === 'sqlite') {
+          const rows: object[] = [];
+          for await (const f of facts()) rows.push(f);
+          const latest = (await store.coverageLatest()).filter((x) => window(x.effective_date));
+          const counts = r.writeSqliteCopy(
+            flags.out!,
+            {
+              facts: { columns: flags.latest ? r.LATEST_COLUMNS : EXPORT_COLUMNS, rows },
+              coverage_latest: { columns: latest.length ? Object.keys(latest[0]!) : ['region_code'], rows: latest },
+              categories: { columns: r.CATEGORY_COLUMNS, rows: await categories() },
+            },
+            { source: store.location, exported_at: today.toISOString(), statuses: flags.status.join(','), since: flags.since ?? '', until: flags.until ?? '', latest: flags.latest ? 'yes' : 'no' },
+          );
+          process.stderr.write(`${flags.out}: ${Object.entries(counts).map(([t, n]) => `${n} ${t}`).join(', ')}\n`);
+          return;
+        }
         const out = flags.out ? await openOutFile(flags.out) : process.stdout;
         // "cakupan export | head": the reader leaving early is not an error.
         if (!flags.out) process.stdout.once('error', (e: NodeJS.ErrnoException) => void (e.code === 'EPIPE' || process.stderr.write(`cakupan export: ${e.message}\n`)));
-        const n = await writeExport(store.exportRows({ latest: flags.latest, statuses: flags.status }), flags.format, out);
+        const columns = flags.kind === 'categories' ? r.CATEGORY_COLUMNS : flags.kind === 'all' ? r.allColumns(!!flags.latest) : flags.latest ? r.LATEST_COLUMNS : EXPORT_COLUMNS;
+        const rows = flags.kind === 'categories' ? await categories() : flags.kind === 'all' ? r.allRows(facts(), await categories()) : facts();
+        const n = await writeExport(rows, flags.format, out, { columns, codes: flags.spreadsheet ? 'formula' : 'quoted' });
         if (flags.out) {
           out.end();
           await finished(out);
           process.stderr.write(`${n} rows written to ${flags.out}\n`);
+          if (flags.datapackage) {
+            const { writeFileSync } = await import('node:fs');
+            const { basename, join } = await import('node:path');
+            const pkg = join(dirname(resolvePath(flags.out)), 'datapackage.json');
+            const what = flags.kind === 'categories' ? 'UHC award categories' : flags.kind === 'all' ? 'coverage figures and UHC award categories' : flags.latest ? 'the latest coverage figure per region and metric' : 'coverage figures';
+            writeFileSync(pkg, JSON.stringify(r.dataPackage(basename(flags.out), columns, `${what}, each with its source article, evidence, confidence, review status and dates (cakupan export)`), null, 2) + '\n');
+            process.stderr.write(`${pkg}: the columns of ${basename(flags.out)} (Frictionless Data)\n`);
+          }
         }
       });
     });
@@ -212,17 +266,23 @@ export function register(program: Command): void {
       }
       const region = candidates[0]!;
       await withStore('show', dbPath(flags.db), true, async (store) => {
-        const { formatCoverageTable, formatTimeline } = await formatModule();
+        const { formatCoverageTable, formatTimeline, formatTiers, latestTiers } = await formatModule();
         const rows = await store.timeline(region.code);
         process.stdout.write(`${region.name} (${region.code}, ${region.level})\n`);
         if (candidates.length > 1) process.stdout.write(`also matches: ${candidates.slice(1).map((c) => `${c.name} (${c.code})`).join(', ')} — give the code to choose\n`);
         process.stdout.write(rows.length ? formatTimeline(rows) + '\n' : 'no figures stored for the region itself\n');
+        const tiers = await store.categoryRows({ regionCode: region.code });
+        process.stdout.write(tiers.length ? `\nUHC award tiers by year:\n${formatTiers(tiers)}\n` : '\nno UHC award tier stored for the region\n');
         // A province's page also lists the latest figure of each of its kabupaten/kota; the country's, each province.
         if (region.level === 'provinsi' || region.level === 'nasional') {
           const within = (await store.coverageLatest()).filter((r) =>
             region.level === 'nasional' ? r.level === 'provinsi' : r.province_code === region.code && r.region_code !== region.code,
           );
-          if (within.length) process.stdout.write(`\nlatest figures ${region.level === 'nasional' ? 'of the provinces' : `in ${region.name}`}:\n${formatCoverageTable(within)}\n`);
+          const inside = (c: { region_code: string; level: string; province_code: string | null }) =>
+            region.level === 'nasional' ? c.level === 'provinsi' : c.province_code === region.code && c.region_code !== region.code;
+          const withinTiers = latestTiers((await store.categoryRows()).filter(inside));
+          if (within.length || withinTiers.size)
+            process.stdout.write(`\nlatest figures ${region.level === 'nasional' ? 'of the provinces' : `in ${region.name}`}:\n${formatCoverageTable(within, withinTiers)}\n`);
         }
       });
     });
@@ -254,7 +314,7 @@ export function register(program: Command): void {
       if (!flags) return;
       const path = dbPath(flags.db);
       await withStore('main', path, false, async (store) => {
-        const [{ ingest }, { refresh }, { formatCoverageTable }] = await Promise.all([import('./ingest.ts'), import('./refresh.ts'), formatModule()]);
+        const [{ ingest }, { refresh }, { formatCoverageTable, latestTiers }] = await Promise.all([import('./ingest.ts'), import('./refresh.ts'), formatModule()]);
         const files = readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.json')).sort().map((f) => CORPUS_DIR + f);
         const ing = await ingest(store, files, {
           command: 'main',
@@ -264,11 +324,14 @@ export function register(program: Command): void {
         const ref = await refresh(store, { progress: false });
         const rows = await store.coverageLatest();
         const s = await store.stats();
-        process.stdout.write(rows.length ? formatCoverageTable(rows) + '\n' : '(no coverage figures extracted from the corpus)\n');
+        const tiers = latestTiers(await store.categoryRows());
+        const cmd = commandName();
+        process.stdout.write(rows.length || tiers.size ? formatCoverageTable(rows, tiers) + '\n' : '(no coverage figures extracted from the corpus)\n');
         process.stdout.write(
-          `\n${path}: ${s.totals.articles} articles, ${s.totals.live_facts} facts (${rows.length} latest figures for ${new Set(rows.map((r) => r.region_code)).size} regions); ` +
-            `this run: ${ing.articles_new} new, ${ing.articles_linked} linked, ${ing.pages_unchanged} unchanged, ${ref.articles_extracted} re-extracted. ` +
-            `* = reviewed. Try: cakupan show Kalsel, cakupan export --format csv\n`,
+          `\n${path}: ${s.totals.articles} articles, ${s.totals.live_facts} facts (${rows.length} latest figures for ${new Set(rows.map((r) => r.region_code)).size} regions), ${tiers.size} regions with a UHC tier; ` +
+            `this run: ${ing.articles_new} new, ${ing.articles_linked} linked, ${ing.pages_unchanged} unchanged, ${ref.articles_extracted} re-extracted.\n` +
+            `* = reviewed; (2023) = older than the newest figure of that metric in the table; (n.d.) = undated; from = where the date comes from.\n` +
+            `Try: ${cmd} show Kalsel, ${cmd} export --latest --format csv, ${cmd} export --kind categories\n`,
         );
         if (ing.errors || ref.errors) process.exitCode = 1;
       });

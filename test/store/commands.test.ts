@@ -112,9 +112,11 @@ describe('commands', () => {
 
     const show = await cli(['show', 'Kalsel'], { CAKUPAN_DB: db });
     expect(show.status).toBe(0);
-    expect(show.stdout).toMatch(/^Provinsi Kalimantan Selatan \(63, provinsi\)\ndate +metric +value/);
-    expect(show.stdout).toMatch(/2024 +coverage_pct +97\.10%/);
-    expect(show.stdout).toMatch(/2025-06 +coverage_pct +98\.50%/);
+    // Each figure's date says where it comes from (issue 11: as_of | published | dateline | url | none).
+    expect(show.stdout).toMatch(/^Provinsi Kalimantan Selatan \(63, provinsi\)\ndate +from +metric +value/);
+    expect(show.stdout).toMatch(/2024 +as_of +coverage_pct +97\.10%/);
+    expect(show.stdout).toMatch(/2025-06 +as_of +coverage_pct +98\.50%/);
+    expect(show.stdout).toContain('\nno UHC award tier stored for the region\n');
     expect(show.stdout).toMatch(/\nlatest figures in Provinsi Kalimantan Selatan:\nregion +code +coverage[^\n]*\n-+[^\n]*\nKabupaten Banjar +63\.03 +578,585 /);
 
     const stats = await cli(['stats', '--json', '--db', db]);
