@@ -237,12 +237,19 @@ async function workerLoop(
   fail: (r: WarcFileResult, message: string) => Promise<void>,
   signal?: AbortSignal,
 ): Promise<void> {
-  const worker = new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB } });
+  const spawn = () => new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB } });
+  let worker = spawn();
+  let dead = false;
   const onAbort = () => worker.postMessage({ t: 'stop' } satisfies ToWorker);
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
     let id = 0;
     for (let item = queue.shift(); item && !signal?.aborted; item = queue.shift()) {
+      // A worker that died (a page beyond its heap cap) failed its file; the next file gets a new one.
+      if (dead) {
+        worker = spawn();
+        dead = false;
+      }
       const { job, result } = item;
       const myId = ++id;
       const last = { counts: zero(), bytes: 0 };
@@ -271,6 +278,7 @@ async function workerLoop(
           });
         };
         const onError = (err: Error) => {
+          dead = true;
           chain = chain.then(async () => {
             await fail(result, `scan worker died: ${err.message}`);
             worker.off('message', onMessage);
