@@ -82,6 +82,9 @@ export function articleSamples(text: string, facts: Fact[], factRight: boolean[]
 
 // ---- logistic regression ----------------------------------------------------------------------------------
 
+/** Pseudo-counts of one right and one wrong featureless fact added to every fit (Jeffreys' prior). @default 0.5 */
+export const PRIOR_PSEUDO_COUNT = 0.5;
+
 /** Fits an L2-penalised logistic regression by Newton's method (deterministic: fixed order, fixed stopping rule). */
 export function fitLogistic(samples: readonly Sample[], lambda: number): LogisticModel {
   const names = [...new Set(samples.flatMap((s) => Object.keys(s.x)))].sort();
@@ -114,6 +117,13 @@ export function fitLogistic(samples: readonly Sample[], lambda: number): Logisti
         g[j] += r * xj;
         for (let k = j; k < d; k++) H[j * d + k] += q * xj * X[row + k]!;
       }
+    }
+    // Jeffreys' prior on the intercept: PRIOR_PSEUDO_COUNT of a right and of a wrong fact with no features, so a set with
+    // no wrong fact (the categories, often) gets a high but finite probability, not 1 - 1e-7.
+    {
+      const p = 1 / (1 + Math.exp(-w[d - 1]!));
+      g[d - 1] += PRIOR_PSEUDO_COUNT * (p - 1) + PRIOR_PSEUDO_COUNT * p;
+      H[(d - 1) * d + d - 1] += 2 * PRIOR_PSEUDO_COUNT * p * (1 - p);
     }
     for (let j = 0; j < d; j++) {
       const pen = j === d - 1 ? 1e-6 : lambda;

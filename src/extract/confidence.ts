@@ -132,7 +132,7 @@ export function factFeatures(f: Fact, ctx: FeatureContext): Features {
   const before = ctx.text.slice(Math.max(0, f.evidence.start - CONTEXT_BEFORE), f.evidence.end);
   for (const [name, re] of Object.entries(CONTEXT_WORDS)) if (re.test(before)) x[name] = 1;
   const idx = articleIndex(ctx);
-  if (f.evidence.start < idx.headlineEnd) x['p:headline'] = 1;
+  if (onTitleLine(ctx.text, f.evidence.start)) x['p:title-line'] = 1;
   if (f.asOf) x['d:as-of'] = 1;
   const len = f.evidence.end - f.evidence.start;
   x['e:length'] = Math.log1p(len) / Math.log(400);
@@ -147,6 +147,21 @@ export function factFeatures(f: Fact, ctx: FeatureContext): Features {
   return x;
 }
 
+/** A line shorter than this with no closing mark is a title, heading, caption or widget, not a sentence. @default 200 */
+export const TITLE_LINE_MAX = 200;
+
+/** Whether an offset lies on a short line that ends without a sentence's closing mark (a headline, a caption). */
+function onTitleLine(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - TITLE_LINE_MAX), at);
+  const nl = before.lastIndexOf('\n');
+  if (nl < 0 && at > TITLE_LINE_MAX) return false;
+  const start = nl < 0 ? 0 : at - before.length + nl + 1;
+  const after = text.slice(at, start + TITLE_LINE_MAX + 1);
+  const end = after.indexOf('\n');
+  const line = end < 0 ? (at + after.length >= text.length ? text.slice(start) : null) : text.slice(start, at + end);
+  return line !== null && line.length <= TITLE_LINE_MAX && !/[.!?:;"”’)]\s*$/.test(line);
+}
+
 /** What the features of every fact of an article share, computed once per article (so features stay linear in the text). */
 interface ArticleIndex {
   /** Evidence starts of all facts, sorted. */
@@ -156,8 +171,6 @@ interface ArticleIndex {
   agreeing: Set<Fact>;
   regions: number;
   cutOff: boolean;
-  /** End of the first line when it is a headline (no closing mark), else 0. */
-  headlineEnd: number;
 }
 
 const indexes = new WeakMap<readonly Fact[], ArticleIndex>();
@@ -171,14 +184,12 @@ function articleIndex(ctx: FeatureContext): ArticleIndex {
     set.add(`${o.region.code}|${o.metric}`);
     keysOfValue.set(o.value, set);
   }
-  const firstBreak = ctx.text.indexOf('\n');
   const idx: ArticleIndex = {
     starts: ctx.facts.map((o) => o.evidence.start).sort((a, b) => a - b),
     keysOfValue,
     agreeing: agreeingFacts(ctx.facts),
     regions: new Set(ctx.facts.map((o) => o.region.code)).size,
     cutOff: textCutOff(ctx.text),
-    headlineEnd: firstBreak > 0 && !/[.!?"”]\s*$/.test(ctx.text.slice(0, firstBreak)) ? firstBreak : 0,
   };
   indexes.set(ctx.facts, idx);
   return idx;
