@@ -69,14 +69,17 @@ async function checkConsistentAt(b: Backend): Promise<{ versions: Map<number, nu
 }
 
 /** Starts a refresh child; resolves `started` when it has opened the store and begins work. */
-function startChild(db: string, version: number) {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', CHILD, db, String(version), '20'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+function startChild(db: string, version: number, goFile?: string) {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', CHILD, db, String(version), '20', ...(goFile ? [goFile] : [])], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   let onStart: () => void;
+  let onReady: () => void;
   const started = new Promise<void>((r) => (onStart = r));
+  const ready = new Promise<void>((r) => (onReady = r));
   child.stdout!.on('data', (c: Buffer) => {
     out += c.toString();
+    if (out.includes('ready\n')) onReady();
     if (out.includes('start\n')) onStart();
   });
   child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
@@ -87,7 +90,7 @@ function startChild(db: string, version: number) {
       if (!out.includes('start\n')) throw new Error(`refresh child exited (${code ?? signal}) before starting: ${err}`);
     }),
   ]);
-  return { child, started: startedOrDied, exited, output: () => out, errors: () => err };
+  return { child, started: startedOrDied, ready, exited, output: () => out, errors: () => err };
 }
 
 describe.each(BACKENDS)('crash safety on %s', (kind) => {
@@ -122,6 +125,27 @@ describe.each(BACKENDS)('crash safety on %s', (kind) => {
     for (const c of counted) expect(c.extracted, `run ${c.run}`).toBe(c.n);
     expect(await b.all("SELECT count(*) AS n FROM runs WHERE command = 'refresh' AND outcome = 'running'")).toEqual([{ n: 0 }]);
     expect(await b.all("SELECT count(*) AS n FROM runs WHERE command = 'refresh' AND outcome = 'interrupted'")).toEqual([{ n: killedMidRun }]);
+  }, 240_000);
+
+  it('two refresh processes at once split the work: together every article once, each run row only its own (issue 12, point 8)', async () => {
+    const b = await backend(kind);
+    await seedAt(b);
+    // Both open the store, then start their refreshes together (a go file), so neither can finish before the other begins.
+    const go = join(tempDir(), 'go');
+    const [c1, c2] = [startChild(b.location, 2, go), startChild(b.location, 2, go)];
+    await Promise.race([Promise.all([c1.ready, c2.ready]), Promise.all([c1.exited, c2.exited])]);
+    writeFileSync(go, '');
+    const [e1, e2] = [await c1.exited, await c2.exited];
+    expect([e1.code, e2.code, c1.errors(), c2.errors()]).toEqual([0, 0, '', '']);
+    const [r1, r2] = [c1, c2].map((c) => JSON.parse(c.output().split('done ')[1]!) as { id: number; articles_extracted: number; outcome: string });
+    expect(r1!.articles_extracted + r2!.articles_extracted).toBe(ARTICLES);
+    expect(r1!.articles_extracted).toBeGreaterThan(0);
+    expect(r2!.articles_extracted).toBeGreaterThan(0);
+    const { versions } = await checkConsistentAt(b);
+    expect([...versions]).toEqual([[2, ARTICLES]]);
+    expect(await b.all("SELECT id, articles_extracted AS n, outcome FROM runs WHERE command = 'refresh' ORDER BY id")).toEqual(
+      [r1!, r2!].sort((x, y) => x.id - y.id).map((r) => ({ id: r.id, n: r.articles_extracted, outcome: 'ok' })),
+    );
   }, 240_000);
 });
 
