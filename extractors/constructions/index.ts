@@ -11,6 +11,8 @@ import { criteriaRestated } from './criteria-restated.ts';
 import { thresholdEcho } from './threshold-echo.ts';
 import { shareOfListedRegions } from './share-of-listed-regions.ts';
 import { regionPairShared } from './region-pair-shared.ts';
+import { regionsReferredBack } from './regions-referred-back.ts';
+import { respectivelyAfterCriteria } from './respectively-after-criteria.ts';
 import { shareOfCountedGroup } from './share-of-counted-group.ts';
 import { regionBracketList } from './region-bracket-list.ts';
 import { valueDiRegionList } from './value-di-region-list.ts';
@@ -37,7 +39,9 @@ export const CONSTRUCTIONS: readonly Construction[] = [
   regionValueList,
   shareOfListedRegions,
   regionPairShared,
+  regionsReferredBack,
   nationalAverage,
+  respectivelyAfterCriteria,
   valueRegionAfter,
   partOfWhole,
   wholeThenPart,

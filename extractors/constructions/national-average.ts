@@ -10,6 +10,8 @@ import type { Construction } from './types.ts';
 import { textOf, tokensOf, valueOf } from './types.ts';
 
 const AVERAGE = /\b(?:rata-rata|rerata|rata\s+rata)\s+(?:secara\s+)?nasional|\bnasional\s+(?:rata-rata|rerata)/iu;
+/** "Sedangkan nasional berada diangka 94,64 persen": "nasional" as the clause's subject. */
+const NATIONAL_SUBJECT = /(?:^|\b(?:sedangkan|sementara|adapun|untuk|dan)\s+)(?:angka\s+|capaian\s+)?(?:di\s+tingkat\s+)?nasional\s+(?:berada|mencapai|tercatat|sebesar|diangka|di\s+angka|masih|baru|sudah|telah|hanya|pada)\b/iu;
 
 export const nationalAverage: Construction = {
   name: 'national-average',
@@ -18,7 +20,7 @@ export const nationalAverage: Construction = {
   build(m) {
     const ts = tokensOf(m);
     const text = m.doc.text.slice(ts[0]!.start, ts.at(-1)!.start);
-    if (!AVERAGE.test(text)) return null;
+    if (!AVERAGE.test(text) && !NATIONAL_SUBJECT.test(text)) return null;
     const v = valueOf(ts.at(-1)!);
     // The metric: the nearest activity or coverage cue before the figure in its paragraph.
     const para = m.doc.paragraphs[m.seq.sentence.paragraph]!;
@@ -40,6 +42,13 @@ export const nationalAverage: Construction = {
       facts: [
         { region: 'Provinsi Lampung', metric: 'active_pct', value: 71.2 },
         { region: 'Indonesia', metric: 'active_pct', value: 76.7 },
+      ],
+    },
+    {
+      text: 'Cakupan kepesertaan JKN di Provinsi Jambi baru 91,2 persen, sedangkan nasional berada di angka 95,8 persen.',
+      facts: [
+        { region: 'Provinsi Jambi', metric: 'coverage_pct', value: 91.2 },
+        { region: 'Indonesia', metric: 'coverage_pct', value: 95.8 },
       ],
     },
     {

@@ -9,7 +9,7 @@ import type { CueMention } from '../../src/extract/types.ts';
 import type { Construction } from './types.ts';
 import { textBetween, textOf, tokensOf, valueOf } from './types.ts';
 
-const POPULATION_HEAD = /(?:\b(?:jumlah|total)\s+(?:penduduk\w*|populasi|warga)|^\s*penduduk\s+(?:kita|kami|kabupaten|kota|provinsi)?)\s*$/iu;
+const POPULATION_HEAD = /(?:\b(?:jumlah|total)\s+(?:penduduk\w*|populasi|warga)|^[\s"“'‘]*penduduk\s+(?:kita|kami|kabupaten|kota|provinsi)?)\s*$/iu;
 const REGISTERED = /terdaftar|peserta|aktif|menjadi|tercover|tercakup|terlindungi|jkn|bpjs|belum|tidak/iu;
 /** Longest text between the population word and its count. @default 90 */
 export const POPULATION_REACH = 90;

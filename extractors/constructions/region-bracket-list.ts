@@ -7,7 +7,7 @@
  * Pattern: REGION "(" VALUE ")" { ("," | "dan" | ", dan") REGION "(" VALUE ")" }
  */
 import type { Construction, Pairing } from './types.ts';
-import { listLevel, regionOf, tokensOf, valueOf } from './types.ts';
+import { atListLevel, listLevel, regionOf, tokensOf, valueOf } from './types.ts';
 
 export const regionBracketList: Construction = {
   name: 'region-bracket-list',
@@ -21,7 +21,7 @@ export const regionBracketList: Construction = {
     for (let i = 0; i + 3 < ts.length + 1; i++) {
       if (ts[i]!.code !== 'R') continue;
       const r = regionOf(ts[i]!);
-      const entry = level ? [r.region, ...r.alternatives].find((e) => e.level === level) : undefined;
+      const entry = atListLevel(r, level);
       out.push({ value: valueOf(ts[i + 2]!), region: r, ...(entry && entry !== r.region ? { entry } : {}), reasons: ['region:list-item'] });
     }
     return out.length ? out : null;

@@ -8,7 +8,7 @@
  * ITEM = REGION [words | cue]{0,3} VALUE [("dan" | "atau" | "dengan") [words | cue]{0,3} VALUE]
  */
 import type { Construction, Pairing } from './types.ts';
-import { listLevel, regionOf, textBetween, tokensOf, valueOf } from './types.ts';
+import { atListLevel, listLevel, regionOf, textBetween, tokensOf, valueOf } from './types.ts';
 
 /** Longest text between an item's region and its figure: "dengan jumlah capaian" yes, a whole clause no. @default 45 */
 export const ITEM_GAP_MAX = 45;
@@ -31,7 +31,7 @@ export const regionValueList: Construction = {
         // "Kota Padang tercatat 95,38 persen" yes; a region whose figure stands a sentence-worth later no.
         if (textBetween(m, current, t).length > ITEM_GAP_MAX && !out.some((p) => p.region === regionOf(current!))) return null;
         const r = regionOf(current);
-        const entry = level ? [r.region, ...r.alternatives].find((e) => e.level === level) : undefined;
+        const entry = atListLevel(r, level);
         out.push({ value: valueOf(t), region: r, ...(entry && entry !== r.region ? { entry } : {}), reasons: ['region:list-item'] });
       }
     }

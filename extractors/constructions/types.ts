@@ -3,7 +3,7 @@
  * function from a match to pairings (or null: "not really this construction"), and its examples, which the
  * generic example runner checks through the whole engine.
  */
-import type { RegionEntry } from '../../src/normalize/regions.ts';
+import { loadGazetteer, type RegionEntry } from '../../src/normalize/regions.ts';
 import type { Metric } from '../../src/types.ts';
 import type { Doc, CountMention, PercentMention, RegionMention } from '../../src/extract/types.ts';
 import type { MentionIndexes, Sequence, Token } from '../../src/extract/tokens.ts';
@@ -65,4 +65,16 @@ export function listLevel(regions: readonly RegionMention[]): 'kabupaten' | 'kot
   if (typed.every((l) => l === 'kabupaten')) return 'kabupaten';
   if (typed.every((l) => l === 'kota')) return 'kota';
   return null;
+}
+
+/**
+ * The region a list item names when read at the list's level: "dan Solok" closing a list of typed kabupaten is
+ * Kabupaten Solok even where the article also names Kota Solok. Only for a bare name (never a typed one), and only
+ * to a region of the same name in the same province.
+ */
+export function atListLevel(r: RegionMention, level: 'kabupaten' | 'kota' | null): RegionEntry | undefined {
+  if (!level || r.via === 'typed' || r.region.level === level || r.region.level === 'provinsi' || r.region.level === 'nasional') return undefined;
+  const alt = r.alternatives.find((e) => e.level === level);
+  if (alt) return alt;
+  return loadGazetteer().regions.find((e) => e.level === level && e.bare === r.region.bare && e.provinceCode === r.region.provinceCode);
 }

@@ -304,7 +304,10 @@ function pairFigures(ctx: Ctx): Fact[] {
     const ownEnd = Math.min(ctx.ands.first(w.after.start, w.after.end)?.start ?? w.after.end, composition ? w.after.start + composition.index : w.after.end);
     // … and where the next figure's own words begin ("695.856 Peserta non aktif 145.224").
     const nextOwn = next && next.sentence === g.sentence ? (guards.first(g.end, next.start, (x) => belongsToNext(x, g, next))?.start ?? cues.first(g.end, next.start, (x) => belongsToNext(x, g, next))?.start) : undefined;
-    const ownSpan: Span = { start: w.clause.start, end: Math.min(ownEnd, nextOwn ?? ownEnd) };
+    // … and at a capitalised metric word right after the figure, a sentence whose full stop the page lost: "mencapai
+    // 87,86 persen Peserta yang belum terdaftar akan didata ulang".
+    const restart = cues.touching(g.end, Math.min(w.after.end, g.end + 3)).find((c) => c.start >= g.end && /^\p{Lu}\p{Ll}/u.test(text.slice(c.start, c.start + 2)) && /^\s+$/u.test(text.slice(g.end, c.start)));
+    const ownSpan: Span = { start: w.clause.start, end: Math.min(ownEnd, nextOwn ?? ownEnd, restart?.start ?? ownEnd) };
     const guardHit =
       (guardIn(guards, near, ['threshold', 'criterion']) && 'threshold') ||
       (guardIn(guards, w.clause, ['target']) && 'target') ||
@@ -439,7 +442,7 @@ function pairFigures(ctx: Ctx): Fact[] {
           value: m.value,
           asOf: asOf,
           confidence: confidenceOf(reasons),
-          reasons,
+          reasons: [...new Set(reasons)],
           evidence: span,
           raw: text.slice(m.number.start, m.end),
         };
