@@ -20,6 +20,15 @@ export const MISSING_REACH = 60;
 /** How far after a figure's group a missing phrase may begin ("5,57 persen penduduk … belum terdaftar"). */
 export const MISSING_AFTER_REACH = 40;
 
+/** Longest line read as a headline, where capitals carry no sentence boundary. */
+export const HEADLINE_MAX_CHARS = 150;
+
+/** A headline: most of its words capitalised. */
+function titleCase(line: string): boolean {
+  const words = line.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  return words.length > 0 && words.filter((w) => /^[\p{Lu}\d"“'‘(]/u.test(w)).length / words.length >= 0.6;
+}
+
 export const polarityGate: Gate = {
   name: 'polarity',
   description: 'Counts and shares of the unregistered, the inactive, what remains to reach a target, quotas and NIK counts are not coverage.',
@@ -75,7 +84,13 @@ export const polarityGate: Gate = {
         const a0 = r.start - grp.end;
         tail = tail.slice(0, a0) + 'wilayah' + ' '.repeat(r.end - r.start - 7 > 0 ? r.end - r.start - 7 : 0) + tail.slice(r.end - grp.end);
       }
-      const a = afterRe.exec(tail);
+      // "Peserta aktif mencapai 695.856 Peserta non aktif 145.224": a capital right after the figure starts a new statement
+      // (a missing full stop) — except in a headline, where every word is capitalised.
+      const para = doc.paragraphs[s.paragraph]!;
+      const headline = para.end - para.start <= HEADLINE_MAX_CHARS && titleCase(text.slice(para.start, para.end));
+      // The unit may be that capital itself ("695.856 Peserta non aktif": the count took "Peserta" as its unit).
+      const newStatement = (/^\s+\p{Lu}\p{Ll}/u.test(tail) || /\s\p{Lu}\p{Ll}+$/u.test(text.slice(grp.start, grp.end))) && !headline;
+      const a = newStatement ? null : afterRe.exec(tail);
       if (a && a[0].length <= MISSING_AFTER_REACH + 30 && !notAfter.test(tail)) {
         const start = grp.end + (a[0].length - a[0].trimStart().length);
         return { gate: 'polarity', reason: 'gate:polarity', word: a[0].trim().toLowerCase().replace(/\s+/g, ' '), start, end: grp.end + a[0].length };
@@ -100,6 +115,8 @@ export const polarityGate: Gate = {
     { text: 'Kabupaten Pandeglang mendapat kuota PBI sebanyak 520 ribu jiwa.', none: 'a quota is no enrolment' },
     { text: 'Banyak NIK warga Kabupaten Sumbawa belum berstatus online. Jumlahnya sekitar 21 ribu, kata Bupati.', none: '"Jumlahnya" counts the NIK of the sentence before' },
     { text: 'Tercatat 5.900 penduduk Kota Bima masih non kepesertaan JKN.', none: 'non-participants' },
+    { text: '54 Ribu Warga Kota Bima Belum Terdaftar JKN', none: 'a headline about the unregistered' },
+
     { text: 'Sisanya, sebanyak 1,2 persen atau 11.400 jiwa penduduk Kabupaten Jembrana, belum memiliki JKN.', none: '"Sisanya" opens a sentence about the uncovered' },
     { text: 'Peserta PBPU di Kota Denpasar sebanyak 210.300 jiwa dan PPU sebanyak 340.000 jiwa.', none: 'segment counts (PBPU, PPU) are no enrolment' },
     { text: 'Di Kabupaten Sumbawa, PBI APBN sebanyak 410.225 jiwa dan BP sebanyak 12.004 jiwa.', none: 'segment counts (PBI APBN, BP)' },

@@ -128,6 +128,7 @@ export const unitGate: Gate = {
       subjects.push({ start: s, end: e, unit: 'island', word: m[0] });
     }
     subjects.sort((a, b) => a.start - b.start);
+    const boilerplate = new RegExp(`^\\s*(?:${alternation(lexicon().boilerplateLines)})`, 'iu');
     const areaRegion = new Set(subjects.filter((x) => x.unit === 'area').map((x) => x.start));
 
     return (f: GateFigure) => {
@@ -139,8 +140,11 @@ export const unitGate: Gate = {
         const para = doc.paragraphs[s.paragraph]!;
         subj = lastInside(subjects, para.start, s.start);
         if (!subj && !firstInside(regions, s.start, s.end)) {
+          // The paragraph before, for a BPJS area or a local unit it spoke of ("… di wilayah kerjanya baru mencapai 83 persen."
+          // then "Dari total penduduk sebanyak 40,9 juta jiwa …") — not an island of a "Baca juga" line.
           const prevPara = doc.paragraphs[s.paragraph - 1];
-          subj = prevPara ? lastInside(subjects, prevPara.start, prevPara.end) : undefined;
+          const carried = prevPara && !boilerplate.test(text.slice(prevPara.start, prevPara.end)) ? lastInside(subjects, prevPara.start, prevPara.end) : undefined;
+          subj = carried && carried.unit !== 'island' ? carried : undefined;
           subj ??= firstInside(subjects, grp.end, s.end);
         }
       }
