@@ -22,7 +22,7 @@ export const regionBracketList: Construction = {
       if (ts[i]!.code !== 'R') continue;
       const r = regionOf(ts[i]!);
       const entry = atListLevel(r, level);
-      out.push({ value: valueOf(ts[i + 2]!), region: r, ...(entry && entry !== r.region ? { entry } : {}), reasons: ['region:list-item'] });
+      out.push({ value: valueOf(ts[i + 2]!), region: r, ...(entry ? { entry } : {}), reasons: ['region:list-item'] });
     }
     return out.length ? out : null;
   },

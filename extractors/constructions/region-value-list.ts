@@ -32,7 +32,7 @@ export const regionValueList: Construction = {
         if (textBetween(m, current, t).length > ITEM_GAP_MAX && !out.some((p) => p.region === regionOf(current!))) return null;
         const r = regionOf(current);
         const entry = atListLevel(r, level);
-        out.push({ value: valueOf(t), region: r, ...(entry && entry !== r.region ? { entry } : {}), reasons: ['region:list-item'] });
+        out.push({ value: valueOf(t), region: r, ...(entry ? { entry } : {}), reasons: ['region:list-item'] });
       }
     }
     return out.length ? out : null;

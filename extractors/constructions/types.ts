@@ -73,7 +73,9 @@ export function listLevel(regions: readonly RegionMention[]): 'kabupaten' | 'kot
  * to a region of the same name in the same province.
  */
 export function atListLevel(r: RegionMention, level: 'kabupaten' | 'kota' | null): RegionEntry | undefined {
-  if (!level || r.via === 'typed' || r.region.level === level || r.region.level === 'provinsi' || r.region.level === 'nasional') return undefined;
+  if (!level || r.via === 'typed' || r.region.level === 'provinsi' || r.region.level === 'nasional') return undefined;
+  // Already read at the list's level: keep that reading against the article's other mentions of the namesake.
+  if (r.region.level === level) return r.alternatives.length ? r.region : undefined;
   const alt = r.alternatives.find((e) => e.level === level);
   if (alt) return alt;
   return loadGazetteer().regions.find((e) => e.level === level && e.bare === r.region.bare && e.provinceCode === r.region.provinceCode);

@@ -416,7 +416,7 @@ function pairFigures(ctx: Ctx): Fact[] {
         // A share the article already gave with its metric word keeps that metric when repeated without one:
         // "… mencapai 98,79 persen …" then "Dengan capaian 98,79 persen, DKI Jakarta …".
         const seen = shareMetric.get(`${regionPick.regions[0]!.code}|${m.value}`);
-        if (!claim?.metric && seen && seen !== metric && ['metric:carry', 'metric:default', 'metric:weak-cue', 'metric:list'].includes(metricReasons[0]!)) {
+        if (!claim?.metric && seen && seen !== metric && ['metric:carry', 'metric:default', 'metric:weak-cue'].includes(metricReasons[0]!)) {
           metric = seen;
           reasons.push('metric:repeated');
         }
