@@ -13,6 +13,9 @@ import * as cheerio from 'cheerio';
 import { XMLParser } from 'fast-xml-parser';
 import { dateInUrl } from './url.ts';
 import { MAX_LINKS_PER_DOCUMENT } from './config.ts';
+import { countElements } from '../text/complexity.ts';
+import { MAX_HTML_ELEMENTS } from '../text/config.ts';
+import { scanHtmlLinks } from './link-scan.ts';
 
 /** A link found in a sitemap or feed, with what the document says about it. */
 export interface Entry {
@@ -188,6 +191,9 @@ export function parseFeed(xml: string, base: string): FeedDoc {
 
 /** Feeds, canonical and links of an HTML page. */
 export function parseHtmlLinks(html: string, base: string): HtmlLinks {
+  // A page of more elements than the text stage reads is scanned without a DOM (link-scan.ts): cheerio on
+  // 1M tiny elements takes gigabytes of the crawl's main thread.
+  if (countElements(html) > MAX_HTML_ELEMENTS) return scanHtmlLinks(html, base);
   const $ = cheerio.load(html);
   const baseHref = resolve($('base[href]').attr('href') ?? null, base) ?? base;
   const feeds: string[] = [];

@@ -1,7 +1,8 @@
 /**
  * Child process of the tiny-elements test and bench: builds a page of N tiny elements, runs the text stage
  * once, prints one JSON line with its time, its outcome and the process's peak RSS (so the figure is this
- * page's alone). `node --import tsx tiny-elements.ts <count> <tag>`.
+ * page's alone). `node --import tsx tiny-elements.ts <count> <tag>`; tag "listing" runs the crawler's link
+ * extraction (src/crawl/discover.ts) on the same page instead.
  */
 import { extractArticle, ArticleError } from '../../src/text/index.ts';
 
@@ -15,10 +16,17 @@ export function tinyElementsPage(count: number, tag: string): Buffer {
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
   const count = Number(process.argv[2]);
   const tag = process.argv[3] ?? 'b';
-  const bytes = tinyElementsPage(count, tag);
+  const bytes = tinyElementsPage(count, tag === 'listing' ? 'i' : tag);
   const t0 = performance.now();
   let outcome: string;
   let chars = 0;
+  if (tag === 'listing') {
+    // The crawler's link extraction of a listing page (src/crawl/discover.ts), not the text stage.
+    const { parseHtmlLinks } = await import('../../src/crawl/discover.ts');
+    const links = parseHtmlLinks(`${bytes.toString('utf8').replace('<article>', '<article><a href="/berita/2025/03/02/1/cakupan-jkn">Cakupan JKN</a>')}`, 'http://127.0.0.1/');
+    process.stdout.write(JSON.stringify({ count, tag, bytes: bytes.length, ms: performance.now() - t0, outcome: `links ${links.links.map((l) => l.url).join(' ')}`, chars: 0, peakRssMiB: process.resourceUsage().maxRSS / 1024 }) + '\n');
+    process.exit(0);
+  }
   try {
     const a = extractArticle(bytes, { url: 'http://127.0.0.1/tiny' });
     outcome = a.method;
