@@ -220,15 +220,16 @@ export function migrate(db: Database.Database, opts: { dir?: string; upTo?: numb
 }
 
 /**
- * The same on PostgreSQL (the pool's schema): every migration not yet recorded, translated, each in one
- * transaction. Concurrent openers (many workers starting together) queue on an advisory lock of the schema.
+ * The same on PostgreSQL (the pool's schema): every migration not yet recorded, translated, each in its own
+ * transaction (a failing one is rolled back whole and named; those before it stay applied, as on SQLite).
+ * Concurrent openers (many workers starting together) queue on an advisory lock of the schema.
  */
 export async function migratePg(pool: pg.Pool, opts: { dir?: string; upTo?: number } = {}): Promise<MigrateResult> {
   const all = listMigrations(opts.dir).filter((m) => opts.upTo === undefined || m.version <= opts.upTo);
   const client = await pool.connect();
+  // A session lock, held across the per-file transactions: a second opener waits, then finds nothing to do.
+  await client.query("SELECT pg_advisory_lock(hashtext(current_schema() || ':cakupan-migrate'))");
   try {
-    await client.query('BEGIN');
-    await client.query("SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':cakupan-migrate'))");
     await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version    BIGINT PRIMARY KEY,
       name       TEXT NOT NULL,
@@ -237,24 +238,23 @@ export async function migratePg(pool: pg.Pool, opts: { dir?: string; upTo?: numb
     const done = new Set((await client.query<{ version: string }>('SELECT version FROM schema_migrations')).rows.map((r) => Number(r.version)));
     const from = done.size ? Math.max(...done) : 0;
     const applied: string[] = [];
+    let to = from;
     for (const m of all.filter((x) => !done.has(x.version))) {
-      await client.query('SAVEPOINT migration');
+      await client.query('BEGIN');
       try {
         await client.query(m.pgSql);
+        await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [m.version, m.name, new Date().toISOString()]);
+        await client.query('COMMIT');
       } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
         throw new Error(`migration ${m.pgFile ?? m.file} failed on PostgreSQL: ${(err as Error).message}`);
       }
-      await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [m.version, m.name, new Date().toISOString()]);
-      await client.query('RELEASE SAVEPOINT migration');
       applied.push(m.pgFile ?? m.file);
+      to = Math.max(to, m.version);
     }
-    await client.query('COMMIT');
-    const to = Math.max(from, ...all.filter((m) => applied.includes(m.pgFile ?? m.file)).map((m) => m.version));
     return { from, to, applied };
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
   } finally {
+    await client.query("SELECT pg_advisory_unlock(hashtext(current_schema() || ':cakupan-migrate'))").catch(() => undefined);
     client.release();
   }
 }
