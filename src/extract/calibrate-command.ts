@@ -101,7 +101,12 @@ export async function runCalibrate(opts: CalibrateOptions): Promise<number> {
     }
     result = runCalibration([...corpus.facts, ...reviewed], corpus.categories, { ...fittedOn, reviewedFacts: reviewed.length, database: opts.db.replace(/\/\/[^@/]*@/, '//***@') });
   }
-  writeModel(out, result.model);
+  try {
+    writeModel(out, result.model);
+  } catch (err) {
+    process.stderr.write(`cakupan calibrate: --out ${out}: cannot write the weights (${err instanceof Error ? err.message : String(err)}); give a writable file\n`);
+    return 1;
+  }
   setConfidenceModel(undefined);
   process.stdout.write(`calibrate: ${items.length} corpus articles, ${corpus.facts.length} facts, ${corpus.categories.length} categories${opts.db ? `; ${reviewed.length} reviewed facts from ${opts.db}` : ''}\n`);
   process.stdout.write(`cross-validated by site (${OUTER_FOLDS} folds, every article of a site held out together):\n`);

@@ -62,6 +62,11 @@ export function register(program: Command): void {
     .option('--out <file>', 'where to write the weights (default data/confidence.json, or $CAKUPAN_CONFIDENCE_MODEL)')
     .action(async (opts: { corpus: string; db?: string; out?: string }) => {
       const { runCalibrate } = await import('./calibrate-command.ts');
-      process.exitCode = await runCalibrate(opts);
+      try {
+        process.exitCode = await runCalibrate(opts);
+      } catch (err) {
+        process.stderr.write(`cakupan calibrate: ${err instanceof Error ? err.message : String(err)}\n`);
+        process.exitCode = 1;
+      }
     });
 }
