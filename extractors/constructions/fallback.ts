@@ -20,5 +20,22 @@ export const fallback: Construction = {
       text: 'Kepala BPJS Kesehatan Cabang Mataram mengatakan, cakupan kepesertaan JKN di Kabupaten Lombok Utara mencapai 97,6 persen.',
       facts: [{ region: 'Kabupaten Lombok Utara', metric: 'coverage_pct', value: 97.6 }],
     },
+    // The place a speaker's office is named for owns no figure (class 5).
+    {
+      text: 'Kepala BPJS Kesehatan Cabang Kota Kediri mengatakan, cakupan kepesertaan JKN di Kabupaten Nganjuk sudah mencapai 97,8 persen.',
+      facts: [{ region: 'Kabupaten Nganjuk', metric: 'coverage_pct', value: 97.8 }],
+    },
+    {
+      text: 'Kepala BPJS Kesehatan Cabang Kota Kediri mengatakan, cakupan kepesertaan JKN sudah mencapai 97,8 persen di wilayah kerjanya.',
+      none: "a branch's work area is no region, and the office's city does not own the figure",
+    },
+    {
+      text: '“Cakupan kepesertaan JKN di Kabupaten Bondowoso sudah 97,4 persen,” kata Kepala BPJS Kesehatan Cabang Jember, Yessi.',
+      facts: [{ region: 'Kabupaten Bondowoso', metric: 'coverage_pct', value: 97.4 }],
+    },
+    {
+      text: 'Menurut Kepala BPJS Kesehatan Cabang Kota Malang, tingkat keaktifan peserta di Kabupaten Malang baru 76,5 persen.',
+      facts: [{ region: 'Kabupaten Malang', metric: 'active_pct', value: 76.5 }],
+    },
   ],
 };

@@ -121,6 +121,20 @@ interface Ctx {
   claims: Map<Value, Claim>;
 }
 
+/**
+ * "Kepala BPJS Kesehatan Cabang Kota Kediri mengatakan, …": the place a speaker's office is named for is no subject of
+ * the figures. A region right after "Cabang", "KC", "Kantor Cabang" or "Kedeputian Wilayah" is read as a branch.
+ */
+const OFFICE_BEFORE = /\b(?:cabang|kc|kcu|kantor\s+cabang|kedeputian\s+wilayah|deputi\s+wilayah|bpjs\s+kesehatan\s+wilayah)\s*$/iu;
+/** How far before a region an office word may stand ("Cabang Kota Kediri"). @default 20 */
+export const OFFICE_REACH = 20;
+function officesAsBranches(doc: Doc, found: Found): Found {
+  const region = found.region.map((r) =>
+    r.role === 'subject' && OFFICE_BEFORE.test(doc.text.slice(Math.max(0, r.start - OFFICE_REACH), r.start)) ? { ...r, role: 'branch' as const } : r,
+  );
+  return { ...found, region };
+}
+
 function context(doc: Doc, found: Found): Ctx {
   const subjects = found.region.filter((r) => r.role === 'subject');
   const freq = new Map<RegionEntry, number>();
@@ -199,7 +213,7 @@ export function extract(
   domainRe ??= wordsRegex(lexicon().domainWords, 'i');
   if (!aboutJkn && !domainRe.test(text)) return { facts: [], categories: [], dateline: null };
   const doc = makeDoc(text, published, title);
-  const found = runExtractors(doc);
+  const found = officesAsBranches(doc, runExtractors(doc));
   const ctx = context(doc, found);
   // "Manokwari, 24 April 2025 - …": the article states its own date.
   const dateline = found.date.find((d) => d.role === 'dateline' && d.date.length === 10)?.date ?? null;
