@@ -6,8 +6,9 @@
  * another program's SQLite -> refused; a newer cakupan's -> refused), a small file is `quick_check`ed, and
  * nothing is written before all of that passed.
  *
- * Other stages (crawler, review page) use `store.db` for their own tables and `store.transaction(fn)` to write
- * them atomically; see README.md, "For other stages".
+ * `store.db` (the raw handle) is not part of `CoverageStore`: only SQLite-specific code reaches for it (the crawl
+ * store's SQLite implementation, the review page's queue reads, the WARC ledger). Writes of every stage go through
+ * the interfaces (`reviewItem` for reviewers); see README.md, "The store boundary".
  */
 import { accessSync, chmodSync, closeSync, constants as fsConstants, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,7 @@ import { EXTRACTOR_VERSION } from '../extract/index.ts';
 import { loadGazetteer } from '../normalize/regions.ts';
 import { APPLICATION_ID, BODY_GZIP_LEVEL, BUSY_TIMEOUT_ENV, BUSY_TIMEOUT_MS, CONFLICT_PCT_TOLERANCE, QUICK_CHECK_MAX_BYTES } from './config.ts';
 import { listMigrations, migrate, MIGRATIONS_DIR } from './migrate.ts';
+import { MissedFact, missedFactRow, type MissedFactArticle } from './missed.ts';
 import { categoryRows, factRows, FLAGS, sha256, textFingerprint, type CategoryRow, type FactRow } from './pipeline.ts';
 import { nextState, stateOf } from './review-rules.ts';
 import { CATEGORY_SPEC, FACT_SPEC, reconcile, type DraftRow, type ReconcileSpec, type StoredRow } from './reconcile.ts';
@@ -469,10 +471,6 @@ export class SqliteStore implements CoverageStore {
         `INSERT INTO reviews (subject, subject_id, action, who, at, before, after, note, run_id, undoes)
          VALUES (@subject, @subject_id, @action, @who, @now, @before, @after, @note, NULL, @undoes)`,
       ),
-      reviewUpdate: db.prepare(
-        `UPDATE facts SET status = @status, value = @value, as_of = @as_of, region_code = @region_code, metric = @metric,
-           retired_from = NULL, version = version + 1, updated_at = @now WHERE id = @id AND version = @version`,
-      ),
       exportAll: db.prepare('SELECT * FROM facts_sourced WHERE status IN (SELECT value FROM json_each(@statuses)) ORDER BY fact_id'),
       exportLatest: db.prepare(
         'SELECT fs.* FROM coverage_latest cl JOIN facts_sourced fs ON fs.fact_id = cl.fact_id ORDER BY fs.region_code, fs.metric',
@@ -850,6 +848,31 @@ export class SqliteStore implements CoverageStore {
         undoes: review.action === 'undo' ? (review.undoes ?? null) : null,
       });
       return { reviewId: Number(info.lastInsertRowid) };
+    });
+  }
+
+  async addFact(input: MissedFact): Promise<{ factId: number; reviewId: number }> {
+    return this.addFactSync(input);
+  }
+
+  /** `addFact` without the promise, for the review page's synchronous service. */
+  addFactSync(input: MissedFact): { factId: number; reviewId: number } {
+    const m = MissedFact.parse(input);
+    return this.transaction(() => {
+      const a = this.db.prepare('SELECT a.id, a.text, a.published, p.url FROM articles a JOIN pages p ON p.id = a.page_id WHERE a.id = ?').get(m.articleId) as
+        | MissedFactArticle
+        | undefined;
+      if (!a) throw new RowError(`article ${m.articleId}`, 'id', 'no such article');
+      if (!this.regionCodes.has(m.regionCode)) throw new RowError(`article ${m.articleId}`, 'regionCode', `unknown region code "${m.regionCode}"`);
+      const seq = (this.db.prepare("SELECT count(*) FROM facts WHERE match_key LIKE 'review:%'").pluck().get() as number) + 1;
+      const row = this.guard(() => missedFactRow(a, m, this.extractorVersion, seq));
+      const t = now();
+      const factId = Number(this.s.insertFact.run({ ...row, article_id: a.id, flags: '[]', now: t }).lastInsertRowid);
+      this.db.prepare("UPDATE facts SET status = 'corrected' WHERE id = ?").run(factId);
+      this.recheckConflicts(row as unknown as ConflictKey);
+      const state = { status: 'corrected', value: row.value, as_of: row.as_of, region_code: row.region_code, metric: row.metric, version: 1 };
+      const info = this.s.insertDecision.run({ subject: 'fact', subject_id: factId, action: 'add', who: m.who, now: t, before: null, after: JSON.stringify(state), note: m.note ?? null, undoes: null });
+      return { factId, reviewId: Number(info.lastInsertRowid) };
     });
   }
 
