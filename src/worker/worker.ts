@@ -203,7 +203,7 @@ export async function runWorker(o: WorkerOptions): Promise<WorkerResult> {
       await crawlStore?.close();
       await store.close();
       await closeAgents();
-      log(`worker ${owner}: stopped after ${result.jobs} jobs (${result.failed} failed), ${result.requests} requests, ${result.ingested} articles ingested`);
+      log(`worker ${owner}: stopped after ${result.jobs} jobs (${result.failed} failed), ${result.requests} requests, ${result.ingested} articles ingested; peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`);
     }
   }
 }

@@ -4,11 +4,15 @@
  * 200 requests/s; the figure is the aggregate rate achieved against it, with the politeness record
  * (crawl-report) and the crawler process's peak RSS. The hosts run in a child process.
  *
+ * Then the same hosts are crawled by CRAWL_BENCH_PG_WORKERS (2) `cakupan worker` processes sharing one PostgreSQL
+ * schema (target: within 5 % of the limit, 0 short gaps across workers).
+ *
  * Knobs (environment): CRAWL_BENCH_HOSTS (200), CRAWL_BENCH_ARTICLES per host (20),
- * CRAWL_BENCH_WORKERS (extraction worker threads; default: the crawler's own choice).
+ * CRAWL_BENCH_WORKERS (extraction worker threads; default: the crawler's own choice), CRAWL_BENCH_PG (1; 0 skips
+ * the PostgreSQL part), CRAWL_BENCH_PG_WORKERS (2), CAKUPAN_TEST_PG (the server).
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -17,7 +21,10 @@ import { openStore } from '../../src/store/index.ts';
 import { crawl } from '../../src/crawl/crawler.ts';
 import { storeIngest } from '../../src/crawl/cli.ts';
 import { closeAgents } from '../../src/crawl/fetch.ts';
-import { crawlReport } from '../../src/crawl/report.ts';
+import { crawlReport, crawlReportOf } from '../../src/crawl/report.ts';
+import { openPgCrawlStore } from '../../src/store/crawl-pg.ts';
+import { dropPgSchema } from '../../src/store/pg.ts';
+import { bossSchemaFor } from '../../src/worker/queues.ts';
 import { parseSites } from '../../src/crawl/sites.ts';
 
 const HOSTS = Number(process.env.CRAWL_BENCH_HOSTS ?? 200);
@@ -89,7 +96,56 @@ console.log(`peak RSS ${maxRssMiB.toFixed(0)} MiB (sampled ${(peakRss / 1048576)
 
 await closeAgents();
 await store.close();
+let ok = rate / limit >= 0.9 && maxRssMiB < 300 && report.totals.shortGaps === 0 && report.totals.disallowedRequests === 0;
+
+// ---- The same hosts crawled by CRAWL_BENCH_PG_WORKERS `cakupan worker` processes on PostgreSQL ----------------
+// (CRAWL_BENCH_PG=0 skips it.) `cakupan crawl --db postgres://…` enqueues one job per host; the workers share the
+// host leases and clocks in the database; the figure is the same aggregate rate, from the shared fetch log.
+if (process.env.CRAWL_BENCH_PG !== '0') {
+  const PG = process.env.CAKUPAN_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const N = Number(process.env.CRAWL_BENCH_PG_WORKERS ?? 2);
+  const schema = `bench_crawl_${process.pid}`;
+  const pgUrl = `${PG}${PG.includes('?') ? '&' : '?'}schema=${schema}`;
+  const cfgPath = join(dir, 'sites.json');
+  writeFileSync(cfgPath, JSON.stringify({ relevance: { keywords: ['JKN', 'BPJS', 'BPJS Kesehatan', 'kepesertaan'] }, defaults: { delaySeconds: DELAY_S }, sites: origins.map((o, i) => ({ name: `host ${i}`, url: o + '/' })) }));
+  const bin = join(import.meta.dirname, '../../src/bin.js');
+  const env = { ...process.env, CAKUPAN_WORKER_HOSTS: String(Math.ceil(HOSTS / N) + 8) };
+  try {
+    const enq = spawnSync(process.execPath, [bin, 'crawl', '--config', cfgPath, '--db', pgUrl], { env, encoding: 'utf8' });
+    if (enq.status !== 0) throw new Error(`enqueue failed: ${enq.stderr}`);
+    const loadW = loadavg()[0].toFixed(2);
+    const tw = Date.now();
+    const logs: string[] = [];
+    await Promise.all(
+      Array.from({ length: N }, () => {
+        const w = spawn(process.execPath, [bin, 'worker', '--db', pgUrl, '--allow-private', '--until-idle'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+        let err = '';
+        w.stderr!.on('data', (d) => (err += d));
+        return new Promise<void>((resolve, reject) => w.on('exit', (code) => (logs.push(err), code === 0 ? resolve() : reject(new Error(`worker exited ${code}: ${err.slice(-2000)}`)))));
+      }),
+    );
+    const wallW = (Date.now() - tw) / 1000;
+    const cs = await openPgCrawlStore(pgUrl, { max: 2 });
+    const rep = await crawlReportOf(cs);
+    const pgStarts = (await cs.pool.query(`SELECT min(started_at)::float8 AS a, max(started_at)::float8 AS b, count(*)::int AS n FROM crawl_fetch_log WHERE requested = 1`)).rows[0] as { a: number; b: number; n: number };
+    const perWorker = (await cs.pool.query(`SELECT count(DISTINCT run_id)::int AS runs FROM crawl_fetch_log`)).rows[0] as { runs: number };
+    await cs.close();
+    const spanW = (pgStarts.b - pgStarts.a) / 1000 + DELAY_S;
+    const rateW = pgStarts.n / spanW;
+    const rss = logs.map((l) => /peak RSS (\d+) MiB/.exec(l)?.[1] ?? '?');
+    console.log(`\n${N} workers on PostgreSQL (load average ${loadW} at start): hosts ${HOSTS}, requests ${pgStarts.n} from ${perWorker.runs} worker runs, ${rep.totals.ingested} articles ingested, wall ${wallW.toFixed(1)} s`);
+    console.log(`aggregate rate ${rateW.toFixed(1)} req/s vs politeness limit ${limit} req/s: ${((rateW / limit) * 100).toFixed(1)} % (target >= 95 %)`);
+    console.log(`politeness across workers: ${rep.totals.disallowedRequests} disallowed requests, ${rep.totals.shortGaps} gaps shorter than the host delay; min gap ${Math.min(...rep.hosts.map((h) => h.minGapMs ?? Infinity))} ms; worker peak RSS ${rss.join(', ')} MiB`);
+    ok &&= rateW / limit >= 0.95 && rep.totals.shortGaps === 0 && rep.totals.disallowedRequests === 0;
+  } catch (err) {
+    console.log(`PostgreSQL workers: ${(err as Error).message}`);
+    ok = false;
+  } finally {
+    await dropPgSchema(PG, schema);
+    await dropPgSchema(PG, bossSchemaFor(pgUrl));
+  }
+}
+
 child.kill();
 rmSync(dir, { recursive: true, force: true });
-const ok = rate / limit >= 0.9 && maxRssMiB < 300 && report.totals.shortGaps === 0 && report.totals.disallowedRequests === 0;
 if (!ok) process.exitCode = 1;
