@@ -7,6 +7,9 @@
  *    ("Pulau Lombok", "Sumatera")
  * is no region's figure. A name once introduced as a desa ("Desa Rensing Bat") stays a desa when it comes back bare.
  *
+ * A region right after a unit is its address ("Desa Rensing Bat, Kecamatan Sakra, Lombok Timur", "Kelurahan Banjarejo di Kota
+ * Madiun"); the regions a branch serves ("Kantor Cabang Madiun yang membawahi Kota Madiun, …, Ponorogo") are its area.
+ *
  * The subject of a figure: the last region or unit before it in its sentence; with none, the last one before it in its
  * paragraph, then in the paragraph before; with none of those, the first after it in its sentence.
  */
@@ -79,14 +82,33 @@ export const unitGate: Gate = {
     // Branch areas as the place of a figure: "di wilayah kerja BPJS Ungaran", "di wilayah kerjanya".
     // The branch words are rare, the place words common: find the first, then look just before each.
     const placeBefore = new RegExp(`(?:^|[^\\p{L}])(?:${alternation(g.unitSubjectBefore)})\\s+(?:[\\p{L}]+\\s+){0,2}$`, 'iu');
-    for (const h of hitsOf(text, g.branchUnits)) {
+    const branchHits = hitsOf(text, g.branchUnits);
+    for (const h of branchHits) {
       if (!placeBefore.test(text.slice(Math.max(0, h.start - BRANCH_SUBJECT_REACH - 24), h.start))) continue;
       subjects.push({ start: h.start, end: h.end, unit: 'branch', word: h.word });
+    }
+    const regionSubject = new Map(subjects.filter((x) => x.unit === null).map((x) => [x.start, x]));
+    // A branch and the regions it serves: "Kantor Cabang Madiun yang membawahi Kota Madiun, Kabupaten Madiun, … mencatat
+    // 2,1 juta peserta" — those regions together are the branch's area, none of them owns its figures.
+    const servesRe = new RegExp(`^\\s*,?\\s*(?:yang\\s+)?(?:${alternation(g.branchAreaVerbs)})\\s*:?\\s*$`, 'iu');
+    for (const h of branchHits) {
+      // The branch's own name follows its word ("Kantor Cabang Madiun"), then the verb, then the regions.
+      let i = lowerBound(allRegions, h.end);
+      const own = allRegions[i];
+      if (own && /^\s*$/.test(text.slice(h.end, own.start))) i++;
+      const first = allRegions[i];
+      const from = i > 0 && allRegions[i - 1]!.start >= h.end ? allRegions[i - 1]!.end : h.end;
+      if (!first || !servesRe.test(text.slice(from, first.start))) continue;
+      for (let j = i; j < allRegions.length; j++) {
+        const x = regionSubject.get(allRegions[j]!.start) ?? null;
+        if (x) [x.unit, x.word] = ['area', `${h.word} area`];
+        const next = allRegions[j + 1];
+        if (!next || !/^\s*(?:,|,?\s*dan|,?\s*serta)\s*$/iu.test(text.slice(allRegions[j]!.end, next.start))) break;
+      }
     }
     // Areas over several provinces: "wilayah Jawa Tengah–DIY", "Jateng dan DIY", "Bali, NTB dan NTT".
     // Any role: "Jawa Timur–Bali" may look like a dateline ("KOTA –") to the region extractor.
     const provs = found.region.filter((r) => r.region.level === 'provinsi' && r.role !== 'branch');
-    const regionSubject = new Map(subjects.filter((x) => x.unit === null).map((x) => [x.start, x]));
     for (let i = 0; i + 1 < provs.length; i++) {
       let j = i;
       while (j + 1 < provs.length && /^\s*(?:[–—\-/&,]|,?\s*(?:dan|serta))\s*$/iu.test(text.slice(provs[j]!.end, provs[j + 1]!.start))) j++;
@@ -154,7 +176,7 @@ export const unitGate: Gate = {
       let cur = subj;
       for (let guard = 0; guard < 4; guard++) {
         const prev = lastInside(subjects, Math.max(s.start, cur.start - 60), cur.start);
-        if (!prev || !/^\s*,?\s*$/.test(text.slice(prev.end, cur.start))) return null;
+        if (!prev || !/^\s*,?\s*(?:di\s+)?$/iu.test(text.slice(prev.end, cur.start))) return null;
         if (prev.unit === 'local') return block(prev, 'local');
         cur = prev;
       }
@@ -173,6 +195,11 @@ export const unitGate: Gate = {
     { text: 'Per 30 April 2025, cakupan JKN di wilayah Jawa Timur–Bali telah mencapai 98,1 persen.', none: 'an area over two provinces is no single region' },
     { text: 'Kepesertaan JKN untuk wilayah Sulut, Gorontalo dan Malut mencapai 6,1 juta jiwa.', none: 'a BPJS area over three provinces' },
     { text: 'Cakupan kepesertaan JKN di Pulau Lombok sudah mencapai 96,3 persen.', none: 'an island is no region' },
+    { text: 'Kelurahan Banjarejo di Kota Madiun mencatat 98 persen warganya terdaftar JKN.', none: 'a kelurahan figure, its kota as address' },
+    {
+      text: 'Kantor Cabang Madiun yang membawahi Kota Madiun, Kabupaten Madiun, Magetan, Ngawi dan Ponorogo mencatat 2,1 juta peserta.',
+      none: 'a branch total over the regions it serves',
+    },
     { text: 'Di Pulau Sumbawa, kepesertaan JKN sudah mencapai 95,4 persen.', none: 'the island of Sumbawa is not Kabupaten Sumbawa' },
     {
       text: 'Cakupan kepesertaan JKN di Sumatra Utara mencapai 95,2 persen.',

@@ -86,6 +86,7 @@ const LexiconSchema = z.object({
     anaphors: WordList,
     localUnits: WordList,
     branchUnits: WordList,
+    branchAreaVerbs: WordList,
     unitSubjectBefore: WordList,
     islands: WordList,
     islandWords: WordList,
