@@ -2,7 +2,7 @@
  * Child process of the tiny-elements test and bench: builds a page of N tiny elements, runs the text stage
  * once, prints one JSON line with its time, its outcome and the process's peak RSS (so the figure is this
  * page's alone). `node --import tsx tiny-elements.ts <count> <tag>`; tag "listing" runs the crawler's link
- * extraction (src/crawl/discover.ts) on the same page instead.
+ * extraction (src/crawl/discover.ts) on the same page instead, tag "sitemap" its sitemap reading.
  */
 import { extractArticle, ArticleError } from '../../src/text/index.ts';
 
@@ -20,6 +20,15 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()
   const t0 = performance.now();
   let outcome: string;
   let chars = 0;
+  if (tag === 'sitemap') {
+    // The crawler's sitemap reading (src/crawl/discover.ts) of `count` tiny elements around one real <url>.
+    const { parseSitemap } = await import('../../src/crawl/discover.ts');
+    const xml = `<?xml version="1.0"?><urlset>${'<x/>'.repeat(count)}<url><loc>http://127.0.0.1/berita/2025/03/02/1/cakupan-jkn</loc></url></urlset>`;
+    const t = performance.now();
+    const doc = parseSitemap(xml, 'http://127.0.0.1/sitemap.xml');
+    process.stdout.write(JSON.stringify({ count, tag, bytes: xml.length, ms: performance.now() - t, outcome: `links ${doc.entries.map((e) => e.url).join(' ')}`, chars: 0, peakRssMiB: process.resourceUsage().maxRSS / 1024 }) + '\n');
+    process.exit(0);
+  }
   if (tag === 'listing') {
     // The crawler's link extraction of a listing page (src/crawl/discover.ts), not the text stage.
     const { parseHtmlLinks } = await import('../../src/crawl/discover.ts');
