@@ -134,6 +134,11 @@ export async function runCalibrate(opts: CalibrateOptions): Promise<number> {
     );
   } else process.stdout.write(describe('', result).replace(/^ /gm, '') + '\n');
   process.stdout.write('reliability of fact confidence (out of fold):\n' + formatReliability(result.facts.reliability) + '\n');
+  const w = Object.entries(result.model.facts.weights).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const show = (xs: [string, number][]) => xs.map(([k, v]) => `${k} ${v >= 0 ? '+' : ''}${v.toFixed(2)}`).join(', ');
+  process.stdout.write(
+    `fact model: penalty ${result.model.facts.lambda}, shift ${result.model.facts.shift}; raises confidence: ${show(w.slice(0, 6))}; lowers it: ${show(w.slice(-6).reverse())}\n`,
+  );
   process.stdout.write(`weights written to ${out}\n`);
   return 0;
 }
