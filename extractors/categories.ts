@@ -45,6 +45,23 @@ function build() {
   };
 }
 
+/** How many sentences' tokenizations are remembered: pages repeat sentences (headline, caption, body), and tokenizing is the cost. */
+export const TOKENIZE_CACHE_SIZE = 512;
+const tokenized = new Map<string, { offset: { start: number; length: number } }[]>();
+
+/** The tier terms after an award word in one sentence, as compromise finds them (offsets into the sentence). */
+function tierHits(sText: string, words: Record<string, string>): { offset: { start: number; length: number } }[] {
+  const have = tokenized.get(sText);
+  if (have) return have.map((h) => ({ offset: { ...h.offset } }));
+  const tagged = nlp(sText, words);
+  const hits = [...tagged.match(TIER_AFTER_CUE, 0).json({ offset: true }), ...tagged.match(UTAMA_AFTER_STRONG_CUE, 0).json({ offset: true })].map(
+    (h: { offset: { start: number; length: number } }) => ({ offset: { start: h.offset.start, length: h.offset.length } }),
+  );
+  if (tokenized.size >= TOKENIZE_CACHE_SIZE) tokenized.delete(tokenized.keys().next().value!);
+  tokenized.set(sText, hits);
+  return hits.map((h) => ({ offset: { ...h.offset } }));
+}
+
 export const categories: Extractor<'category'> = {
   name: 'categories',
   kind: 'category',
@@ -60,10 +77,7 @@ export const categories: Extractor<'category'> = {
     for (const si of sentences) {
       const sentence = doc.sentences[si]!;
       const sText = text.slice(sentence.start, sentence.end);
-      const tagged = nlp(sText, re.words);
-      const hits = [...tagged.match(TIER_AFTER_CUE, 0).json({ offset: true }), ...tagged.match(UTAMA_AFTER_STRONG_CUE, 0).json({ offset: true })] as {
-        offset: { start: number; length: number };
-      }[];
+      const hits = tierHits(sText, re.words);
       // "Kabupaten Tapin (Madya), Kabupaten Balangan (Pratama)": a tier in brackets after a region, in a sentence about the award.
       if (re.awardWord.test(sText)) {
         for (const b of sText.matchAll(re.bracketed)) hits.push({ offset: { start: b.index! + 1, length: b[1]!.length } });
