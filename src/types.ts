@@ -27,7 +27,11 @@ export type Category = z.infer<typeof Category>;
 /** "YYYY", "YYYY-MM" or "YYYY-MM-DD": only as precise as the text is. */
 export const PartialDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/);
 
-/** A character range of the article text, with the text it covers (`text.slice(start, end) === evidence.text`). */
+/**
+ * A character range of the article text, with the text it covers (`text.slice(start, end) === evidence.text`).
+ * `start`/`end` count UTF-16 code units (JavaScript strings); the store and its exports write code points
+ * (src/store/offsets.ts), and `extract --format json` adds `startCodePoint`/`endCodePoint` beside them.
+ */
 export const Evidence = z.object({
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
