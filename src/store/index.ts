@@ -6,6 +6,6 @@ export * from './types.ts';
 export { openStore, SqliteStore, type OpenOptions } from './sqlite.ts';
 export { openCoverageStore } from './open.ts';
 export { ingest, ingestDocument, readSource, corpusDocument, expandInputs, CorpusArticle, type IngestOptions } from './ingest.ts';
-export { refresh, refreshBatch, type RefreshOptions } from './refresh.ts';
+export { refresh, refreshBatch, BatchLeasedError, type RefreshOptions } from './refresh.ts';
 export { extractDocument, FLAGS } from './pipeline.ts';
 export { migrate, listMigrations, dumpSchema, MIGRATIONS_DIR } from './migrate.ts';

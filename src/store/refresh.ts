@@ -119,7 +119,9 @@ export async function refresh(store: CoverageStore, opts: RefreshOptions = {}): 
 /**
  * Re-extracts one batch of a refresh plan for a worker (a pg-boss job names the plan and batch): leases that batch
  * to `runId`, extracts its stale articles and stores them with the batch marked done, in one transaction. Returns
- * null when the batch is done already or leased by a live run (the job is then a no-op, never a double count).
+ * null when the batch is done already (the job is then a no-op, never a double count). Throws `BatchLeasedError`
+ * when another run holds a live lease on it: the job should fail and be retried later (the holder may be a dead
+ * machine whose lease lapses), not be completed with the batch undone.
  */
 export async function refreshBatch(
   store: CoverageStore,
@@ -128,7 +130,11 @@ export async function refreshBatch(
   opts: Pick<RefreshOptions, 'extractor' | 'extractBatch' | 'leaseMs' | 'onError'> = {},
 ): Promise<{ batch: RefreshBatch; counts: RunCounts; refused: { url: string; error: Error }[] } | null> {
   const lease = await store.leaseRefreshBatch({ planId: job.planId, runId, leaseMs: opts.leaseMs ?? REFRESH_LEASE_MS, batchId: job.batchId });
-  if (!lease) return null;
+  if (!lease) {
+    const open = await store.openRefreshBatches(job.planId);
+    if (open.some((b) => b.id === job.batchId)) throw new BatchLeasedError(job.planId, job.batchId);
+    return null;
+  }
   const cutoffRunId = await store.planCutoff(job.planId);
   const articles = await store.staleArticles({ afterId: lease.firstArticleId - 1, upToId: lease.lastArticleId, limit: Number.MAX_SAFE_INTEGER, cutoffRunId });
   const extractor = opts.extractor ?? extractDocument;
@@ -147,4 +153,15 @@ export async function refreshBatch(
   for (const r of saved.refused) opts.onError?.(r.url, r.error);
   await store.finishRefreshPlan(job.planId);
   return { batch: lease, counts: saved.counts, refused: saved.refused };
+}
+
+/** A refresh batch another live run holds: retry the job after a while. */
+export class BatchLeasedError extends Error {
+  constructor(
+    readonly planId: number,
+    readonly batchId: number,
+  ) {
+    super(`refresh plan ${planId} batch ${batchId} is leased by another running refresh; retry after its lease (REFRESH_LEASE_MS) lapses`);
+    this.name = 'BatchLeasedError';
+  }
 }

@@ -207,6 +207,8 @@ describe.each(BACKENDS)('store contract on %s', (kind) => {
     // The first batch is held by a running run with a live lease: the other run gets the second.
     expect(await store.leaseRefreshBatch({ planId: plan.id, runId: live, leaseMs: 60_000 })).toMatchObject({ firstArticleId: 6 });
     expect(await store.leaseRefreshBatch({ planId: plan.id, runId: live, leaseMs: 60_000 })).toBeNull();
+    // While its holder runs, a worker handed that batch fails the job (to be retried), never completes it undone.
+    await expect(refreshBatch(store, { planId: plan.id, batchId: held!.id }, live, { extractor: fakeExtractor(2) })).rejects.toThrow(/batch \d+ is leased by another running refresh/);
     await store.finishRun(dead, 'interrupted');
     const job = await refreshBatch(store, { planId: plan.id, batchId: held!.id }, live, { extractor: fakeExtractor(2) });
     expect(job).toMatchObject({ counts: { articles_extracted: 5 } });
@@ -214,6 +216,8 @@ describe.each(BACKENDS)('store contract on %s', (kind) => {
     const late = await store.saveExtractions([], dead, { batchId: held!.id });
     expect(late).toMatchObject({ leaseLost: true, counts: { articles_extracted: 0 } });
     expect(await store.finishRefreshPlan(plan.id)).toBe(false);
+    // A batch done already: the job is a no-op.
+    expect(await refreshBatch(store, { planId: plan.id, batchId: held!.id }, live, { extractor: fakeExtractor(2) })).toBeNull();
     await store.close();
   });
 
