@@ -1,17 +1,25 @@
 /**
- * The engine: runs the extractors over a document, then pairs every figure with its metric, region and
- * as-of date, drops what the guards say is not a coverage fact, and gives each fact its evidence span and
- * confidence. The extractors find; the engine decides.
+ * The engine: runs the extractors over a document, reads each sentence as a sequence of typed tokens
+ * (src/extract/tokens.ts), matches the constructions of extractors/constructions/ over those sequences
+ * (src/extract/match.ts: most specific wins, per figure and per aspect), then pairs every figure with its
+ * metric, region and as-of date, applies the guards and the gates (extractors/gates/), and gives each fact
+ * its evidence span and named reasons (`construction:<name>` first). The extractors find; the
+ * constructions read layouts; the engine does the generic work.
  *
- * Pairing, for each group of figures that belong together ("581.578 jiwa atau 99,47 persen"):
- *  1. guards: a definition in the sentence, a count of regions, a threshold or target in the clause,
- *     an inactive or segment word around the figure — dropped;
- *  2. metric: the cue words of the figure's own clause (activity beats coverage), else the list it
- *     continues, else the last metric the article named, else coverage for a share;
- *  3. region: national magnitude or cue; the nearest subject region before it in the sentence; after it
- *     in the sentence; earlier in the paragraph; the article's main region;
- *  4. as-of: a date attached to the figure; a date of its sentence; one carried forward in its paragraph.
+ * For each group of figures that belong together ("581.578 jiwa atau 99,47 persen"):
+ *  1. guards: a definition in the sentence, figures after a count of regions, a threshold or target in the
+ *     clause, an inactive or segment word of the figure's own words, a construction's drop (a threshold
+ *     restated) — dropped;
+ *  2. metric: a construction's metric (part-of-whole, population-stated, share-metric-adjacent, …); else the
+ *     cue words of the figure's own clause (activity beats coverage), the list it continues, the paragraph's
+ *     last metric (an earlier paragraph's lead metric), coverage for a share;
+ *  3. region: a construction's region (list items, capital of a province, ranked region, …); else the
+ *     fallback cascade: national magnitude or cue; the nearest subject region before it in the sentence;
+ *     after it; earlier in the paragraph; a heading line; the article's main region;
+ *  4. gates: programme, unit, polarity, threshold (one call, `gates.check`);
+ *  5. as-of: a date attached to the figure; a date of its sentence; one carried forward in its paragraph.
  * Then one fact per (region, metric, value): the most confident mention, with the most specific date.
+ * Every lookup goes through offset indexes (src/extract/spanindex.ts), so the work is linear in the text.
  */
 import { EXTRACTORS } from '../../extractors/index.ts';
 import { gatesFor } from '../../extractors/gates/index.ts';
