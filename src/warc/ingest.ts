@@ -20,10 +20,10 @@ import { InputError } from '../extract/document.ts';
 import type { CoverageStore, RunRecord } from '../store/types.ts';
 import { WarcLedger } from './ledger.ts';
 import { isPathsList, isWarcInput } from './inputs.ts';
-
-export { isWarcInput };
 import type { ScanCounts, ScanEvent, ScanJob } from './scan.ts';
 import type { FromWorker, ToWorker } from './worker.ts';
+
+export { isWarcInput };
 
 /** Where relative lines of a paths list point: CC-NEWS's `warc.paths.gz` lists paths under this. @default https://data.commoncrawl.org/ */
 export const DEFAULT_WARC_BASE = 'https://data.commoncrawl.org/';
@@ -34,9 +34,9 @@ export const DEFAULT_WARC_BASE = 'https://data.commoncrawl.org/';
 export const DEFAULT_WARC_WORKERS = Math.max(1, availableParallelism());
 /** Young generation of a scan worker: pages are short-lived, and V8's default lets ~48 MB of garbage sit resident. @default 8 MB */
 export const WORKER_YOUNG_GENERATION_MB = 8;
-/** Old generation cap of a scan worker: a page's text stage needs < 50 MB; a runaway page kills the worker, not the machine. @default 256 MB */
+/** Old generation cap of a scan worker: news pages need a fraction of it; a runaway page kills the worker (its file fails, the next gets a new one), not the machine. @default 256 MB */
 export const WORKER_OLD_GENERATION_MB = 256;
-/** Largest paths list read (CC-NEWS lists a month in ~30 KB gzipped). @default 64 MiB */
+/** Largest paths list read: a list is one short line per file; more than this is not a paths list. @default 64 MiB */
 export const MAX_PATHS_LIST_BYTES = 64 * 1024 * 1024;
 
 /** Options of `ingestWarc`. */
