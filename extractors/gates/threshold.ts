@@ -46,7 +46,8 @@ export const thresholdGate: Gate = {
       const s = doc.sentenceAt(f.start);
       const cs = clauseStartOf(text, s.start, f.start);
       const r = reached.exec(text.slice(Math.max(cs, f.start - 40), f.start));
-      if (r) return { gate: 'threshold', reason: 'gate:threshold', word: r[0].trim().toLowerCase(), start: f.start - r[0].length, end: f.start };
+      // Thresholds are whole numbers; "telah mencapai UHC 98,21 persen" is a measurement that happens to follow the words.
+      if (r && Number.isInteger(f.value)) return { gate: 'threshold', reason: 'gate:threshold', word: r[0].trim().toLowerCase(), start: f.start - r[0].length, end: f.start };
       // Joined to a threshold/target figure before it in the sentence.
       if (f.kind === 'percent') {
         const prev = lastInside(percents, s.start, f.start);
@@ -68,6 +69,10 @@ export const thresholdGate: Gate = {
     { text: 'UHC prioritas berarti cakupan peserta sudah di atas 98 persen dan keaktifannya lebih dari 80 persen.', none: 'a status defined by two thresholds' },
     { text: 'Sebanyak lima kabupaten di Provinsi Bali sudah melampaui 98 persen kepesertaan.', none: 'counted regions over a threshold: not a measurement' },
     { text: 'Target kepesertaan tahun 2026 mendatang 99 persen untuk Kabupaten Sleman.', none: 'a figure for a year to come' },
+    {
+      text: 'Kabupaten Gianyar telah mencapai UHC 98,21 persen per Desember 2025.',
+      facts: [{ region: 'Kabupaten Gianyar', metric: 'coverage_pct', value: 98.21 }],
+    },
     {
       text: 'Dari target 98 persen per Maret 2024, Kabupaten Lombok Timur baru mencapai 95,95 persen.',
       facts: [{ region: 'Kabupaten Lombok Timur', metric: 'coverage_pct', value: 95.95 }],

@@ -146,7 +146,8 @@ export const unitGate: Gate = {
       const s = m.index!;
       const e = s + m[0].length;
       // "Sumatra Utara" spelt as the gazetteer does not: a province, not the island.
-      if (!/\p{Lu}/u.test(text[s]!) || overlapsRegion(s, e) || compassAfter.test(text.slice(e, e + 12))) continue;
+      // "Jawa Pos", "Sumatera Ekspres": a capitalised word after it makes it part of a name (a newspaper, a company).
+      if (!/\p{Lu}/u.test(text[s]!) || overlapsRegion(s, e) || compassAfter.test(text.slice(e, e + 12)) || /^\s+\p{Lu}/u.test(text.slice(e, e + 3))) continue;
       subjects.push({ start: s, end: e, unit: 'island', word: m[0] });
     }
     subjects.sort((a, b) => a.start - b.start);
@@ -201,6 +202,11 @@ export const unitGate: Gate = {
       none: 'a branch total over the regions it serves',
     },
     { text: 'Di Pulau Sumbawa, kepesertaan JKN sudah mencapai 95,4 persen.', none: 'the island of Sumbawa is not Kabupaten Sumbawa' },
+    { text: 'Secara keseluruhan kepesertaan JKN se-Kalimantan baru 94,1 persen.', none: 'an island over several provinces' },
+    {
+      text: 'Seperti dikutip Jawa Pos Radar Madiun, Senin. Cakupan kepesertaan JKN di kota itu mencapai 99,3 persen, kata Wali Kota Madiun.',
+      facts: [{ region: 'Kota Madiun', metric: 'coverage_pct', value: 99.3 }],
+    },
     {
       text: 'Cakupan kepesertaan JKN di Sumatra Utara mencapai 95,2 persen.',
       gap: 'the gazetteer does not know the spelling "Sumatra Utara"; the island gate must not be what blocks it',
