@@ -7,6 +7,7 @@
  */
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
+import { stripControls } from '../text/input.ts';
 
 export interface Decoded {
   text: string;
@@ -46,12 +47,12 @@ function isValidUtf8(bytes: Uint8Array): boolean {
   }
 }
 
-/** Decodes an HTML or XML document; never throws. */
+/** Decodes an HTML or XML document; never throws. NUL and other control characters are stripped (src/text/input.ts). */
 export function decodeDocument(bytes: Uint8Array, contentType?: string | null): Decoded {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { text: buf.subarray(3).toString('utf8'), charset: 'utf-8', source: 'bom' };
-  if (buf[0] === 0xff && buf[1] === 0xfe) return { text: iconv.decode(buf.subarray(2), 'utf-16le'), charset: 'utf-16le', source: 'bom' };
-  if (buf[0] === 0xfe && buf[1] === 0xff) return { text: iconv.decode(buf.subarray(2), 'utf-16be'), charset: 'utf-16be', source: 'bom' };
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { text: stripControls(buf.subarray(3).toString('utf8')), charset: 'utf-8', source: 'bom' };
+  if (buf[0] === 0xff && buf[1] === 0xfe) return { text: stripControls(iconv.decode(buf.subarray(2), 'utf-16le')), charset: 'utf-16le', source: 'bom' };
+  if (buf[0] === 0xfe && buf[1] === 0xff) return { text: stripControls(iconv.decode(buf.subarray(2), 'utf-16be')), charset: 'utf-16be', source: 'bom' };
   let charset = charsetFromContentType(contentType);
   let source: Decoded['source'] = 'header';
   if (!charset) {
@@ -71,5 +72,5 @@ export function decodeDocument(bytes: Uint8Array, contentType?: string | null): 
       source = 'detected';
     }
   }
-  return { text: iconv.decode(buf, charset), charset, source };
+  return { text: stripControls(iconv.decode(buf, charset)), charset, source };
 }

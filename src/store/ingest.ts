@@ -13,7 +13,7 @@ import { basename, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { detectKind, fetchInput, InputError, isUrl, MAX_INPUT_BYTES } from '../extract/document.ts';
-import { checkInputBytes, decodeText, readFileBounded } from '../text/input.ts';
+import { checkInputBytes, decodeText, readFileBounded, stripControls } from '../text/input.ts';
 import { PartialDate } from '../types.ts';
 import { extractDocument, sha256 } from './pipeline.ts';
 import type { CoverageStore, Extractor, RunRecord, SaveOutcome, SourceDocument } from './types.ts';
@@ -73,7 +73,7 @@ export function corpusDocument(a: CorpusArticle, fallbackId: string): SourceDocu
     status: null,
     headers: {},
     fetchedAt: new Date().toISOString(),
-    titleHint: a.title ?? null,
+    titleHint: a.title ? stripControls(a.title) : null,
     publishedHint: a.published ?? null,
   };
 }

@@ -169,4 +169,11 @@ describe('a wrong charset label on a feed or sitemap', () => {
     const d = decodeDocument(Buffer.from(feed), 'application/rss+xml; charset=utf-16');
     expect(d.text).toBe(feed);
   });
+
+  it('a NUL in a feed title is stripped before it becomes a frontier or page title hint', async () => {
+    const { decodeDocument } = await import('../../src/crawl/charset.ts');
+    const feed = '<?xml version="1.0"?><rss><channel><item><title>JKN\u0000 Klaten</title><link>https://berita.id/a</link></item></channel></rss>';
+    expect(decodeDocument(Buffer.from(feed), 'application/rss+xml').text).toContain('<title>JKN Klaten</title>');
+    expect(decodeDocument(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(feed, 'utf16le')])).text).not.toContain('\u0000');
+  });
 });
