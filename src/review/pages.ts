@@ -35,6 +35,9 @@ export interface OtherFigure {
   value: number;
   asOf: string | null;
   published: string | null;
+  /** as_of, else published, else the page URL's date (facts_sourced). */
+  effectiveDate?: string | null;
+  dateSource?: string | null;
   status: string;
   confidence: number;
   source: string | null;
@@ -53,6 +56,8 @@ export interface CoverageRow {
   enrolled_count: number | null;
   population: number | null;
   sources: number;
+  /** Newest UHC award tier and year ("Madya 2026"), when the region has one. */
+  tier?: string | null;
 }
 
 /** Review progress for the dashboard. */
@@ -154,14 +159,14 @@ export function queuePage(
       : '';
   const body = html`<h1>Review queue <span class="muted">(${total} to review)</span></h1>
 <p class="muted">Facts with confidence below ${options.threshold}, most doubtful first, plus a ${Math.round(options.sampleRate * 1000) / 10} % sample of the rest (${size.sampled} in this view) so precision is measured.
-${total ? html`<a id="start-link" href="/review${filterQuery(filter, { pos: 0 })}">Start reviewing →</a>` : ''}</p>
+${total ? html`<a id="start-link" href="/review${filterQuery(filter, { pos: 0 })}">Start reviewing →</a> <span class="keys"><kbd>j</kbd>/<kbd>k</kbd> move, <kbd>Enter</kbd> opens</span>` : ''}</p>
 <form class="filters" method="get" action="/queue">
 <label>province<select name="province">${opt('', 'all', filter.province)}${options.provinces.map((p) => opt(p.code, `${p.name} (${p.code})`, filter.province))}</select></label>
 <label>metric<select name="metric">${opt('', 'all', filter.metric)}${Metric.options.map((m) => opt(m, m, filter.metric))}</select></label>
 <label>site<select name="site">${opt('', 'all', filter.site)}${options.sites.map((s) => opt(s, s, filter.site))}</select></label>
 <button type="submit">filter</button></form>
 ${shown.length
-  ? html`<table id="queue"><thead><tr><th class="num">#</th><th class="num">conf.</th><th>region</th><th>metric</th><th class="num">value</th><th>as written</th><th>as of</th><th>site</th><th></th></tr></thead><tbody>${rows}</tbody></table>${pager}`
+  ? html`<div class="scroll"><table id="queue"><thead><tr><th class="num">#</th><th class="num">conf.</th><th>region</th><th>metric</th><th class="num">value</th><th>as written</th><th>as of</th><th>site</th><th></th></tr></thead><tbody>${rows}</tbody></table></div>${pager}`
   : html`<p class="notice ok" id="queue-empty">Nothing left to review in this view.</p>`}`;
   return layout(ctx, 'queue', 'Queue', body);
 }
@@ -252,12 +257,13 @@ ${field('asOf', 'as of', html`<input type="text" id="edit-asOf" name="asOf" valu
 <details class="panel" id="edit-panel"${e ? html` open` : ''}><summary>Edit <kbd>e</kbd></summary>
 <form id="edit-form" method="post" action="${where}/correct" novalidate>${common}${editFields}
 ${err('form') ? html`<p class="notice error">${err('form')}</p>` : ''}
-<button type="submit" class="primary">Save correction</button> <span class="muted">Enter saves, Esc closes</span></form></details>`;
+<button type="submit" class="primary">Save correction</button> <span class="muted">Enter saves, Esc closes</span></form></details>
+${addMissedPanel(ctx, a, f)}`;
 
   const others = d.others.length
-    ? html`<table id="others"><thead><tr><th>metric</th><th class="num">value</th><th>as of</th><th>published</th><th>status</th><th class="num">conf.</th><th>source</th></tr></thead><tbody>${d.others.map(
-        (o) => html`<tr><td>${o.metric}</td><td class="num"><a href="/fact/${o.id}">${formatValue(o.value, o.metric)}</a></td><td>${o.asOf ?? '—'}</td><td>${o.published ?? '—'}</td><td>${badge(o.status)}</td><td class="num">${o.confidence.toFixed(2)}</td><td>${o.source ? html`<a href="${safeHref(o.source)}" rel="noopener noreferrer">${hostOf(o.source)}</a>` : ''}</td></tr>`,
-      )}</tbody></table>`
+    ? html`<div class="scroll"><table id="others"><thead><tr><th>metric</th><th class="num">value</th><th>as of</th><th>published</th><th>date used</th><th>status</th><th class="num">conf.</th><th>source</th></tr></thead><tbody>${d.others.map(
+        (o) => html`<tr><td>${o.metric}</td><td class="num"><a href="/fact/${o.id}">${formatValue(o.value, o.metric)}</a></td><td>${o.asOf ?? '—'}</td><td>${o.published ?? '—'}</td><td>${o.effectiveDate ? html`${o.effectiveDate} <span class="muted">${o.dateSource ?? ''}</span>` : '—'}</td><td>${badge(o.status)}</td><td class="num">${o.confidence.toFixed(2)}</td><td>${o.source ? html`<a href="${safeHref(o.source)}" rel="noopener noreferrer">${hostOf(o.source)}</a>` : ''}</td></tr>`,
+      )}</tbody></table></div>`
     : html`<p class="muted">No other figure for ${f.region.name}.</p>`;
 
   const body = html`${nav}
@@ -265,7 +271,7 @@ ${err('form') ? html`<p class="notice error">${err('form')}</p>` : ''}
 <div class="fact-grid"><section>
 <h2>Evidence in context</h2>${evidence}
 <p class="muted">${a.title ? html`<strong>${a.title}</strong> · ` : ''}${a.url ? html`<a href="${safeHref(a.url)}" rel="noopener noreferrer" id="source-link">${a.site ?? a.url}</a>` : 'no URL'}${a.published ? ` · published ${a.published}` : ''}</p>
-<details><summary>Whole article (${a.text.length.toLocaleString('en')} characters)</summary>${whole}</details>
+<details id="whole-article"><summary>Whole article (${a.text.length.toLocaleString('en')} characters) — select words and press <kbd>n</kbd> to add a missed fact</summary>${whole}</details>
 <h2>Other figures for ${f.region.name}</h2>${others}
 </section><section>
 <dl class="facts">
@@ -279,11 +285,27 @@ ${f.note ? html`<dt>note</dt><dd id="note">${f.note}</dd>` : ''}
 <dt>version</dt><dd class="muted">${f.version}</dd>
 </dl>
 ${actions}
-<p class="keys"><kbd>a</kbd> accept · <kbd>r</kbd> reject · <kbd>e</kbd> edit · <kbd>s</kbd> skip · <kbd>k</kbd> previous · <kbd>u</kbd> undo · <kbd>q</kbd> queue · <kbd>?</kbd> help</p>
+<p class="keys"><kbd>a</kbd> accept · <kbd>r</kbd> reject · <kbd>e</kbd> edit · <kbd>n</kbd> add a missed fact (select its words in the article first) · <kbd>s</kbd> skip · <kbd>k</kbd> previous · <kbd>u</kbd> undo · <kbd>q</kbd> queue · <kbd>?</kbd> help</p>
 <h2>History</h2>${historyTable(d.history, false)}
 </section></div>
-<div id="keys-help" hidden><strong>Keys</strong><br><kbd>a</kbd> accept and go to the next fact<br><kbd>r</kbd> reject (type or pick a reason, Enter)<br><kbd>e</kbd> edit value, region, metric, as-of (Enter saves)<br><kbd>s</kbd>/<kbd>j</kbd> skip, <kbd>k</kbd> previous<br><kbd>u</kbd> undo your last action<br><kbd>Esc</kbd> close a panel</div>`;
+<div id="keys-help" hidden><strong>Keys</strong><br><kbd>a</kbd> accept and go to the next fact<br><kbd>r</kbd> reject (type or pick a reason, Enter)<br><kbd>e</kbd> edit value, region, metric, as-of (Enter saves)<br><kbd>s</kbd>/<kbd>j</kbd> skip, <kbd>k</kbd> previous<br><kbd>n</kbd> add a fact the extractor missed: select its words in the article, press n<br><kbd>u</kbd> undo your last action<br><kbd>Esc</kbd> close a panel</div>`;
   return layout(ctx, 'queue', `${f.region.name} ${f.metric ?? f.category ?? ''}`, body);
+}
+
+/**
+ * The form behind `n`: a fact the extractor missed, from the words the reviewer selected in the whole article
+ * (static/review.js fills the offsets and prefills value, metric and as-of from the selection where they parse).
+ */
+function addMissedPanel(ctx: PageContext, a: ArticleInfo, f: ReviewFact): SafeHtml {
+  return html`<details class="panel" id="add-panel"><summary>Add a missed fact <kbd>n</kbd></summary>
+<form id="add-form" method="post" action="/article/${a.id}/add-fact" novalidate><input type="hidden" name="csrf" value="${ctx.csrf}">
+<input type="hidden" name="start" id="add-start" value=""><input type="hidden" name="end" id="add-end" value="">
+<p class="muted" id="add-selection">Select the words that give the figure in the whole article, then press <kbd>n</kbd>.</p>
+${field('value', 'value', html`<input type="text" id="add-value" name="value" value="" inputmode="decimal" autocomplete="off">`, undefined)}
+${field('region', 'region', html`<input type="text" id="add-region" name="region" value="${f.region.name} (${f.region.code})" autocomplete="off">`, undefined)}
+${field('metric', 'metric', html`<select id="add-metric" name="metric">${Metric.options.map((m) => html`<option value="${m}"${m === (f.metric ?? 'coverage_pct') ? html` selected` : ''}>${m}</option>`)}</select>`, undefined)}
+${field('asOf', 'as of', html`<input type="text" id="add-asOf" name="asOf" value="" placeholder="YYYY, YYYY-MM or YYYY-MM-DD; empty: undated" autocomplete="off">`, undefined)}
+<button type="submit" class="primary">Add fact</button> <span class="muted">recorded as your review (action add); Esc closes</span></form></details>`;
 }
 
 function articleWithMark(text: string, ev: { start: number; end: number; text: string }, located: string): SafeHtml {
@@ -346,6 +368,7 @@ const COVERAGE_COLUMNS: [keyof CoverageRow, string, boolean][] = [
   ['active_pct', 'active %', true],
   ['enrolled_count', 'enrolled', true],
   ['population', 'population', true],
+  ['tier', 'UHC tier', false],
   ['sources', 'articles', true],
 ];
 
@@ -382,9 +405,9 @@ function coverageTable(id: string, rows: CoverageRow[], sort: DashboardData['sor
     return html`<th class="${numeric ? 'num' : ''}"><a href="/dashboard?${q.toString()}#${id}">${label}${arrow}</a></th>`;
   });
   const body = rows.map(
-    (r) => html`<tr><td class="region"><a href="/dashboard?region=${r.code}&sort=${sort.key}&dir=${sort.dir}#timeline">${r.name}</a> <span class="muted">${r.code}</span></td><td class="num nowrap">${r.coverage_pct ?? '—'} ${pctBar(r.coverage_pct)}</td><td class="nowrap">${r.coverage_as_of ?? ''}</td><td class="num">${r.active_pct ?? '—'}</td><td class="num">${formatValue(r.enrolled_count, 'enrolled_count')}</td><td class="num">${formatValue(r.population, 'population')}</td><td class="num">${r.sources}</td></tr>`,
+    (r) => html`<tr><td class="region"><a href="/dashboard?region=${r.code}&sort=${sort.key}&dir=${sort.dir}#timeline">${r.name}</a> <span class="muted">${r.code}</span></td><td class="num nowrap">${r.coverage_pct ?? '—'} ${pctBar(r.coverage_pct)}</td><td class="nowrap">${r.coverage_as_of ?? ''}</td><td class="num">${r.active_pct ?? '—'}</td><td class="num">${formatValue(r.enrolled_count, 'enrolled_count')}</td><td class="num">${formatValue(r.population, 'population')}</td><td class="tier">${r.tier ?? ''}</td><td class="num">${r.sources}</td></tr>`,
   );
-  return html`<table id="${id}"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+  return html`<div class="scroll"><table id="${id}"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
 /** The dashboard: review progress, latest coverage per province and kabupaten/kota, a region's timeline. */

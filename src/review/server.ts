@@ -294,6 +294,19 @@ export async function startReviewServer(service: ReviewService, opts: ServeOptio
       }
       throw new HttpError(404, 'the item of your last action is gone');
     }
+    const add = /^\/article\/(\d+)\/add-fact$/.exec(path);
+    if (add) {
+      const values = Object.fromEntries(['value', 'region', 'metric', 'asOf', 'start', 'end'].map((k) => [k, form.get(k) ?? '']));
+      const r = service.addMissed(Number(add[1]), ctx.reviewer, values);
+      if (r.ok) return redirect(res, `/fact/${r.fact.id}${filterQuery({}, { n: 'added', item: `fact:${r.fact.id}` })}`);
+      if (r.kind === 'invalid')
+        return send(
+          res,
+          422,
+          messagePage(ctx, 'Fact not added', Object.entries(r.errors).map(([k, v]) => `${k === 'form' ? '' : k + ': '}${v}`).join('; '), html`Use the browser's back button to return to the article, or <a href="/queue" id="queue-link">go to the queue</a>.`),
+        );
+      throw new HttpError(404, `no article ${add[1]}`);
+    }
     const m = /^\/(fact|category)\/(\d+)\/(accept|reject|correct)$/.exec(path);
     if (!m) throw new HttpError(404, `no action at ${path}`);
     const ref: ItemRef = { kind: m[1] as ItemRef['kind'], id: Number(m[2]) };
@@ -387,7 +400,7 @@ export async function startReviewServer(service: ReviewService, opts: ServeOptio
 function noticeFrom(params: URLSearchParams, service: ReviewService): PageContext['notice'] {
   const n = params.get('n');
   const item = /^(fact|category):(\d+)$/.exec(params.get('item') ?? '');
-  const verbs: Record<string, string> = { accepted: 'Accepted', rejected: 'Rejected', corrected: 'Corrected', undone: 'Undone' };
+  const verbs: Record<string, string> = { accepted: 'Accepted', rejected: 'Rejected', corrected: 'Corrected', undone: 'Undone', added: 'Added' };
   if (!n || !verbs[n] || !item) return undefined;
   const f = service.item({ kind: item[1] as ItemRef['kind'], id: Number(item[2]) });
   if (!f) return undefined;

@@ -14,6 +14,8 @@ import type { TimelinePoint } from './chart.ts';
 import { doubtfulPosition, samplePosition, slotAt } from './interleave.ts';
 import type { CoverageRow, OtherFigure, Progress, QueueEntry } from './pages.ts';
 import {
+  FactEditForm,
+  fieldErrors,
   Status,
   type ArticleInfo,
   type AuditEntry,
@@ -209,7 +211,7 @@ function prepare(db: Db) {
     isSampled: db.prepare(`SELECT ${sampled('x')} FROM (SELECT @id AS id) x`).pluck(),
     article: db.prepare(`SELECT a.id, a.title, a.published, a.text, p.url, s.host AS site
       FROM articles a JOIN pages p ON p.id = a.page_id JOIN sites s ON s.id = p.site_id WHERE a.id = ?`),
-    others: db.prepare(`SELECT fact_id AS id, metric, value, as_of, published, status, confidence, source_url AS source
+    others: db.prepare(`SELECT fact_id AS id, metric, value, as_of AS asOf, published, effective_date AS effectiveDate, date_source AS dateSource, status, confidence, source_url AS source
       FROM facts_sourced WHERE region_code = @code AND fact_id != @id AND status != 'retired'
       ORDER BY effective_date DESC NULLS LAST, metric, fact_id DESC LIMIT ${MAX_OTHER_FIGURES}`),
     history: db.prepare(`SELECT * FROM reviews WHERE subject = ? AND subject_id = ? ORDER BY id DESC`),
@@ -240,7 +242,9 @@ function prepare(db: Db) {
         MAX(CASE WHEN c.metric = 'active_pct' THEN c.value END) AS active_pct,
         MAX(CASE WHEN c.metric = 'enrolled_count' THEN c.value END) AS enrolled_count,
         MAX(CASE WHEN c.metric = 'population' THEN c.value END) AS population,
-        (SELECT COUNT(DISTINCT f.article_id) FROM facts f WHERE f.region_code = c.region_code AND f.status IN ('auto','accepted','corrected')) AS sources
+        (SELECT COUNT(DISTINCT f.article_id) FROM facts f WHERE f.region_code = c.region_code AND f.status IN ('auto','accepted','corrected')) AS sources,
+        (SELECT k.tier || CASE WHEN k.year IS NULL THEN '' ELSE ' ' || k.year END FROM categories_sourced k
+          WHERE k.region_code = c.region_code AND k.status IN ('auto','accepted','corrected') ORDER BY k.year DESC, k.category_id DESC LIMIT 1) AS tier
       FROM coverage_latest c WHERE c.level IN (SELECT value FROM json_each(@levels)) GROUP BY c.region_code ORDER BY c.region_code`),
     timeline: db.prepare(`SELECT metric, value, effective_date AS date, as_of, status, source_url AS source
       FROM coverage_timeline WHERE region_code = ? AND effective_date IS NOT NULL ORDER BY effective_date, metric`),
@@ -276,7 +280,7 @@ export class ReviewService {
   private readonly s: Statements;
 
   constructor(
-    readonly store: Pick<SqliteStore, 'db' | 'reviewItemSync'>,
+    readonly store: Pick<SqliteStore, 'db' | 'reviewItemSync' | 'addFactSync'>,
     options: Partial<QueueOptions> = {},
   ) {
     this.db = store.db;
@@ -452,6 +456,28 @@ export class ReviewService {
     return { ok: false, kind: 'conflict', current: cur, by: last ? toAudit(last) : null };
   }
 
+  /**
+   * Adds a fact the extractor missed (the page's `n` on a selection): the form is validated like an edit, the
+   * selection (code-point offsets into the article text) becomes its evidence; stored through the store's
+   * `addFact` (status corrected, audited as `add`).
+   */
+  addMissed(articleId: number, who: string, form: Record<string, string>): WriteResult {
+    const parsed = FactEditForm.safeParse({ value: form.value ?? '', region: form.region ?? '', metric: form.metric ?? '', asOf: form.asOf ?? '' });
+    if (!parsed.success) return { ok: false, kind: 'invalid', errors: fieldErrors(parsed.error) };
+    const start = Number(form.start);
+    const end = Number(form.end);
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start)
+      return { ok: false, kind: 'invalid', errors: { form: 'select the words of the article that give the figure, then press n' } };
+    try {
+      const e = parsed.data;
+      const r = this.store.addFactSync({ articleId, who, regionCode: e.region.code, metric: e.metric, value: e.value, asOf: e.asOf, evidenceStart: start, evidenceEnd: end, note: null });
+      return { ok: true, fact: this.item({ kind: 'fact', id: r.factId })!, reviewId: r.reviewId };
+    } catch (err) {
+      if (err instanceof RowError || (err instanceof Error && /selection/.test(err.message))) return { ok: false, kind: 'invalid', errors: { form: err.message } };
+      throw err;
+    }
+  }
+
   /** Accept: the extraction is right. A corrected item stays `corrected` (its values are the reviewer's). */
   accept(ref: ItemRef, version: number, who: string): WriteResult {
     return this.write(ref, version, who, 'accept', null);
@@ -496,7 +522,11 @@ export class ReviewService {
       if (!cur) return { ok: false, kind: 'not_found' };
       const after = target.after as ItemState;
       if (after.version !== cur.version) return { ...this.conflict(ref, cur), ref };
-      const done = this.decide(ref, { subject: ref.kind, id: ref.id, version: cur.version, who, action: 'undo', undoes: target.id });
+      // A fact the reviewer added has no state before it: undoing the addition rejects it (kept, audited).
+      const done =
+        target.action === 'add'
+          ? this.decide(ref, { subject: ref.kind, id: ref.id, version: cur.version, who, action: 'reject', note: `undo of review #${target.id}: added by mistake` })
+          : this.decide(ref, { subject: ref.kind, id: ref.id, version: cur.version, who, action: 'undo', undoes: target.id });
       return 'reviewId' in done ? { ok: true, fact: this.item(ref)!, reviewId: done.reviewId, ref } : { ...done, ref };
     });
     return tx.immediate();

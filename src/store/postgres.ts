@@ -21,6 +21,7 @@ import { categoryRows, factRows, FLAGS, sha256, textFingerprint, type CategoryRo
 import { nextState, stateOf } from './review-rules.ts';
 import { CATEGORY_SPEC, FACT_SPEC, reconcile, type DraftRow, type ReconcileSpec, type StoredRow } from './reconcile.ts';
 import { splitIds } from './sqlite.ts';
+import { MissedFact, missedFactRow, type MissedFactArticle } from './missed.ts';
 import {
   addCounts,
   emptyCounts,
@@ -857,6 +858,31 @@ export class PgStore implements CoverageStore {
   async reviewFact(input: FactReview): Promise<void> {
     const r = FactReview.parse(input);
     await this.reviewItem({ subject: 'fact', id: r.factId, version: r.version, who: r.who, action: r.action, changes: r.changes, note: r.note });
+  }
+
+  async addFact(input: MissedFact): Promise<{ factId: number; reviewId: number }> {
+    const m = MissedFact.parse(input);
+    return this.transaction(async (db) => {
+      const a = await one<MissedFactArticle>(db, 'SELECT a.id, a.text, a.published, p.url FROM articles a JOIN pages p ON p.id = a.page_id WHERE a.id = @id FOR UPDATE OF a', { id: m.articleId });
+      if (!a) throw new RowError(`article ${m.articleId}`, 'id', 'no such article');
+      if (!this.regionCodes.has(m.regionCode)) throw new RowError(`article ${m.articleId}`, 'regionCode', `unknown region code "${m.regionCode}"`);
+      const seq = Number((await one<{ n: number }>(db, "SELECT count(*) AS n FROM facts WHERE match_key LIKE 'review:%'"))?.n ?? 0) + 1;
+      const row = missedFactRow(a, m, this.extractorVersion, seq);
+      const t = now();
+      await exec(db, SQL.insertFact, pick(row as unknown as Row, FACT_COLS, { match_key: row.match_key, article_id: a.id, flags: '[]', now: t }));
+      const f = await one<{ id: number }>(db, 'SELECT id FROM facts WHERE article_id = @article_id AND match_key = @match_key', { article_id: a.id, match_key: row.match_key });
+      const factId = Number(f!.id);
+      await exec(db, "UPDATE facts SET status = 'corrected' WHERE id = @id", { id: factId });
+      await this.recheckConflicts(db, row as unknown as ConflictKey);
+      const state = { status: 'corrected', value: row.value, as_of: row.as_of, region_code: row.region_code, metric: row.metric, version: 1 };
+      const r = await one<{ id: number }>(
+        db,
+        `INSERT INTO reviews (subject, subject_id, action, who, at, before, after, note, run_id, undoes)
+         VALUES ('fact', @subject_id, 'add', @who, @now, NULL, @after, @note, NULL, NULL) RETURNING id`,
+        { subject_id: factId, who: m.who, now: t, after: JSON.stringify(state), note: m.note ?? null },
+      );
+      return { factId, reviewId: Number(r!.id) };
+    });
   }
 
   async reviewItem(input: ItemReview): Promise<{ reviewId: number }> {

@@ -141,6 +141,8 @@ export function reconcile(existing: StoredRow[], drafts: DraftRow[], spec: Recon
 
   for (const e of existing) {
     if (seen.has(e.match_key) || !(e.status === 'auto' || e.status === 'accepted' || e.status === 'corrected')) continue;
+    // A fact a reviewer added (src/store/missed.ts) is one the extractor does not find: never retired for that.
+    if (e.match_key.startsWith('review:')) continue;
     const next: StoredRow = { ...e, status: 'retired', retired_from: e.status };
     plan.retired++;
     plan.updates.push({ id: e.id, next, audit: { action: 'retire', before: pick(e, auditCols), after: pick(next, auditCols) } });

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { Category, CategoryFact, Fact, Level, Metric, PartialDate } from '../types.ts';
+import type { MissedFact } from './missed.ts';
 
 /** A fact's life: machine-made, confirmed, fixed by a person, refused by a person, or no longer extracted. */
 export const FactStatus = z.enum(['auto', 'accepted', 'corrected', 'rejected', 'retired']);
@@ -375,6 +376,8 @@ export interface CoverageStore {
   reviewFact(review: FactReview): Promise<void>;
   /** The same for a fact or a category, with undo: one transaction, returns the audit row's id. */
   reviewItem(review: ItemReview): Promise<{ reviewId: number }>;
+  /** A fact the extractor missed, added by a reviewer (src/store/missed.ts): one transaction, audited as action `add`. */
+  addFact(input: MissedFact): Promise<{ factId: number; reviewId: number }>;
 
   exportRows(q?: ExportQuery): AsyncIterable<ExportRow>;
   /** UHC award categories with provenance (`categories_sourced`), region then year order. */
