@@ -6,7 +6,11 @@
  * Pattern: words("… di atas|lebih dari|minimal|paling sedikit|≥") PERCENT, in a sentence naming a tier or "kriteria".
  */
 import type { Construction } from './types.ts';
+import { articleThresholds } from './threshold-restated.ts';
 import { textOf, tokensOf, valueOf } from './types.ts';
+
+/** The bars of the UHC award tiers and statuses: coverage 95 / 98 %, activity 75 / 80 / 85 / 90 %. */
+export const TIER_BARS = new Set([75, 80, 85, 90, 95, 98]);
 
 const BAR = /(?:\bdi\s+atas|\bdiatas|\blebih\s+dari|\bminimal|\bpaling\s+sedikit|\bsekurang-kurangnya|≥|>)\s*$/iu;
 const AWARD_SENTENCE = /\b(?:kategori|predikat|kriteria|syarat|persyaratan|prioritas|penghargaan|award)\b/iu;
@@ -20,6 +24,8 @@ export const criteriaRestated: Construction = {
     const ts = tokensOf(m);
     const p = valueOf(ts[1]!);
     if (p.kind !== 'percent' || p.number.decimal) return null;
+    // "dengan cakupan lebih dari 99 persen" is a measurement, approximated; only a bar the award uses is a criterion.
+    if (!TIER_BARS.has(p.value) && !articleThresholds(m.doc, m.ix).has(p.value)) return null;
     const before = m.doc.text.slice(Math.max(m.seq.sentence.start, ts[1]!.start - 20), ts[1]!.start);
     if (!BAR.test(before) && !BAR.test(textOf(m, ts[0]!))) return null;
     if (!m.seq.codes.includes('K') && !AWARD_SENTENCE.test(m.doc.text.slice(m.seq.sentence.start, m.seq.sentence.end))) return null;
@@ -39,6 +45,10 @@ export const criteriaRestated: Construction = {
       text: 'Kota Magelang meraih kategori Madya dengan cakupan kepesertaan 98,7 persen.',
       facts: [{ region: 'Kota Magelang', metric: 'coverage_pct', value: 98.7 }],
       categories: [{ region: 'Kota Magelang', category: 'Madya' }],
+    },
+    {
+      text: 'Kabupaten Klaten meraih penghargaan UHC Award dengan cakupan kepesertaan lebih dari 99 persen.',
+      facts: [{ region: 'Kabupaten Klaten', metric: 'coverage_pct', value: 99 }],
     },
     {
       text: 'Kepesertaan JKN secara nasional kini mencakup lebih dari 98 persen penduduk.',

@@ -5,6 +5,7 @@
  *
  * Pattern: VALUE "di" REGION { (";" | "," | "dan") VALUE "di" REGION }
  */
+import type { RegionMention } from '../../src/extract/types.ts';
 import type { Construction, Pairing } from './types.ts';
 import { regionOf, tokensOf, valueOf } from './types.ts';
 
@@ -19,6 +20,14 @@ export const valueDiRegionList: Construction = {
       if ((ts[i]!.code === 'P' || ts[i]!.code === 'C') && ts[i + 1]!.code === 'i' && ts[i + 2]!.code === 'R') {
         out.push({ value: valueOf(ts[i]!), region: regionOf(ts[i + 2]!), reasons: ['region:after-di'] });
       }
+    }
+    // One item alone, after another region of the sentence, may be where something happened ("Bupati Sleman menerima
+    // penghargaan atas capaian kepesertaan UHC 98% di Jakarta"): only a kabupaten/kota inside a province named before
+    // is then the figure's.
+    if (out.length === 1) {
+      const earlier = m.ix.region.last(m.seq.sentence.start, ts[0]!.start, (r: RegionMention) => r.role === 'subject');
+      const after = out[0]!.region as RegionMention;
+      if (earlier && !(earlier.region.level === 'provinsi' && after.region.provinceCode === earlier.region.code && after.region.level !== 'provinsi')) return null;
     }
     return out.length ? out : null;
   },
@@ -45,6 +54,14 @@ export const valueDiRegionList: Construction = {
         { region: 'Kabupaten Tabanan', metric: 'active_pct', value: 88.2 },
         { region: 'Kabupaten Jembrana', metric: 'active_pct', value: 84.6 },
       ],
+    },
+    {
+      text: 'Bupati Sleman menerima penghargaan atas capaian kepesertaan UHC 98,2 persen di Jakarta, Selasa.',
+      facts: [{ region: 'Kabupaten Sleman', metric: 'coverage_pct', value: 98.2 }],
+    },
+    {
+      text: 'Di Provinsi Nusa Tenggara Barat, cakupan kepesertaan tertinggi tercatat 99,6 persen di Kota Mataram.',
+      facts: [{ region: 'Kota Mataram', metric: 'coverage_pct', value: 99.6 }],
     },
     {
       text: 'Sedangkan peserta JKN yang terdaftar mencapai 512.330 jiwa di Kabupaten Lombok Barat.',
