@@ -10,8 +10,8 @@
  * A region right after a unit is its address ("Desa Rensing Bat, Kecamatan Sakra, Lombok Timur", "Kelurahan Banjarejo di Kota
  * Madiun"); the regions a branch serves ("Kantor Cabang Madiun yang membawahi Kota Madiun, …, Ponorogo") are its area.
  *
- * The subject of a figure: the last region or unit before it in its sentence; with none, the last one before it in its
- * paragraph, then in the paragraph before; with none of those, the first after it in its sentence.
+ * The subject of a figure: the last region or unit before it in its sentence; with none, the first after it in its sentence;
+ * then the last one before it in its paragraph, then in the paragraph before.
  */
 import { alternation, lexicon } from '../../src/extract/lexicon.ts';
 import type { Doc, Found, Span } from '../../src/extract/types.ts';
@@ -158,17 +158,18 @@ export const unitGate: Gate = {
       const grp = f.group ?? f;
       const s = doc.sentenceAt(f.start);
       if (f.region && areaRegion.has(f.region.start)) return block(f.region, 'area');
-      let subj = lastInside(subjects, s.start, grp.start);
+      // Before it in its sentence; after it in its sentence ("Sebanyak 2.363 jiwa di Desa Obel Obel telah terdaftar"); earlier in
+      // its paragraph; the paragraph before.
+      let subj = lastInside(subjects, s.start, grp.start) ?? firstInside(subjects, grp.end, s.end);
       if (!subj) {
         const para = doc.paragraphs[s.paragraph]!;
         subj = lastInside(subjects, para.start, s.start);
-        if (!subj && !firstInside(regions, s.start, s.end)) {
+        if (!subj) {
           // The paragraph before, for a BPJS area or a local unit it spoke of ("… di wilayah kerjanya baru mencapai 83 persen."
           // then "Dari total penduduk sebanyak 40,9 juta jiwa …") — not an island of a "Baca juga" line.
           const prevPara = doc.paragraphs[s.paragraph - 1];
           const carried = prevPara && !boilerplate.test(text.slice(prevPara.start, prevPara.end)) ? lastInside(subjects, prevPara.start, prevPara.end) : undefined;
           subj = carried && carried.unit !== 'island' ? carried : undefined;
-          subj ??= firstInside(subjects, grp.end, s.end);
         }
       }
       if (!subj) return null;
@@ -197,6 +198,7 @@ export const unitGate: Gate = {
     { text: 'Kepesertaan JKN untuk wilayah Sulut, Gorontalo dan Malut mencapai 6,1 juta jiwa.', none: 'a BPJS area over three provinces' },
     { text: 'Cakupan kepesertaan JKN di Pulau Lombok sudah mencapai 96,3 persen.', none: 'an island is no region' },
     { text: 'Kelurahan Banjarejo di Kota Madiun mencatat 98 persen warganya terdaftar JKN.', none: 'a kelurahan figure, its kota as address' },
+    { text: 'Sebanyak 2.363 jiwa di Desa Obel Obel, Lombok Timur, telah terdaftar JKN.', none: 'the desa named after the figure is its subject' },
     {
       text: 'Kantor Cabang Madiun yang membawahi Kota Madiun, Kabupaten Madiun, Magetan, Ngawi dan Ponorogo mencatat 2,1 juta peserta.',
       none: 'a branch total over the regions it serves',
