@@ -15,6 +15,7 @@ import { regionsReferredBack } from './regions-referred-back.ts';
 import { respectivelyAfterCriteria } from './respectively-after-criteria.ts';
 import { shareOfCountedGroup } from './share-of-counted-group.ts';
 import { regionBracketList } from './region-bracket-list.ts';
+import { regionColonList } from './region-colon-list.ts';
 import { valueDiRegionList } from './value-di-region-list.ts';
 import { superlativeScope } from './superlative-scope.ts';
 import { regionValueList } from './region-value-list.ts';
@@ -34,6 +35,7 @@ export const CONSTRUCTIONS: readonly Construction[] = [
   thresholdEcho,
   shareOfCountedGroup,
   regionBracketList,
+  regionColonList,
   valueDiRegionList,
   superlativeScope,
   regionValueList,

@@ -13,6 +13,7 @@ import type { Construction } from './types.ts';
 import { textOf, tokensOf, valueOf } from './types.ts';
 
 const REACHED = /\b(?:melampaui|melewati|memenuhi|mewujudkan|menembus|tembus|sudah\s+mencapai|telah\s+mencapai|berhasil\s+mencapai|sudah\s+di\s+atas|mencapai\s+UHC|capai\s+UHC|ambang)\s*(?:UHC|angka|target)?\s*$/iu;
+const AS_TARGETED = /^\s*(?:,\s*)?(?:sesuai|sebagaimana|seperti|memenuhi|mencapai)\s+(?:dengan\s+)?(?:target|sasaran|ketentuan|syarat)\b/iu;
 /** A threshold word this close before a share makes its number a threshold of the article. @default 30 */
 export const THRESHOLD_WORD_REACH = 30;
 
@@ -39,7 +40,10 @@ export const thresholdRestated: Construction = {
   build(m) {
     const ts = tokensOf(m);
     const p = valueOf(ts[1]!);
-    if (p.kind !== 'percent' || p.number.decimal || !REACHED.test(textOf(m, ts[0]!))) return null;
+    if (p.kind !== 'percent' || p.number.decimal) return null;
+    // "telah mencapai 98 persen sesuai target pemerintah pusat": the target's own number, said to be met.
+    if (AS_TARGETED.test(m.doc.text.slice(p.end, Math.min(m.seq.sentence.end, p.end + 40)))) return [{ value: p, drop: 'a target met, with its own number', reasons: [] }];
+    if (!REACHED.test(textOf(m, ts[0]!))) return null;
     const listFollows = ts.some((t) => t.code === '(');
     if (!listFollows && !articleThresholds(m.doc, m.ix).has(p.value)) return null;
     return [{ value: p, drop: 'a threshold restated as reached', reasons: [] }];
@@ -60,6 +64,11 @@ export const thresholdRestated: Construction = {
     {
       text: 'Untuk meraih UHC, kepesertaan harus minimal 95 persen. Kabupaten Boalemo kini sudah mencapai 95 persen.',
       none: 'the 95 % threshold restated as reached, no measurement',
+    },
+    { text: 'Kabupaten Kebumen telah mencapai 98 persen sesuai target pemerintah pusat.', none: "the target's own number said to be met" },
+    {
+      text: 'Kabupaten Kebumen telah mencapai 98,4 persen sesuai target pemerintah pusat.',
+      facts: [{ region: 'Kabupaten Kebumen', metric: 'coverage_pct', value: 98.4 }],
     },
     {
       text: 'Untuk meraih UHC, kepesertaan harus minimal 95 persen. Kabupaten Boalemo kini sudah mencapai 96,3 persen.',
