@@ -134,8 +134,8 @@ describe('the review page', () => {
         await p.goto(`${srv.url}${path}`);
         const { scroll, width } = await p.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
         expect(scroll, path).toBeLessThanOrEqual(width);
+        if (path.startsWith('/review')) expect(await p.isVisible('#accept-form button')).toBe(true);
       }
-      expect(await p.isVisible('#accept-form button')).toBe(true);
     } finally {
       await phone.dispose();
     }
