@@ -18,10 +18,12 @@ import type { CategoryFact } from '../src/types.ts';
 import { confidenceOf } from '../src/extract/confidence.ts';
 import { lexicon, wordsRegex } from '../src/extract/lexicon.ts';
 import type { CategoryMention, Doc, Found, RegionMention } from '../src/extract/types.ts';
-import { inside, lastInside } from './gates/util.ts';
+import { clauseStartOf, inside, lastInside } from './gates/util.ts';
 
 /** How many characters from its sentence's start a tier is still the sentence's topic ("Adapun kategori Pratama …"). */
 export const TOPIC_REACH = 24;
+/** How far before a tier, within its clause, a year still names the tier's award year ("Pada UHC Award 2025 Kota Denpasar meraih kategori Madya"). */
+export const YEAR_REACH = 70;
 /** How far before a region "bersama", "seperti" mark it as a companion, not a winner ("bersama Provinsi Maluku"). */
 export const COMPANION_REACH = 40;
 
@@ -198,13 +200,22 @@ export function pairCategories(doc: Doc, found: Found): CategoryFact[] {
   return out;
 
   function yearOf(c: CategoryMention, s: { start: number; end: number }): { year: number | null; reasons: string[] } {
+    const s0 = doc.sentenceAt(c.start);
     // "kategori Madya 2026": the year right after the tier.
     const yearAfter = /^\s+(?:tahun\s+)?((?:19|20)\d{2})(?!\d)/iu.exec(text.slice(c.end, c.end + 12));
     if (yearAfter) return { year: Number(yearAfter[1]), reasons: [] };
+    // "Pada 2024 meraih kategori Madya, tahun ini naik ke kategori Utama": the year of the tier's own clause.
+    const cs = clauseStartOf(text, s.start, c.start);
+    const own = inside(dates, Math.max(cs, c.start - YEAR_REACH), c.start).filter((d) => d.role === 'award' || (d.role === 'asof' && d.date.length === 4)).at(-1);
+    if (own) return { year: Number(own.date.slice(0, 4)), reasons: [] };
     const sentenceYear = inside(dates, s.start, s.end).find((d) => d.role === 'award' || (d.role === 'asof' && d.date.length === 4));
     if (sentenceYear) return { year: Number(sentenceYear.date.slice(0, 4)), reasons: [] };
     if (articleAwardYear) return { year: Number(articleAwardYear), reasons: ['category:year-article'] };
     if (singleYear) return { year: Number(singleYear), reasons: ['category:year-single'] };
+    // "… meraih penghargaan UHC Award kategori pratama. Penghargaan … diserahkan … pada Selasa (27/1/2026)": the hand-over's year.
+    const para = doc.paragraphs[s0.paragraph]!;
+    const event = inside(dates, para.start, para.end).find((d) => d.role === 'event' && /^(?:19|20)\d{2}-/.test(d.date));
+    if (event) return { year: Number(event.date.slice(0, 4)), reasons: ['category:year-event'] };
     return { year: null, reasons: [] };
   }
 }
@@ -283,6 +294,17 @@ export const CATEGORY_EXAMPLES: SentenceExample[] = [
       { region: 'Kabupaten Badung', category: 'Utama' },
       { region: 'Kabupaten Bangli', category: 'Pratama' },
     ],
+  },
+  {
+    text: 'Pada UHC Award 2024 Kota Yogyakarta meraih kategori Pratama, sedangkan pada UHC Award 2026 Kota Yogyakarta meraih kategori Madya.',
+    categories: [
+      { region: 'Kota Yogyakarta', category: 'Pratama', year: 2024 },
+      { region: 'Kota Yogyakarta', category: 'Madya', year: 2026 },
+    ],
+  },
+  {
+    text: 'Pemkab Ngawi meraih penghargaan UHC Award kategori Madya dari pemerintah pusat. Penghargaan diserahkan di Jakarta pada Selasa (27/1/2026).',
+    categories: [{ region: 'Kabupaten Ngawi', category: 'Madya', year: 2026 }],
   },
   {
     text: 'Pemkot Blitar menargetkan kategori Paripurna pada UHC Award tahun depan.',
