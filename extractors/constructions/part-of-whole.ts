@@ -51,6 +51,15 @@ export const partOfWhole: Construction = {
       ],
     },
     {
+      // The date inside the whole's phrase dates the whole; the part keeps the paragraph's date.
+      text: 'Per 31 Maret 2025, cakupan JKN terus naik. Untuk Provinsi Banten saja capaian mencapai 97,1 % (± 11,9 juta jiwa) dari total populasi semester II 2024 sekitar 12,25 juta jiwa.',
+      facts: [
+        { region: 'Provinsi Banten', metric: 'coverage_pct', value: 97.1, asOf: '2025-03-31' },
+        { region: 'Provinsi Banten', metric: 'enrolled_count', value: 11900000, asOf: '2025-03-31' },
+        { region: 'Provinsi Banten', metric: 'population', value: 12250000, asOf: '2024' },
+      ],
+    },
+    {
       text: 'Kepesertaan JKN di Kota Tegal tercatat 98,4 persen dari sekitar 290 ribu penduduk.',
       facts: [
         { region: 'Kota Tegal', metric: 'coverage_pct', value: 98.4 },

@@ -644,18 +644,27 @@ function pickAsOf(ctx: Ctx, g: Group, w: Windows): string | null {
   // "kini", "saat ini": the figure is current, so no earlier date carries to it ("Pada 2022 … 90 persen, kini 97 persen").
   const current = (from: number) => ctx.currents.some(from, g.start);
   // A date attached to the figure: "631.362 jiwa per 1 Mei 2025", "267,3 juta jiwa pada 2023".
+  // Not across "dari": "98,77 % (± 37,958 juta jiwa) dari total populasi semester II 2024" dates the whole, not the part.
   const own = asof.first(g.end, w.after.end);
-  if (own && own.start - g.end < 40) return own.date;
+  if (own && own.start - g.end < 40 && !datesTheWhole(ctx, g, own)) return own.date;
   // "meningkat dibanding tahun lalu 97,12 persen": an earlier period the text does not date.
   previousWordsRe ??= wordsRegex(lexicon().previousWords, 'i');
   if (previousWordsRe.test(text.slice(w.clause.start, g.start))) return null;
   const before = asof.last(g.sentence.start, g.start, (d) => !isOwnedByOther(d, g, ctx) && !current(d.end));
   if (before) return before.date;
-  const after = asof.first(g.end, g.sentence.end);
+  const after = asof.first(g.end, g.sentence.end, (d) => !datesTheWhole(ctx, g, d));
   if (after) return after.date;
   const para = doc.paragraphs[g.sentence.paragraph]!;
   const carried = asof.last(para.start, g.sentence.start, (d) => !isOwnedByOther(d, g, ctx) && !current(d.end));
   return carried?.date ?? null;
+}
+
+/** How close after a date the whole's count stands for the date to be the whole's ("dari total populasi semester II 2024 sekitar 38,430 juta jiwa"). @default 30 */
+export const WHOLE_DATE_REACH = 30;
+/** A date after "dari" that heads the whole's count dates that count, not the part before it. */
+function datesTheWhole(ctx: Ctx, g: Group, d: DateMention): boolean {
+  if (!/\bdari\b/iu.test(ctx.doc.text.slice(g.end, d.start))) return false;
+  return ctx.ix.count.some(d.end, Math.min(g.sentence.end, d.end + WHOLE_DATE_REACH + 20), (c) => c.start - d.end <= WHOLE_DATE_REACH);
 }
 
 let currentWordsRe: RegExp | null = null;
@@ -675,7 +684,7 @@ function governedByGuard(ctx: Pick<Ctx, 'doc' | 'breaks' | 'ix'>, d: DateMention
 function isOwnedByOther(d: DateMention, g: Group, ctx: Ctx): boolean {
   if (d.date.length !== 4) return false;
   const textBefore = ctx.doc.text.slice(Math.max(0, d.start - 30), d.start);
-  const near = (v: Span) => v.end <= d.start && d.start - v.end < 30 && !g.members.includes(v as Value) && !/[,;.]/.test(ctx.doc.text.slice(v.end, d.start));
+  const near = (v: Span) => v.end <= d.start && d.start - v.end < 30 && !g.members.includes(v as Value) && !/[,;.]|\bdari\b/iu.test(ctx.doc.text.slice(v.end, d.start));
   return (ctx.ix.percent.touching(d.start - 30, d.start).some(near) || ctx.ix.count.touching(d.start - 30, d.start).some(near)) && textBefore.length > 0;
 }
 
