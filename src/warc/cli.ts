@@ -65,7 +65,7 @@ export async function ingestWarcCommand(inputs: string[], raw: unknown): Promise
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   try {
-    const r = await ingestWarc(store as never, inputs, {
+    const r = await ingestWarc(store, inputs, {
       hosts,
       keywords: sites.relevance.keywords,
       workers: f.workers,

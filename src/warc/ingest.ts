@@ -18,7 +18,7 @@ import { gunzipSync } from 'node:zlib';
 import cliProgress from 'cli-progress';
 import { InputError } from '../extract/document.ts';
 import type { CoverageStore, RunRecord } from '../store/types.ts';
-import { WarcLedger } from './ledger.ts';
+import { warcLedgerOf } from '../store/warc-store.ts';
 import { isPathsList, isWarcInput } from './inputs.ts';
 import type { ScanCounts, ScanEvent, ScanJob } from './scan.ts';
 import type { FromWorker, ToWorker } from './worker.ts';
@@ -118,11 +118,10 @@ export async function expandWarcInputs(inputs: string[], warcBase = DEFAULT_WARC
 
 const zero = (): ScanCounts => ({ records: 0, responses: 0, hostRejected: 0, notHtml: 0, notIndonesian: 0, irrelevant: 0, kept: 0, facts: 0, bad: 0 });
 
-/** Ingests WARC files as one run. The store must be the SQLite one for now (resume offsets live next to the data). */
-export async function ingestWarc(store: CoverageStore & { db?: import('better-sqlite3').Database }, inputs: string[], opts: WarcIngestOptions): Promise<WarcIngestResult> {
-  if (!store.db) throw new Error(`${store.location}: WARC ingest keeps its resume offsets in a SQLite database for now; give a file path for --db`);
+/** Ingests WARC files as one run, into either backend: the resume offsets live next to the data (src/store/warc-store.ts). */
+export async function ingestWarc(store: CoverageStore, inputs: string[], opts: WarcIngestOptions): Promise<WarcIngestResult> {
   const started = Date.now();
-  const ledger = new WarcLedger(store.db);
+  const ledger = await warcLedgerOf(store);
   const sources = await expandWarcInputs(inputs, opts.warcBase, opts.allowPrivate);
   const runId = await store.startRun('ingest', { warc: sources, hosts: opts.hosts });
   const files: WarcFileResult[] = [];
@@ -131,7 +130,7 @@ export async function ingestWarc(store: CoverageStore & { db?: import('better-sq
   let knownSize = 0;
   const jobs: { job: ScanJob; result: WarcFileResult }[] = [];
   for (const source of sources) {
-    const row = ledger.open(source, runId);
+    const row = await ledger.open(source, runId);
     const result: WarcFileResult = { source, startOffset: row.next_offset, nextOffset: row.next_offset, bytesRead: 0, counts: zero(), done: row.done === 1, error: null };
     files.push(result);
     if (row.done) {
@@ -165,7 +164,7 @@ export async function ingestWarc(store: CoverageStore & { db?: import('better-sq
         articleId = (await store.saveDocument(e.doc, e.extraction, runId)).articleId;
       }
       // Re-reading starts at this record's member: the page is stored and would be found so.
-      ledger.advance(r.source, runId, { offset: e.offset, kept: 1, facts: e.extraction.facts.length }, [{ offset: e.offset, url: e.doc.url, warcDate: e.warcDate, recordId: e.recordId, articleId }]);
+      await ledger.advance(r.source, runId, { offset: e.offset, kept: 1, facts: e.extraction.facts.length }, [{ offset: e.offset, url: e.doc.url, warcDate: e.warcDate, recordId: e.recordId, articleId }]);
       return;
     }
     if (e.t === 'bad') {
@@ -173,7 +172,7 @@ export async function ingestWarc(store: CoverageStore & { db?: import('better-sq
       return;
     }
     const d = e.counts;
-    ledger.advance(r.source, runId, { offset: e.nextOffset, records: d.records - last.counts.records, bad: d.bad - last.counts.bad, done: e.t === 'done' && !opts.signal?.aborted, size: e.t === 'done' ? e.size : null });
+    await ledger.advance(r.source, runId, { offset: e.nextOffset, records: d.records - last.counts.records, bad: d.bad - last.counts.bad, done: e.t === 'done' && !opts.signal?.aborted, size: e.t === 'done' ? e.size : null });
     totals.bytes += e.bytesRead - last.bytes;
     totals.records += d.records - last.counts.records;
     totals.kept += d.kept - last.counts.kept;
