@@ -62,10 +62,14 @@ export const unitGate: Gate = {
     // Case-sensitive, so that the name is capitalised ("desa harus …" is no unit); the unit word in any case.
     const localRe = new RegExp(`(?<![\\p{L}])(${caselessAlternation(local)})\\s+(${name})`, 'gu');
     const names = new Set<string>();
+    // A name ends where the next unit or region type begins: "Desa Rensing Bat Kecamatan Sakra" is Rensing Bat in Sakra.
+    const nameEnd = new RegExp(`\\s+(?:${alternation([...g.localUnits, ...lexicon().regionPrefixes.kabupaten, ...lexicon().regionPrefixes.kota, ...lexicon().regionPrefixes.provinsi])})(?![\\p{L}]).*$`, 'isu');
     for (const m of text.matchAll(localRe)) {
       if (overlapsRegion(m.index!, m.index! + m[1]!.length)) continue;
-      subjects.push({ start: m.index!, end: m.index! + m[0].length, unit: 'local', word: m[1]!.toLowerCase() });
-      names.add(m[2]!);
+      const own = m[2]!.replace(nameEnd, '');
+      const end = m.index! + m[0].length - (m[2]!.length - own.length);
+      subjects.push({ start: m.index!, end, unit: 'local', word: m[1]!.toLowerCase() });
+      names.add(own);
     }
     // The same names, bare, later: "untuk Rensing Bat memiliki jumlah penduduk 1.532".
     if (names.size) {
@@ -199,6 +203,10 @@ export const unitGate: Gate = {
     { text: 'Cakupan kepesertaan JKN di Pulau Lombok sudah mencapai 96,3 persen.', none: 'an island is no region' },
     { text: 'Kelurahan Banjarejo di Kota Madiun mencatat 98 persen warganya terdaftar JKN.', none: 'a kelurahan figure, its kota as address' },
     { text: 'Sebanyak 2.363 jiwa di Desa Obel Obel, Lombok Timur, telah terdaftar JKN.', none: 'the desa named after the figure is its subject' },
+    {
+      text: 'Dua desa itu adalah Desa Sukamulia Kecamatan Sakra dan Desa Pringgabaya Kecamatan Sambelia. Untuk Sukamulia, jumlah penduduknya 2.410 jiwa dan yang terdaftar 2.350 jiwa.',
+      none: 'a desa named bare after it was introduced ("Desa Sukamulia Kecamatan Sakra": the name stops at "Kecamatan")',
+    },
     {
       text: 'Kantor Cabang Madiun yang membawahi Kota Madiun, Kabupaten Madiun, Magetan, Ngawi dan Ponorogo mencatat 2,1 juta peserta.',
       none: 'a branch total over the regions it serves',
