@@ -184,6 +184,8 @@ export const unitGate: Gate = {
         const prev = lastInside(subjects, Math.max(s.start, cur.start - 60), cur.start);
         if (!prev || !/^\s*,?\s*(?:di\s+)?$/iu.test(text.slice(prev.end, cur.start))) return null;
         if (prev.unit === 'local') return block(prev, 'local');
+        // "di wilayah Kedeputian Jawa Barat": the region names the BPJS area, it is not the province.
+        if (prev.unit === 'branch' && /^\s*$/.test(text.slice(prev.end, cur.start))) return block(prev, 'branch');
         cur = prev;
       }
       return null;
@@ -202,6 +204,7 @@ export const unitGate: Gate = {
     { text: 'Kepesertaan JKN untuk wilayah Sulut, Gorontalo dan Malut mencapai 6,1 juta jiwa.', none: 'a BPJS area over three provinces' },
     { text: 'Cakupan kepesertaan JKN di Pulau Lombok sudah mencapai 96,3 persen.', none: 'an island is no region' },
     { text: 'Kelurahan Banjarejo di Kota Madiun mencatat 98 persen warganya terdaftar JKN.', none: 'a kelurahan figure, its kota as address' },
+    { text: 'Di wilayah Kedeputian Jawa Barat, cakupan kepesertaan mencapai 96,5 persen.', none: 'a BPJS deputy area named after a province is not the province' },
     { text: 'Sebanyak 2.363 jiwa di Desa Obel Obel, Lombok Timur, telah terdaftar JKN.', none: 'the desa named after the figure is its subject' },
     {
       text: 'Dua desa itu adalah Desa Sukamulia Kecamatan Sakra dan Desa Pringgabaya Kecamatan Sambelia. Untuk Sukamulia, jumlah penduduknya 2.410 jiwa dan yang terdaftar 2.350 jiwa.',
