@@ -55,6 +55,9 @@ function build() {
     location: new RegExp(`^\\s*,\\s*(?:${weekday})\\b`, 'iu'),
     notRegion: new RegExp(`(?:${alternation(lex.notRegionPhrases)})`, 'giu'),
     ambiguousOk: /(?:^|[^\p{L}])(?:di|ke|dari|penduduk|warga|wilayah|daerah)\s+$/iu,
+    // A list item: after a figure and a comma or "dan" ("89,09 persen, indramayu"), right before its own figure.
+    listItemBefore: new RegExp(`\\d\\s*(?:${alternation(lex.percentSigns)})?\\s*(?:,|;|,?\\s+dan|,?\\s+serta)\\s+$`, 'iu'),
+    figureAfter: /^\s+\d[\d.,]*\s*(?:%|persen)/iu,
     // Capitalised, as a name's next word: "Jakarta International Expo" (not "Jakarta, hotel …").
     venueAfter: new RegExp(`^\\s+(?:${alternation(lex.venueWordsAfter.map((w) => w.replace(/(^|\s)\p{L}/gu, (c) => c.toUpperCase())))})(?![\\p{L}])`, 'u'),
   };
@@ -80,7 +83,7 @@ export const regions: Extractor<'region'> = {
   description: 'Province, kabupaten and kota names, typed or bare, and press aliases, resolved through the gazetteer.',
   find(doc) {
     built ??= build();
-    const { root, typed, branch, location, notRegion, ambiguousOk, venueAfter } = built;
+    const { root, typed, branch, location, notRegion, ambiguousOk, venueAfter, listItemBefore, figureAfter } = built;
     const text = doc.text;
     const words: { start: number; end: number; fold: string }[] = [];
     WORD.lastIndex = 0;
@@ -122,7 +125,8 @@ export const regions: Extractor<'region'> = {
       }
       if (!via) {
         // Bare names and aliases are proper nouns: "penduduk sula" is not a mention.
-        if (!/\p{Lu}/u.test(text[start]!)) continue;
+        // Except as an item of a list of figures, typed in haste: "Garut 89,09 persen, indramayu 90,14 persen".
+        if (!/\p{Lu}/u.test(text[start]!) && !(listItemBefore.test(before) && figureAfter.test(text.slice(end, end + 16)))) continue;
         const nonAmbiguous = entries.filter((e) => !e.ambiguous);
         if (!nonAmbiguous.length && !ambiguousOk.test(before)) continue;
         if (nonAmbiguous.length) entries = nonAmbiguous;
@@ -195,6 +199,8 @@ export const regions: Extractor<'region'> = {
     { text: 'program Jaminan Kesehatan Nasional Kartu Indonesia Sehat (JKN KIS)', none: '"Kartu Indonesia Sehat" is the card, not the country' },
     { text: 'pekerja penerima upah (PPU) sebanyak 379.393 peserta', none: 'PPU here is the participant segment Pekerja Penerima Upah' },
     { text: 'dengan presentase penduduk sula yang tercover', none: 'a lower-case bare name is not a proper noun' },
+    { text: 'Kabupaten Garut 89,09 persen, indramayu 90,14 persen', span: 'indramayu', value: { code: '32.12', role: 'subject' } },
+    { text: 'cakupan 95 persen, batu akik jadi cendera mata', none: 'a lower-case word after a figure is no list item without its own figure' },
     { text: 'kerja sama dengan mitra BPJS Kesehatan', none: '"mitra" (partner) is not Minahasa Tenggara' },
     { text: 'semua orang, dari Sabang sampai Merauke, memiliki kesempatan yang sama', none: 'a saying about the whole country, not Kota Sabang or Merauke' },
     { text: 'Provinsi Sulawesi Selatan', span: 'Provinsi Sulawesi Selatan', value: { code: '73', role: 'subject' } },
