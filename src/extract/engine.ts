@@ -136,10 +136,26 @@ interface Ctx {
 const OFFICE_BEFORE = /\b(?:cabang|kc|kcu|kantor\s+cabang|kedeputian\s+wilayah|deputi\s+wilayah|bpjs\s+kesehatan\s+wilayah)\s*$/iu;
 /** How far before a region an office word may stand ("Cabang Kota Kediri"). @default 20 */
 export const OFFICE_REACH = 20;
+/**
+ * "penduduk terbanyak di Indonesia sekitar 50 juta jiwa", "menjadi yang tertinggi di Provinsi Lampung yaitu 98,9%": the
+ * region a ranking is made within is its scope, not the owner of the figure; it is read as a location.
+ */
+const RANK_SCOPE_BEFORE = /\b(?:ter(?:tinggi|endah|rendah|besar|kecil|baik|buruk|banyak|sedikit|padat)|paling\s+\p{L}+)(?:\s+(?:kedua|ketiga|keempat|kelima|ke-?\d+))?\s+(?:di\s+|se-?)(?:seluruh\s+)?(?:wilayah\s+)?$/iu;
 function officesAsBranches(doc: Doc, found: Found): Found {
-  const region = found.region.map((r) =>
-    r.role === 'subject' && OFFICE_BEFORE.test(doc.text.slice(Math.max(0, r.start - OFFICE_REACH), r.start)) ? { ...r, role: 'branch' as const } : r,
-  );
+  const all = new SpanIndex(found.region);
+  const region = found.region.map((r) => {
+    if (r.role !== 'subject') return r;
+    const before = doc.text.slice(Math.max(0, r.start - OFFICE_REACH - 10), r.start);
+    if (OFFICE_BEFORE.test(before)) return { ...r, role: 'branch' as const };
+    // Only with a ranked region before it in the sentence, or for Indonesia: "tertinggi di Kabupaten Malinau 100,56 persen"
+    // says where the highest figure is.
+    if (RANK_SCOPE_BEFORE.test(before)) {
+      const s = doc.sentenceAt(r.start);
+      const ranked = all.some(s.start, r.start, (x) => x.role === 'subject' && x !== r);
+      if (ranked || r.region === INDONESIA) return { ...r, role: 'location' as const };
+    }
+    return r;
+  });
   return { ...found, region };
 }
 
