@@ -277,6 +277,18 @@ export class SqliteStore implements CoverageStore {
   private readonly regionCodes = new Set<string>();
   private readonly populations = new Map<string, number | null>();
   private readonly s: ReturnType<SqliteStore['prepareAll']>;
+  private insertDecision?: Database.Statement;
+
+  /**
+   * The audit INSERT of a reviewer's decision, prepared on first use: `reviews.undoes` comes from the review
+   * stage's migration 020, which a database built from the store's own migrations alone (tests) does not have.
+   */
+  private decisionStatement(): Database.Statement {
+    return (this.insertDecision ??= this.db.prepare(
+      `INSERT INTO reviews (subject, subject_id, action, who, at, before, after, note, run_id, undoes)
+       VALUES (@subject, @subject_id, @action, @who, @now, @before, @after, @note, NULL, @undoes)`,
+    ));
+  }
 
   constructor(db: Database.Database, location: string, busyTimeoutMs: number, extractorVersion: number) {
     this.db = db;
@@ -466,10 +478,6 @@ export class SqliteStore implements CoverageStore {
       reviewSetCategory: db.prepare(
         `UPDATE categories SET status = @status, region_code = @region_code, category = @category, year = @year,
            retired_from = NULL, version = version + 1, updated_at = @now WHERE id = @id AND version = @version`,
-      ),
-      insertDecision: db.prepare(
-        `INSERT INTO reviews (subject, subject_id, action, who, at, before, after, note, run_id, undoes)
-         VALUES (@subject, @subject_id, @action, @who, @now, @before, @after, @note, NULL, @undoes)`,
       ),
       exportAll: db.prepare('SELECT * FROM facts_sourced WHERE status IN (SELECT value FROM json_each(@statuses)) ORDER BY fact_id'),
       exportLatest: db.prepare(
@@ -836,7 +844,7 @@ export class SqliteStore implements CoverageStore {
         this.recheckConflicts(before as unknown as ConflictKey);
         this.recheckConflicts(next as unknown as ConflictKey);
       }
-      const info = this.s.insertDecision.run({
+      const info = this.decisionStatement().run({
         subject: review.subject,
         subject_id: review.id,
         action: review.action,
@@ -871,7 +879,7 @@ export class SqliteStore implements CoverageStore {
       this.db.prepare("UPDATE facts SET status = 'corrected' WHERE id = ?").run(factId);
       this.recheckConflicts(row as unknown as ConflictKey);
       const state = { status: 'corrected', value: row.value, as_of: row.as_of, region_code: row.region_code, metric: row.metric, version: 1 };
-      const info = this.s.insertDecision.run({ subject: 'fact', subject_id: factId, action: 'add', who: m.who, now: t, before: null, after: JSON.stringify(state), note: m.note ?? null, undoes: null });
+      const info = this.decisionStatement().run({ subject: 'fact', subject_id: factId, action: 'add', who: m.who, now: t, before: null, after: JSON.stringify(state), note: m.note ?? null, undoes: null });
       return { factId, reviewId: Number(info.lastInsertRowid) };
     });
   }
