@@ -8,7 +8,14 @@ import { register as registerStore } from './store/cli.ts';
 import { register as registerCrawl } from './crawl/cli.ts';
 import { register as registerReview } from './review/cli.ts';
 import { register as registerWorker } from './worker/cli.ts';
-import { describeDefaultDb } from './store/location.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describeDefaultDb, packageRoot } from './store/location.ts';
+
+/** The version in package.json (one source of truth for `--version`). */
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}
 import { USAGE_EXIT } from './flag-errors.ts';
 
 // Each stage's cli.ts registers its commands and loads the stage itself inside the action (`await import`), so
@@ -23,7 +30,7 @@ const USAGE_CODES = new Set([
 export function buildProgram(): Command {
   const program = new Command('cakupan')
     .description('Indonesian regional news -> a sourced database of JKN coverage (cakupan kepesertaan)')
-    .version('0.1.0')
+    .version(packageVersion())
     .showHelpAfterError()
     .addHelpText('after', () => `\n${describeDefaultDb()}\n`);
   registerExtract(program);

@@ -30,11 +30,12 @@ const TAPIN: SeedArticle = {
   published: '2025-04-02',
   text:
     'Rantau – Cakupan kepesertaan JKN di Kabupaten Tapin mencapai 97,45 persen per Maret 2025, naik dari tahun lalu.\n' +
-    'Jumlah penduduk Kabupaten Tapin tercatat 201.000 jiwa, dengan peserta terdaftar 195.875 jiwa.',
+    'Jumlah penduduk Kabupaten Tapin tercatat 201.000 jiwa, dengan peserta terdaftar 195.875 jiwa. Kabupaten Tapin meraih UHC Award 2025 kategori Utama.',
   facts: [
     { code: '63.05', metric: 'population', value: 201000, confidence: 0.5, span: '201.000 jiwa', raw: '201.000' },
     { code: '63.05', metric: 'enrolled_count', value: 195875, confidence: 0.45, span: '195.875 jiwa', raw: '195.875' },
   ],
+  categories: [{ code: '63.05', category: 'Utama', year: 2025, confidence: 0.99, span: 'UHC Award 2025 kategori Utama' }],
 };
 
 beforeAll(async () => {
@@ -94,7 +95,9 @@ describe('the review page', () => {
     expect(await page.inputValue('#add-metric')).toBe('coverage_pct');
     expect(await page.inputValue('#add-asOf')).toBe('2025-03');
     expect(await page.inputValue('#add-region')).toBe('Kabupaten Tapin (63.05)');
-    await Promise.all([page.waitForURL(/\/fact\/\d+\?n=added/), page.click('#add-form button[type=submit]')]);
+    await page.click('#add-form button[type=submit]');
+    await page.waitForLoadState();
+    expect(page.url(), (await page.textContent('main')) ?? '').toMatch(/\/fact\/\d+\?n=added/);
     expect(await page.textContent('#notice')).toContain('Added: Kabupaten Tapin coverage_pct 97.45');
     const id = Number(/\/fact\/(\d+)/.exec(page.url())![1]);
     const row = store.db.prepare('SELECT status, value, as_of, evidence_text, evidence_start, reasons FROM facts WHERE id = ?').get(id) as Record<string, unknown>;
@@ -124,6 +127,12 @@ describe('the review page', () => {
     expect(resp?.status()).toBe(422);
     expect(await page.textContent('main')).toMatch(/Fact not added.*value/s);
     expect(store.db.prepare('SELECT count(*) FROM facts').pluck().get()).toBe(before);
+  });
+
+  it('the dashboard has a UHC tier column', async () => {
+    await page.goto(`${srv.url}/dashboard`);
+    expect(await page.textContent('#kabkota thead')).toContain('UHC tier');
+    expect(await page.textContent('#kabkota tbody')).toMatch(/Kabupaten Tapin[\s\S]*Utama 2025/);
   });
 
   it('fits a phone: no sideways scrolling of the page on the fact view, the queue and the dashboard', async () => {
