@@ -37,12 +37,13 @@ interface Pick {
   end: number;
 }
 
-let res: { bersama: RegExp; plural: RegExp; topic: RegExp; locationBefore: RegExp; passive: RegExp; copula: RegExp; listIntro: RegExp } | null = null;
+let res: { bersama: RegExp; plural: RegExp; previous: RegExp; topic: RegExp; locationBefore: RegExp; passive: RegExp; copula: RegExp; listIntro: RegExp } | null = null;
 
 export function pairCategories(doc: Doc, found: Found): CategoryFact[] {
   res ??= {
     bersama: /\b(?:bersama|beserta|dan sejumlah|seperti)\b[^.]{0,12}$/iu,
     plural: wordsRegex(lexicon().pluralSubjects),
+    previous: wordsRegex(lexicon().previousWords),
     topic: /^[\s"“'‘(]*(?:(?:pada|untuk|adapun|sedangkan|sementara|dan|lalu|kemudian|selanjutnya)\s+(?:itu\s+)?)?(?:penghargaan\s+)?(?:uhc\s+)?(?:kategor+i|predikat|katagori)\s*$/iu,
     locationBefore: /(?:^|[^\p{L}])(?:di|se-?)\s*$/iu,
     passive: /^\s*(?:(?:19|20)\d{2}\s+)?(?:ini\s+|tersebut\s+)?(?:berhasil\s+)?(?:diraih|diterima|disabet|diberikan\s+kepada|jatuh\s+kepada|didapat|diperoleh|dianugerahkan\s+kepada|disandang)(?![\p{L}])/iu,
@@ -208,6 +209,9 @@ export function pairCategories(doc: Doc, found: Found): CategoryFact[] {
     const cs = clauseStartOf(text, s.start, c.start);
     const own = inside(dates, Math.max(cs, c.start - YEAR_REACH), c.start).filter((d) => d.role === 'award' || (d.role === 'asof' && d.date.length === 4)).at(-1);
     if (own) return { year: Number(own.date.slice(0, 4)), reasons: [] };
+    // "Tahun lalu Kota Kediri meraih kategori Pratama": an earlier award whose year the text does not give — not the article's.
+    r.previous.lastIndex = 0;
+    if (r.previous.test(text.slice(s.start, c.start))) return { year: null, reasons: ['category:year-previous'] };
     const sentenceYear = inside(dates, s.start, s.end).find((d) => d.role === 'award' || (d.role === 'asof' && d.date.length === 4));
     if (sentenceYear) return { year: Number(sentenceYear.date.slice(0, 4)), reasons: [] };
     if (articleAwardYear) return { year: Number(articleAwardYear), reasons: ['category:year-article'] };
@@ -305,6 +309,13 @@ export const CATEGORY_EXAMPLES: SentenceExample[] = [
   {
     text: 'Pemkab Ngawi meraih penghargaan UHC Award kategori Madya dari pemerintah pusat. Penghargaan diserahkan di Jakarta pada Selasa (27/1/2026).',
     categories: [{ region: 'Kabupaten Ngawi', category: 'Madya', year: 2026 }],
+  },
+  {
+    text: 'Kota Kediri meraih UHC Award 2026 kategori Madya. Tahun lalu Kota Kediri meraih kategori Pratama.',
+    categories: [
+      { region: 'Kota Kediri', category: 'Madya', year: 2026 },
+      { region: 'Kota Kediri', category: 'Pratama', year: null },
+    ],
   },
   {
     text: 'Pemkot Blitar menargetkan kategori Paripurna pada UHC Award tahun depan.',

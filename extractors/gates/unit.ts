@@ -94,7 +94,7 @@ export const unitGate: Gate = {
     const regionSubject = new Map(subjects.filter((x) => x.unit === null).map((x) => [x.start, x]));
     // A branch and the regions it serves: "Kantor Cabang Madiun yang membawahi Kota Madiun, Kabupaten Madiun, … mencatat
     // 2,1 juta peserta" — those regions together are the branch's area, none of them owns its figures.
-    const servesRe = new RegExp(`^\\s*,?\\s*(?:yang\\s+)?(?:${alternation(g.branchAreaVerbs)})\\s*:?\\s*$`, 'iu');
+    const servesRe = new RegExp(`^\\s*(?:[IVX]+|\\d+)?\\s*,?\\s*(?:yang\\s+)?(?:${alternation(g.branchAreaVerbs)})\\s*:?\\s*$`, 'iu');
     for (const h of branchHits) {
       // The branch's own name follows its word ("Kantor Cabang Madiun"), then the verb, then the regions.
       let i = lowerBound(allRegions, h.end);
@@ -213,6 +213,10 @@ export const unitGate: Gate = {
     {
       text: 'Kantor Cabang Madiun yang membawahi Kota Madiun, Kabupaten Madiun, Magetan, Ngawi dan Ponorogo mencatat 2,1 juta peserta.',
       none: 'a branch total over the regions it serves',
+    },
+    {
+      text: 'BPJS Kesehatan Kedeputian Wilayah VII yang meliputi Kabupaten Sidoarjo, Kota Surabaya dan Kabupaten Gresik mencatat 5,2 juta peserta.',
+      none: 'a deputy area over the regions it serves',
     },
     { text: 'Di Pulau Sumbawa, kepesertaan JKN sudah mencapai 95,4 persen.', none: 'the island of Sumbawa is not Kabupaten Sumbawa' },
     { text: 'Secara keseluruhan kepesertaan JKN se-Kalimantan baru 94,1 persen.', none: 'an island over several provinces' },
