@@ -265,6 +265,11 @@ export class PgStore implements CoverageStore {
     this.extractorVersion = extractorVersion;
   }
 
+  /** The store's pool, for the other store-side tables on the same connection (the WARC ledger, src/store/warc-store.ts). */
+  get pool(): pg.Pool {
+    return this.handle.pool;
+  }
+
   /**
    * Runs `fn` in one transaction on one pooled connection; a deadlock, serialization failure or unique race
    * rolls back and runs it again (up to PG_TX_RETRIES times), so `fn` must compute everything it returns inside.

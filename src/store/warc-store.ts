@@ -95,43 +95,40 @@ export class SqliteWarcLedger implements WarcLedger {
   }
 }
 
-/** Runs a function in one PostgreSQL transaction (the coverage store's `transaction`, which retries lost races). */
-export type PgTransaction = <T>(fn: (c: pg.PoolClient) => Promise<T>) => Promise<T>;
-
 const PG = {
   get: `SELECT ${COLUMNS} FROM warc_files WHERE source = $1`,
   start: `INSERT INTO warc_files (source, next_offset, updated_run_id, updated_at) VALUES ($1, 0, $2, $3) ON CONFLICT (source) DO NOTHING`,
-  advance: `UPDATE warc_files SET next_offset = GREATEST(next_offset, $2), records = records + $3, kept = kept + $4, facts = facts + $5, bad = bad + $6,
-              done = $7, size = coalesce($8, size), updated_run_id = $9, updated_at = $10 WHERE source = $1`,
-  addSource: `INSERT INTO warc_sources (source, record_offset, url, warc_date, record_id, article_id, run_id)
-              SELECT $1, s.o, s.u, s.d, s.r, s.a, $2 FROM unnest($3::bigint[], $4::text[], $5::text[], $6::text[], $7::bigint[]) AS s(o, u, d, r, a)
-              ON CONFLICT (source, record_offset, url) DO NOTHING`,
+  // One statement, so one transaction and one round trip: the page sources (a data-modifying WITH runs whether
+  // or not it is referenced) and the offset after them commit together or not at all.
+  advance: `WITH added AS (
+              INSERT INTO warc_sources (source, record_offset, url, warc_date, record_id, article_id, run_id)
+              SELECT $1, s.o, s.u, s.d, s.r, s.a, $9 FROM unnest($11::bigint[], $12::text[], $13::text[], $14::text[], $15::bigint[]) AS s(o, u, d, r, a)
+              ON CONFLICT (source, record_offset, url) DO NOTHING)
+            UPDATE warc_files SET next_offset = GREATEST(next_offset, $2::bigint), records = records + $3, kept = kept + $4, facts = facts + $5, bad = bad + $6,
+              done = $7, size = coalesce($8::bigint, size), updated_run_id = $9, updated_at = $10 WHERE source = $1`,
 };
 
 /** The ledger in the PostgreSQL schema of the coverage store, on its pool. */
 export class PgWarcLedger implements WarcLedger {
   readonly dialect = 'postgres' as const;
 
-  constructor(private readonly tx: PgTransaction) {}
+  constructor(private readonly pool: Pick<pg.Pool, 'query'>) {}
 
   async get(source: string): Promise<WarcFileRow | null> {
-    return this.tx(async (c) => ((await c.query(PG.get, [source])).rows[0] as WarcFileRow | undefined) ?? null);
+    return ((await this.pool.query(PG.get, [source])).rows[0] as WarcFileRow | undefined) ?? null;
   }
 
   async open(source: string, runId: number): Promise<WarcFileRow> {
-    return this.tx(async (c) => {
-      await c.query(PG.start, [source, runId, new Date().toISOString()]);
-      return (await c.query(PG.get, [source])).rows[0] as WarcFileRow;
-    });
+    await this.pool.query(PG.start, [source, runId, new Date().toISOString()]);
+    return (await this.get(source))!;
   }
 
   async advance(source: string, runId: number, f: WarcAdvance, pages: WarcPageSource[] = []): Promise<void> {
     const a = advanceParams(f);
-    await this.tx(async (c) => {
-      if (pages.length)
-        await c.query(PG.addSource, [source, runId, pages.map((p) => p.offset), pages.map((p) => p.url), pages.map((p) => p.warcDate), pages.map((p) => p.recordId), pages.map((p) => p.articleId)]);
-      await c.query(PG.advance, [source, a.offset, a.records, a.kept, a.facts, a.bad, a.done, a.size, runId, new Date().toISOString()]);
-    });
+    await this.pool.query(PG.advance, [
+      source, a.offset, a.records, a.kept, a.facts, a.bad, a.done, a.size, runId, new Date().toISOString(),
+      pages.map((p) => p.offset), pages.map((p) => p.url), pages.map((p) => p.warcDate), pages.map((p) => p.recordId), pages.map((p) => p.articleId),
+    ]);
   }
 }
 
@@ -144,6 +141,6 @@ export async function warcLedgerOf(store: CoverageStore): Promise<WarcLedger> {
   const { SqliteStore } = await import('./sqlite.ts');
   if (store instanceof SqliteStore) return new SqliteWarcLedger(store.db);
   const { PgStore } = await import('./postgres.ts');
-  if (store instanceof PgStore) return new PgWarcLedger((fn) => store.transaction(fn));
+  if (store instanceof PgStore) return new PgWarcLedger(store.pool);
   throw new Error(`${store.location}: this store keeps no WARC resume offsets; give a SQLite file path or a postgres:// URL for --db`);
 }
