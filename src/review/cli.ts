@@ -15,7 +15,13 @@ import { CategoryEditForm, FactEditForm, RejectReason, ReviewerName, fieldErrors
 import type { ReviewService, ItemRef } from './service.ts';
 
 // The store, the service and the server load inside the actions (`await import`): `--help` never pays for them.
-const openStore = async (path: string, opts: { mustExist: boolean; readOnly?: boolean }) => (await import('../store/index.ts')).openStore(path, opts);
+const openStore = async (path: string, opts: { mustExist: boolean; readOnly?: boolean }) => {
+  const store = await import('../store/index.ts');
+  // The queue and dashboard reads are SQLite statements for now (writes go through the store on either backend).
+  if (store.isPostgresUrl(path))
+    throw new Error(`${store.redactUrl(path)}: the review page and review commands read a SQLite database for now; give a SQLite file path as --db`);
+  return store.openStore(path, opts);
+};
 /** Subcommands that only read (a read-only database serves them, from a copy). */
 const READING = new Set(['list', 'export-gold']);
 const newService = async (...args: ConstructorParameters<typeof ReviewService>) => new (await import('./service.ts')).ReviewService(...args);

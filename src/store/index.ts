@@ -5,6 +5,7 @@
 export * from './types.ts';
 export { openStore, SqliteStore, type OpenOptions } from './sqlite.ts';
 export { openCoverageStore } from './open.ts';
+export { isPostgresUrl, redactUrl } from './pg.ts';
 export { ingest, ingestDocument, readSource, corpusDocument, expandInputs, CorpusArticle, type IngestOptions } from './ingest.ts';
 export { refresh, refreshBatch, BatchLeasedError, type RefreshOptions } from './refresh.ts';
 export { extractDocument, FLAGS } from './pipeline.ts';

@@ -42,6 +42,10 @@ describe('commands on PostgreSQL', () => {
     expect(sp.totals).toEqual(sl.totals);
     expect(sp.byProvince).toEqual(sl.byProvince);
     expect(sp.confidence).toEqual(sl.confidence);
+    // The review stage reads SQLite only for now: a PostgreSQL URL is refused with the way out, not taken for a file.
+    const review = await cli(['review', 'list', '--db', pg.location]);
+    expect(review.status).toBe(1);
+    expect(review.stderr).toMatch(/^cakupan review list: postgres:\/\/.*: the review page and review commands read a SQLite database for now; give a SQLite file path as --db\n$/);
     const again = await cli(['ingest', '--db', pg.location, ...INPUTS]);
     expect(again.stderr).toMatch(/^ingest run 2 ok: 3 pages \(0 new, 0 linked, 3 unchanged\)/m);
   });
