@@ -95,6 +95,8 @@ export const programmeGate: Gate = {
       text: 'Cakupan imunisasi dasar lengkap di Kabupaten Bantul mencapai 96,4 persen pada 2024.',
       none: 'immunisation coverage is another "cakupan"',
     },
+    { text: 'Dinkes mencatat cakupan ASI eksklusif di Kabupaten Banyumas 72,3 persen.', none: 'breastfeeding coverage is another "cakupan"' },
+    { text: 'Cakupan pemberian tablet tambah darah bagi remaja putri di Kota Tegal mencapai 88 persen.', none: 'another health programme\'s "cakupan"' },
     {
       text: 'Dari 27 puskesmas di Kabupaten Gianyar, sebanyak 92,6 persen telah terakreditasi paripurna.',
       none: 'accreditation shares are not JKN figures',
