@@ -71,7 +71,10 @@ describe('cakupan ingest FILE.warc.gz', () => {
     expect(killed.signal).toBe('SIGKILL');
     const storedBefore = count(db, 'SELECT count(*) FROM articles');
     expect(storedBefore).toBeLessThan(N);
-    expect(count(db, 'SELECT count(*) FROM articles')).toBe(count(db, 'SELECT count(*) FROM warc_sources'));
+    // A page is stored before its record is noted: a kill in between leaves at most that one page unnoted.
+    const unnoted = storedBefore - count(db, 'SELECT count(*) FROM warc_sources');
+    expect(unnoted).toBeGreaterThanOrEqual(0);
+    expect(unnoted).toBeLessThanOrEqual(1);
     const offset = count(db, 'SELECT next_offset FROM warc_files');
 
     const second = await run(['ingest', file, '--db', db, '--hosts', '.example.co.id', '--workers', '1', '--no-progress', '--config', cfg]).done;
