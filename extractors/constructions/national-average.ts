@@ -10,6 +10,7 @@ import type { Construction } from './types.ts';
 import { textOf, tokensOf, valueOf } from './types.ts';
 
 const AVERAGE = /\b(?:rata-rata|rerata|rata\s+rata)\s+(?:secara\s+)?nasional|\bnasional\s+(?:rata-rata|rerata)/iu;
+const LINK = /^\s*(?:(?:yang|sebesar|di|pada|angka|diangka|saat\s+ini|kini|berada|mencapai|yaitu|yakni|hanya|baru|adalah|sekitar|tercatat|masih|sudah|telah|,|:)\s*)*$/iu;
 /** "Sedangkan nasional berada diangka 94,64 persen": "nasional" as the clause's subject. */
 const NATIONAL_SUBJECT = /(?:^|\b(?:sedangkan|sementara|adapun|untuk|dan)\s+)(?:angka\s+|capaian\s+)?(?:di\s+tingkat\s+)?nasional\s+(?:berada|mencapai|tercatat|sebesar|diangka|di\s+angka|masih|baru|sudah|telah|hanya|pada)\b/iu;
 
@@ -20,7 +21,13 @@ export const nationalAverage: Construction = {
   build(m) {
     const ts = tokensOf(m);
     const text = m.doc.text.slice(ts[0]!.start, ts.at(-1)!.start);
-    if (!AVERAGE.test(text) && !NATIONAL_SUBJECT.test(text)) return null;
+    // The average must be what the figure states: only linking words between them. "Cakupan Kabupaten Tegal sudah di
+    // atas rata-rata nasional dengan capaian 97 persen" is the kabupaten's figure.
+    const avg = new RegExp(AVERAGE.source, 'giu');
+    let end = -1;
+    for (let a; (a = avg.exec(text)); ) end = a.index + a[0].length;
+    const linked = end >= 0 && LINK.test(text.slice(end));
+    if (!linked && !NATIONAL_SUBJECT.test(text)) return null;
     const v = valueOf(ts.at(-1)!);
     // The metric: the nearest activity or coverage cue before the figure in its paragraph.
     const para = m.doc.paragraphs[m.seq.sentence.paragraph]!;
@@ -50,6 +57,10 @@ export const nationalAverage: Construction = {
         { region: 'Provinsi Jambi', metric: 'coverage_pct', value: 91.2 },
         { region: 'Indonesia', metric: 'coverage_pct', value: 95.8 },
       ],
+    },
+    {
+      text: 'Cakupan kepesertaan JKN Kabupaten Tegal sudah di atas rata-rata nasional dengan capaian 98,9 persen.',
+      facts: [{ region: 'Kabupaten Tegal', metric: 'coverage_pct', value: 98.9 }],
     },
     {
       text: 'Cakupan kepesertaan JKN Kabupaten Tegal sudah di atas rata-rata nasional yang sebesar 98,1 persen.',

@@ -573,7 +573,9 @@ function pickRegion(ctx: Ctx, g: Group, w: Windows): RegionPick | null {
   if (g.members.some((m) => m.kind === 'count' && m.value >= NATIONAL_MAGNITUDE)) {
     return { regions: [INDONESIA], mentions: [undefined], reasons: ['region:magnitude'] };
   }
-  if (beforeWin.some((c) => c.family === 'national')) return { regions: [INDONESIA], mentions: [undefined], reasons: ['region:national-cue'] };
+  // "… sudah di atas rata-rata nasional dengan capaian 98,9 persen": a comparison with the nation, not its figure.
+  const compared = (c: CueMention) => /(?:di\s*atas|di\s*bawah|melampaui|melebihi|dibanding(?:kan)?|daripada|lebih\s+(?:tinggi|rendah)\s+dari)\s*$/iu.test(doc.text.slice(Math.max(0, c.start - 25), c.start));
+  if (beforeWin.some((c) => c.family === 'national' && !compared(c))) return { regions: [INDONESIA], mentions: [undefined], reasons: ['region:national-cue'] };
   const one = (m: RegionMention, reason: string): RegionPick => {
     const reasons = [reason];
     const region = resolveSameName(m, ctx, reasons);
