@@ -3,7 +3,7 @@
  * without the others' modules, and its start-up is within the budgets as a ratio to `node -e 0`.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -61,4 +61,38 @@ describe('the built CLI starts fast', () => {
     expect(f.versionRatio, JSON.stringify(f)).toBeLessThanOrEqual(VERSION_MAX_RATIO * TEST_SLACK);
     expect(f.extractRatio, JSON.stringify(f)).toBeLessThanOrEqual(EXTRACT_MAX_RATIO * TEST_SLACK);
   }, 60_000);
+});
+
+describe('npm pack', () => {
+  it('gives a package of the built CLI that runs where it is installed: its database in $XDG_DATA_HOME, plain `cakupan` hints', () => {
+    const dest = mkdtempSync(join(tmpdir(), 'cakupan-pack-'));
+    try {
+      const pack = spawnSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dest], { encoding: 'utf8' });
+      expect(pack.status, pack.stderr).toBe(0);
+      const [info] = JSON.parse(pack.stdout) as { filename: string; files: { path: string }[] }[];
+      const files = info!.files.map((f) => f.path);
+      for (const f of ['dist/src/bin.js', 'dist/src/cli.js', 'dist/src/store/migrations/030_dates.sql', 'dist/src/review/static/review.js', 'dist/data/lexicon.json', 'dist/corpus/dev/s005.json', 'package.json'])
+        expect(files, f).toContain(f);
+      expect(files.filter((f) => /^(src|test|extractors)\//.test(f) || f.endsWith('.ts'))).toEqual([]);
+      // Installed layout: <prefix>/lib/node_modules/cakupan, with its dependencies beside it.
+      const lib = join(dest, 'lib', 'node_modules');
+      mkdirSync(lib, { recursive: true });
+      expect(spawnSync('tar', ['-xzf', join(dest, info!.filename), '-C', lib]).status).toBe(0);
+      renameSync(join(lib, 'package'), join(lib, 'cakupan'));
+      symlinkSync(join(process.cwd(), 'node_modules'), join(lib, 'cakupan', 'node_modules'));
+      const bin = join(lib, 'cakupan', 'dist', 'src', 'bin.js');
+      const env = { ...process.env, XDG_DATA_HOME: join(dest, 'xdg'), CAKUPAN_DB: '' };
+      const help = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8', env, cwd: dest });
+      expect(help.stdout).toContain(`else ${join(dest, 'xdg', 'cakupan', 'cakupan.db')} (installed CLI`);
+      // The main job from the packaged corpus; its hints name the installed command.
+      const main = spawnSync(process.execPath, [bin, 'main'], { encoding: 'utf8', env, cwd: dest });
+      expect(main.status, main.stderr).toBe(0);
+      expect(main.stdout).toMatch(/\nTry: cakupan show Kalsel, cakupan export/);
+      expect(existsSync(join(dest, 'xdg', 'cakupan', 'cakupan.db'))).toBe(true);
+      const show = spawnSync(process.execPath, [bin, 'show', '63.03'], { encoding: 'utf8', env, cwd: dest });
+      expect(show.stdout).toMatch(/^Kabupaten Banjar \(63\.03, kabupaten\)/);
+    } finally {
+      rmSync(dest, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
