@@ -22,8 +22,13 @@ export const partOfWhole: Construction = {
     const f = ts.map((t) => t.code).lastIndexOf('f');
     if (!WHOLE_WORDS.test(textBetween(m, ts[f]!, whole))) return null;
     const c = whole.mention as CountMention;
-    if (c.unit === 'participants' || NOT_POPULATION.test(m.doc.text.slice(c.end, c.end + 20))) return null;
-    if (/peserta|aktif/iu.test(textOf(m, whole))) return null;
+    const after = m.doc.text.slice(c.end, c.end + 20);
+    if (c.unit === 'participants' || NOT_POPULATION.test(after) || /peserta|aktif/iu.test(textOf(m, whole))) {
+      // "1.120.000 peserta aktif dari 1.468.000 peserta terdaftar": the whole is the registered participants.
+      const words = textOf(m, whole) + after;
+      if (/terdaftar/iu.test(words) && !/\baktif\b/iu.test(words)) return [{ value: c, metric: 'enrolled_count', reasons: ['metric:whole-registered'] }];
+      return null;
+    }
     return [{ value: c, metric: 'population', reasons: ['metric:whole'] }];
   },
   examples: [
@@ -57,6 +62,14 @@ export const partOfWhole: Construction = {
         { region: 'Provinsi Banten', metric: 'coverage_pct', value: 97.1, asOf: '2025-03-31' },
         { region: 'Provinsi Banten', metric: 'enrolled_count', value: 11900000, asOf: '2025-03-31' },
         { region: 'Provinsi Banten', metric: 'population', value: 12250000, asOf: '2024' },
+      ],
+    },
+    {
+      text: 'Tingkat keaktifan peserta JKN Kabupaten Subang sebesar 76,3 persen atau 1.120.000 peserta aktif dari 1.468.000 peserta terdaftar.',
+      facts: [
+        { region: 'Kabupaten Subang', metric: 'active_pct', value: 76.3 },
+        { region: 'Kabupaten Subang', metric: 'active_count', value: 1120000 },
+        { region: 'Kabupaten Subang', metric: 'enrolled_count', value: 1468000 },
       ],
     },
     {
