@@ -57,6 +57,7 @@ export const polarityGate: Gate = {
     const notAfter = new RegExp(`^[\\s,]*(?:(?:${filler})\\s+){0,4}(?:${alternation(g.notMissing)})(?![\\p{L}])`, 'iu');
     const anaphorRe = new RegExp(`^\\s*(?:${alternation(g.anaphors)})(?![\\p{L}])`, 'iu');
     const missingSentence = (from: number, to: number) => lastInside(before, from, to) !== undefined;
+    const figures = [...found.percent, ...found.count].sort((a, b) => a.start - b.start);
     // "Sisanya, sebanyak 1,2 persen … belum memiliki JKN": a sentence that opens with the rest speaks of the missing.
     const openerRe = new RegExp(`^[\\s"“'‘(]*(?:${alternation(g.missingOpeners)})(?![\\p{L}])`, 'iu');
     // Segment counts: "PPU sebanyak 340.000 jiwa", "PBI APBN sebanyak 410.225 jiwa" — but not "PPU" naming Penajam Paser Utara.
@@ -97,7 +98,15 @@ export const polarityGate: Gate = {
       }
       // "Jumlahnya sekitar 33 ribu": the anaphor points at the sentence before.
       const prev = doc.sentences[s.index - 1];
-      if (prev && prev.paragraph >= s.paragraph - 1 && anaphorRe.test(text.slice(s.start, f.start).replace(/^[\s"“”'‘’]+/, '')) && missingSentence(prev.start, prev.end)) {
+      // Only when that sentence gave no figure of its own: after "… 1 juta peserta, yang belum terdaftar 20 ribu.", "Dari jumlah
+      // tersebut, 85 persen aktif" speaks of the participants.
+      if (
+        prev &&
+        prev.paragraph >= s.paragraph - 1 &&
+        anaphorRe.test(text.slice(s.start, f.start).replace(/^[\s"“”'‘’]+/, '')) &&
+        missingSentence(prev.start, prev.end) &&
+        !inside(figures, prev.start, prev.end).length
+      ) {
         return { gate: 'polarity', reason: 'gate:polarity', word: 'anaphor of a missing count', start: s.start, end: f.start };
       }
       return null;
@@ -115,6 +124,13 @@ export const polarityGate: Gate = {
     { text: 'Kabupaten Pandeglang mendapat kuota PBI sebanyak 520 ribu jiwa.', none: 'a quota is no enrolment' },
     { text: 'Banyak NIK warga Kabupaten Sumbawa belum berstatus online. Jumlahnya sekitar 21 ribu, kata Bupati.', none: '"Jumlahnya" counts the NIK of the sentence before' },
     { text: 'Tercatat 5.900 penduduk Kota Bima masih non kepesertaan JKN.', none: 'non-participants' },
+    {
+      text: 'Peserta JKN di Kabupaten Kendal tercatat 1.020.400 jiwa, yang belum terdaftar tinggal 18 ribu jiwa. Dari jumlah tersebut, sebanyak 79,4 persen merupakan peserta aktif.',
+      facts: [
+        { region: 'Kabupaten Kendal', metric: 'enrolled_count', value: 1020400 },
+        { region: 'Kabupaten Kendal', metric: 'active_pct', value: 79.4 },
+      ],
+    },
     { text: '54 Ribu Warga Kota Bima Belum Terdaftar JKN', none: 'a headline about the unregistered' },
 
     { text: 'Sisanya, sebanyak 1,2 persen atau 11.400 jiwa penduduk Kabupaten Jembrana, belum memiliki JKN.', none: '"Sisanya" opens a sentence about the uncovered' },
