@@ -16,7 +16,7 @@ const ACTIVE_WORD = /^\s*(?:merupakan\s+|adalah\s+|yang\s+)?(?:peserta\s+)?aktif
 export const shareMetricAdjacent: Construction = {
   name: 'share-metric-adjacent',
   description: 'A metric word right before or right after a share decides its metric.',
-  pattern: /Q?w?P(?:w?Q|w)?/,
+  pattern: /Q?w?P(?:[wy]{0,2}Q|w)?/,
   build(m) {
     const ts = tokensOf(m);
     const pAt = ts.findIndex((t) => t.code === 'P');
@@ -76,6 +76,14 @@ export const shareMetricAdjacent: Construction = {
       facts: [
         { region: 'Kabupaten Bekasi', metric: 'enrolled_count', value: 1900000 },
         { region: 'Kabupaten Bekasi', metric: 'active_pct', value: 79.4 },
+      ],
+    },
+    {
+      text: 'Sebanyak 98,2 persen penduduk Kabupaten Boyolali atau 1.080.000 jiwa telah terdaftar, dengan 82,1 persen di antaranya aktif.',
+      facts: [
+        { region: 'Kabupaten Boyolali', metric: 'coverage_pct', value: 98.2 },
+        { region: 'Kabupaten Boyolali', metric: 'enrolled_count', value: 1080000 },
+        { region: 'Kabupaten Boyolali', metric: 'active_pct', value: 82.1 },
       ],
     },
     {
