@@ -95,6 +95,7 @@ export const programmeGate: Gate = {
       text: 'Cakupan imunisasi dasar lengkap di Kabupaten Bantul mencapai 96,4 persen pada 2024.',
       none: 'immunisation coverage is another "cakupan"',
     },
+    { text: 'Penerima Kartu Indonesia Pintar (KIP) di Kabupaten Sampang mencapai 84.500 siswa atau 91 persen dari sasaran.', none: 'another card, another programme' },
     { text: 'Dinkes mencatat cakupan ASI eksklusif di Kabupaten Banyumas 72,3 persen.', none: 'breastfeeding coverage is another "cakupan"' },
     { text: 'Cakupan pemberian tablet tambah darah bagi remaja putri di Kota Tegal mencapai 88 persen.', none: 'another health programme\'s "cakupan"' },
     {
