@@ -10,7 +10,7 @@
  *     peak RSS, and the 2-vs-1 speed-up (goal ≥ 1.6× on 2 cores).
  *
  * BENCH_ARTICLES overrides the article count; BENCH_WORKERS the refresh worker threads of part 1 (default: one per
- * core beyond the first); BENCH_PG the PostgreSQL URL (default the machine's, 127.0.0.1). Reads nothing outside
+ * core beyond the first); BENCH_COMPARE_ONLY=1 skips parts 1-2; BENCH_PG the PostgreSQL URL (default the machine's, 127.0.0.1). Reads nothing outside
  * the repository; talks only to 127.0.0.1.
  */
 import { spawn } from 'node:child_process';
@@ -74,68 +74,71 @@ try {
   })();
   console.log(`setup: ${N} articles (${facts0} facts) stored in ${setupS.toFixed(1)} s (${Math.round(N / setupS)} articles/s), file ${(statSync(dbPath).size / 1048576).toFixed(0)} MiB`);
 
-  // ---- peer: extraction alone over the same texts (measured before and after the refresh: the load varies) ----
-  const PEER_N = Math.min(N, 3_000);
-  const measurePeer = () => {
-    const start = performance.now();
-    for (let i = 0; i < PEER_N; i++) {
-      const k = i % base.length;
-      extractDocument(corpusDocument({ ...base[k]!, text: `${base[k]!.text}\n(salinan ${i})` }, 'p'));
-    }
-    return PEER_N / ((performance.now() - start) / 1000);
-  };
-  const peerBefore = measurePeer();
+  if (!process.env.BENCH_COMPARE_ONLY) {
+    // ---- peer: extraction alone over the same texts (measured before and after the refresh: the load varies) ----
+    const PEER_N = Math.min(N, 3_000);
+    const measurePeer = () => {
+      const start = performance.now();
+      for (let i = 0; i < PEER_N; i++) {
+        const k = i % base.length;
+        extractDocument(corpusDocument({ ...base[k]!, text: `${base[k]!.text}\n(salinan ${i})` }, 'p'));
+      }
+      return PEER_N / ((performance.now() - start) / 1000);
+    };
+    const peerBefore = measurePeer();
 
-  // ---- refresh --all ------------------------------------------------------------------------------------
-  global.gc?.();
-  const rssBefore = Number(rssMiB());
-  const samples: string[] = [];
-  const store = openStore(dbPath);
-  const pool = WORKERS > 0 ? createExtractorPool(WORKERS) : null;
-  t = performance.now();
-  const rec = await refresh(store, {
-    all: true,
-    progress: false,
-    extractBatch: pool?.extractBatch,
-    onBatch: (done, total) => {
-      if (samples.length < 10 && done >= ((samples.length + 1) * total) / 10) samples.push(rssMiB());
-    },
-  });
-  const refreshS = (performance.now() - t) / 1000;
-  await pool?.close();
-  const rate = rec.articles_extracted / refreshS;
-  const peerAfter = measurePeer();
-  const peerRate = (peerBefore + peerAfter) / 2;
-  console.log(`peer: extraction alone on the main thread, no store: ${Math.round(peerBefore)} articles/s before, ${Math.round(peerAfter)} after (${PEER_N} articles each); load average ${loadavg()[0]!.toFixed(1)}`);
-  console.log(
-    `refresh --all: ${rec.articles_extracted} articles in ${refreshS.toFixed(1)} s = ${Math.round(rate)} articles/s ` +
-      `(${WORKERS} extraction workers; target ≥ ${TARGET}: ${rate >= TARGET ? 'met' : 'NOT met'}); ${(rate / peerRate).toFixed(2)}× the peer`,
-  );
-  console.log(`refresh: outcome ${rec.outcome}, facts +${rec.facts_added} ~${rec.facts_updated} retired ${rec.facts_retired}, errors ${rec.errors}`);
-  console.log(`refresh RSS (MiB) before ${rssBefore}, at each tenth: ${samples.join(' ')}`);
-
-  // ---- export streams -----------------------------------------------------------------------------------
-  for (const format of ['csv', 'ndjson'] as const) {
+    // ---- refresh --all ------------------------------------------------------------------------------------
     global.gc?.();
-    const before = Number(rssMiB());
-    let peak = before;
-    let bytes = 0;
-    const sink = new Writable({
-      highWaterMark: 64 * 1024,
-      write(chunk: Buffer, _enc, cb) {
-        bytes += chunk.length;
-        setImmediate(cb);
+    const rssBefore = Number(rssMiB());
+    const samples: string[] = [];
+    const store = openStore(dbPath);
+    const pool = WORKERS > 0 ? createExtractorPool(WORKERS) : null;
+    t = performance.now();
+    const rec = await refresh(store, {
+      all: true,
+      progress: false,
+      extractBatch: pool?.extractBatch,
+      onBatch: (done, total) => {
+        if (samples.length < 10 && done >= ((samples.length + 1) * total) / 10) samples.push(rssMiB());
       },
     });
-    const timer = setInterval(() => (peak = Math.max(peak, Number(rssMiB()))), 50);
-    t = performance.now();
-    const rows = await writeExport(store.exportRows(), format, sink);
-    const s = (performance.now() - t) / 1000;
-    clearInterval(timer);
-    console.log(`export ${format}: ${rows} rows, ${(bytes / 1048576).toFixed(0)} MiB in ${s.toFixed(1)} s = ${Math.round(rows / s)} rows/s; RSS ${before} -> peak ${peak} MiB`);
+    const refreshS = (performance.now() - t) / 1000;
+    await pool?.close();
+    const rate = rec.articles_extracted / refreshS;
+    const peerAfter = measurePeer();
+    const peerRate = (peerBefore + peerAfter) / 2;
+    console.log(`peer: extraction alone on the main thread, no store: ${Math.round(peerBefore)} articles/s before, ${Math.round(peerAfter)} after (${PEER_N} articles each); load average ${loadavg()[0]!.toFixed(1)}`);
+    console.log(
+      `refresh --all: ${rec.articles_extracted} articles in ${refreshS.toFixed(1)} s = ${Math.round(rate)} articles/s ` +
+        `(${WORKERS} extraction workers; target ≥ ${TARGET}: ${rate >= TARGET ? 'met' : 'NOT met'}); ${(rate / peerRate).toFixed(2)}× the peer`,
+    );
+    console.log(`refresh: outcome ${rec.outcome}, facts +${rec.facts_added} ~${rec.facts_updated} retired ${rec.facts_retired}, errors ${rec.errors}`);
+    console.log(`refresh RSS (MiB) before ${rssBefore}, at each tenth: ${samples.join(' ')}`);
+
+    // ---- export streams -----------------------------------------------------------------------------------
+    for (const format of ['csv', 'ndjson'] as const) {
+      global.gc?.();
+      const before = Number(rssMiB());
+      let peak = before;
+      let bytes = 0;
+      const sink = new Writable({
+        highWaterMark: 64 * 1024,
+        write(chunk: Buffer, _enc, cb) {
+          bytes += chunk.length;
+          setImmediate(cb);
+        },
+      });
+      const timer = setInterval(() => (peak = Math.max(peak, Number(rssMiB()))), 50);
+      t = performance.now();
+      const rows = await writeExport(store.exportRows(), format, sink);
+      const s = (performance.now() - t) / 1000;
+      clearInterval(timer);
+      console.log(`export ${format}: ${rows} rows, ${(bytes / 1048576).toFixed(0)} MiB in ${s.toFixed(1)} s = ${Math.round(rows / s)} rows/s; RSS ${before} -> peak ${peak} MiB`);
+    }
+    await store.close();
+    console.log(`peak RSS of the bench process (parts 1-2): ${mib(process.resourceUsage().maxRSS)} MiB`);
+
   }
-  await store.close();
-  console.log(`peak RSS of the bench process (parts 1-2): ${mib(process.resourceUsage().maxRSS)} MiB`);
 
   // ---- 3. SQLite 1 process vs PostgreSQL 1 and 2 processes, each refresh in its own process ----------------
   const sqliteOne = await procs([dbPath], 1);
@@ -147,12 +150,18 @@ try {
     console.log(`postgres setup: ${N} articles copied in ${((performance.now() - t) / 1000).toFixed(1)} s (schema ${schema})`);
     const pgOne = await procs([pgUrl], 1);
     const pgTwo = await procs([pgUrl, pgUrl], 2);
+    // The same through the queue: `cakupan refresh --all` enqueues the plan's batches, `cakupan worker --until-idle` takes them.
+    const boss1 = await workers(pgUrl, 1);
+    const boss2 = await workers(pgUrl, 2);
     console.log('refresh --all of the stored articles, real extraction, one process per worker:');
-    for (const r of [sqliteOne, pgOne, pgTwo]) console.log(`  ${r.label.padEnd(24)} ${String(Math.round(r.rate)).padStart(5)} articles/s  peak RSS ${r.rss.join(' + ')} MiB  (${r.articles} articles in ${r.seconds.toFixed(1)} s; split ${r.split.join('/')})`);
+    for (const r of [sqliteOne, pgOne, pgTwo, boss1, boss2]) console.log(`  ${r.label.padEnd(24)} ${String(Math.round(r.rate)).padStart(5)} articles/s  peak RSS ${r.rss.join(' + ')} MiB  (${r.articles} articles in ${r.seconds.toFixed(1)} s; split ${r.split.join('/')})`);
     const speedup = pgTwo.rate / pgOne.rate;
-    console.log(`  PostgreSQL 2 workers / 1 worker: ${speedup.toFixed(2)}× (goal ≥ 1.6×: ${speedup >= 1.6 ? 'met' : 'NOT met'}; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores)`);
+    console.log(`  PostgreSQL 2 refresh processes / 1: ${speedup.toFixed(2)}× (goal ≥ 1.6×: ${speedup >= 1.6 ? 'met' : 'NOT met'}; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores)`);
+    const viaQueue = boss2.rate / boss1.rate;
+    console.log(`  PostgreSQL 2 cakupan workers / 1 (pg-boss queue): ${viaQueue.toFixed(2)}× (goal ≥ 1.6×: ${viaQueue >= 1.6 ? 'met' : 'NOT met'}; load average ${loadavg()[0]!.toFixed(1)})`);
   } finally {
     await dropPgSchema(PG_URL, schema).catch(() => undefined);
+    await dropPgSchema(PG_URL, `${schema}_boss`).catch(() => undefined);
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
@@ -177,6 +186,31 @@ async function procs(locations: string[], n: number) {
   const kind = locations[0]!.startsWith('postgres') ? 'PostgreSQL' : 'SQLite';
   if (outs.some((o) => o.rec.outcome !== 'ok')) console.log(`  (outcomes: ${outs.map((o) => `${o.rec.outcome}, ${o.rec.errors} errors`).join('; ')})`);
   return { label: `${kind}, ${n} ${n === 1 ? 'process' : 'processes'}`, rate: articles / seconds, seconds, articles, rss: outs.map((o) => o.maxRssMiB), split: outs.map((o) => o.rec.articles_extracted) };
+}
+
+/** Enqueues a `refresh --all` (W's enqueueRefreshJobs) and runs `n` queue workers until idle; rate over the wall time. */
+async function workers(url: string, n: number) {
+  const { enqueueRefreshJobs } = await import('../../src/worker/enqueue.ts');
+  const queued = JSON.parse(await enqueueRefreshJobs({ db: url, all: true, json: true })) as { articles: number; planId: number };
+  const started = performance.now();
+  const outs = await Promise.all(
+    Array.from(
+      { length: n },
+      () =>
+        new Promise<{ seconds: number; jobs: number; failed: number; maxRssMiB: number }>((resolve, reject) => {
+          const child = spawn(process.execPath, ['--import', 'tsx', new URL('./worker-proc.ts', import.meta.url).pathname, url], { stdio: ['ignore', 'pipe', 'inherit'] });
+          let out = '';
+          child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+          child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!)) : reject(new Error(`worker on ${url} exited ${code}`))));
+        }),
+    ),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const h = await createPgPool(url);
+  const done = Number((await h.pool.query('SELECT COALESCE(sum(articles), 0) AS n FROM refresh_batches WHERE plan_id = $1 AND state = $2', [queued.planId, 'done'])).rows[0].n);
+  await h.close();
+  if (outs.some((o) => o.failed > 0)) console.log(`  (failed jobs: ${outs.map((o) => o.failed).join(' + ')})`);
+  return { label: `PostgreSQL, ${n} worker${n === 1 ? '' : 's'} (queue)`, rate: done / seconds, seconds, articles: done, rss: outs.map((o) => o.maxRssMiB), split: outs.map((o) => `${o.jobs} jobs`) };
 }
 
 /**
