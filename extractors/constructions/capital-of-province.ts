@@ -3,7 +3,7 @@
  * province (data/regions/capitals.csv names each province's seat). "untuk Kota Surabaya sebagai ibu kota Jatim, …
  * capaiannya diangka 99.92 persen": the named city, the province only says what it is the capital of.
  *
- * Pattern: [REGION] words("… ibu kota") REGION(provinsi) {not a region}* VALUE …
+ * Pattern: [REGION] words("… ibu kota") REGION(provinsi), then the figures up to the next region
  */
 import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
@@ -27,7 +27,8 @@ const IBU_KOTA = /\b(?:ibu\s*kota|ibukota)\s*$/iu;
 export const capitalOfProvince: Construction = {
   name: 'capital-of-province',
   description: '"ibu kota Provinsi X": the capital city owns the figures of the clause.',
-  pattern: /R?w[RB][^RB]*?[PC](?:[^RB]*?[PC])*/,
+  // The figures it owns run on to the next region of the sentence; build() reads them (a short pattern keeps matching linear).
+  pattern: /R?w[RB]/,
   build(m) {
     const ts = tokensOf(m);
     const wAt = ts.findIndex((t) => t.code === 'w');
@@ -37,7 +38,8 @@ export const capitalOfProvince: Construction = {
     const entry = named ? undefined : capitalOf(regionOf(prov).region.code);
     if (!named && !entry) return null;
     const out: Pairing[] = [];
-    for (const t of ts.slice(wAt + 2)) {
+    for (const t of m.seq.tokens.slice(m.to)) {
+      if (t.code === 'R' || t.code === 'B') break;
       if (t.code !== 'P' && t.code !== 'C') continue;
       out.push(named ? { value: valueOf(t), region: named, reasons: ['region:capital-named'] } : { value: valueOf(t), region: regionOf(prov), entry: entry!, reasons: ['region:capital'] });
     }
