@@ -22,28 +22,43 @@ function isLibraryWording(message: string): boolean {
   return /^(Invalid|Too (small|big)|Expected|Required)\b/.test(message);
 }
 
-/** One line naming the flag, what was given and what is accepted. */
-export function flagMessage(issue: z.core.$ZodIssue, raw: unknown): string {
-  const name = flagName(issue.path);
+/**
+ * What is wrong with one value, in our words: `"abc" is not a number`, `-1 is not above 0`. A message the schema
+ * author wrote is kept; only the validation library's default wording is replaced.
+ */
+export function valueMessage(issue: z.core.$ZodIssue, raw: unknown): string {
   const given = givenValue(raw, issue.path);
   const shown = given === undefined ? 'nothing' : JSON.stringify(given);
-  if (issue.message.startsWith('--')) return issue.message;
-  if (!isLibraryWording(issue.message)) return `${name}: ${issue.message}`;
+  if (!isLibraryWording(issue.message)) return issue.message;
   switch (issue.code) {
     case 'invalid_type':
-      if (given === undefined) return `${name} is required`;
-      return `${name}: ${shown} is not ${issue.expected === 'int' ? 'a whole number' : issue.expected === 'number' ? 'a number' : `a ${issue.expected}`}`;
+      if (given === undefined) return 'missing (required)';
+      return `${shown} is not ${issue.expected === 'int' ? 'a whole number' : issue.expected === 'number' ? 'a number' : `a ${issue.expected}`}`;
     case 'too_small':
-      return issue.origin === 'string' ? `${name}: must not be empty` : `${name}: ${shown} is below the smallest allowed value, ${String(issue.minimum)}`;
+      if (issue.origin === 'string') return 'must not be empty';
+      if (issue.origin === 'array') return `needs at least ${String(issue.minimum)}`;
+      return issue.inclusive === false ? `${shown} is not above ${String(issue.minimum)}` : `${shown} is below the smallest allowed value, ${String(issue.minimum)}`;
     case 'too_big':
-      return issue.origin === 'string' ? `${name}: longer than ${String(issue.maximum)} characters` : `${name}: ${shown} is above the largest allowed value, ${String(issue.maximum)}`;
+      if (issue.origin === 'string') return `longer than ${String(issue.maximum)} characters`;
+      if (issue.origin === 'array') return `more than ${String(issue.maximum)}`;
+      return issue.inclusive === false ? `${shown} is not below ${String(issue.maximum)}` : `${shown} is above the largest allowed value, ${String(issue.maximum)}`;
     case 'invalid_value':
-      return `${name}: ${shown} is not one of ${issue.values.map((v) => String(v)).join(', ')}`;
+      return `${shown} is not one of ${issue.values.map((v) => String(v)).join(', ')}`;
     case 'invalid_format':
-      return `${name}: ${shown} is not in the expected form${'pattern' in issue && issue.pattern ? ` (${String(issue.pattern)})` : ''}`;
+      return `${shown} is not in the expected form${'pattern' in issue && issue.pattern ? ` (${String(issue.pattern)})` : ''}`;
+    case 'unrecognized_keys':
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
     default:
-      return `${name}: ${shown} is not accepted here`;
+      return `${shown} is not accepted here`;
   }
+}
+
+/** One line naming the flag, what was given and what is accepted. */
+export function flagMessage(issue: z.core.$ZodIssue, raw: unknown): string {
+  if (issue.message.startsWith('--')) return issue.message;
+  const name = flagName(issue.path);
+  if (issue.code === 'invalid_type' && givenValue(raw, issue.path) === undefined && isLibraryWording(issue.message)) return `${name} is required`;
+  return `${name}: ${valueMessage(issue, raw)}`;
 }
 
 /** The first issue of a failed parse, as `flagMessage` words it. */

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { valueMessage } from '../flag-errors.ts';
 
 const Regex = z.string().refine(
   (s) => {
@@ -90,7 +91,8 @@ function formatPath(path: readonly PropertyKey[]): string {
 export function parseSites(json: unknown, name: string): SitesConfig {
   const r = SitesConfig.safeParse(json);
   if (!r.success) {
-    const lines = r.error.issues.map((i) => `${name}: ${formatPath(i.path)}: ${i.message}`);
+    // In our words (src/flag-errors.ts), never the validation library's ("Invalid input: expected number, received string").
+    const lines = r.error.issues.map((i) => `${name}: ${formatPath(i.path)}: ${valueMessage(i, json)}`);
     throw new ConfigError(lines.join('\n'));
   }
   return r.data;

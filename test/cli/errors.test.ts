@@ -4,7 +4,7 @@
  * errors exit 2 with the command's usage, a busy port is a clear message, and flag errors are in our words.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -89,6 +89,13 @@ describe('errors that say what to do', () => {
     const t = run(['review', 'list', '--db', db, '--threshold', '7']);
     expect(t.status).toBe(2);
     expect(t.stderr).toContain('--threshold: "7" is above the largest allowed value, 1');
+    // A sites file's errors too: our words, the file and the field named.
+    const cfg = join(dir, 'sites.json');
+    writeFileSync(cfg, JSON.stringify({ relevance: { keywords: ['JKN'] }, sites: [{ name: 'x', url: 'http://a.id/', delaySeconds: 'a' }] }));
+    const c = run(['crawl', '--config', cfg, '--db', join(dir, 'crawl.db')]);
+    expect(c.status).toBe(1);
+    expect(c.stderr).toContain(`${cfg}: sites[0].delaySeconds: "a" is not a number`);
+    expect(c.stderr).not.toMatch(/Invalid input|received string/);
   });
 
   it('the default database is the clone\'s data/cakupan.db wherever the command runs, and --help says so', () => {
