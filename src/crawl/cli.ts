@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { flagMessage } from '../flag-errors.ts';
 import type { CoverageStore, SqliteStore } from '../store/index.ts';
-import { DB_ENV, DEFAULT_DB_PATH } from '../store/config.ts';
+import { DB_ENV } from '../store/config.ts';
 import { defaultDbPath, resolveDb } from '../store/location.ts';
 import type { SourceDocument, ArticleExtraction } from '../store/index.ts';
 import type { CrawlProgress, CrawlSummary, Ingest, IngestPage } from './crawler.ts';
@@ -171,7 +171,7 @@ export function register(program: Command): void {
     .option('--since <date>', 'skip articles published before YYYY-MM-DD')
     .option('--max-pages <n>', 'stop after this many requests (robots.txt not counted)')
     .option('--max-pages-per-host <n>', `requests per host this run, best-ranked links first (default ${MAX_PAGES_PER_HOST}: a month of a regional paper)`)
-    .option('--db <path>', `database file (default $${DB_ENV} or ${DEFAULT_DB_PATH})`)
+    .option('--db <path>', `database (default: $${DB_ENV}, else the one cakupan --help names)`)
     .option('--allow-private [addresses]', 'open loopback, and the private addresses or CIDR ranges listed ("10.1.2.3,fd00::/8"), for tests and local mirrors; link-local and metadata addresses stay closed')
     .option('--refresh', 're-fetch stored articles with conditional GET')
     .option('--user-agent <ua>', 'User-Agent (keep a contact URL in it)')
@@ -253,7 +253,7 @@ export function register(program: Command): void {
   program
     .command('crawl-report')
     .description('per-host crawl figures and the politeness record (exit 1 if any rule was broken)')
-    .option('--db <path>', `database file (default $${DB_ENV} or ${DEFAULT_DB_PATH})`)
+    .option('--db <path>', `database (default: $${DB_ENV}, else the one cakupan --help names)`)
     .option('--run <id>', 'only the requests of this crawl run')
     .option('--json', 'print the report as JSON')
     .action(async (raw: Record<string, unknown>) => {

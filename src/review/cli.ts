@@ -140,7 +140,7 @@ export function register(program: Command): void {
   const review = program
     .command('review')
     .description('review low-confidence facts in a local web page (most doubtful first), or script the same actions')
-    .option('--db <path>', 'database file (default: $CAKUPAN_DB or data/cakupan.db)')
+    .option('--db <path>', 'database (default: $CAKUPAN_DB, else the one `cakupan --help` names)')
     .option('--host <addr>', `address to listen on; anything but loopback needs --token`, DEFAULT_HOST)
     .option('--port <n>', 'port (0: any free port)', String(DEFAULT_PORT))
     .option('--token <token>', 'access token (at least 16 characters); required off loopback')

@@ -8,7 +8,7 @@ import { finished } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { DB_ENV, DEFAULT_DB_PATH, REFRESH_WORKERS } from './config.ts';
+import { DB_ENV, REFRESH_WORKERS } from './config.ts';
 import { commandName, defaultDbPath, resolveDb } from './location.ts';
 
 /** Commands that only read the database (a read-only one serves them). */
@@ -84,7 +84,7 @@ export function register(program: Command): void {
     .command('ingest')
     .description('store .txt/.html/corpus .json files, folders (recursively) and URLs with their extracted facts')
     .argument('<inputs...>', 'files, folders or http(s) URLs')
-    .option('--db <path>', `database file (default: $${DB_ENV} or ${DEFAULT_DB_PATH})`)
+    .option('--db <path>', `database (default: $${DB_ENV}, else the one cakupan --help names)`)
     .option('--published <date>', 'publication date YYYY-MM-DD for inputs that state none')
     .option('--hosts <list>', 'WARC input: keep pages of these hosts (comma-separated; .id for a suffix; * for all; default: the hosts of data/sites.json)')
     .option('--workers <n>', 'WARC input: scan worker threads, one file each (0: this thread; default: one per core)')
@@ -121,7 +121,7 @@ export function register(program: Command): void {
     .command('refresh')
     .description('re-extract stored pages whose extractor version is older than the current one (or all)')
     .option('--all', 're-extract every stored article')
-    .option('--db <path>', `database file (default: $${DB_ENV} or ${DEFAULT_DB_PATH})`)
+    .option('--db <path>', `database (default: $${DB_ENV}, else the one cakupan --help names)`)
     .option('--no-progress', 'no progress bar')
     .option('--workers <n>', 'extraction worker threads (0: extract on the main thread)', String(REFRESH_WORKERS))
     .option('--in-process', 'on PostgreSQL: refresh in this process instead of queueing the batches for `cakupan worker`')
@@ -169,7 +169,7 @@ export function register(program: Command): void {
     .option('--spreadsheet', 'CSV codes as ="63.03" so Excel and Google Sheets keep them as text (default: quoted, for pandas/R)')
     .option('--datapackage', 'with --out FILE.csv: also write datapackage.json (Frictionless Data) describing the columns next to it')
     .option('--out <file>', 'write to a file instead of stdout')
-    .option('--db <path>', `database file (default: $${DB_ENV} or ${DEFAULT_DB_PATH})`)
+    .option('--db <path>', `database (default: $${DB_ENV}, else the one cakupan --help names)`)
     .action(async (raw: unknown) => {
       const flags = parseFlags(
         'export',
@@ -253,7 +253,7 @@ export function register(program: Command): void {
     .command('show')
     .description("a region's coverage timeline (names, aliases and codes: \"Kalsel\", \"Kabupaten Banjar\", \"63.03\")")
     .argument('<region>', 'region name, alias or code')
-    .option('--db <path>', `database file (default: $${DB_ENV} or ${DEFAULT_DB_PATH})`)
+    .option('--db <path>', `database (default: $${DB_ENV}, else the one cakupan --help names)`)
     .action(async (query: string, raw: unknown) => {
       const flags = parseFlags('show', DbFlag, raw);
       if (!flags) return;
@@ -291,7 +291,7 @@ export function register(program: Command): void {
     .command('stats')
     .description('counts by province, metric, status and flag, and a confidence histogram')
     .option('--json', 'print as JSON')
-    .option('--db <path>', `database file (default: $${DB_ENV} or ${DEFAULT_DB_PATH})`)
+    .option('--db <path>', `database (default: $${DB_ENV}, else the one cakupan --help names)`)
     .action(async (raw: unknown) => {
       const flags = parseFlags('stats', DbFlag.extend({ json: z.boolean().optional() }), raw);
       if (!flags) return;
@@ -308,7 +308,7 @@ export function register(program: Command): void {
   program
     .command('main')
     .description('the main job (npm start): ingest the bundled corpus into the database and print the coverage table')
-    .option('--db <path>', `database file (default: $${DB_ENV} or ${DEFAULT_DB_PATH})`)
+    .option('--db <path>', `database (default: $${DB_ENV}, else the one cakupan --help names)`)
     .action(async (raw: unknown) => {
       const flags = parseFlags('main', DbFlag, raw);
       if (!flags) return;
