@@ -46,5 +46,13 @@ export const regionListMasingMasing: Construction = {
         { region: 'Kabupaten Luwu', metric: 'coverage_pct', value: 95.1 },
       ],
     },
+    {
+      text: 'Kabupaten Bantul, Kabupaten Gunungkidul dan Kabupaten Kulon Progo berturut-turut mencatat keaktifan peserta 82,4 persen, 79,1 persen dan 80,6 persen.',
+      facts: [
+        { region: 'Kabupaten Bantul', metric: 'active_pct', value: 82.4 },
+        { region: 'Kabupaten Gunungkidul', metric: 'active_pct', value: 79.1 },
+        { region: 'Kabupaten Kulon Progo', metric: 'active_pct', value: 80.6 },
+      ],
+    },
   ],
 };

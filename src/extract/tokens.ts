@@ -17,7 +17,7 @@
  * | `K` | UHC category tier |
  * | `(` `)` `,` `;` `:` `-` | punctuation (dashes all read as `-`) |
  * | `&` | "dan", "serta" |
- * | `m` | "masing-masing" |
+ * | `m` | "masing-masing", "berturut-turut" |
  * | `y` | "yakni", "yaitu", "antara lain", "di antaranya", "meliputi", "seperti" |
  * | `i` | "di" |
  * | `a` | "atau" |
@@ -50,7 +50,7 @@ export interface Sequence {
 const CONNECTIVES: [RegExp, string][] = [
   [/^(?:di\s+antaranya|diantaranya|antara\s+lain|yakni|yaitu|meliputi|seperti)$/iu, 'y'],
   [/^(?:dan|serta)$/iu, '&'],
-  [/^masing-masing$/iu, 'm'],
+  [/^(?:masing-masing|berturut-turut)$/iu, 'm'],
   [/^di$/iu, 'i'],
   [/^atau$/iu, 'a'],
   [/^dari$/iu, 'f'],
