@@ -20,7 +20,7 @@ export const BUDGET_SHARE_REACH = 6;
 export const BUDGET_OBJECT_REACH = 3;
 
 /** Cue families that make the words between a budget word and a figure a coverage statement, not a budget line. */
-const COVERAGE_FAMILIES = new Set(['coverage', 'registration', 'active', 'population']);
+const COVERAGE_FAMILIES = new Set(['coverage', 'coverageWeak', 'registration', 'active', 'population']);
 
 export const programmeGate: Gate = {
   name: 'programme',
@@ -123,6 +123,11 @@ export const programmeGate: Gate = {
       facts: [{ region: 'Kabupaten Bantul', metric: 'coverage_pct', value: 99.2 }],
     },
     { text: 'Dengan anggaran Rp12 miliar, Pemkab Bangli membiayai kepesertaan 35.000 warga miskin.', none: 'people a budget pays for' },
+    { text: 'Pemkab Tuban mengucurkan 12 persen anggaran kesehatan untuk iuran JKN warga miskin.', none: 'a share of a budget' },
+    {
+      text: 'Dengan dukungan anggaran daerah Kabupaten Tuban berhasil mencapai UHC 98,5 persen.',
+      facts: [{ region: 'Kabupaten Tuban', metric: 'coverage_pct', value: 98.5 }],
+    },
     {
       text: 'Berkat dukungan APBD, cakupan kepesertaan JKN Kota Madiun mencapai 99,1 persen.',
       facts: [{ region: 'Kota Madiun', metric: 'coverage_pct', value: 99.1 }],

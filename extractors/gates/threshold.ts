@@ -32,6 +32,7 @@ export const thresholdGate: Gate = {
     const future = hitsOf(text, g.futureWords);
     const governing = found.guard.filter((x: GuardMention) => GOVERNING.has(x.guard));
     const regionCounts = found.guard.filter((x: GuardMention) => x.guard === 'region-count');
+    const targets = governing.filter((x) => x.guard === 'target');
     const percents = found.percent;
     const carryWords = wordsRegex(g.targetCarry, 'giu');
     // Numbers of regulations and years may stand between too ("… dan diperbarui melalui Pergub Nomor 46 Tahun 2021 menjadi 98 persen").
@@ -46,8 +47,9 @@ export const thresholdGate: Gate = {
       const s = doc.sentenceAt(f.start);
       const cs = clauseStartOf(text, s.start, f.start);
       const r = reached.exec(text.slice(Math.max(cs, f.start - 40), f.start));
-      // Thresholds are whole numbers; "telah mencapai UHC 98,21 persen" is a measurement that happens to follow the words.
-      if (r && Number.isInteger(f.value)) return { gate: 'threshold', reason: 'gate:threshold', word: r[0].trim().toLowerCase(), start: f.start - r[0].length, end: f.start };
+      // Thresholds are whole numbers, or a decimal in a sentence that speaks of the target ("… mencapai target yang telah
+      // ditentukan, … kita telah mencapai UHC 98,6 persen"); "telah mencapai UHC 98,21 persen per Desember" is a measurement.
+      if (r && (Number.isInteger(f.value) || lastInside(targets, s.start, s.end))) return { gate: 'threshold', reason: 'gate:threshold', word: r[0].trim().toLowerCase(), start: f.start - r[0].length, end: f.start };
       // Joined to a threshold/target figure before it in the sentence.
       if (f.kind === 'percent') {
         const prev = lastInside(percents, s.start, f.start);
@@ -69,6 +71,8 @@ export const thresholdGate: Gate = {
     { text: 'UHC prioritas berarti cakupan peserta sudah di atas 98 persen dan keaktifannya lebih dari 80 persen.', none: 'a status defined by two thresholds' },
     { text: 'Sebanyak lima kabupaten di Provinsi Bali sudah melampaui 98 persen kepesertaan.', none: 'counted regions over a threshold: not a measurement' },
     { text: 'Target kepesertaan tahun 2026 mendatang 99 persen untuk Kabupaten Sleman.', none: 'a figure for a year to come' },
+    { text: 'Bila semua berjalan sesuai rencana, kemungkinan bulan Agustus Provinsi Sumatera Utara telah mencapai UHC 98,6 persen.', none: 'a figure foreseen, not measured' },
+    { text: 'Jika target yang ditentukan tercapai, Kabupaten Deli Serdang telah mencapai UHC 98,6 persen.', none: 'UHC restated with the target\'s own number' },
     {
       text: 'Kabupaten Gianyar telah mencapai UHC 98,21 persen per Desember 2025.',
       facts: [{ region: 'Kabupaten Gianyar', metric: 'coverage_pct', value: 98.21 }],
