@@ -8,7 +8,7 @@
 import type { Construction } from './types.ts';
 import { regionOf, textBetween, tokensOf, valueOf } from './types.ts';
 
-const PEOPLE_GAP = /^\s*(?:(?:jiwa|orang|penduduk|penduduknya|warga|masyarakat|peserta|jkn|di|wilayah|se|seluruh)\s*)*$/iu;
+const PEOPLE_GAP = /^\s*(?:(?:jiwa|orang|penduduk|penduduknya|warga|masyarakat|peserta|jkn|di|wilayah|se|seluruh|untuk|bagi)\s*)*$/iu;
 
 export const valueRegionAfter: Construction = {
   name: 'value-region-after',
@@ -33,6 +33,13 @@ export const valueRegionAfter: Construction = {
     {
       text: 'Program JKN di Kalimantan Barat sudah mencakup 98,1 persen penduduk di Kabupaten Kubu Raya.',
       facts: [{ region: 'Kabupaten Kubu Raya', metric: 'coverage_pct', value: 98.1 }],
+    },
+    {
+      text: 'Cakupan kepesertaan JKN di Sulawesi Tenggara tercatat 97,2 persen untuk Kota Kendari dan 95,4 persen untuk Kabupaten Konawe.',
+      facts: [
+        { region: 'Kota Kendari', metric: 'coverage_pct', value: 97.2 },
+        { region: 'Kabupaten Konawe', metric: 'coverage_pct', value: 95.4 },
+      ],
     },
     {
       text: 'Menurut BPJS Kesehatan, 1.120.554 penduduk Kabupaten Sukoharjo sudah terdaftar dalam program JKN.',
