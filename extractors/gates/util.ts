@@ -3,7 +3,7 @@
  * so asking the gates about every figure of a long text stays linear in the text.
  */
 import { findAll, wordsRegex } from '../../src/extract/lexicon.ts';
-import type { Doc, Sentence, Span } from '../../src/extract/types.ts';
+import type { Span } from '../../src/extract/types.ts';
 
 export interface Hit extends Span {
   word: string;
@@ -70,8 +70,4 @@ export function clauseEndOf(text: string, pos: number, to: number): number {
   CLAUSE_BREAK.lastIndex = 0;
   const m = CLAUSE_BREAK.exec(text.slice(pos, to));
   return m ? pos + m.index : to;
-}
-
-export function sentenceOf(doc: Doc, pos: number): Sentence {
-  return doc.sentenceAt(pos);
 }
