@@ -41,7 +41,11 @@ export const polarityGate: Gate = {
     // "belum terdaftar", "tidak tercover", "yang belum menjadi peserta": a missing verb phrase, masked out where it is no
     // polarity at all ("belum mencapai", "belum lama ini", "kurang lebih").
     const notMissing = hitsOf(text, g.notMissing);
-    const masked = (h: { start: number; end: number }) => notMissing.some((n) => n.start <= h.start && h.end <= n.end);
+    // Masks are sorted and do not overlap one another: the one starting last at or before a hit is the only one that can hold it.
+    const masked = (h: { start: number; end: number }) => {
+      const i = lowerBound(notMissing, h.start + 1) - 1;
+      return i >= 0 && notMissing[i]!.end >= h.end;
+    };
     const negatedVerb = new RegExp(`(?<![\\p{L}])(?:yang\\s+)?(?:${alternation(g.negations)})\\s+(?:${verbs})(?![\\p{L}])`, 'giu');
     const before = [
       ...hitsOf(text, g.missingBefore, g.notMissing).filter((h) => !masked(h)),
