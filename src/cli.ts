@@ -11,12 +11,12 @@ import { register as registerWorker } from './worker/cli.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeDefaultDb, packageRoot } from './store/location.ts';
+import { USAGE_EXIT } from './flag-errors.ts';
 
 /** The version in package.json (one source of truth for `--version`). */
 function packageVersion(): string {
   return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }
-import { USAGE_EXIT } from './flag-errors.ts';
 
 // Each stage's cli.ts registers its commands and loads the stage itself inside the action (`await import`), so
 // `--version`, `--help` and a command start without the modules of the others.

@@ -2,6 +2,7 @@
  * `cakupan crawl` and `cakupan crawl-report`: thin wrappers over `crawl()` and `crawlReport()`.
  */
 import type { Command } from 'commander';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { flagMessage } from '../flag-errors.ts';
 import type { CoverageStore, SqliteStore } from '../store/index.ts';
@@ -30,8 +31,8 @@ export async function loadExtractor(): Promise<typeof import('../extract/index.t
 }
 import { MAX_PAGES_PER_HOST } from './config.ts';
 
-/** Default sites file. */
-export const DEFAULT_SITES_PATH = 'data/sites.json';
+/** Default sites file: the package's own data/sites.json, wherever the command runs from (not the current folder's). */
+export const DEFAULT_SITES_PATH = fileURLToPath(new URL('../../data/sites.json', import.meta.url));
 
 const CrawlArgs = z.object({
   config: z.string().default(DEFAULT_SITES_PATH),

@@ -7,8 +7,8 @@
  * items are left out, which is what makes them negative cases. What the extractor never found is
  * not in the store, so a reviewer who sees a missed figure adds it to the exported file by hand.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { SqliteStore } from '../store/sqlite.ts';
 import { z } from 'zod';
 import { Category, Level, Metric, PartialDate } from '../types.ts';
@@ -100,6 +100,9 @@ export function goldArticles(db: Db, opts: GoldExportOptions = {}): GoldArticle[
 /** Writes the gold articles as `<dir>/<id>.json` (2-space indent, like the dev set); returns what it wrote. */
 export function writeGold(db: Db, dir: string, opts: GoldExportOptions = {}): { files: string[]; facts: number; categories: number } {
   const gold = goldArticles(db, opts);
+  // The folder asked for is created, never its parents: a typo in the path fails instead of building a tree.
+  const parent = dirname(resolve(dir));
+  if (!existsSync(parent)) throw new Error(`${dir}: the folder ${parent} does not exist; create it first (mkdir -p ${parent}) or choose another --out`);
   mkdirSync(dir, { recursive: true });
   const files: string[] = [];
   let facts = 0;
