@@ -98,12 +98,17 @@ export function pairCategories(doc: Doc, found: Found): CategoryFact[] {
     (others.some((o) => o.region.provinceCode === m.region.code) || lastInside(regionCounts, Math.max(0, m.start - 40), m.start) !== undefined);
 
   /** "A, B dan C": the regions coordinated with each other, reading back from the last. */
+  // A province joined by a bare comma to one of its own regions is where that region is, not a second winner
+  // ("Dari 35 kabupaten/kota di Jawa Tengah, Kabupaten Klaten …").
+  const apposition = (a: RegionMention, b: RegionMention) =>
+    /^\s*,\s*$/.test(text.slice(a.end, b.start)) &&
+    ((a.region.level === 'provinsi' && b.region.provinceCode === a.region.code) || (b.region.level === 'provinsi' && a.region.provinceCode === b.region.code));
   const coordinatedBefore = (xs: RegionMention[]): RegionMention[] => {
     const list: RegionMention[] = [];
     for (let i = xs.length - 1; i >= 0; i--) {
       const x = xs[i]!;
       const next = list[0];
-      if (next && !COORD.test(text.slice(x.end, next.start))) break;
+      if (next && (!COORD.test(text.slice(x.end, next.start)) || apposition(x, next) || isLocation(x, [next]))) break;
       list.unshift(x);
     }
     return list;
@@ -316,6 +321,10 @@ export const CATEGORY_EXAMPLES: SentenceExample[] = [
       { region: 'Kota Kediri', category: 'Madya', year: 2026 },
       { region: 'Kota Kediri', category: 'Pratama', year: null },
     ],
+  },
+  {
+    text: 'Dari 35 kabupaten/kota di Jawa Tengah, Kabupaten Klaten menjadi satu-satunya yang meraih kategori Utama.',
+    categories: [{ region: 'Kabupaten Klaten', category: 'Utama' }],
   },
   {
     text: 'Pemkot Blitar menargetkan kategori Paripurna pada UHC Award tahun depan.',
