@@ -42,6 +42,11 @@ export const valueRegionAfter: Construction = {
       ],
     },
     {
+      // A headline whose "…, Lebak – …" looks like a dateline: the region named as people's home is still the subject.
+      text: '96 Persen Warga Banten Terdaftar JKN, Lebak – Pandeglang Menyusul',
+      facts: [{ region: 'Provinsi Banten', metric: 'coverage_pct', value: 96 }],
+    },
+    {
       text: 'Menurut BPJS Kesehatan, 1.120.554 penduduk Kabupaten Sukoharjo sudah terdaftar dalam program JKN.',
       facts: [{ region: 'Kabupaten Sukoharjo', metric: 'enrolled_count', value: 1120554 }],
     },

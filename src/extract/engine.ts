@@ -134,6 +134,7 @@ interface Ctx {
  * the figures. A region right after "Cabang", "KC", "Kantor Cabang" or "Kedeputian Wilayah" is read as a branch.
  */
 const OFFICE_BEFORE = /\b(?:cabang|kc|kcu|kantor\s+cabang|kedeputian\s+wilayah|deputi\s+wilayah|bpjs\s+kesehatan\s+wilayah)\s*$/iu;
+const PEOPLE_BEFORE = /\b(?:warga|penduduk|masyarakat|peserta)\s+$/iu;
 /** How far before a region an office word may stand ("Cabang Kota Kediri"). @default 20 */
 export const OFFICE_REACH = 20;
 /**
@@ -144,6 +145,8 @@ const RANK_SCOPE_BEFORE = /\b(?:ter(?:tinggi|endah|rendah|besar|kecil|baik|buruk
 function officesAsBranches(doc: Doc, found: Found): Found {
   const all = new SpanIndex(found.region);
   const region = found.region.map((r) => {
+    // "73 Persen Warga Bali Tercover BPJS Kesehatan, Badung – …": a region named as people's home is no dateline.
+    if (r.role === 'dateline' && PEOPLE_BEFORE.test(doc.text.slice(Math.max(0, r.start - 15), r.start))) return { ...r, role: 'subject' as const };
     if (r.role !== 'subject') return r;
     const before = doc.text.slice(Math.max(0, r.start - OFFICE_REACH - 10), r.start);
     if (OFFICE_BEFORE.test(before)) return { ...r, role: 'branch' as const };
@@ -309,6 +312,8 @@ function pairFigures(ctx: Ctx): Fact[] {
   const droppedIn = new Map<Sentence, Set<number>>();
   const dropped = { push: ({ sentence, value }: { sentence: Sentence; value: number }) => void (droppedIn.get(sentence) ?? droppedIn.set(sentence, new Set()).get(sentence)!).add(value) };
   const lastFactIn = new Map<Sentence, Fact>();
+  /** The last fact of a sentence inside and outside brackets: a list "A 99 persen (keaktifan 85 persen), B 98 persen (84 persen)" carries each position's metric. */
+  const lastFactAt = new Map<Sentence, { inside?: Fact; outside?: Fact }>();
   /** Region code|value -> the metric a share had where a metric word named it. */
   const shareMetric = new Map<string, Metric>();
 
@@ -376,7 +381,12 @@ function pairFigures(ctx: Ctx): Fact[] {
     // Overlap, not containment: "2.430.237 peserta aktif" — the unit belongs to the count, the cue runs past it.
     const beforeCues = cues.touching(cueClauseStart, g.end);
     // After the figure, only up to the next " dan ": "cakupan 100,26 persen dan tingkat keaktifan 95,47 persen".
-    const afterCues = cues.touching(w.after.start, ctx.ands.first(w.after.start, w.after.end)?.start ?? w.after.end);
+    // A cue after the figure that stands nearer the next figure governs that one, not this: "Kota A 99,1 persen (keaktifan
+    // 84,2 persen)", "cakupannya 99,5 persen dengan keaktifan 81 persen" — the 99,1 and the 99,5 are no activity.
+    const afterAll = cues.touching(w.after.start, ctx.ands.first(w.after.start, w.after.end)?.start ?? w.after.end);
+    const afterCues = afterAll.filter((c) => !cueOfNext(text, c, g, next));
+    // … and it says what this figure is not: a share right before "(keaktifan …)" / "dengan keaktifan …" is the coverage.
+    const contrast = afterAll.some((c) => c.family === 'active' && cueOfNext(text, c, g, next));
     const spanCues = [...beforeCues, ...afterCues];
     const has = (cs: CueMention[], ...fs: CueFamily[]) => cs.some((c) => fs.includes(c.family));
     const metricReasons: string[] = [];
@@ -390,9 +400,13 @@ function pairFigures(ctx: Ctx): Fact[] {
             ? 'coverage'
             : null;
     if (family) metricReasons.push(g.members.length > 1 ? 'metric:pair' : 'metric:cue');
-    else {
+    else if (contrast && g.members.every((m) => m.kind === 'percent')) {
+      family = 'coverage';
+      metricReasons.push('metric:contrast');
+    } else {
       const sentenceBefore = cues.within(Math.max(g.sentence.start, aside), g.start);
-      const lastInSentence = lastFactIn.get(g.sentence);
+      const here = inBracket(text, g.start, g.sentence.start) ? 'inside' : 'outside';
+      const lastInSentence = lastFactAt.get(g.sentence)?.[here] ?? lastFactIn.get(g.sentence);
       const prevInSentence = lastInSentence && lastInSentence.evidence.start >= g.sentence.start && lastInSentence.evidence.end <= g.start ? lastInSentence : undefined;
       if (prevInSentence) {
         family = prevInSentence.metric.startsWith('active') ? 'active' : 'coverage';
@@ -451,6 +465,9 @@ function pairFigures(ctx: Ctx): Fact[] {
       let metric: Metric;
       if (m.kind === 'percent') {
         metric = claim?.metric?.pairing.metric ?? (family === 'active' ? 'active_pct' : 'coverage_pct');
+        // In a list, each member takes the metric of the figure at its own place (inside or outside the brackets) before it.
+        const listed = !claim?.metric && metricReasons[0] === 'metric:list' ? lastFactAt.get(g.sentence)?.[inBracket(text, m.start, g.sentence.start) ? 'inside' : 'outside'] : undefined;
+        if (listed && listed.metric.endsWith('_pct')) metric = listed.metric;
         // A share the article already gave with its metric word keeps that metric when repeated without one:
         // "… mencapai 98,79 persen …" then "Dengan capaian 98,79 persen, DKI Jakarta …".
         const seen = shareMetric.get(`${regionPick.regions[0]!.code}|${m.value}`);
@@ -486,6 +503,9 @@ function pairFigures(ctx: Ctx): Fact[] {
         };
         facts.push(fact);
         lastFactIn.set(g.sentence, fact);
+        const at = lastFactAt.get(g.sentence) ?? {};
+        at[inBracket(text, m.start, g.sentence.start) ? 'inside' : 'outside'] = fact;
+        lastFactAt.set(g.sentence, at);
       }
     }
     if (family && g.members.some((m) => m.kind === 'percent')) {
@@ -521,6 +541,21 @@ function countedRegionsBefore(ctx: Ctx, g: Group): boolean {
 }
 
 /** Words right before the next figure of the sentence are that figure's: "Peserta aktif mencapai 695.856 Peserta non aktif 145.224". */
+/** Whether a position stands inside an open bracket of its sentence. */
+function inBracket(text: string, pos: number, sentenceStart: number): boolean {
+  const open = text.lastIndexOf('(', pos);
+  return open >= sentenceStart && text.lastIndexOf(')', pos) < open;
+}
+
+/**
+ * A metric cue between two figures that stands nearer the next one, with no comma, semicolon or "dan" between it and that
+ * figure, is the next figure's: "99,1 persen (keaktifan 84,2 persen)". One a comma or "dan" closes stays with the figure
+ * before: "1.084.602 jiwa di antaranya merupakan peserta aktif, dan 54.112 jiwa masih tidak aktif".
+ */
+function cueOfNext(text: string, x: Span, g: Group, next: Group | undefined): boolean {
+  return belongsToNext(x, g, next) && !/[,;.]|\b(?:dan|serta)\b/iu.test(text.slice(x.end, next!.start));
+}
+
 function belongsToNext(x: Span, g: Group, next: Group | undefined): boolean {
   if (!next || next.sentence !== g.sentence || x.start < g.end || x.end > next.start) return false;
   return next.start - x.end <= x.start - g.end;
