@@ -54,6 +54,32 @@ function copyTree(dir, { sourcesOnly }) {
 let copied = copyTree('src', { sourcesOnly: true }) + copyTree('extractors', { sourcesOnly: true });
 copied += copyTree('data', { sourcesOnly: false }) + copyTree('corpus/dev', { sourcesOnly: false });
 const bin = join(out, 'src', 'bin.js');
-writeFileSync(bin, '#!/usr/bin/env node\n// The installed `cakupan` command (written by scripts/build.mjs): the compiled CLI.\nconst { main } = await import(\'./cli.js\');\nawait main(process.argv);\n');
+writeFileSync(
+  bin,
+  `#!/usr/bin/env node
+// The \`cakupan\` command (written by scripts/build.mjs): the compiled CLI. In a clone it first checks that dist/ is not
+// older than the sources (a few ms of stat calls), so \`npm start\` after an edit says to rebuild instead of running old code.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const stamp = join(root, 'dist', '.built');
+if (existsSync(join(root, 'src', 'cli.ts')) && existsSync(stamp)) {
+  const built = statSync(stamp).mtimeMs;
+  const newer = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory() ? newer(p) : !e.name.endsWith('.db') && !e.name.includes('.db-') && statSync(p).mtimeMs > built) return true;
+    }
+    return false;
+  };
+  if (['src', 'extractors', 'data'].some((d) => existsSync(join(root, d)) && newer(join(root, d))))
+    process.stderr.write('cakupan: dist/ is older than the sources; run npm run build (the output below is from the last build)\\n');
+}
+const { main } = await import('./cli.js');
+await main(process.argv);
+`,
+);
+writeFileSync(join(out, '.built'), new Date().toISOString() + '\n');
 chmodSync(bin, 0o755);
 process.stderr.write(`build: dist/ written (${copied} assets copied) in ${relative(process.cwd(), out) || '.'}\n`);
