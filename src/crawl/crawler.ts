@@ -100,6 +100,8 @@ export interface CrawlOptions {
   pool?: ExtractPool;
   /** Fetch-log rows and host states are written at least this often. @default LOG_FLUSH_MS */
   logFlushMs?: number;
+  /** Run the main-thread heap guard (memory.ts) during this crawl. @default true */
+  heapGuard?: boolean;
   config: SitesConfig;
   /** The sites to crawl (defaults to the config's enabled sites). */
   sites?: Site[];
@@ -184,10 +186,12 @@ export const CrawlSummary = z.object({
 });
 export type CrawlSummary = z.infer<typeof CrawlSummary>;
 
+// The listener is removed when the timer fires: a worker's one signal outlives thousands of these sleeps.
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((r) => {
-    const t = setTimeout(r, ms);
-    signal?.addEventListener('abort', () => (clearTimeout(t), r()), { once: true });
+    const onAbort = () => (clearTimeout(t), r());
+    const t = setTimeout(() => (signal?.removeEventListener('abort', onAbort), r()), ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 
 
@@ -311,7 +315,8 @@ export class Crawler {
     if (ownPool) await this.pool.warm();
     const checkpointer = fast && ownPool ? this.frontier.startBackground() : null;
     const flusher = setInterval(() => void this.flushLog().catch(() => undefined), this.o.logFlushMs ?? LOG_FLUSH_MS);
-    const stopHeapGuard = startHeapGuard();
+    // One guard per process: a worker running a hundred crawls runs its own (each would collect every second).
+    const stopHeapGuard = this.o.heapGuard === false ? () => undefined : startHeapGuard();
     try {
       await Promise.all([...byHost.entries()].map(([host, runs]) => this.crawlHost(host, runs)));
     } finally {
@@ -356,7 +361,7 @@ export class Crawler {
       maxDelayMs: this.o.maxHostDelayMs ?? MAX_HOST_DELAY_MS,
       backoffBaseMs: this.o.backoffBaseMs,
       state: (await this.frontier.hostState(host)) ?? undefined,
-      beforeStart: this.o.owner ? () => this.beforeRequest(host) : undefined,
+      beforeStart: this.o.owner ? (planned) => this.beforeRequest(host, planned) : undefined,
     });
     // Gate states are flushed every LOG_FLUSH_MS: after a SIGKILL the last request may be missing, so
     // count one as made just now.
@@ -460,11 +465,11 @@ export class Crawler {
    * Just before a request goes out. A worker records the start in the database (the host's politeness clock,
    * shared by all workers) and extends its host lease; a worker that lost the lease stops at once.
    */
-  private async beforeRequest(host: string): Promise<void> {
+  private async beforeRequest(host: string, plannedStart: number): Promise<void> {
     if (!this.o.owner) return;
-    // The clock written is a little before the real start (by this write's round trip): a worker taking the
-    // host over from a dead one therefore waits one full delay from the takeover (crawlHost).
-    if (this.lostHosts.has(host) || !(await this.frontier.startRequest(host, this.o.owner, this.hostLeaseMs(), Date.now()))) {
+    // The clock written is the planned start, at or a little before the real one: a worker taking the host
+    // over from a dead one therefore waits one full delay from the takeover (crawlHost).
+    if (this.lostHosts.has(host) || !(await this.frontier.startRequest(host, this.o.owner, this.hostLeaseMs(), plannedStart))) {
       this.lostHosts.add(host);
       throw new HostLost(host);
     }

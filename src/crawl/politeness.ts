@@ -56,11 +56,11 @@ export interface HostGateOptions {
   state?: Partial<HostState>;
   random?: () => number;
   /**
-   * Awaited once the gate opens, just before the request starts (a worker writes the host's clock to the shared
-   * database here); the start is stamped after it, so the time it takes never shortens a gap. A throw cancels
-   * the request.
+   * Called with the planned start as soon as a request's slot is reserved, and awaited before it starts: a
+   * worker writes the host's clock to the shared database here while the gate waits out the delay. The start
+   * is stamped after both, so the time it takes never shortens a gap. A throw cancels the request.
    */
-  beforeStart?: () => Promise<void>;
+  beforeStart?: (plannedStart: number) => Promise<void>;
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -84,7 +84,7 @@ export class HostGate {
   failures: number;
   deferred: HostDeferred | null = null;
   private readonly opts: Required<Omit<HostGateOptions, 'state' | 'concurrency' | 'beforeStart'>>;
-  private readonly beforeStart: (() => Promise<void>) | undefined;
+  private readonly beforeStart: ((plannedStart: number) => Promise<void>) | undefined;
 
   constructor(host: string, opts: HostGateOptions) {
     this.host = host;
@@ -131,13 +131,16 @@ export class HostGate {
       // Reserve the slot before sleeping, so a second worker (concurrency > 1) queues behind it.
       const delayMs = this.delayMs;
       this.lastStartAt = Math.max(earliest, queuedAt);
+      // Started now, awaited after the wait: its round trip overlaps the delay instead of adding to it.
+      const before = this.beforeStart?.(this.lastStartAt);
+      before?.catch(() => undefined);
       for (let now = Date.now(); now < earliest; now = Date.now()) {
         await sleep(earliest - now);
         // A Retry-After from a concurrent request may have pushed the gate while we slept.
         earliest = Math.max(earliest, this.backoffUntil);
       }
       if (this.deferred) throw this.deferred;
-      if (this.beforeStart) await this.beforeStart();
+      await before;
       const startedAt = Date.now();
       this.lastStartAt = startedAt;
       return fn({ startedAt, delayMs, waitedMs: startedAt - queuedAt });

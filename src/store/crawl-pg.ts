@@ -206,7 +206,9 @@ export class PgCrawlStore implements CrawlStore {
     return row ? { host: row.host, lastStartAt: Number(row.lastStartAt), backoffUntil: Number(row.backoffUntil), failures: Number(row.failures) } : null;
   }
 
+  /** Buffered with the fetch log when batching (the latest state of a host wins); written before the host is released. */
   async saveHost(h: HostSave, now = Date.now()): Promise<void> {
+    if (this.logBatchMs) return this.writeLog([], [h], now);
     await this.saveHostOn(this.pool, h, now);
   }
 
@@ -227,12 +229,45 @@ export class PgCrawlStore implements CrawlStore {
     return Number(r.rows[0].id);
   }
 
+  /**
+   * Buffers the rows and host states of every crawl sharing this store and writes them together every
+   * `logBatchMs` (one transaction for a worker's hundred hosts, not one each); `close` writes the rest. The
+   * politeness clocks do not wait for this: `startRequest` writes them before each request.
+   */
   async writeLog(rows: LogEntry[], hosts: HostSave[], now = Date.now()): Promise<void> {
+    if (this.flushError) throw this.flushError;
+    if (!this.logBatchMs) return this.writeLogNow(rows, hosts, now);
+    this.pendingRows.push(...rows);
+    for (const h of hosts) this.pendingHosts.set(h.host, h);
+    this.flushTimer ??= setTimeout(() => void this.flushLog(), this.logBatchMs);
+  }
+
+  private pendingRows: LogEntry[] = [];
+  private pendingHosts = new Map<string, HostSave>();
+  private flushTimer: NodeJS.Timeout | null = null;
+  private flushError: Error | null = null;
+  private flushing: Promise<void> = Promise.resolve();
+  /** 0: every `writeLog` writes at once. */
+  logBatchMs = 0;
+
+  /** Writes what `writeLog` buffered. */
+  flushLog(): Promise<void> {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    const rows = this.pendingRows.splice(0);
+    const hosts = [...this.pendingHosts.values()];
+    this.pendingHosts.clear();
+    this.flushing = this.flushing.then(() => this.writeLogNow(rows, hosts, Date.now())).catch((err: Error) => void (this.flushError = err));
+    return this.flushing;
+  }
+
+  private async writeLogNow(rows: LogEntry[], hosts: HostSave[], now: number): Promise<void> {
     if (!rows.length && !hosts.length) return;
     await this.tx(async (c) => {
-      if (rows.length) {
+      for (let i = 0; i < rows.length; i += 1000) {
+        const chunk = rows.slice(i, i + 1000);
         const params: unknown[] = [];
-        const tuples = rows.map((r) => {
+        const tuples = chunk.map((r) => {
           const base = params.length;
           params.push(r.runId, r.host, r.url, r.kind, r.requested ? 1 : 0, Math.round(r.startedAt), r.finishedAt === null ? null : Math.round(r.finishedAt), r.status, r.bytes, r.delayMs, r.waitedMs, r.robots, r.robotsId, r.error, r.outcome);
           return `(${LOG_COLUMNS.map((_, i) => `$${base + i + 1}`).join(', ')})`;
@@ -276,6 +311,8 @@ export class PgCrawlStore implements CrawlStore {
   }
 
   async releaseHost(host: string, owner: string): Promise<void> {
+    // The next holder starts from this host's backoff and failures: write them first.
+    await this.flushLog();
     await this.pool.query(`UPDATE crawl_hosts SET lease_owner = NULL, lease_until = NULL, lease_since = NULL WHERE host = $1 AND lease_owner = $2`, [host, owner]);
   }
 
@@ -320,7 +357,9 @@ export class PgCrawlStore implements CrawlStore {
   }
 
   async close(): Promise<void> {
+    await this.flushLog();
     await this.owns?.close();
+    if (this.flushError) throw this.flushError;
   }
 }
 

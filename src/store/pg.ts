@@ -92,8 +92,12 @@ export async function createPgPool(url: string, opts: PgPoolOptions = {}): Promi
   // An idle connection dropped by the server must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   try {
-    if (opts.createSchema ?? true) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
-    else await pool.query('SELECT 1');
+    if (opts.createSchema ?? true) {
+      // Many workers starting at once race on IF NOT EXISTS: the loser's unique violation means it exists now.
+      await pool.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`).catch((err: Error & { code?: string }) => {
+        if (err.code !== '23505' && err.code !== '42P06') throw err;
+      });
+    } else await pool.query('SELECT 1');
   } catch (err) {
     await pool.end().catch(() => undefined);
     const e = err as Error & { code?: string };

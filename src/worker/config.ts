@@ -54,5 +54,18 @@ export const BOSS_MAINTENANCE_S = () => Math.floor(env('CAKUPAN_BOSS_MAINTENANCE
  * is a round trip, and the request starts themselves are already recorded one by one. @default 1 s
  */
 export const WORKER_LOG_FLUSH_MS = 1_000;
+/**
+ * Connections of a worker's crawl-store pool: every request of every host it works waits for one (lease, clock,
+ * finish), so a hundred hosts need more than the store's default. @default 16
+ */
+export const WORKER_CRAWL_POOL = 16;
+/** Connections of a worker's coverage-store pool (storing articles, refresh batches). @default 8 */
+export const WORKER_STORE_POOL = 8;
+/**
+ * Main-thread heap above which a worker runs a full collection (one guard for all its crawls, see
+ * src/crawl/memory.ts): a worker's live heap (pg-boss, two pools, a hundred hosts' state) is about twice a
+ * single crawl's. @default 160 MB
+ */
+export const WORKER_HEAP_SOFT_LIMIT_MB = 160;
 /** Articles per refresh job (a batch of the plan). @default REFRESH_BATCH of the store */
 export const REFRESH_JOB_BATCH = () => Math.floor(env('CAKUPAN_REFRESH_JOB_BATCH', 200));

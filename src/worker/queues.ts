@@ -59,12 +59,32 @@ export async function openBoss(url: string, opts: { schema?: string; supervise?:
   });
   boss.on('error', () => undefined); // maintenance errors are retried on the next interval
   try {
-    await boss.start();
+    // Workers starting together race to install pg-boss and create the queues (deadlocks, duplicate keys):
+    // the loser tries again.
+    await retryRace(() => boss.start());
+    await retryRace(() => ensureQueues(boss));
   } catch (err) {
+    await boss.stop({ graceful: false, close: true, wait: true }).catch(() => undefined);
     throw new Error(`${redactUrl(url)}: cannot start the job queue (pg-boss): ${(err as Error).message}`);
   }
-  await ensureQueues(boss);
   return boss;
+}
+
+/** PostgreSQL errors of two sessions doing the same setup at once: deadlock, unique violation, serialization. */
+const RACE_CODES = new Set(['40P01', '23505', '40001', '42P07', '42710']);
+
+/** Runs `fn`, again after a short random pause when it lost a setup race to another worker (at most 5 tries). */
+export async function retryRace<T>(fn: () => Promise<T>, tries = 5): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (err) {
+      const code = (err as { code?: string }).code ?? /\b(40P01|23505)\b/.exec((err as Error).message)?.[1];
+      const race = (code && RACE_CODES.has(code)) || /deadlock detected|duplicate key/.test((err as Error).message);
+      if (!race || i >= tries) throw err;
+      await new Promise((r) => setTimeout(r, 100 + Math.random() * 400 * i));
+    }
+  }
 }
 
 /** Creates the queues (idempotent; many workers may start at once) and applies the current retry knobs. */

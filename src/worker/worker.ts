@@ -16,19 +16,21 @@
  * One line per job on the log. SIGTERM: no new job is taken; running crawls stop after their current request
  * and hand their host back; a running refresh batch is finished; then the worker exits 0.
  */
+import { setMaxListeners } from 'node:events';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type PgBoss from 'pg-boss';
 import { Crawler, HostBusy } from '../crawl/crawler.ts';
 import { ExtractPool } from '../crawl/extract-pool.ts';
+import { startHeapGuard } from '../crawl/memory.ts';
 import { closeAgents } from '../crawl/fetch.ts';
 import { EXTRACT_WORKERS, HOST_LEASE_MS } from '../crawl/config.ts';
 import { storeIngest } from '../crawl/cli.ts';
 import { openPgCrawlStore, type PgCrawlStore } from '../store/crawl-pg.ts';
 import { openPgStore, type PgStore } from '../store/postgres.ts';
 import { refreshBatch } from '../store/refresh.ts';
-import { CRAWL_QUEUE, CRAWL_SLICE_MS, REFRESH_QUEUE, WORKER_HOST_LEASE_MS, WORKER_HOSTS, WORKER_LOG_FLUSH_MS, WORKER_POLL_MS } from './config.ts';
-import { CrawlJob, openBoss, pendingJobs, RefreshJob, sendCrawlJob } from './queues.ts';
+import { CRAWL_QUEUE, CRAWL_SLICE_MS, REFRESH_QUEUE, WORKER_CRAWL_POOL, WORKER_HEAP_SOFT_LIMIT_MB, WORKER_STORE_POOL, WORKER_HOST_LEASE_MS, WORKER_HOSTS, WORKER_LOG_FLUSH_MS, WORKER_POLL_MS } from './config.ts';
+import { CrawlJob, openBoss, pendingJobs, RefreshJob, retryRace, sendCrawlJob } from './queues.ts';
 
 export interface WorkerOptions {
   /** postgres:// URL of the store (and of the queues). */
@@ -55,15 +57,16 @@ export interface WorkerResult {
 
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((r) => {
-    const t = setTimeout(r, ms);
-    signal?.addEventListener('abort', () => (clearTimeout(t), r()), { once: true });
+    const onAbort = () => (clearTimeout(t), r());
+    const t = setTimeout(() => (signal?.removeEventListener('abort', onAbort), r()), ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 
 /** Runs a worker until stopped (or, with `untilIdle`, until there is no work left anywhere). */
 export async function runWorker(o: WorkerOptions): Promise<WorkerResult> {
   const log = o.log ?? ((l: string) => process.stderr.write(l + '\n'));
   const owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
-  const store: PgStore = await openPgStore(o.db);
+  const store: PgStore = await retryRace(() => openPgStore(o.db, { poolSize: WORKER_STORE_POOL }));
   let crawlStore: PgCrawlStore | null = null;
   let boss: PgBoss | null = null;
   const result: WorkerResult = { owner, jobs: 0, failed: 0, ingested: 0, requests: 0 };
@@ -72,10 +75,13 @@ export async function runWorker(o: WorkerOptions): Promise<WorkerResult> {
   let refreshRun: Promise<number> | null = null;
   let ingestedSinceConflicts = 0;
   try {
-    crawlStore = await openPgCrawlStore(o.db, { max: 8 });
+    crawlStore = await retryRace(() => openPgCrawlStore(o.db, { max: WORKER_CRAWL_POOL }));
+    crawlStore.logBatchMs = WORKER_LOG_FLUSH_MS;
     boss = await openBoss(o.db, { supervise: true });
     const stop = o.signal ?? new AbortController().signal;
     const slots = o.hosts ?? WORKER_HOSTS();
+    // Every running crawl waits on this one signal (a few listeners each): not a leak.
+    setMaxListeners(slots * 4 + 16, stop);
     const sliceMs = CRAWL_SLICE_MS();
     const hostLeaseMs = WORKER_HOST_LEASE_MS(HOST_LEASE_MS);
     const poolFor = async (keywords: string[]) => {
@@ -88,6 +94,7 @@ export async function runWorker(o: WorkerOptions): Promise<WorkerResult> {
       }
       return p;
     };
+    const stopHeapGuard = startHeapGuard(WORKER_HEAP_SOFT_LIMIT_MB);
     log(`worker ${owner}: started on ${store.location} (up to ${slots} hosts at once, slice ${sliceMs / 1000} s, host lease ${hostLeaseMs / 1000} s)`);
 
     const crawlJob = async (job: PgBoss.Job<unknown>) => {
@@ -110,6 +117,7 @@ export async function runWorker(o: WorkerOptions): Promise<WorkerResult> {
         ingest: storeIngest(store, runId),
         pool: await poolFor(d.config.relevance.keywords),
         logFlushMs: WORKER_LOG_FLUSH_MS,
+        heapGuard: false,
         signal: stop,
       });
       try {
@@ -191,6 +199,7 @@ export async function runWorker(o: WorkerOptions): Promise<WorkerResult> {
       await Promise.race([sleep(WORKER_POLL_MS(), stop), ...running]);
     }
     await Promise.all(running);
+    stopHeapGuard();
     return result;
   } finally {
     try {
