@@ -10,7 +10,7 @@
  *     peak RSS, and the 2-vs-1 speed-up (goal ≥ 1.6× on 2 cores).
  *
  * BENCH_ARTICLES overrides the article count; BENCH_WORKERS the refresh worker threads of part 1 (default: one per
- * core beyond the first); BENCH_COMPARE_ONLY=1 skips parts 1-2; BENCH_PG the PostgreSQL URL (default the machine's, 127.0.0.1). Reads nothing outside
+ * core beyond the first); BENCH_COMPARE_ONLY=1 skips parts 1-2; BENCH_REPEAT=n alternates the PostgreSQL 1- and 2-process runs n times (medians); BENCH_PG the PostgreSQL URL (default the machine's, 127.0.0.1). Reads nothing outside
  * the repository; talks only to 127.0.0.1.
  */
 import { spawn } from 'node:child_process';
@@ -148,8 +148,23 @@ try {
     t = performance.now();
     await seedPg(pgUrl, schema, baseExtractions);
     console.log(`postgres setup: ${N} articles copied in ${((performance.now() - t) / 1000).toFixed(1)} s (schema ${schema})`);
-    const pgOne = await procs([pgUrl], 1);
-    const pgTwo = await procs([pgUrl, pgUrl], 2);
+    let pgOne = await procs([pgUrl], 1);
+    let pgTwo = await procs([pgUrl, pgUrl], 2);
+    // BENCH_REPEAT > 1: 1 and 2 processes alternate that many times (the load of a shared machine drifts) and each
+    // line shows the median run; every pair is printed.
+    const REPEAT = Number(process.env.BENCH_REPEAT ?? 1);
+    if (REPEAT > 1) {
+      const ones = [pgOne];
+      const twos = [pgTwo];
+      for (let i = 1; i < REPEAT; i++) {
+        ones.push(await procs([pgUrl], 1));
+        twos.push(await procs([pgUrl, pgUrl], 2));
+      }
+      const median = <T extends { rate: number }>(xs: T[]) => [...xs].sort((a, b) => a.rate - b.rate)[Math.floor(xs.length / 2)]!;
+      console.log(`  pairs (1 process / 2 processes, articles/s): ${ones.map((o, i) => `${Math.round(o.rate)}/${Math.round(twos[i]!.rate)}`).join(', ')}`);
+      pgOne = median(ones);
+      pgTwo = median(twos);
+    }
     // The same through the queue: `cakupan refresh --all` enqueues the plan's batches, `cakupan worker --until-idle` takes them.
     const boss1 = await workers(pgUrl, 1);
     const boss2 = await workers(pgUrl, 2);
