@@ -4,6 +4,7 @@
  * and a Frictionless Data `datapackage.json` describing the CSV's columns (`--datapackage`).
  */
 import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { EXPORT_COLUMNS } from './format.ts';
 import type { CategoryExportRow, CoverageRow, ExportRow } from './types.ts';
@@ -103,6 +104,8 @@ export interface SqliteCopyTables {
  */
 export function writeSqliteCopy(path: string, tables: SqliteCopyTables, about: Record<string, string>): Record<string, number> {
   if (existsSync(path)) throw new Error(`${path}: already exists; remove it or choose another --out (a copy never overwrites a file)`);
+  const folder = dirname(resolve(path));
+  if (!existsSync(folder)) throw new Error(`${path}: the folder ${folder} does not exist; create it first (mkdir -p ${folder}) or choose another --out`);
   const db = new Database(path);
   const counts: Record<string, number> = {};
   try {
