@@ -67,6 +67,9 @@ function build() {
 function datelineEnd(text: string, paraStart: number, paraEnd: number): number {
   const head = text.slice(paraStart, Math.min(paraEnd, paraStart + 70));
   const m = /^.{0,60}?(?:\(ANTARA\)\s*[-–—]|[-–—|](?=\s*\p{Lu})|\s[-–—]\s)/su.exec(head);
+  // A line of a list or table names its region before a dash, then figures or a metric word: "Kota Sorong — cakupan 99,1
+  // persen", "Kabupaten Sikka: 320.114 – 99,2%". That is no dateline.
+  if (m && /^\s*(?:\d|\p{Ll}[^.!?]{0,30}?\d)/u.test(head.slice(m[0].length))) return -1;
   if (m) {
     // The last separator inside the head: "GM – Kota Gorontalo – Hingga …".
     const all = [...head.slice(0, 62).matchAll(/\(ANTARA\)\s*[-–—]|\s?[-–—|]\s?(?=\s*\p{Lu})/gu)];
@@ -193,6 +196,9 @@ export const regions: Extractor<'region'> = {
     { text: 'Kepala BPJS Kesehatan Cabang Palu HS Rumondang', span: 'Palu', value: { code: '72.71', role: 'branch' } },
     { text: 'wilayah kerja Kantor Cabang Utama (KCU) Manado BPJS Kesehatan', span: 'Manado', value: { code: '71.71', role: 'branch' } },
     { text: 'Palu (ANTARA) - Badan Penyelenggara Jaminan Sosial', span: 'Palu', value: { code: '72.71', role: 'dateline' } },
+    { text: 'Kabupaten Sikka — cakupan 98,7 persen, keaktifan 80,4 persen', span: 'Kabupaten Sikka', value: { code: '53.07', role: 'subject' } },
+    { text: 'Kota Kupang: 404.120 – 401.377 – 99,32%', span: 'Kota Kupang', value: { code: '53.71', role: 'subject' } },
+    { text: 'Ende – Pemerintah Kabupaten Ende menambah 4.200 peserta', span: 'Ende', value: { code: '53.08', role: 'dateline' } },
     { text: 'KAYANTARA.COM, TANJUNG SELOR – Pemerintah Provinsi', span: 'TANJUNG SELOR', value: undefined, gap: 'Tanjung Selor is a town, not in the gazetteer' },
     { text: 'kata Deputi Direksi BPJS Kesehatan Wilayah 10 Octavianus Ramba di Manado, Senin.', span: 'Manado', value: { code: '71.71', role: 'location' } },
     { text: 'UHC awards yang di terima oleh ibu Bupati lepulauan Sula ini', span: 'Sula', value: { code: '82.05', role: 'subject' } },
