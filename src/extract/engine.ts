@@ -162,6 +162,8 @@ function officesAsBranches(doc: Doc, found: Found): Found {
   return { ...found, region };
 }
 
+let boilerRe: RegExp | null = null;
+
 function context(doc: Doc, found: Found): Ctx {
   const subjects = found.region.filter((r) => r.role === 'subject');
   const freq = new Map<RegionEntry, number>();
@@ -178,8 +180,9 @@ function context(doc: Doc, found: Found): Ctx {
   // A text that stops mid-word ("… kepesertaan JKN ya") was cut; one that ends in a headline ("… terlindungi JKN") was not.
   const lastLine = lastPara ? doc.text.slice(lastPara.start, lastPara.end) : '';
   const truncated = !/[.!?"”’)\]*]$/.test(tail) && /\p{Ll}$/u.test(tail) && !isTitleCase(lastLine);
-  const boilerRe = new RegExp(`^\\s*(?:${alternation(lexicon().boilerplateLines)})`, 'iu');
-  const boilerplate = new Set(doc.paragraphs.flatMap((p, i) => (boilerRe.test(doc.text.slice(p.start, p.end)) ? [i] : [])));
+  // Built once per process: the lexicon does not change while it runs.
+  boilerRe ??= new RegExp(`^\\s*(?:${alternation(lexicon().boilerplateLines)})`, 'iu');
+  const boilerplate = new Set(doc.paragraphs.flatMap((p, i) => (boilerRe!.test(doc.text.slice(p.start, p.end)) ? [i] : [])));
   const valueNumbers = new Set<unknown>([...found.percent, ...found.count].map((v) => v.number));
   const ix: MentionIndexes = {
     percent: new SpanIndex(found.percent),
