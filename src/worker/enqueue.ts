@@ -6,7 +6,7 @@ import { openPgCrawlStore } from '../store/crawl-pg.ts';
 import { openPgStore } from '../store/postgres.ts';
 import { REFRESH_JOB_BATCH } from './config.ts';
 import type { Site, SitesConfig } from '../crawl/sites.ts';
-import { enqueueCrawl, enqueueRefresh, openBoss } from './queues.ts';
+import { enqueueCrawl, enqueueRefresh, openBoss } from '../store/queues.ts';
 
 /** `cakupan crawl --db postgres://…`: one job per host; returns the line to print. */
 export async function enqueueCrawlJobs(o: { db: string; config: SitesConfig; sites: Site[]; since: string | null; refresh: boolean; userAgent?: string; maxPagesPerHost?: number; json: boolean }): Promise<string> {

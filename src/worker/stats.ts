@@ -4,8 +4,8 @@
  */
 import { openPgCrawlStore } from '../store/crawl-pg.ts';
 import type { HostLease } from '../store/crawl-store.ts';
-import { CRAWL_QUEUE, DEAD_LETTER_QUEUE, REFRESH_QUEUE } from './config.ts';
-import { bossSchemaFor, openBoss, queueStats, type QueueStats } from './queues.ts';
+import { CRAWL_QUEUE, REFRESH_QUEUE } from './config.ts';
+import { bossSchemaFor, deadLetters, openBoss, queueStats, type QueueStats } from '../store/queues.ts';
 
 export interface WorkStats {
   queues: QueueStats[];
@@ -20,16 +20,10 @@ export async function workStats(url: string): Promise<WorkStats> {
   try {
     const schema = bossSchemaFor(url);
     const queues = await queueStats(boss, schema);
-    const q = '"' + schema.replace(/"/g, '""') + '"';
-    const dead = (await boss.getDb().executeSql(
-      `SELECT d.id, d.data, d.created_on AS at, src.name AS queue, src.output
-       FROM ${q}.job d LEFT JOIN ${q}.job src ON src.dead_letter = d.name AND src.state = 'failed' AND src.data::text = d.data::text
-       WHERE d.name = $1 ORDER BY d.created_on DESC LIMIT 20`,
-      [DEAD_LETTER_QUEUE],
-    )) as { rows: { id: string; data: { host?: string; planId?: number; batchId?: number } | null; at: Date; queue: string | null; output: { message?: string } | null }[] };
+    const dead = await deadLetters(boss, schema);
     return {
       queues,
-      deadLetters: dead.rows.map((r) => ({
+      deadLetters: dead.map((r) => ({
         id: r.id,
         queue: r.queue ?? (r.data?.host ? CRAWL_QUEUE : REFRESH_QUEUE),
         host: r.data?.host ?? (r.data?.planId !== undefined ? `plan ${r.data.planId} batch ${r.data.batchId}` : null),

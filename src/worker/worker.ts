@@ -19,7 +19,6 @@
 import { setMaxListeners } from 'node:events';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import type PgBoss from 'pg-boss';
 import { Crawler, HostBusy } from '../crawl/crawler.ts';
 import { ExtractPool } from '../crawl/extract-pool.ts';
 import { startHeapGuard } from '../crawl/memory.ts';
@@ -30,7 +29,7 @@ import { openPgCrawlStore, type PgCrawlStore } from '../store/crawl-pg.ts';
 import { openPgStore, type PgStore } from '../store/postgres.ts';
 import { refreshBatch } from '../store/refresh.ts';
 import { CRAWL_QUEUE, CRAWL_SLICE_MS, REFRESH_QUEUE, WORKER_CRAWL_POOL, WORKER_HEAP_SOFT_LIMIT_MB, WORKER_STORE_POOL, WORKER_HOST_LEASE_MS, WORKER_HOSTS, WORKER_LOG_FLUSH_MS, WORKER_POLL_MS } from './config.ts';
-import { CrawlJob, openBoss, pendingJobs, RefreshJob, retryRace, sendCrawlJob } from './queues.ts';
+import { CrawlJob, openBoss, pendingJobs, RefreshJob, retryRace, sendCrawlJob, type Boss, type Job } from '../store/queues.ts';
 
 export interface WorkerOptions {
   /** postgres:// URL of the store (and of the queues). */
@@ -68,7 +67,7 @@ export async function runWorker(o: WorkerOptions): Promise<WorkerResult> {
   const owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const store: PgStore = await retryRace(() => openPgStore(o.db, { poolSize: WORKER_STORE_POOL }));
   let crawlStore: PgCrawlStore | null = null;
-  let boss: PgBoss | null = null;
+  let boss: Boss | null = null;
   const result: WorkerResult = { owner, jobs: 0, failed: 0, ingested: 0, requests: 0 };
   const pools = new Map<string, ExtractPool>();
   let crawlRun: Promise<number> | null = null;
@@ -97,7 +96,7 @@ export async function runWorker(o: WorkerOptions): Promise<WorkerResult> {
     const stopHeapGuard = startHeapGuard(WORKER_HEAP_SOFT_LIMIT_MB);
     log(`worker ${owner}: started on ${store.location} (up to ${slots} hosts at once, slice ${sliceMs / 1000} s, host lease ${hostLeaseMs / 1000} s)`);
 
-    const crawlJob = async (job: PgBoss.Job<unknown>) => {
+    const crawlJob = async (job: Job) => {
       const t0 = Date.now();
       const d = CrawlJob.parse(job.data);
       crawlRun ??= store.startRun('crawl', { worker: owner });
@@ -144,7 +143,7 @@ export async function runWorker(o: WorkerOptions): Promise<WorkerResult> {
       }
     };
 
-    const refreshJob = async (job: PgBoss.Job<unknown>) => {
+    const refreshJob = async (job: Job) => {
       const t0 = Date.now();
       const d = RefreshJob.parse(job.data);
       refreshRun ??= store.startRun('refresh', { worker: owner, plan: d.planId });
@@ -162,7 +161,7 @@ export async function runWorker(o: WorkerOptions): Promise<WorkerResult> {
 
     const running = new Set<Promise<void>>();
     let refreshing = false;
-    const start = (queue: string, job: PgBoss.Job<unknown>, fn: (j: PgBoss.Job<unknown>) => Promise<void>) => {
+    const start = (queue: string, job: Job, fn: (j: Job) => Promise<void>) => {
       result.jobs++;
       const p = fn(job)
         .catch(async (err: unknown) => {

@@ -24,7 +24,7 @@ import { closeAgents } from '../../src/crawl/fetch.ts';
 import { crawlReport, crawlReportOf } from '../../src/crawl/report.ts';
 import { openPgCrawlStore } from '../../src/store/crawl-pg.ts';
 import { dropPgSchema } from '../../src/store/pg.ts';
-import { bossSchemaFor, openBoss, pendingJobs } from '../../src/worker/queues.ts';
+import { bossSchemaFor, openBoss, pendingJobs } from '../../src/store/queues.ts';
 import { parseSites } from '../../src/crawl/sites.ts';
 
 const HOSTS = Number(process.env.CRAWL_BENCH_HOSTS ?? 200);

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
 import { dropPgSchema } from '../../src/store/pg.ts';
-import { bossSchemaFor } from '../../src/worker/queues.ts';
+import { bossSchemaFor } from '../../src/store/queues.ts';
 
 export const TEST_PG_URL = process.env.CAKUPAN_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 const BIN = join(process.cwd(), 'src/bin.js');

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { startNewsSite, type NewsSite } from '../crawl/fixtures/news.ts';
 import { KEYWORDS, tempDir } from '../crawl/helpers.ts';
 import { CRAWL_QUEUE } from '../../src/worker/config.ts';
-import { openBoss } from '../../src/worker/queues.ts';
+import { openBoss } from '../../src/store/queues.ts';
 import { cli, FAST_CLOCKS, freshSchema, waitFor, type TestDb } from './helpers.ts';
 
 let site: NewsSite;

@@ -1,5 +1,5 @@
 /**
- * The pg-boss side of `cakupan worker`: the queues (crawl hosts, refresh batches, dead letters), the job shapes,
+ * The job queues of `cakupan worker`, on the store's PostgreSQL (pg-boss 10; the only module that touches it): the queues (crawl hosts, refresh batches, dead letters), the job shapes,
  * and the enqueue functions `cakupan crawl --db postgres://…` and `cakupan refresh --db postgres://…` call.
  *
  * pg-boss keeps its own tables in a schema of its own next to the store's: `pgboss` when the store is in
@@ -7,7 +7,7 @@
  */
 import PgBoss from 'pg-boss';
 import { z } from 'zod';
-import { parsePgUrl, redactUrl } from '../store/pg.ts';
+import { parsePgUrl, redactUrl } from './pg.ts';
 import { SitesConfig, type Site } from '../crawl/sites.ts';
 import { hostKey } from '../crawl/url.ts';
 import {
@@ -19,7 +19,7 @@ import {
   JOB_RETRIES,
   JOB_RETRY_DELAY_S,
   REFRESH_QUEUE,
-} from './config.ts';
+} from '../worker/config.ts';
 
 /** One crawl job: work one host (all its configured sites) for one slice. */
 export const CrawlJob = z.object({
@@ -151,6 +151,22 @@ export async function queueStats(boss: PgBoss, schema: string): Promise<QueueSta
     out.set(row.name, s);
   }
   return [...out.values()];
+}
+
+/** A started pg-boss and one of its jobs, as the worker handles them. */
+export type Boss = PgBoss;
+export type Job = PgBoss.Job<unknown>;
+
+/** The jobs of the dead-letter queue, newest first, with the queue and last error of the job they came from. */
+export async function deadLetters(boss: PgBoss, schema: string, limit = 20): Promise<{ id: string; data: { host?: string; planId?: number; batchId?: number } | null; at: Date; queue: string | null; output: { message?: string } | null }[]> {
+  const q = '"' + schema.replace(/"/g, '""') + '"';
+  const r = (await boss.getDb().executeSql(
+    `SELECT d.id, d.data, d.created_on AS at, src.name AS queue, src.output
+     FROM ${q}.job d LEFT JOIN ${q}.job src ON src.dead_letter = d.name AND src.state = 'failed' AND src.data::text = d.data::text
+     WHERE d.name = $1 ORDER BY d.created_on DESC LIMIT $2`,
+    [DEAD_LETTER_QUEUE, limit],
+  )) as { rows: { id: string; data: { host?: string; planId?: number; batchId?: number } | null; at: Date; queue: string | null; output: { message?: string } | null }[] };
+  return r.rows;
 }
 
 /** Jobs still to do (queued, waiting to retry, or running) in the work queues. */
