@@ -16,6 +16,7 @@ import { respectivelyAfterCriteria } from './respectively-after-criteria.ts';
 import { shareOfCountedGroup } from './share-of-counted-group.ts';
 import { regionBracketList } from './region-bracket-list.ts';
 import { regionColonList } from './region-colon-list.ts';
+import { lineColumns } from './line-columns.ts';
 import { valueDiRegionList } from './value-di-region-list.ts';
 import { superlativeScope } from './superlative-scope.ts';
 import { regionValueList } from './region-value-list.ts';
@@ -35,6 +36,7 @@ export const CONSTRUCTIONS: readonly Construction[] = [
   thresholdEcho,
   shareOfCountedGroup,
   regionBracketList,
+  lineColumns,
   regionColonList,
   valueDiRegionList,
   superlativeScope,
