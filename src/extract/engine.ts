@@ -430,6 +430,12 @@ function pairFigures(ctx: Ctx): Fact[] {
         family = 'coverage';
         metricReasons.push('metric:default');
       }
+      // A share above 100 percent is no activity (active participants are a part of those enrolled): one the metric was
+      // only carried to is coverage — "Daerah mana yang sudah di atas 100 persen? Kota A sudah 100,6 persen".
+      if (family === 'active' && g.members.some((m) => m.kind === 'percent' && m.value > 100)) {
+        family = 'coverage';
+        metricReasons.splice(0, metricReasons.length, 'metric:over-100');
+      }
     }
 
     // 3. Region of the group.
@@ -603,6 +609,9 @@ interface RegionPick {
   reasons: string[];
 }
 
+/** The words that may stand between a national cue and its own figure. */
+const NATIONAL_OWN = /^\s*(?:yang\s+)?(?:sudah\s+|telah\s+|baru\s+)?(?:sebesar|mencapai|berada\s+di\s+angka|di\s+angka)?\s*$/iu;
+
 function pickRegion(ctx: Ctx, g: Group, w: Windows): RegionPick | null {
   const { doc, found } = ctx;
   const subjects = ctx.subjectIx;
@@ -613,7 +622,14 @@ function pickRegion(ctx: Ctx, g: Group, w: Windows): RegionPick | null {
   }
   // "… sudah di atas rata-rata nasional dengan capaian 98,9 persen": a comparison with the nation, not its figure.
   const compared = (c: CueMention) => /(?:di\s*atas|di\s*bawah|melampaui|melebihi|dibanding(?:kan)?|daripada|lebih\s+(?:tinggi|rendah)\s+dari)\s*$/iu.test(doc.text.slice(Math.max(0, c.start - 25), c.start));
-  if (beforeWin.some((c) => c.family === 'national' && !compared(c))) return { regions: [INDONESIA], mentions: [undefined], reasons: ['region:national-cue'] };
+  // … unless the figure is the national cue's own: "di bawah capaian nasional yang sudah 98,3 persen", "di bawah rata-rata
+  // nasional 98,2 persen" (nothing but "yang sudah", "sebesar", … between them).
+  const owns = (c: CueMention) => NATIONAL_OWN.test(doc.text.slice(c.end, g.start));
+  if (beforeWin.some((c) => c.family === 'national' && (!compared(c) || owns(c)))) return { regions: [INDONESIA], mentions: [undefined], reasons: ['region:national-cue'] };
+  // "Secara nasional, BPJS Kesehatan melaporkan 282,7 juta peserta …, dengan keaktifan sekitar 80 persen": a national
+  // scope opened earlier in the sentence holds for its later figures until a region is named.
+  const scope = ctx.ix.cue.within(g.sentence.start, w.before.start).filter((c) => c.family === 'national' && !compared(c)).at(-1);
+  if (scope && !subjects.some(scope.end, g.start)) return { regions: [INDONESIA], mentions: [undefined], reasons: ['region:national-scope'] };
   const one = (m: RegionMention, reason: string): RegionPick => {
     const reasons = [reason];
     const region = resolveSameName(m, ctx, reasons);
