@@ -8,6 +8,7 @@
  * such examples leave `asOf` unchecked and say in a comment what the engine gets wrong.
  */
 import type { Metric } from '../src/types.ts';
+import { UNSEEN_EXAMPLES } from './sentences-unseen.ts';
 
 export interface SentenceExample {
   text: string;
@@ -1409,3 +1410,6 @@ export const SENTENCE_EXAMPLES: SentenceExample[] = [
     ],
   },
 ];
+
+// Examples written for the error classes of unseen articles (extractors/sentences-unseen.ts).
+SENTENCE_EXAMPLES.push(...UNSEEN_EXAMPLES);

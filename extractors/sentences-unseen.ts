@@ -1,0 +1,107 @@
+/**
+ * Examples written for the error classes seen on articles the rules were not written from (none taken from a corpus
+ * text): which figure a metric word after a figure governs, lists that carry a metric per bracket position, national
+ * figures, shares above 100 percent, categories named as goals. Run by the example runner with SENTENCE_EXAMPLES.
+ */
+import type { SentenceExample } from './sentences.ts';
+
+export const UNSEEN_EXAMPLES: SentenceExample[] = [
+  // A metric word after a figure governs the figure it precedes, not the one before it.
+  {
+    text: 'Per 1 Mei 2025, Kota Madiun 101,2 persen (keaktifan 84,6 persen) dan Kabupaten Ngawi 97,9 persen (keaktifan 79,1 persen).',
+    facts: [
+      { region: 'Kota Madiun', metric: 'coverage_pct', value: 101.2 },
+      { region: 'Kota Madiun', metric: 'active_pct', value: 84.6 },
+      { region: 'Kabupaten Ngawi', metric: 'coverage_pct', value: 97.9 },
+      { region: 'Kabupaten Ngawi', metric: 'active_pct', value: 79.1 },
+    ],
+  },
+  {
+    text: 'Kabupaten Pacitan yang cakupannya sudah 99,05 persen dengan keaktifan 81,7 persen akan diusulkan menerima penghargaan.',
+    facts: [
+      { region: 'Kabupaten Pacitan', metric: 'coverage_pct', value: 99.05 },
+      { region: 'Kabupaten Pacitan', metric: 'active_pct', value: 81.7 },
+    ],
+  },
+  {
+    text: 'Kabupaten Magetan mencatat 98,8 persen dengan keaktifan 83 persen.',
+    facts: [
+      { region: 'Kabupaten Magetan', metric: 'coverage_pct', value: 98.8 },
+      { region: 'Kabupaten Magetan', metric: 'active_pct', value: 83 },
+    ],
+  },
+  // … but a metric word a comma or "dan" closes stays with the figure before it.
+  {
+    text: 'Di Kabupaten Trenggalek, 512.300 jiwa merupakan peserta aktif, dan 61.200 jiwa lainnya menunggak iuran.',
+    facts: [{ region: 'Kabupaten Trenggalek', metric: 'active_count', value: 512300 }],
+  },
+  // "cakupannya" is coverage, "peserta aktifnya" is activity.
+  {
+    text: 'Kota Blitar cakupannya 100,3 persen.',
+    facts: [{ region: 'Kota Blitar', metric: 'coverage_pct', value: 100.3 }],
+  },
+  {
+    text: 'Di Kabupaten Tulungagung, peserta aktifnya sekitar 880 ribu jiwa atau 79,4 persen.',
+    facts: [
+      { region: 'Kabupaten Tulungagung', metric: 'active_count', value: 880000 },
+      { region: 'Kabupaten Tulungagung', metric: 'active_pct', value: 79.4 },
+    ],
+  },
+  // A list carries each position's metric: the figure outside the brackets coverage, inside activity.
+  {
+    text: 'Cakupan Kota Tegal mencapai 99,6 persen dengan keaktifan 88,1 persen. Kabupaten Brebes 97,2 persen (keaktifan 77,5 persen), Kabupaten Pemalang 98,4 persen (80,2 persen) dan Kabupaten Batang 99,1 persen (83,9 persen).',
+    facts: [
+      { region: 'Kota Tegal', metric: 'coverage_pct', value: 99.6 },
+      { region: 'Kota Tegal', metric: 'active_pct', value: 88.1 },
+      { region: 'Kabupaten Brebes', metric: 'coverage_pct', value: 97.2 },
+      { region: 'Kabupaten Brebes', metric: 'active_pct', value: 77.5 },
+      { region: 'Kabupaten Pemalang', metric: 'coverage_pct', value: 98.4 },
+      { region: 'Kabupaten Pemalang', metric: 'active_pct', value: 80.2 },
+      { region: 'Kabupaten Batang', metric: 'coverage_pct', value: 99.1 },
+      { region: 'Kabupaten Batang', metric: 'active_pct', value: 83.9 },
+    ],
+  },
+  // A share above 100 percent is no activity, even where the paragraph spoke of activity before.
+  {
+    text: 'Keaktifan peserta di Provinsi Jambi baru 78,3 persen.\nKota Sungai Penuh sudah 100,9 persen, Kabupaten Tebo 98,6 persen.',
+    facts: [
+      { region: 'Provinsi Jambi', metric: 'active_pct', value: 78.3 },
+      { region: 'Kota Sungai Penuh', metric: 'coverage_pct', value: 100.9 },
+      { region: 'Kabupaten Tebo', metric: 'coverage_pct', value: 98.6 },
+    ],
+  },
+  // National figures: the national cue's own figure, and a national scope held through the sentence.
+  {
+    text: 'Cakupan kepesertaan JKN Provinsi Papua Pegunungan baru 88,4 persen, masih di bawah capaian nasional yang sudah 98,1 persen.',
+    facts: [
+      { region: 'Provinsi Papua Pegunungan', metric: 'coverage_pct', value: 88.4 },
+      { region: 'Indonesia', metric: 'coverage_pct', value: 98.1 },
+    ],
+  },
+  {
+    text: 'Angka Provinsi Aceh itu lebih tinggi dari rata-rata nasional 97,9 persen.',
+    facts: [{ region: 'Indonesia', metric: 'coverage_pct', value: 97.9 }],
+  },
+  {
+    text: 'Secara nasional, BPJS Kesehatan mencatat 280,4 juta peserta atau 98,4 persen penduduk, dengan keaktifan sekitar 79 persen.',
+    facts: [
+      { region: 'Indonesia', metric: 'enrolled_count', value: 280400000 },
+      { region: 'Indonesia', metric: 'coverage_pct', value: 98.4 },
+      { region: 'Indonesia', metric: 'active_pct', value: 79 },
+    ],
+  },
+  {
+    text: 'Keaktifan Nasional 79,6 Persen, Provinsi Bengkulu Masih Tertinggal',
+    facts: [{ region: 'Indonesia', metric: 'active_pct', value: 79.6 }],
+  },
+  // A line per region: the line's figures are its region's.
+  {
+    text: 'Capaian per 1 Maret 2025:\n• Kota Ternate — cakupan 99,2 persen, keaktifan 84,1 persen\n• Kabupaten Halmahera Utara — cakupan 97,4 persen, keaktifan 76,8 persen',
+    facts: [
+      { region: 'Kota Ternate', metric: 'coverage_pct', value: 99.2 },
+      { region: 'Kota Ternate', metric: 'active_pct', value: 84.1 },
+      { region: 'Kabupaten Halmahera Utara', metric: 'coverage_pct', value: 97.4 },
+      { region: 'Kabupaten Halmahera Utara', metric: 'active_pct', value: 76.8 },
+    ],
+  },
+];
