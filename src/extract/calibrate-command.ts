@@ -4,7 +4,7 @@
  * prints how the cross-validated figures moved (before: corpus only; after: corpus + reviews).
  */
 import { existsSync } from 'node:fs';
-import { extractCorpus, corpusSamples, samplesFingerprint } from './eval.ts';
+import { extractCorpus, corpusSamples, historySamples, samplesFingerprint } from './eval.ts';
 import { articleSamples, formatFigures, formatReliability, OUTER_FOLDS, runCalibration, siteOf, writeModel, type Calibration, type Sample } from './calibrate.ts';
 import { CONFIDENCE_MODEL_PATH, setConfidenceModel } from './confidence.ts';
 import { loadGazetteer, INDONESIA } from '../normalize/regions.ts';
@@ -88,7 +88,11 @@ export async function runCalibrate(opts: CalibrateOptions): Promise<number> {
     categories: corpus.categories.length,
     fingerprint: samplesFingerprint(corpus),
   };
-  const before = runCalibration(corpus.facts, corpus.categories, fittedOn);
+  // Earlier versions' extractions of the same articles (corpus/history): the mistakes of rules not yet tuned to them.
+  const history = historySamples(opts.corpus);
+  Object.assign(fittedOn, { historyFacts: history.length });
+  const base = [...corpus.facts, ...history];
+  const before = runCalibration(base, corpus.categories, fittedOn);
   let result = before;
   let reviewed: Sample[] = [];
   if (opts.db) {
@@ -99,7 +103,7 @@ export async function runCalibrate(opts: CalibrateOptions): Promise<number> {
     } finally {
       await store.close();
     }
-    result = runCalibration([...corpus.facts, ...reviewed], corpus.categories, { ...fittedOn, reviewedFacts: reviewed.length, database: opts.db.replace(/\/\/[^@/]*@/, '//***@') });
+    result = runCalibration([...base, ...reviewed], corpus.categories, { ...fittedOn, reviewedFacts: reviewed.length, database: opts.db.replace(/\/\/[^@/]*@/, '//***@') });
   }
   try {
     writeModel(out, result.model);
@@ -108,20 +112,20 @@ export async function runCalibrate(opts: CalibrateOptions): Promise<number> {
     return 1;
   }
   setConfidenceModel(undefined);
-  process.stdout.write(`calibrate: ${items.length} corpus articles, ${corpus.facts.length} facts, ${corpus.categories.length} categories${opts.db ? `; ${reviewed.length} reviewed facts from ${opts.db}` : ''}\n`);
+  process.stdout.write(`calibrate: ${items.length} corpus articles, ${corpus.facts.length} facts (and ${history.length} of earlier versions, corpus/history), ${corpus.categories.length} categories${opts.db ? `; ${reviewed.length} reviewed facts from ${opts.db}` : ''}\n`);
   process.stdout.write(`cross-validated by site (${OUTER_FOLDS} folds, every article of a site held out together):\n`);
   if (opts.db) {
     const f = (x: number) => x.toFixed(3);
     const b = before.facts.figures;
     const a = result.facts.figures;
     // "after" on the same corpus facts, so the two columns measure the same facts; plus the reviewed facts alone.
-    const n = corpus.facts.length;
+    const n = base.length;
     const { figures } = await import('./calibrate.ts');
     const aCorpus = figures(result.facts.samples.slice(0, n), result.facts.cv.slice(0, n));
     const aReview = figures(result.facts.samples.slice(n), result.facts.cv.slice(n));
     process.stdout.write(
       renderTable(
-        ['figure', 'before (corpus)', 'after (corpus + reviews)', 'after, corpus facts', 'after, reviewed facts'],
+        ['figure', 'before (corpus)', 'after (corpus + reviews)', 'after, corpus (+ history) facts', 'after, reviewed facts'],
         [
           ['facts', String(b.samples), String(a.samples), String(aCorpus.samples), String(aReview.samples)],
           ['conf >= 0.9', String(b.high), String(a.high), String(aCorpus.high), String(aReview.high)],

@@ -49,8 +49,8 @@ export interface Sample {
   x: Features;
   y: 0 | 1;
   group: string;
-  /** Where it came from: "corpus" or "review". */
-  source: 'corpus' | 'review';
+  /** Where it came from: today's extraction of the corpus, an earlier version's (corpus/history), or a reviewer's decision. */
+  source: 'corpus' | 'history' | 'review';
   /** Flagged implausible: its confidence is capped whatever the model says. */
   capped: boolean;
 }

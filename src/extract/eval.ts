@@ -190,6 +190,28 @@ export function corpusSamples(items: ScoredArticle[]): { facts: Sample[]; catego
   return { facts, categories };
 }
 
+/**
+ * Labelled samples of the facts earlier versions of the extraction module gave on the corpus (corpus/history/*.json,
+ * written by corpus/history/build.ts): mistakes of rules not yet tuned to these articles, for the confidence model.
+ */
+export function historySamples(corpusDir: string): Sample[] {
+  const dir = join(corpusDir, '..', 'history');
+  if (!existsSync(dir)) return [];
+  const gold = new Map(loadGold(corpusDir).map((g) => [g.id, g]));
+  const codeOf = gazetteerCode();
+  const out: Sample[] = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+    const h = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { articles: { id: string; facts: ScoredArticle['facts'] }[] };
+    for (const a of h.articles) {
+      const g = gold.get(a.id);
+      if (!g) continue;
+      const m = matchArticle({ gold: g, text: g.text, facts: a.facts, categories: [] }, codeOf);
+      out.push(...articleSamples(g.text, a.facts, m.factHits.map(Boolean), [], [], siteOf(g.url), 'history').facts);
+    }
+  }
+  return out;
+}
+
 /** A digest of the samples (features and labels): the model in data/ was fitted on exactly these when it matches. */
 export function samplesFingerprint(samples: { facts: Sample[]; categories: Sample[] }): string {
   const h = createHash('sha256');
@@ -198,10 +220,20 @@ export function samplesFingerprint(samples: { facts: Sample[]; categories: Sampl
 }
 
 /** The grouped cross-validation of what is fitted (the confidence models), on the scored corpus. */
-export function crossValidatedCorpus(items: ScoredArticle[]): Calibration & { fingerprint: string } {
+export function crossValidatedCorpus(items: ScoredArticle[], corpusDir = 'corpus/dev'): Calibration & { fingerprint: string; today: CalibrationFigures } {
   const samples = corpusSamples(items);
   const fingerprint = samplesFingerprint(samples);
-  return { ...runCalibration(samples.facts, samples.categories, { articles: items.length, facts: samples.facts.length, categories: samples.categories.length, fingerprint }), fingerprint };
+  // Today's facts first (their indices are the corpus's), then the earlier versions' of corpus/history.
+  const history = historySamples(corpusDir);
+  const cal = runCalibration([...samples.facts, ...history], samples.categories, {
+    articles: items.length,
+    facts: samples.facts.length,
+    historyFacts: history.length,
+    categories: samples.categories.length,
+    fingerprint,
+  });
+  const n = samples.facts.length;
+  return { ...cal, fingerprint, today: figures(cal.facts.samples.slice(0, n), cal.facts.cv.slice(0, n)) };
 }
 
 const Baselines = z.object({
@@ -305,7 +337,7 @@ export async function runEval(opts: { corpus: string; html?: boolean; json?: boo
   // The HTML renderings of the same articles (corpus/html), when present: the whole path HTML -> facts.
   const html = opts.html === false ? null : evaluateHtml(opts.corpus, 'corpus/html');
   // What is fitted (the confidence models), scored out of fold: each site held out together.
-  const cal = crossValidatedCorpus(items);
+  const cal = crossValidatedCorpus(items, opts.corpus);
   const baselines = compareBaselines(items, cal);
   const shipped = loadConfidenceModel();
   const stale = !shipped ? 'no fitted model in data/confidence.json: run `npm run calibrate`' : shipped.fittedOn?.fingerprint !== cal.fingerprint ? 'data/confidence.json was fitted on other extractions than today\'s: run `npm run calibrate`' : null;
@@ -314,7 +346,7 @@ export async function runEval(opts: { corpus: string; html?: boolean; json?: boo
       JSON.stringify({
         text: { ...text, errors: undefined },
         html: html ? { ...html, errors: undefined } : null,
-        crossValidated: { folds: OUTER_FOLDS, groupedBy: 'site', facts: cal.facts.figures, categories: cal.categories.figures, reliability: cal.facts.reliability },
+        crossValidated: { folds: OUTER_FOLDS, groupedBy: 'site', facts: cal.facts.figures, todayFacts: cal.today, categories: cal.categories.figures, reliability: cal.facts.reliability },
         baselines: baselines.map((b) => ({ name: b.name, recorded: b.recorded, then: { ...b.then, errors: undefined }, now: { ...b.now, errors: undefined }, crossValidated: b.cvNow })),
         modelStale: stale,
       }) + '\n',
@@ -326,7 +358,9 @@ export async function runEval(opts: { corpus: string; html?: boolean; json?: boo
   if (html) process.stdout.write('\n' + formatReport('html -> facts', html) + '\n');
   process.stdout.write(
     `\nconfidence, cross-validated by site (${OUTER_FOLDS} folds; every article of a site held out together; penalty and shift chosen inside each fold):\n` +
-      formatFigures('facts', cal.facts.figures) +
+      formatFigures(`facts (today's ${cal.today.samples} and ${cal.facts.figures.samples - cal.today.samples} of earlier versions, corpus/history)`, cal.facts.figures) +
+      '\n' +
+      formatFigures("facts (today's extractions only)", cal.today) +
       '\n' +
       formatFigures('categories', cal.categories.figures) +
       '\nreliability of fact confidence (out of fold):\n' +

@@ -157,7 +157,7 @@ describe('cakupan calibrate --db', () => {
     const model = JSON.parse(readFileSync(out, 'utf8'));
     expect(model.fittedOn.reviewedFacts).toBe(4);
     expect(Object.keys(model.facts.weights).length).toBeGreaterThan(10);
-    expect(model.crossValidated.facts.samples).toBe(model.fittedOn.facts + 4);
+    expect(model.crossValidated.facts.samples).toBe(model.fittedOn.facts + model.fittedOn.historyFacts + 4);
     // The shipped model was not touched.
     expect(JSON.parse(readFileSync('data/confidence.json', 'utf8')).fittedOn.reviewedFacts).toBeUndefined();
 

@@ -36,7 +36,9 @@ describe('evaluation gate (corpus/dev)', () => {
   });
   it('holds on sites it was not fitted on: grouped cross-validation of the confidence model', () => {
     const f = cv.facts.figures;
-    expect(f.samples).toBe(report.facts.tp + report.facts.fp);
+    // Today's facts, plus the earlier versions' of corpus/history (the mistakes of rules not yet tuned to these articles).
+    expect(cv.today.samples).toBe(report.facts.tp + report.facts.fp);
+    expect(f.samples).toBeGreaterThan(cv.today.samples);
     expect(f.high).toBeGreaterThanOrEqual(floors.cvHighConfidenceFacts);
     expect(f.highPrecision, `${f.high} facts at >= 0.9`).toBeGreaterThanOrEqual(floors.cvHighConfidencePrecision);
     expect(f.wrongBelow, `${f.wrong} wrong facts`).toBeGreaterThanOrEqual(floors.cvWrongBelowThreshold);

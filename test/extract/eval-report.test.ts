@@ -18,7 +18,8 @@ describe('cakupan eval', () => {
     const r = JSON.parse(await run(true));
     expect(r.crossValidated.groupedBy).toBe('site');
     expect(r.crossValidated.folds).toBe(10);
-    expect(r.crossValidated.facts.samples).toBe(r.text.facts.tp + r.text.facts.fp);
+    expect(r.crossValidated.todayFacts.samples).toBe(r.text.facts.tp + r.text.facts.fp);
+    expect(r.crossValidated.facts.samples).toBeGreaterThan(r.crossValidated.todayFacts.samples); // + corpus/history
     expect(r.crossValidated.reliability).toHaveLength(10);
     expect(r.crossValidated.reliability.reduce((s: number, b: { n: number }) => s + b.n, 0)).toBe(r.crossValidated.facts.samples);
     const b = r.baselines.find((x: { name: string }) => /unseen 38/.test(x.name));
