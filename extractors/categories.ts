@@ -20,6 +20,8 @@ let re: ReturnType<typeof build> | null = null;
  * `#AwardCue` (the strong ones, which may stand right before "Utama", also `#StrongCue`), tiers `#Tier`.
  * Only sentences that hold a tier word are tokenized, so the cost stays off the hot path.
  */
+/** How many words may stand between a tier and a word of the future after it ("Pratama pada penilaian tahun depan"). @default 3 */
+export const GOAL_AFTER_WORDS = 3;
 const TIER_AFTER_CUE = '(#AwardCue|#StrongCue) .{0,3} [#Tier]';
 const UTAMA_AFTER_STRONG_CUE = '#StrongCue #StrongCue? [utama]';
 
@@ -35,7 +37,8 @@ function build() {
     notAward: new RegExp(`(?:${alternation(lex.categoryNotAward)})\\s*$`, 'iu'),
     goal: new RegExp(`${WORD_START}(?:${alternation(lex.categoryGoal)})${WORD_END}[^.;,]{0,45}$`, 'iu'),
     goalClause: new RegExp(`${WORD_START}(?:${alternation(lex.categoryGoalClause)})${WORD_END}[^.;,]{0,${GOAL_CLAUSE_REACH}}$`, 'iu'),
-    goalAfter: new RegExp(`^\\s*(?:(?:19|20)\\d{2}\\s+)?(?:${alternation(lex.categoryGoalAfter)})${WORD_END}`, 'iu'),
+    // "kategori Madya tahun depan", also a few words on: "kategori Pratama pada penilaian tahun depan".
+    goalAfter: new RegExp(`^\\s*(?:(?:19|20)\\d{2}\\s+)?(?:[\\p{L}\\d]+\\s+){0,${GOAL_AFTER_WORDS}}?(?:${alternation(lex.categoryGoalAfter)})${WORD_END}`, 'iu'),
     // Award words, which may stand right before a tier; two other capitalised words make it a name ("Radityo Egi Pratama").
     cueWord: new RegExp(`^(?:${alternation([...lex.categoryCues, ...lex.awardWords, 'kategori', 'kategorri', 'katagori', 'predikat', 'prioritas'])})$`, 'iu'),
     definition: new RegExp(`${WORD_START}(?:${alternation(lex.categoryDefinition)})${WORD_END}`, 'iu'),
@@ -105,7 +108,7 @@ export const categories: Extractor<'category'> = {
         if (
           re.goal.test(text.slice(Math.max(sentence.start, start - 65), start)) ||
           re.goalClause.test(text.slice(Math.max(sentence.start, start - GOAL_CLAUSE_REACH - 20), start)) ||
-          re.goalAfter.test(text.slice(end, end + 30))
+          re.goalAfter.test(text.slice(end, end + 45))
         )
           notAward = 'goal';
         // A definition speaks of the tier itself, close around it: "Kategori Madya pada UHC Award mensyaratkan …".

@@ -104,4 +104,12 @@ export const UNSEEN_EXAMPLES: SentenceExample[] = [
       { region: 'Kabupaten Halmahera Utara', metric: 'active_pct', value: 76.8 },
     ],
   },
+  // Categories named as goals or conditions are not the region's tier.
+  { text: 'Kami yakin tahun depan Kabupaten Purworejo bisa masuk kategori Madya.', facts: [], categories: [] },
+  { text: 'Kami berharap Kabupaten Kebumen segera meraih UHC, minimal kategori Pratama.', facts: [], categories: [] },
+  { text: 'Ia ingin Kabupaten Wonosobo naik kelas ke kategori Utama pada penilaian tahun depan.', facts: [], categories: [] },
+  { text: '“Ambang batas kategori Utama adalah keaktifan 85 persen,” ujar Kepala Cabang Magelang.', facts: [], categories: [] },
+  { text: 'Keaktifan Kabupaten Temanggung 77,2 persen, di bawah ambang 80 persen kategori Madya.', facts: [{ region: 'Kabupaten Temanggung', metric: 'active_pct', value: 77.2 }], categories: [] },
+  // … while a tier the region received stays.
+  { text: 'Pada UHC Awards 2025, Kabupaten Banjarnegara meraih kategori Madya.', facts: [], categories: [{ region: 'Kabupaten Banjarnegara', category: 'Madya', year: 2025 }] },
 ];
