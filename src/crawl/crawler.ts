@@ -102,6 +102,8 @@ export interface CrawlOptions {
   logFlushMs?: number;
   /** Run the main-thread heap guard (memory.ts) during this crawl. @default true */
   heapGuard?: boolean;
+  /** The link ranker of `config` (`rankerFor`), built once by a worker for all its crawls. */
+  ranker?: LinkRanker;
   config: SitesConfig;
   /** The sites to crawl (defaults to the config's enabled sites). */
   sites?: Site[];
@@ -237,13 +239,7 @@ export class Crawler {
   constructor(private readonly o: CrawlOptions) {
     if (!o.store && !o.db) throw new Error('crawl: give a crawl store (store) or an open SQLite database (db)');
     this.frontier = o.store ?? sqliteCrawlStore(o.db!);
-    const gaz = loadGazetteer();
-    this.ranker = linkRanker({
-      keywords: o.config.relevance.keywords,
-      regionNames: [...gaz.regions.map((r) => r.bare), ...gaz.aliases.filter((a) => !a.ambiguous).map((a) => a.alias)],
-      healthWords: o.config.relevance.healthWords,
-      offTopicSections: o.config.relevance.offTopicSections,
-    });
+    this.ranker = o.ranker ?? rankerFor(o.config);
     this.budget = o.maxPages ?? Number.POSITIVE_INFINITY;
     const d = o.config.defaults;
     this.sites = (o.sites ?? o.config.sites.filter((s) => s.enabled)).map((site) => {
@@ -856,6 +852,17 @@ export class Crawler {
     st.facts += facts;
     return `ingested (${facts} facts)`;
   }
+}
+
+/** The link ranker a config calls for: its keywords, health words and off-topic sections, the gazetteer's names. */
+export function rankerFor(config: SitesConfig): LinkRanker {
+  const gaz = loadGazetteer();
+  return linkRanker({
+    keywords: config.relevance.keywords,
+    regionNames: [...gaz.regions.map((r) => r.bare), ...gaz.aliases.filter((a) => !a.ambiguous).map((a) => a.alias)],
+    healthWords: config.relevance.healthWords,
+    offTopicSections: config.relevance.offTopicSections,
+  });
 }
 
 /** A link of a fetched document waiting to be queued, with what to count once it is. */

@@ -19,7 +19,8 @@
 import { setMaxListeners } from 'node:events';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import { Crawler, HostBusy } from '../crawl/crawler.ts';
+import { Crawler, HostBusy, rankerFor } from '../crawl/crawler.ts';
+import type { LinkRanker } from '../crawl/relevance.ts';
 import { ExtractPool } from '../crawl/extract-pool.ts';
 import { startHeapGuard } from '../crawl/memory.ts';
 import { closeAgents } from '../crawl/fetch.ts';
@@ -70,6 +71,7 @@ export async function runWorker(o: WorkerOptions): Promise<WorkerResult> {
   let boss: Boss | null = null;
   const result: WorkerResult = { owner, jobs: 0, failed: 0, ingested: 0, requests: 0 };
   const pools = new Map<string, ExtractPool>();
+  const rankers = new Map<string, LinkRanker>();
   let crawlRun: Promise<number> | null = null;
   let refreshRun: Promise<number> | null = null;
   let ingestedSinceConflicts = 0;
@@ -115,6 +117,7 @@ export async function runWorker(o: WorkerOptions): Promise<WorkerResult> {
         maxPagesPerHost: d.maxPagesPerHost,
         ingest: storeIngest(store, runId),
         pool: await poolFor(d.config.relevance.keywords),
+        ranker: rankers.get(JSON.stringify(d.config.relevance)) ?? rankers.set(JSON.stringify(d.config.relevance), rankerFor(d.config)).get(JSON.stringify(d.config.relevance)),
         logFlushMs: WORKER_LOG_FLUSH_MS,
         heapGuard: false,
         signal: stop,
