@@ -20,6 +20,8 @@ let re: ReturnType<typeof build> | null = null;
  * `#AwardCue` (the strong ones, which may stand right before "Utama", also `#StrongCue`), tiers `#Tier`.
  * Only sentences that hold a tier word are tokenized, so the cost stays off the hot path.
  */
+/** "Kategori Utama diraih Kota A": a sentence that opens with the tier and names who won it is no definition. */
+const WINNERS_AFTER = /^\s*(?:(?:19|20)\d{2}\s+)?(?:juga\s+)?(?:berhasil\s+)?(?:diraih|disabet|diterima|jatuh\s+kepada|dianugerahkan\s+kepada)(?![\p{L}])/iu;
 /** How many words may stand between a tier and a word of the future after it ("Pratama pada penilaian tahun depan"). @default 3 */
 export const GOAL_AFTER_WORDS = 3;
 const TIER_AFTER_CUE = '(#AwardCue|#StrongCue) .{0,3} [#Tier]';
@@ -114,7 +116,7 @@ export const categories: Extractor<'category'> = {
         // A definition speaks of the tier itself, close around it: "Kategori Madya pada UHC Award mensyaratkan …".
         else if (
           re.definition.test(text.slice(Math.max(sentence.start, start - 40), Math.min(sentence.end, end + DEFINITION_REACH))) ||
-          (kategoriStart >= 0 && re.subjectStart.test(text.slice(sentence.start, start)))
+          (kategoriStart >= 0 && re.subjectStart.test(text.slice(sentence.start, start)) && !WINNERS_AFTER.test(text.slice(end, end + 30)))
         )
           notAward = 'definition';
         out.push({ kind: 'category', start, end, category: lex.categoryTiers[tier]!, notAward });

@@ -46,7 +46,7 @@ export function pairCategories(doc: Doc, found: Found): CategoryFact[] {
     previous: wordsRegex(lexicon().previousWords),
     topic: /^[\s"“'‘(]*(?:(?:pada|untuk|adapun|sedangkan|sementara|dan|lalu|kemudian|selanjutnya)\s+(?:itu\s+)?)?(?:penghargaan\s+)?(?:uhc\s+)?(?:kategor+i|predikat|katagori)\s*$/iu,
     locationBefore: /(?:^|[^\p{L}])(?:di|se-?)\s*$/iu,
-    passive: /^\s*(?:(?:19|20)\d{2}\s+)?(?:ini\s+|tersebut\s+)?(?:berhasil\s+)?(?:diraih|diterima|disabet|diberikan\s+kepada|jatuh\s+kepada|didapat|diperoleh|dianugerahkan\s+kepada|disandang)(?![\p{L}])/iu,
+    passive: /^\s*(?:(?:19|20)\d{2}\s+)?(?:ini\s+|tersebut\s+)?(?:juga\s+|pun\s+)?(?:berhasil\s+)?(?:diraih|diterima|disabet|diberikan\s+kepada|jatuh\s+kepada|didapat|diperoleh|dianugerahkan\s+kepada|disandang)(?![\p{L}])/iu,
     copula: /^\s*,?\s*(?:yang\s+)?(?:merupakan|adalah|sebagai|menjadi|ialah)\s*$/iu,
     listIntro: /^\s*[:,]?\s*(?:yaitu|yakni|antara lain|di antaranya|diantaranya|meliputi)?\s*:?\s*$/iu,
   };

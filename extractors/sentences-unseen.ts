@@ -112,4 +112,23 @@ export const UNSEEN_EXAMPLES: SentenceExample[] = [
   { text: 'Keaktifan Kabupaten Temanggung 77,2 persen, di bawah ambang 80 persen kategori Madya.', facts: [{ region: 'Kabupaten Temanggung', metric: 'active_pct', value: 77.2 }], categories: [] },
   // … while a tier the region received stays.
   { text: 'Pada UHC Awards 2025, Kabupaten Banjarnegara meraih kategori Madya.', facts: [], categories: [{ region: 'Kabupaten Banjarnegara', category: 'Madya', year: 2025 }] },
+  // A tier that opens its sentence and names its winners after a passive verb is theirs, not a definition.
+  {
+    text: 'Pada UHC Awards 2026, tiga daerah di Provinsi Riau turut menerima penghargaan. Kategori Utama diraih Kota Pekanbaru, sedangkan kategori Madya diraih Kabupaten Siak dan Kabupaten Kampar.',
+    facts: [],
+    categories: [
+      { region: 'Kota Pekanbaru', category: 'Utama', year: 2026 },
+      { region: 'Kabupaten Siak', category: 'Madya', year: 2026 },
+      { region: 'Kabupaten Kampar', category: 'Madya', year: 2026 },
+    ],
+  },
+  {
+    text: 'Pada UHC Awards 2026 di Provinsi Riau, penghargaan kategori Pratama juga diterima Kabupaten Pelalawan dan Kabupaten Bengkalis.',
+    facts: [],
+    categories: [
+      { region: 'Kabupaten Pelalawan', category: 'Pratama', year: 2026 },
+      { region: 'Kabupaten Bengkalis', category: 'Pratama', year: 2026 },
+    ],
+  },
+  { text: 'Kategori Madya diberikan kepada daerah dengan keaktifan peserta di atas 80 persen.', facts: [], categories: [] },
 ];
