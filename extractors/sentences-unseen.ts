@@ -131,4 +131,21 @@ export const UNSEEN_EXAMPLES: SentenceExample[] = [
     ],
   },
   { text: 'Kategori Madya diberikan kepada daerah dengan keaktifan peserta di atas 80 persen.', facts: [], categories: [] },
+  // Criteria: a share "untuk <tier>", a tier being defined before the figure, a figure joined to a target by "dengan".
+  {
+    text: 'Kriteria UHC Awards 2026: keaktifan minimal 80 persen untuk Pratama, 85 persen untuk Madya, dan 90 persen untuk Utama.',
+    none: 'each share is a tier\'s criterion',
+  },
+  { text: '“Ambang batas kategori Utama adalah keaktifan 85 persen,” kata Kepala Cabang Banjarmasin.', none: 'a tier defined, not a measurement' },
+  {
+    text: 'Kabupaten Paser mencatat cakupan 97,3 persen. Sasaran RPJMD pada 2028 adalah cakupan 99 persen dengan keaktifan 82 persen.',
+    facts: [{ region: 'Kabupaten Paser', metric: 'coverage_pct', value: 97.3 }],
+  },
+  {
+    text: 'Kabupaten Kutai Barat mencatat cakupan 98,7 persen dengan keaktifan 81,4 persen.',
+    facts: [
+      { region: 'Kabupaten Kutai Barat', metric: 'coverage_pct', value: 98.7 },
+      { region: 'Kabupaten Kutai Barat', metric: 'active_pct', value: 81.4 },
+    ],
+  },
 ];

@@ -53,8 +53,9 @@ export const thresholdGate: Gate = {
       // Joined to a threshold/target figure before it in the sentence.
       if (f.kind === 'percent') {
         const prev = lastInside(percents, s.start, f.start);
-        if (prev && prev.end <= f.start && onlyCarry(text.slice(prev.end, f.start)) && /\b(?:dan|serta|maupun)\b/iu.test(text.slice(prev.end, f.start))) {
-          const gw = governed(prev);
+        if (prev && prev.end <= f.start && onlyCarry(text.slice(prev.end, f.start)) && /\b(?:dan|serta|maupun|dengan)\b/iu.test(text.slice(prev.end, f.start))) {
+          // A target governs its whole clause ("target RPJMN pada 2029 adalah cakupan 98,6 persen dengan keaktifan 85 persen").
+          const gw = governed(prev) ?? lastInside(targets, clauseStartOf(text, s.start, prev.start), prev.start);
           if (gw) return { gate: 'threshold', reason: 'gate:threshold', word: `joined to ${gw.word}`, start: gw.start, end: f.start };
         }
       }

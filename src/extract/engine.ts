@@ -360,6 +360,10 @@ function pairFigures(ctx: Ctx): Fact[] {
       (guardIn(guards, afterNear, ['definition', 'criterion']) && 'criterion-after') ||
       // "95 persen dari target": a share of a target reached, not of the population.
       (/^\s*(?:persen\s+|%\s*)?(?:dari|terhadap)\s+target/iu.test(text.slice(g.end, g.end + 30)) && 'of-target') ||
+      // "… 85 persen untuk Madya, dan 90 persen untuk Utama": a tier's criterion.
+      (tierAfterRe().test(text.slice(g.end, g.end + 30)) && 'criterion-tier') ||
+      // "Ambang batas kategori Madya adalah keaktifan 80 persen": a tier being defined before the figure in its clause.
+      (ctx.ix.category.some(w.clause.start, g.start, (c) => c.notAward === 'definition') && 'criterion-definition') ||
       (guards.some(ownSpan.start, ownSpan.end, (x) => ['inactive', 'segment', 'flow'].includes(x.guard) && !belongsToNext(x, g, next)) && 'polarity-or-segment') ||
       // Another quantity's word qualifies a figure it stands next to ("iuran 42.000"), not one a clause away ("92 persen
       // merupakan peserta aktif yang secara rutin membayar iuran").
@@ -563,6 +567,13 @@ function inBracket(text: string, pos: number, sentenceStart: number): boolean {
  */
 function cueOfNext(text: string, x: Span, g: Group, next: Group | undefined): boolean {
   return belongsToNext(x, g, next) && !/[,;.]|\b(?:dan|serta)\b/iu.test(text.slice(x.end, next!.start));
+}
+
+let tierAfter: RegExp | null = null;
+/** A share followed by "untuk [kategori] <tier>" gives that tier's criterion. */
+function tierAfterRe(): RegExp {
+  tierAfter ??= new RegExp(`^\\s*(?:persen\\s+|%\\s*)?untuk\\s+(?:kategori\\s+|predikat\\s+)?(?:${alternation(Object.keys(lexicon().categoryTiers))})(?![\\p{L}])`, 'iu');
+  return tierAfter;
 }
 
 function belongsToNext(x: Span, g: Group, next: Group | undefined): boolean {
