@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { openPgStore, type PgStore } from '../../src/store/postgres.ts';
 import { ingest } from '../../src/store/ingest.ts';
 import { CORPUS_DIR } from '../../src/store/cli.ts';
-import { cli, FAST_CLOCKS, freshSchema, type Proc, type TestDb } from './helpers.ts';
+import { cli, FAST_CLOCKS, freshSchema, waitFor, type Proc, type TestDb } from './helpers.ts';
 
 interface FactRow {
   id: number;
@@ -51,13 +51,17 @@ beforeAll(async () => {
   before = await facts();
   for (const f of before) if (f.status !== 'auto') decided.set(f.id, { status: f.status, value: f.value, as_of: f.as_of });
 
+  // Both workers up before the work arrives (as services run), stopped with SIGTERM once the plan is done.
+  workers = [0, 1].map(() => cli(['worker', '--db', db.url], env));
+  await waitFor('both workers to start', () => workers.every((w) => /: started on/.test(w.stderr())), 90_000);
   enqueue = cli(['refresh', '--all', '--db', db.url], env);
   expect((await enqueue.done).code).toBe(0);
-  workers = [0, 1].map(() => cli(['worker', '--db', db.url, '--until-idle'], env));
+  await waitFor('the refresh plan to finish', async () => (await db.query(`SELECT id FROM refresh_plans WHERE finished_at IS NULL`)).length === 0 && (await db.query(`SELECT id FROM refresh_plans`)).length > 0, 120_000);
+  for (const w of workers) w.child.kill('SIGTERM');
   const exits = await Promise.all(workers.map((w) => w.done));
   for (const [i, e] of exits.entries()) expect(e, workers[i].stderr()).toEqual({ code: 0, signal: null });
   after = await facts();
-}, 180_000);
+}, 240_000);
 
 afterAll(async () => {
   await store?.close();
