@@ -148,4 +148,10 @@ export const UNSEEN_EXAMPLES: SentenceExample[] = [
       { region: 'Kabupaten Kutai Barat', metric: 'active_pct', value: 81.4 },
     ],
   },
+  // A decimal comma is no clause break: the budget word still governs the people it pays for.
+  { text: 'Iuran PBI daerah Kabupaten Mimika tahun 2026 dianggarkan Rp 41,8 miliar untuk 96.500 jiwa.', none: 'the people a budget pays for' },
+  {
+    text: 'Pemkab Nabire menyiapkan Rp 12,5 miliar. Saat ini peserta JKN di Kabupaten Nabire mencapai 171.200 jiwa.',
+    facts: [{ region: 'Kabupaten Nabire', metric: 'enrolled_count', value: 171200 }],
+  },
 ];

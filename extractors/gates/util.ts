@@ -54,7 +54,7 @@ export function firstInside<T extends Span>(xs: readonly T[], from: number, to: 
 }
 
 /** Where a clause breaks: punctuation, and the connectives that start a new statement. */
-export const CLAUSE_BREAK = /[,;:]|\s(?:sedangkan|sementara|kemudian|disusul|diikuti|namun|tetapi|karena|sehingga|padahal|meski|walaupun)\s/giu;
+export const CLAUSE_BREAK = /;|(?<!\d)[,:]|[,:](?!\d)|\s(?:sedangkan|sementara|kemudian|disusul|diikuti|namun|tetapi|karena|sehingga|padahal|meski|walaupun)\s/giu;
 
 /** Start of the clause holding `pos` (searching back no further than `from`). */
 export function clauseStartOf(text: string, from: number, pos: number): number {

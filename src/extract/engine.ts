@@ -73,7 +73,7 @@ export function runExtractors(doc: Doc): Found {
   return found;
 }
 
-const CLAUSE_BREAK = /[,;:]|\s(?:sedangkan|sementara|kemudian|disusul|diikuti|serta|namun|tetapi|karena|sehingga|padahal|meski|walaupun)\s/giu;
+const CLAUSE_BREAK = /;|(?<!\d)[,:]|[,:](?!\d)|\s(?:sedangkan|sementara|kemudian|disusul|diikuti|serta|namun|tetapi|karena|sehingga|padahal|meski|walaupun)\s/giu;
 
 let fillerRe: RegExp | null = null;
 /** Words that may stand between two figures of one group: "jiwa, atau baru sebesar", "persen dengan". */
