@@ -31,6 +31,9 @@ export async function loadExtractor(): Promise<typeof import('../extract/index.t
 }
 import { MAX_PAGES_PER_HOST } from './config.ts';
 
+/** A `postgres://` database: crawl enqueues for `cakupan worker`, crawl-report reads the shared log (a test, so SQLite runs never load the pg client). */
+const POSTGRES_URL = /^postgres(ql)?:\/\//i;
+
 /** Default sites file: the package's own data/sites.json, wherever the command runs from (not the current folder's). */
 export const DEFAULT_SITES_PATH = fileURLToPath(new URL('../../data/sites.json', import.meta.url));
 
@@ -190,7 +193,7 @@ export function register(program: Command): void {
       }
       const sites = selectSites(cfg, a.site);
       if (sites.length === 0) throw new Error(`${a.config}: no enabled site to crawl (set "enabled": true on one, or name one with --site)`);
-      if ((await import('../store/pg.ts')).isPostgresUrl(dbPath(a.db))) {
+      if (POSTGRES_URL.test(dbPath(a.db))) {
         // Many machines: the hosts go on the queue for `cakupan worker`.
         const { enqueueCrawlJobs } = await import('../worker/enqueue.ts');
         process.stdout.write((await enqueueCrawlJobs({ db: dbPath(a.db), config: cfg, sites, since: a.since ?? null, refresh: a.refresh, userAgent: a.userAgent, maxPagesPerHost: a.maxPagesPerHost, json: a.json })) + '\n');
@@ -261,7 +264,7 @@ export function register(program: Command): void {
       const parsed = ReportArgs.safeParse(raw);
       if (!parsed.success) fail(parsed.error.issues.map((i) => flagMessage(i, raw)).join('; '));
       const a = parsed.data;
-      if ((await import('../store/pg.ts')).isPostgresUrl(dbPath(a.db))) {
+      if (POSTGRES_URL.test(dbPath(a.db))) {
         // Every worker's requests are in the one fetch log: the report checks them together.
         const [{ crawlReportOf, formatReport }, { openPgCrawlStore }] = await Promise.all([import('./report.ts'), import('../store/crawl-pg.ts')]);
         const crawlStore = await openPgCrawlStore(dbPath(a.db), { max: 2 });

@@ -132,7 +132,7 @@ export function register(program: Command): void {
         raw,
       );
       if (!flags) return;
-      if (!flags.inProcess && (await import('./pg.ts')).isPostgresUrl(dbPath(flags.db))) {
+      if (!flags.inProcess && /^postgres(ql)?:\/\//i.test(dbPath(flags.db))) {
         // Many machines: the plan's batches go on the queue; every `cakupan worker` takes some.
         try {
           const { enqueueRefreshJobs } = await import('../worker/enqueue.ts');
@@ -299,7 +299,7 @@ export function register(program: Command): void {
         const { formatStats } = await formatModule();
         const s = await store.stats();
         // On PostgreSQL the ops side too: queues, dead letters, leased hosts (src/worker/stats.ts).
-        const ops = (await import('./pg.ts')).isPostgresUrl(dbPath(flags.db)) ? await import('../worker/stats.ts') : null;
+        const ops = /^postgres(ql)?:\/\//i.test(dbPath(flags.db)) ? await import('../worker/stats.ts') : null;
         const work = ops ? await ops.workStats(dbPath(flags.db)) : null;
         process.stdout.write(flags.json ? JSON.stringify(work ? { ...s, work } : s, null, 2) + '\n' : formatStats(s) + (work && ops ? '\n\n' + ops.formatWorkStats(work) : '') + '\n');
       });
