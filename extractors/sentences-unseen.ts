@@ -154,4 +154,9 @@ export const UNSEEN_EXAMPLES: SentenceExample[] = [
     text: 'Pemkab Nabire menyiapkan Rp 12,5 miliar. Saat ini peserta JKN di Kabupaten Nabire mencapai 171.200 jiwa.',
     facts: [{ region: 'Kabupaten Nabire', metric: 'enrolled_count', value: 171200 }],
   },
+  // A cue opening a bracket after the figure is the bracket's, even where its number carries no "persen".
+  {
+    text: 'Data BPJS Kesehatan per Juni 2025: Kabupaten Purbalingga 98,92 persen (keaktifan 80,05).',
+    facts: [{ region: 'Kabupaten Purbalingga', metric: 'coverage_pct', value: 98.92 }],
+  },
 ];

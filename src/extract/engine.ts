@@ -566,6 +566,9 @@ function inBracket(text: string, pos: number, sentenceStart: number): boolean {
  * before: "1.084.602 jiwa di antaranya merupakan peserta aktif, dan 54.112 jiwa masih tidak aktif".
  */
 function cueOfNext(text: string, x: Span, g: Group, next: Group | undefined): boolean {
+  // "99,64 persen (keaktifan 90,11)": a cue opening a bracket after the figure is the bracket's number's, even one no
+  // percentage was read from.
+  if (x.start >= g.end && /^\s*(?:persen|%)?\s*\(\s*$/iu.test(text.slice(g.end, x.start)) && /^[^()]{0,20}\d[^()]*\)/u.test(text.slice(x.end, x.end + 40))) return true;
   return belongsToNext(x, g, next) && !/[,;.]|\b(?:dan|serta)\b/iu.test(text.slice(x.end, next!.start));
 }
 
