@@ -75,6 +75,8 @@ export async function backend(kind: BackendKind): Promise<Backend> {
   cleanups.push(async () => {
     await client.end().catch(() => undefined);
     await dropPgSchema(TEST_PG_URL, schema);
+    // The queues' schema next to it, when a command touched pg-boss (`cakupan stats` reads the queues).
+    await dropPgSchema(TEST_PG_URL, `${schema}_boss`);
   });
   const toPg = (sql: string) => {
     let i = 0;
