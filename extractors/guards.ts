@@ -48,6 +48,8 @@ export const guards: Extractor<'guard'> = {
     }
     res.regionCount.lastIndex = 0;
     for (let m; (m = res.regionCount.exec(text)); ) {
+      // "per 1 Januari 2025 Provinsi Jambi": a year closing a date, not a count of provinces.
+      if (/^(?:19|20)\d{2}\s/u.test(m[0]) && /\p{L}\s+$/u.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
       out.push({ kind: 'guard', guard: 'region-count', word: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
     }
     return out.sort((a, b) => a.start - b.start);
@@ -72,6 +74,7 @@ export const guards: Extractor<'guard'> = {
     { text: 'yang mana tersebar di delapan kabupaten dan satu kota di Papua', span: 'tersebar di', value: 'aggregate' },
     { text: 'terdapat 22 provinsi dan 334 kabupaten/kota yang telah mewujudkan UHC', span: '22 provinsi', value: 'region-count' },
     { text: 'Dari total 514 kabupaten/kota se-Indonesia', span: '514 kabupaten/kota', value: 'region-count' },
+    { text: 'Per 1 Maret 2025 Provinsi Jambi mencatat', none: 'a year closing a date counts no provinces' },
     { text: 'indeks kepuasan peserta JKN terus meningkat', span: 'indeks kepuasan', value: 'other-quantity' },
     { text: 'jumlah peserta naik 2,5 persen dibanding tahun lalu', span: 'naik', value: 'change' },
     { text: 'terdapat penambahan 12.000 peserta baru', span: 'penambahan', value: 'change' },

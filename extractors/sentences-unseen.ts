@@ -159,4 +159,12 @@ export const UNSEEN_EXAMPLES: SentenceExample[] = [
     text: 'Data BPJS Kesehatan per Juni 2025: Kabupaten Purbalingga 98,92 persen (keaktifan 80,05).',
     facts: [{ region: 'Kabupaten Purbalingga', metric: 'coverage_pct', value: 98.92 }],
   },
+  // A year closing a date is no count of provinces.
+  {
+    text: 'Secara keseluruhan, per 1 Maret 2025 Provinsi Jambi mencatat 3.801.200 peserta JKN atau 99,1 persen dari total penduduk.',
+    facts: [
+      { region: 'Provinsi Jambi', metric: 'enrolled_count', value: 3801200 },
+      { region: 'Provinsi Jambi', metric: 'coverage_pct', value: 99.1 },
+    ],
+  },
 ];
