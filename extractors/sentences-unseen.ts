@@ -167,4 +167,11 @@ export const UNSEEN_EXAMPLES: SentenceExample[] = [
       { region: 'Provinsi Jambi', metric: 'coverage_pct', value: 99.1 },
     ],
   },
+  {
+    text: 'Cakupan JKN Provinsi Kalimantan Tengah mencapai 96,4 persen. Angka ini masih sedikit di bawah rata-rata nasional 98,1 persen.',
+    facts: [
+      { region: 'Provinsi Kalimantan Tengah', metric: 'coverage_pct', value: 96.4 },
+      { region: 'Indonesia', metric: 'coverage_pct', value: 98.1 },
+    ],
+  },
 ];

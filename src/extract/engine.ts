@@ -342,7 +342,9 @@ function pairFigures(ctx: Ctx): Fact[] {
     // The text stops mid-clause right after the figure: what qualified it may be cut ("1,3 juta warga … ya").
     if (ctx.truncated && g.sentence.index === doc.sentences.length - 1 && w.after.end >= g.sentence.end && g.end > text.trimEnd().length - TRUNCATION_REACH && text.slice(g.end).trim() !== '') return debugDrop(ctx, g, 'text:cut-off');
     if (ctx.boilerplate.has(g.sentence.paragraph)) return debugDrop(ctx, g, 'boilerplate');
-    const near: Span = { start: Math.max(w.clause.start, g.start - THRESHOLD_REACH), end: g.start };
+    // "di bawah rata-rata nasional 98,2 persen": the comparison word is about the national figure, which it names, not a threshold.
+    const ownNational = ctx.ix.cue.within(Math.max(w.clause.start, g.start - THRESHOLD_REACH), g.start).filter((c) => c.family === 'national' && NATIONAL_OWN.test(text.slice(c.end, g.start))).at(-1);
+    const near: Span = { start: Math.max(w.clause.start, g.start - THRESHOLD_REACH, ownNational?.end ?? 0), end: g.start };
     const afterNear: Span = { start: g.end, end: Math.min(w.after.end, g.end + 30) };
     // The figure's own words end at the next " dan": "Peserta aktif 1,023 juta dan peserta non aktif 307,5 ribu".
     // Nor do the segments a total "terdiri dari": "5.313.535 jiwa yang terdiri dari berbagai segmen kepesertaan seperti PBI".
