@@ -20,6 +20,9 @@ export const MISSING_REACH = 60;
 /** How far after a figure's group a missing phrase may begin ("5,57 persen penduduk … belum terdaftar"). */
 export const MISSING_AFTER_REACH = 40;
 
+/** The words a figure in apposition may open with: "…, sekitar 19.800 orang". */
+const APPOSITION = /^\s*(?:sekitar|kira-kira|kurang\s+lebih|hampir|lebih\s+dari|sebanyak|mencapai|yakni|yaitu)?\s*$/iu;
+
 /** Longest line read as a headline, where capitals carry no sentence boundary. */
 export const HEADLINE_MAX_CHARS = 150;
 
@@ -76,6 +79,11 @@ export const polarityGate: Gate = {
       const cs = clauseStartOf(text, s.start, f.start);
       const b = lastInside(before, Math.max(cs, f.start - MISSING_REACH), f.start);
       if (b && !inside(coverageCues, b.end, f.start).length) return { gate: 'polarity', reason: 'gate:polarity', word: b.word, start: b.start, end: b.end };
+      // In apposition to a missing phrase right before the comma: "warga yang belum terdaftar, sekitar 19.800 orang, …".
+      if (cs > s.start && text[cs - 1] === ',' && APPOSITION.test(text.slice(cs, f.start))) {
+        const ap = lastInside(before, Math.max(s.start, cs - 1 - MISSING_REACH), cs - 1);
+        if (ap && text.slice(ap.end, cs - 1).trim() === '') return { gate: 'polarity', reason: 'gate:polarity', word: ap.word, start: ap.start, end: ap.end };
+      }
       if (openerRe.test(text.slice(s.start, f.start)) && !inside(coverageCues, s.start, f.start).length) {
         return { gate: 'polarity', reason: 'gate:polarity', word: 'the rest (sisanya)', start: s.start, end: f.start };
       }
@@ -118,6 +126,11 @@ export const polarityGate: Gate = {
   },
   examples: [
     { text: 'Kebutuhan UHC di Provinsi Sumatera Utara tinggal 3,8 persen lagi.', none: 'what remains to reach UHC is not coverage' },
+    { text: 'Dinkes menyisir desa agar warga Kabupaten Wonogiri yang belum terdaftar, sekitar 12.400 orang, segera masuk JKN.', none: 'a missing count in apposition' },
+    {
+      text: 'Warga Kabupaten Sukoharjo yang sudah terdaftar, sekitar 890.000 orang, tercatat sebagai peserta JKN.',
+      facts: [{ region: 'Kabupaten Sukoharjo', metric: 'enrolled_count', value: 890000 }],
+    },
     { text: 'Masih tersisa 2,4 persen warga Kota Kupang yang belum terakomodasi dalam program JKN.', none: 'the share still missing' },
     { text: 'Untuk mencapai UHC, Kabupaten Serang kurang 1.250 peserta lagi.', none: 'what is lacking to reach UHC' },
     { text: 'Kabupaten Lebak masih perlu menambah sekitar 12 ribu jiwa agar mencapai UHC.', none: 'people still to be added' },
