@@ -56,7 +56,11 @@ export const polarityGate: Gate = {
     ].sort((a, b) => a.start - b.start);
     // A coverage word between a missing word and the figure speaks of coverage again: "Dengan tambahan tersebut, cakupan
     // kepesertaan naik menjadi 98 persen".
-    const coverageCues = found.cue.filter((c) => c.family === 'coverage' || c.family === 'active' || c.family === 'coverageWeak');
+    // ("aktif" inside "tidak aktif" is no such word.)
+    const inactive = found.guard.filter((x) => x.guard === 'inactive');
+    const coverageCues = found.cue.filter(
+      (c) => (c.family === 'coverage' || c.family === 'active' || c.family === 'coverageWeak') && !inside(inactive, c.start - 20, c.end + 1).some((x) => x.start <= c.start && c.end <= x.end),
+    );
     const afterRe = new RegExp(
       `^[\\s,]*(?:(?:${filler})\\s+){0,4}(?:(?:yang\\s+)?(?:${alternation(g.negations)})\\s+(?:${verbs})|${alternation(g.missingAfter)})(?![\\p{L}])`,
       'iu',
@@ -126,6 +130,7 @@ export const polarityGate: Gate = {
   },
   examples: [
     { text: 'Kebutuhan UHC di Provinsi Sumatera Utara tinggal 3,8 persen lagi.', none: 'what remains to reach UHC is not coverage' },
+    { text: 'Sisanya tidak aktif karena menunggak iuran, jumlahnya sekitar 310 ribu peserta se-Kalbar.', none: 'the rest, inactive: "aktif" inside "tidak aktif" speaks of no activity' },
     { text: 'Dinkes menyisir desa agar warga Kabupaten Wonogiri yang belum terdaftar, sekitar 12.400 orang, segera masuk JKN.', none: 'a missing count in apposition' },
     {
       text: 'Warga Kabupaten Sukoharjo yang sudah terdaftar, sekitar 890.000 orang, tercatat sebagai peserta JKN.',
