@@ -174,4 +174,6 @@ export const UNSEEN_EXAMPLES: SentenceExample[] = [
       { region: 'Indonesia', metric: 'coverage_pct', value: 98.1 },
     ],
   },
+  // A headline's bare verb ("Lampaui", "Tembus") over counted regions is a threshold too.
+  { text: 'Cakupan JKN di Empat Kabupaten Selatan Sulteng Lampaui 97 Persen', none: 'counted regions over a level' },
 ];
