@@ -203,7 +203,7 @@ export function register(program: Command): void {
       const [{ crawl }, { closeAgents }] = await Promise.all([import('./crawler.ts'), import('./fetch.ts'), loadExtractor()]);
       const runId = await store.startRun('crawl', { ...a, sites: sites.map((s) => s.url) });
       // Two crawls on one database would each keep their own host gates: together they could hurry a host.
-      const crawlStore = (await import('../store/crawl-sqlite.ts')).sqliteCrawlStore(store.db);
+      const crawlStore = store.crawlStore();
       const other = await crawlStore.otherRunningCrawl(runId);
       if (other) {
         await store.finishRun(runId, 'failed', `crawl run ${other.id} is still running`);
@@ -280,7 +280,7 @@ export function register(program: Command): void {
       const store = await openStore(dbPath(a.db), { mustExist: true, readOnly: true });
       const { crawlReport, formatReport } = await import('./report.ts');
       try {
-        const r = crawlReport(store.db, { runId: a.run });
+        const r = crawlReport(store.crawlStore(), { runId: a.run });
         process.stdout.write((a.json ? JSON.stringify(r) : formatReport(r)) + '\n');
         if (r.totals.disallowedRequests || r.totals.shortGaps) process.exitCode = 1;
       } finally {

@@ -4,7 +4,7 @@
  * every gap between two request starts on a host compared with the delay that host had.
  */
 import type { CrawlStore, ReportData } from '../store/crawl-store.ts';
-import { sqliteCrawlStore, type SqliteHandle } from '../store/crawl-sqlite.ts';
+import { sqliteCrawlStore, type SqliteCrawlStore, type SqliteHandle } from '../store/crawl-sqlite.ts';
 import { z } from 'zod';
 import { rulesOf, type RobotsRecord, type RobotsRules } from './robots.ts';
 import { RANKED_LOW_PRIORITY } from './relevance.ts';
@@ -79,8 +79,9 @@ interface LogRow {
  * Builds the report from the crawl store (optionally only the requests of one run; gaps still use all). An open
  * SQLite handle is read synchronously (tests, the in-process crawl); any store through `crawlReportOf`.
  */
-export function crawlReport(db: SqliteHandle, opts: { runId?: number } = {}): CrawlReport {
-  return reportFrom(sqliteCrawlStore(db).reportDataSync(RANKED_LOW_PRIORITY), opts);
+export function crawlReport(source: SqliteHandle | Pick<SqliteCrawlStore, 'reportDataSync'>, opts: { runId?: number } = {}): CrawlReport {
+  const store = 'reportDataSync' in source ? source : sqliteCrawlStore(source);
+  return reportFrom(store.reportDataSync(RANKED_LOW_PRIORITY), opts);
 }
 
 /** The report from any crawl store (SQLite or PostgreSQL). */

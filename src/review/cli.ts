@@ -328,7 +328,7 @@ export function register(program: Command): void {
       if (!flags) return;
       await withService('export-gold', dbPath(flags.db), {}, async (svc) => {
         const { writeGold } = await import('./export.ts');
-        const r = writeGold(svc.db, flags.out, { partial: flags.partial });
+        const r = writeGold(svc.reads, flags.out, { partial: flags.partial });
         process.stdout.write(`${r.files.length} gold articles (${r.facts} facts, ${r.categories} categories) written to ${flags.out}\n`);
       });
     });

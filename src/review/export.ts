@@ -9,12 +9,12 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { SqliteStore } from '../store/sqlite.ts';
+import type { ReviewReads } from '../store/review-reads.ts';
 import { z } from 'zod';
 import { Category, Level, Metric, PartialDate } from '../types.ts';
 
-/** The store's SQLite handle (its type from the store: no driver import in the review stage). */
-type Db = SqliteStore['db'];
+/** The store's reads the export needs (`ReviewService.reads`, or `store.reviewReads()`). */
+type Db = Pick<ReviewReads, 'goldArticles' | 'goldFacts' | 'goldCategories'>;
 
 /** One gold fact, as `corpus/dev/*.json` writes it. */
 export const GoldFact = z.object({
@@ -58,26 +58,7 @@ export interface GoldExportOptions {
 /** The gold articles of the store, article id order. */
 export function goldArticles(db: Db, opts: GoldExportOptions = {}): GoldArticle[] {
   const prefix = opts.prefix ?? 'r';
-  const articles = db
-    .prepare(
-      `SELECT a.id, a.title, a.published, a.text, p.url,
-         (SELECT COUNT(*) FROM facts f WHERE f.article_id = a.id AND f.status = 'auto')
-         + (SELECT COUNT(*) FROM categories c WHERE c.article_id = a.id AND c.status = 'auto') AS open,
-         (SELECT COUNT(*) FROM facts f WHERE f.article_id = a.id AND f.status IN ('accepted','corrected','rejected'))
-         + (SELECT COUNT(*) FROM categories c WHERE c.article_id = a.id AND c.status IN ('accepted','corrected','rejected')) AS reviewed
-       FROM articles a JOIN pages p ON p.id = a.page_id ORDER BY a.id`,
-    )
-    .all() as { id: number; title: string | null; published: string | null; text: string; url: string; open: number; reviewed: number }[];
-  const facts = db.prepare(
-    `SELECT g.name AS region, g.level, f.metric, f.value, f.as_of, f.evidence_text AS span
-     FROM facts f JOIN regions g ON g.code = f.region_code
-     WHERE f.article_id = ? AND f.status IN ('accepted','corrected') ORDER BY f.evidence_start, f.id`,
-  );
-  const cats = db.prepare(
-    `SELECT g.name AS region, g.level, c.category, c.year, c.evidence_text AS span
-     FROM categories c JOIN regions g ON g.code = c.region_code
-     WHERE c.article_id = ? AND c.status IN ('accepted','corrected') ORDER BY c.evidence_start, c.id`,
-  );
+  const articles = db.goldArticles();
   const out: GoldArticle[] = [];
   for (const a of articles) {
     if (a.reviewed === 0 || (a.open > 0 && !opts.partial)) continue;
@@ -89,8 +70,8 @@ export function goldArticles(db: Db, opts: GoldExportOptions = {}): GoldArticle[
         title: a.title,
         published: a.published && PartialDate.safeParse(a.published).success ? a.published : null,
         text: a.text,
-        facts: facts.all(a.id),
-        categories: cats.all(a.id),
+        facts: db.goldFacts(a.id),
+        categories: db.goldCategories(a.id),
       }),
     );
   }

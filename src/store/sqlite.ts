@@ -23,6 +23,8 @@ import { listMigrations, migrate, MIGRATIONS_DIR } from './migrate.ts';
 import { MissedFact, missedFactRow, type MissedFactArticle } from './missed.ts';
 import { categoryRows, factRows, FLAGS, sha256, textFingerprint, type CategoryRow, type FactRow } from './pipeline.ts';
 import { nextState, stateOf } from './review-rules.ts';
+import { SqliteReviewReads, type ReviewReads } from './review-reads.ts';
+import { sqliteCrawlStore, type SqliteCrawlStore } from './crawl-sqlite.ts';
 import { CATEGORY_SPEC, FACT_SPEC, reconcile, type DraftRow, type ReconcileSpec, type StoredRow } from './reconcile.ts';
 import {
   addCounts,
@@ -305,6 +307,20 @@ export class SqliteStore implements CoverageStore {
    */
   transaction<T>(fn: (db: Database.Database) => T): T {
     return this.guard(() => this.db.transaction(() => fn(this.db)).immediate());
+  }
+
+  private reviewReadsOf?: SqliteReviewReads;
+
+  /** The review stage's reads (queue, fact page, dashboard, audit, gold export), prepared on first use. */
+  reviewReads(): ReviewReads {
+    return (this.reviewReadsOf ??= this.guard(() => new SqliteReviewReads(this.db)));
+  }
+
+  private crawlStoreOf?: SqliteCrawlStore;
+
+  /** The crawl store (frontier, fetch log, hosts) over this database, made on first use. */
+  crawlStore(): SqliteCrawlStore {
+    return (this.crawlStoreOf ??= sqliteCrawlStore(this.db));
   }
 
   private guard<T>(fn: () => T): T {

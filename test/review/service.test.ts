@@ -28,13 +28,16 @@ async function fresh(articles: SeedArticle[] = ALL_ARTICLES, opts: ConstructorPa
   return { store, svc: new ReviewService(store, opts), path };
 }
 
+/** The test's own SQL (setup and checks) on the SQLite file under the service. */
+const rawDb = (svc: ReviewService) => (svc.store as SqliteStore).db;
+
 function factBy(svc: ReviewService, metric: string, code: string): ReviewFact {
-  const id = svc.db.prepare('SELECT id FROM facts WHERE metric = ? AND region_code = ?').pluck().get(metric, code) as number;
+  const id = rawDb(svc).prepare('SELECT id FROM facts WHERE metric = ? AND region_code = ?').pluck().get(metric, code) as number;
   return svc.item({ kind: 'fact', id })!;
 }
 
 const reviews = (svc: ReviewService) =>
-  svc.db.prepare("SELECT subject, subject_id, action, who, before, after, note, undoes FROM reviews WHERE who != 'cakupan refresh' ORDER BY id").all() as {
+  rawDb(svc).prepare("SELECT subject, subject_id, action, who, before, after, note, undoes FROM reviews WHERE who != 'cakupan refresh' ORDER BY id").all() as {
     subject: string;
     subject_id: number;
     action: string;
@@ -213,7 +216,7 @@ describe('actions', () => {
     const log = reviews(ctx.svc).slice(before);
     expect(log.map((r) => r.action)).toEqual(['accept', 'correct', 'undo', 'undo']);
     expect(log[2]!.undoes).not.toBeNull();
-    expect(() => ctx.svc.db.prepare('UPDATE reviews SET who = ? WHERE id = 1').run('x')).toThrow(/append-only/);
+    expect(() => rawDb(ctx.svc).prepare('UPDATE reviews SET who = ? WHERE id = 1').run('x')).toThrow(/append-only/);
   });
 
   it('undo is a conflict when someone changed the item since', () => {
@@ -228,7 +231,7 @@ describe('actions', () => {
 
   it('refuses to review a retired fact and an unknown one', () => {
     const f = factBy(ctx.svc, 'coverage_pct', '63');
-    ctx.svc.db.prepare("UPDATE facts SET status = 'retired', retired_from = 'auto' WHERE id = ?").run(f.id);
+    rawDb(ctx.svc).prepare("UPDATE facts SET status = 'retired', retired_from = 'auto' WHERE id = ?").run(f.id);
     const r = ctx.svc.accept(f, ctx.svc.item(f)!.version, 'ana');
     expect(!r.ok && r.kind).toBe('invalid');
     expect(ctx.svc.accept({ kind: 'fact', id: 99_999 }, 1, 'ana')).toEqual({ ok: false, kind: 'not_found' });
@@ -361,17 +364,17 @@ describe('after review', () => {
 
   it('exports fully reviewed articles as gold in the corpus format', async () => {
     const { store, svc } = await fresh([BANJAR, KALTENG]);
-    const ids = svc.db.prepare("SELECT id FROM facts WHERE region_code = '63.03' ORDER BY id").pluck().all() as number[];
+    const ids = rawDb(svc).prepare("SELECT id FROM facts WHERE region_code = '63.03' ORDER BY id").pluck().all() as number[];
     for (const id of ids) {
       const f = svc.item({ kind: 'fact', id })!;
       if (f.metric === 'active_pct') svc.correct(f, f.version, 'ana', FactEditForm.parse({ value: '80,5', region: '63.03', metric: 'active_pct', asOf: '2025-12' }));
       else if (f.metric === 'enrolled_count') svc.reject(f, f.version, 'ana', 'segment count');
       else svc.accept(f, f.version, 'ana');
     }
-    expect(goldArticles(svc.db)).toHaveLength(0); // the category is still open
+    expect(goldArticles(svc.reads)).toHaveLength(0); // the category is still open
     const cat: ItemRef = { kind: 'category', id: 1 };
     svc.accept(cat, svc.item(cat)!.version, 'ana');
-    const gold = goldArticles(svc.db);
+    const gold = goldArticles(svc.reads);
     expect(gold).toHaveLength(1);
     const g = GoldArticle.parse(gold[0]);
     expect(g.url).toBe(BANJAR.url);
@@ -387,8 +390,8 @@ describe('after review', () => {
     // Kalteng: one of three reviewed is not gold yet, unless partial gold is asked for.
     const kt = factBy(svc, 'coverage_pct', '62');
     svc.accept(kt, kt.version, 'ana');
-    expect(goldArticles(svc.db).map((a) => a.url)).toEqual([BANJAR.url]);
-    expect(goldArticles(svc.db, { partial: true }).map((a) => a.url)).toEqual([BANJAR.url, KALTENG.url]);
+    expect(goldArticles(svc.reads).map((a) => a.url)).toEqual([BANJAR.url]);
+    expect(goldArticles(svc.reads, { partial: true }).map((a) => a.url)).toEqual([BANJAR.url, KALTENG.url]);
     await store.close();
   });
 });
