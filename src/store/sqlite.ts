@@ -271,7 +271,10 @@ function isAlive(pid: number): boolean {
 
 /** The SQLite implementation of `CoverageStore`. */
 export class SqliteStore implements CoverageStore {
-  /** The raw better-sqlite3 handle, for other stages' own tables (use `transaction` to write). */
+  /**
+   * The raw better-sqlite3 handle: for src/store/ and tests only (test/store/boundary.test.ts keeps it so); every
+   * stage reads and writes through store methods (`reviewReads()`, `crawlStore()`, `transaction`).
+   */
   readonly db: Database.Database;
   readonly location: string;
   readonly extractorVersion: number;
