@@ -176,4 +176,15 @@ export const UNSEEN_EXAMPLES: SentenceExample[] = [
   },
   // A headline's bare verb ("Lampaui", "Tembus") over counted regions is a threshold too.
   { text: 'Cakupan JKN di Empat Kabupaten Selatan Sulteng Lampaui 97 Persen', none: 'counted regions over a level' },
+  // A band is a criterion; a figure in a condition's clause is supposed, not measured.
+  { text: 'Keaktifan peserta JKN di Kabupaten Kendal berkisar 85 hingga 90 persen.', none: 'a band, no single figure' },
+  {
+    text: 'Cakupan JKN Kabupaten Demak naik dari 95,1 hingga 98,3 persen.',
+    facts: [{ region: 'Kabupaten Demak', metric: 'coverage_pct', value: 98.3 }],
+  },
+  { text: 'Kalau keaktifan Kabupaten Jepara sudah 85 persen, peluang meraih penghargaan terbuka lebar.', none: 'a supposed figure' },
+  {
+    text: 'Kalau untuk Kabupaten Kudus sendiri, cakupan JKN 99,2 persen.',
+    facts: [{ region: 'Kabupaten Kudus', metric: 'coverage_pct', value: 99.2 }],
+  },
 ];

@@ -362,6 +362,10 @@ function pairFigures(ctx: Ctx): Fact[] {
       (guardIn(guards, afterNear, ['definition', 'criterion']) && 'criterion-after') ||
       // "95 persen dari target": a share of a target reached, not of the population.
       (/^\s*(?:persen\s+|%\s*)?(?:dari|terhadap)\s+target/iu.test(text.slice(g.end, g.end + 30)) && 'of-target') ||
+      // "keaktifan 80 hingga 85 persen": a band (a tier's criterion), not a measurement; "dari 95 hingga 98 persen" is a change.
+      (RANGE_BEFORE.test(text.slice(Math.max(g.sentence.start, g.start - 25), g.start)) && 'range') ||
+      // "Kalau keaktifan sudah 85 persen, Madya juga bisa": a figure in a condition's clause is supposed, not measured.
+      (CONDITION_OPENS.test(text.slice(w.clause.start, g.start)) && 'condition') ||
       // "… 85 persen untuk Madya, dan 90 persen untuk Utama": a tier's criterion.
       (tierAfterRe().test(text.slice(g.end, g.end + 30)) && 'criterion-tier') ||
       // "Ambang batas kategori Madya adalah keaktifan 80 persen": a tier being defined before the figure in its clause.
@@ -573,6 +577,12 @@ function cueOfNext(text: string, x: Span, g: Group, next: Group | undefined): bo
   if (x.start >= g.end && /^\s*(?:persen|%)?\s*\(\s*$/iu.test(text.slice(g.end, x.start)) && /^[^()]{0,20}\d[^()]*\)/u.test(text.slice(x.end, x.end + 40))) return true;
   return belongsToNext(x, g, next) && !/[,;.]|\b(?:dan|serta)\b/iu.test(text.slice(x.end, next!.start));
 }
+
+/** A figure closing a band "80 hingga 85 persen" / "80–85 persen" (not "dari 80 hingga 85 persen", a change). */
+const RANGE_BEFORE = /(?<!\bdari\s{1,3})(?<![\d.,])\d{1,3}(?:[.,]\d+)?\s*(?:persen|%)?\s*(?:hingga|sampai(?:\s+dengan)?|s\.?\s?d\.?|[-–])\s*$/iu;
+/** A clause that opens with a condition: "Kalau …", "Jika …", "Apabila …", "Seandainya …". */
+/** Not "Kalau untuk Kota Ambon sendiri …" (as for) nor "Jika dibandingkan dengan …", "Jika dilihat dari …". */
+const CONDITION_OPENS = /^[\s"“'‘]*(?:kalau|jika|jikalau|apabila|bila|seandainya|andaikan)\s+(?!(?:untuk|soal|bicara|berbicara|dilihat|melihat|dibandingkan|membandingkan|dibanding|mengacu|merujuk|berdasarkan|menurut|di|dari|ditotal|dihitung|digabung|dijumlahkan)\b)/iu;
 
 let tierAfter: RegExp | null = null;
 /** A share followed by "untuk [kategori] <tier>" gives that tier's criterion. */
