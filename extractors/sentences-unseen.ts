@@ -187,4 +187,10 @@ export const UNSEEN_EXAMPLES: SentenceExample[] = [
     text: 'Kalau untuk Kabupaten Kudus sendiri, cakupan JKN 99,2 persen.',
     facts: [{ region: 'Kabupaten Kudus', metric: 'coverage_pct', value: 99.2 }],
   },
+  // A sentence that opens with its target speaks of the target.
+  { text: 'Target Pemkab Konawe, cakupan 99 persen dan keaktifan 82 persen pada 2026.', none: 'targets, not measurements' },
+  {
+    text: 'Target 98 persen itu sudah terlampaui: cakupan JKN Kabupaten Kolaka 99,3 persen.',
+    facts: [{ region: 'Kabupaten Kolaka', metric: 'coverage_pct', value: 99.3 }],
+  },
 ];

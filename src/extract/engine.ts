@@ -366,6 +366,9 @@ function pairFigures(ctx: Ctx): Fact[] {
       (RANGE_BEFORE.test(text.slice(Math.max(g.sentence.start, g.start - 25), g.start)) && 'range') ||
       // "Kalau keaktifan sudah 85 persen, Madya juga bisa": a figure in a condition's clause is supposed, not measured.
       (CONDITION_OPENS.test(text.slice(w.clause.start, g.start)) && 'condition') ||
+      // "Target Pemprov Sultra, cakupan 98 persen dan keaktifan 80 persen pada 2025": a sentence that opens with the target
+      // speaks of it up to a contrast ("sementara", "namun", …).
+      (TARGET_OPENS.test(text.slice(g.sentence.start, g.start)) && 'target-sentence') ||
       // "… 85 persen untuk Madya, dan 90 persen untuk Utama": a tier's criterion.
       (tierAfterRe().test(text.slice(g.end, g.end + 30)) && 'criterion-tier') ||
       // "Ambang batas kategori Madya adalah keaktifan 80 persen": a tier being defined before the figure in its clause.
@@ -583,6 +586,9 @@ const RANGE_BEFORE = /(?<!\bdari\s{1,3})(?<![\d.,])\d{1,3}(?:[.,]\d+)?\s*(?:pers
 /** A clause that opens with a condition: "Kalau …", "Jika …", "Apabila …", "Seandainya …". */
 /** Not "Kalau untuk Kota Ambon sendiri …" (as for) nor "Jika dibandingkan dengan …", "Jika dilihat dari …". */
 const CONDITION_OPENS = /^[\s"“'‘]*(?:kalau|jika|jikalau|apabila|bila|seandainya|andaikan)\s+(?!(?:untuk|soal|bicara|berbicara|dilihat|melihat|dibandingkan|membandingkan|dibanding|mengacu|merujuk|berdasarkan|menurut|di|dari|ditotal|dihitung|digabung|dijumlahkan)\b)/iu;
+
+/** A sentence opening with its target ("Target …", "Sasaran …"), with no contrast word before the figure. */
+const TARGET_OPENS = /^[\s"“'‘]*(?:target|sasaran)(?![\p{L}])(?![^]*?(?:\bsementara\b|\bsedangkan\b|\bnamun\b|\btetapi\b|\brealisasi|\bcapaian|\btercatat\b|\bbaru\b|\btercapai\b|\bterlampaui\b|\bmelampaui\b|\bsudah\b|\btelah\b))/iu;
 
 let tierAfter: RegExp | null = null;
 /** A share followed by "untuk [kategori] <tier>" gives that tier's criterion. */
