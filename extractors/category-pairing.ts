@@ -27,6 +27,10 @@ export const YEAR_REACH = 70;
 /** How far before a region "bersama", "seperti" mark it as a companion, not a winner ("bersama Provinsi Maluku"). */
 export const COMPANION_REACH = 40;
 
+/** A sentence opening with "Keduanya", "Ketiganya", "Kedua daerah itu": the regions of the sentence before. */
+const REFERRED_BACK = /^[\s"“'‘]*(keduanya|ketiganya|keempatnya|kedua\s+(?:daerah|kabupaten|kota|wilayah)(?:\s+(?:itu|tersebut))?|ketiga\s+(?:daerah|kabupaten|kota|wilayah)(?:\s+(?:itu|tersebut))?)(?![\p{L}])/iu;
+const REFERRED_COUNT: Record<string, number> = { keduanya: 2, kedua: 2, ketiganya: 3, ketiga: 3, keempatnya: 4 };
+
 const COORD = /^\s*(?:,|,?\s*dan|,?\s*serta|,?\s*&)\s*$/iu;
 
 interface Pick {
@@ -181,6 +185,14 @@ export function pairCategories(doc: Doc, found: Found): CategoryFact[] {
           ? after.slice(1)
           : after;
       listLevel = add(coordinatedAfter(listAfter), 'category:after', (m) => [c.start, m.end]);
+    }
+    // "…, serta Kabupaten Tabalong (…). Keduanya meraih kategori Utama": the last regions of the sentence before.
+    const referred = !picks.length && !before.length && !after.length ? REFERRED_BACK.exec(text.slice(s.start, c.start)) : null;
+    const prevS = doc.sentences[s.index - 1];
+    if (referred && prevS && prevS.paragraph >= s.paragraph - 1) {
+      const n = REFERRED_COUNT[referred[1]!.toLowerCase().replace(/\s+.*/u, '')] ?? 2;
+      const list = inside(subjects, prevS.start, prevS.end).filter((x) => x.region !== INDONESIA && x.region.level !== 'provinsi');
+      if (list.length >= n) listLevel = add(list.slice(-n), 'category:referred-back', (m) => [m.start, c.end]);
     }
     if (!picks.length && !before.length && !after.length) {
       const para = doc.paragraphs[s.paragraph]!;

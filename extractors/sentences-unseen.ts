@@ -193,4 +193,16 @@ export const UNSEEN_EXAMPLES: SentenceExample[] = [
     text: 'Target 98 persen itu sudah terlampaui: cakupan JKN Kabupaten Kolaka 99,3 persen.',
     facts: [{ region: 'Kabupaten Kolaka', metric: 'coverage_pct', value: 99.3 }],
   },
+  // "Keduanya" names the regions of the sentence before.
+  {
+    text: 'Kota Tarakan mencatat cakupan JKN 99,1 persen, serta Kabupaten Bulungan 100,2 persen. Keduanya meraih kategori Utama pada UHC Awards 2025.',
+    facts: [
+      { region: 'Kota Tarakan', metric: 'coverage_pct', value: 99.1 },
+      { region: 'Kabupaten Bulungan', metric: 'coverage_pct', value: 100.2 },
+    ],
+    categories: [
+      { region: 'Kota Tarakan', category: 'Utama', year: 2025 },
+      { region: 'Kabupaten Bulungan', category: 'Utama', year: 2025 },
+    ],
+  },
 ];
