@@ -326,7 +326,30 @@ export function register(program: Command): void {
     .action(async (_raw: unknown, cmd: Command) => {
       const flags = parseOrExit('export-gold', z.object({ db: z.string().optional(), out: z.string().min(1), partial: z.boolean().optional() }), cmd.optsWithGlobals());
       if (!flags) return;
-      await withService('export-gold', dbPath(flags.db), {}, async (svc) => {
+      const path = dbPath(flags.db);
+      const stores = await import('../store/index.ts');
+      if (stores.isPostgresUrl(path)) {
+        // The gold export reads only: on PostgreSQL through the store's `PgReviewReads` (the service is SQLite-only for now).
+        try {
+          const [{ openPgStore }, { PgReviewReads }, { goldArticlesOf, writeGoldFiles }] = await Promise.all([
+            import('../store/postgres.ts'),
+            import('../store/review-reads-pg.ts'),
+            import('./export.ts'),
+          ]);
+          const pgStore = await openPgStore(path, { mustExist: true });
+          try {
+            const r = writeGoldFiles(await goldArticlesOf(new PgReviewReads(pgStore.pool), { partial: flags.partial }), flags.out);
+            process.stdout.write(`${r.files.length} gold articles (${r.facts} facts, ${r.categories} categories) written to ${flags.out}\n`);
+          } finally {
+            await pgStore.close();
+          }
+        } catch (err) {
+          process.stderr.write(`cakupan review export-gold: ${err instanceof Error ? err.message : String(err)}\n`);
+          process.exitCode = 1;
+        }
+        return;
+      }
+      await withService('export-gold', path, {}, async (svc) => {
         const { writeGold } = await import('./export.ts');
         const r = writeGold(svc.reads, flags.out, { partial: flags.partial });
         process.stdout.write(`${r.files.length} gold articles (${r.facts} facts, ${r.categories} categories) written to ${flags.out}\n`);

@@ -57,30 +57,46 @@ export interface GoldExportOptions {
 
 /** The gold articles of the store, article id order. */
 export function goldArticles(db: Db, opts: GoldExportOptions = {}): GoldArticle[] {
-  const prefix = opts.prefix ?? 'r';
-  const articles = db.goldArticles();
+  return db
+    .goldArticles()
+    .filter((a) => qualifies(a, opts))
+    .map((a) => assemble(a, db.goldFacts(a.id), db.goldCategories(a.id), opts));
+}
+
+/** The same from reads that answer with promises (the PostgreSQL store's `PgReviewReads`). */
+export async function goldArticlesOf(db: { [K in keyof Db]: (...a: Parameters<Db[K]>) => Promise<ReturnType<Db[K]>> }, opts: GoldExportOptions = {}): Promise<GoldArticle[]> {
   const out: GoldArticle[] = [];
-  for (const a of articles) {
-    if (a.reviewed === 0 || (a.open > 0 && !opts.partial)) continue;
-    out.push(
-      GoldArticle.parse({
-        id: `${prefix}${String(a.id).padStart(6, '0')}`,
-        // Files read from disk are stored as file:// URLs; the corpus writes null for them.
-        url: a.url.startsWith('http') ? a.url : null,
-        title: a.title,
-        published: a.published && PartialDate.safeParse(a.published).success ? a.published : null,
-        text: a.text,
-        facts: db.goldFacts(a.id),
-        categories: db.goldCategories(a.id),
-      }),
-    );
-  }
+  for (const a of await db.goldArticles()) if (qualifies(a, opts)) out.push(assemble(a, await db.goldFacts(a.id), await db.goldCategories(a.id), opts));
   return out;
+}
+
+type ArticleRow = ReturnType<Db['goldArticles']>[number];
+
+function qualifies(a: ArticleRow, opts: GoldExportOptions): boolean {
+  return a.reviewed > 0 && (a.open === 0 || !!opts.partial);
+}
+
+function assemble(a: ArticleRow, facts: unknown[], categories: unknown[], opts: GoldExportOptions): GoldArticle {
+  const prefix = opts.prefix ?? 'r';
+  return GoldArticle.parse({
+    id: `${prefix}${String(a.id).padStart(6, '0')}`,
+    // Files read from disk are stored as file:// URLs; the corpus writes null for them.
+    url: a.url.startsWith('http') ? a.url : null,
+    title: a.title,
+    published: a.published && PartialDate.safeParse(a.published).success ? a.published : null,
+    text: a.text,
+    facts,
+    categories,
+  });
 }
 
 /** Writes the gold articles as `<dir>/<id>.json` (2-space indent, like the dev set); returns what it wrote. */
 export function writeGold(db: Db, dir: string, opts: GoldExportOptions = {}): { files: string[]; facts: number; categories: number } {
-  const gold = goldArticles(db, opts);
+  return writeGoldFiles(goldArticles(db, opts), dir);
+}
+
+/** Writes gold articles already read as `<dir>/<id>.json`. */
+export function writeGoldFiles(gold: GoldArticle[], dir: string): { files: string[]; facts: number; categories: number } {
   // The folder asked for is created, never its parents: a typo in the path fails instead of building a tree.
   const parent = dirname(resolve(dir));
   if (!existsSync(parent)) throw new Error(`${dir}: the folder ${parent} does not exist; create it first (mkdir -p ${parent}) or choose another --out`);

@@ -3,6 +3,11 @@
  * PostgreSQL (`PgReviewReads`): both stores are filled through the store API with the same articles and the same
  * reviewer decisions, then every read is asked the same questions.
  */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { PgReviewReads } from '../../src/store/review-reads-pg.ts';
 import type { QueueFilterParams, QueueHalf, ReviewReads } from '../../src/store/review-reads.ts';
@@ -106,6 +111,33 @@ describe('review reads on SQLite and PostgreSQL', () => {
     } finally {
       await ls.close();
       await ps.close();
+    }
+  });
+
+  it('`cakupan review export-gold` writes the same files from a PostgreSQL database as from SQLite', { timeout: 120_000 }, async () => {
+    const run = promisify(execFile);
+    const out = mkdtempSync(join(tmpdir(), 'cakupan-gold-'));
+    try {
+      const files: Record<string, Record<string, string>> = {};
+      for (const kind of ['sqlite', 'postgres'] as const) {
+        const b = await backend(kind);
+        const st = await b.open();
+        await fill(st);
+        await st.close();
+        for (const partial of [false, true]) {
+          const dir = join(out, `${kind}-${partial}`);
+          const r = await run(process.execPath, ['src/bin.js', 'review', 'export-gold', '--db', b.location, '--out', dir, ...(partial ? ['--partial'] : [])]);
+          expect(r.stdout).toMatch(partial ? /^[1-9]\d* gold articles/ : /^0 gold articles/);
+          files[`${kind}-${partial}`] = Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+        }
+      }
+      expect(Object.keys(files['sqlite-true']!).length).toBeGreaterThan(0);
+      expect(files['postgres-true']).toEqual(files['sqlite-true']);
+      expect(files['postgres-false']).toEqual(files['sqlite-false']);
+      // The corrected figure is in the gold, with the reviewer's value.
+      expect(Object.values(files['postgres-true']!).join('')).toContain('590400');
+    } finally {
+      rmSync(out, { recursive: true, force: true });
     }
   });
 });
