@@ -197,16 +197,21 @@ export function corpusSamples(items: ScoredArticle[]): { facts: Sample[]; catego
 export function historySamples(corpusDir: string): Sample[] {
   const dir = join(corpusDir, '..', 'history');
   if (!existsSync(dir)) return [];
-  const gold = new Map(loadGold(corpusDir).map((g) => [g.id, g]));
+  // Gold of the real corpus, and of corpus/synthetic beside it (articles written blind to the rules; each writer's
+  // set is its own group in the grouped cross-validation, as a site is).
+  const synthetic = join(corpusDir, '..', 'synthetic');
+  const gold = new Map(loadGold(corpusDir).map((g) => [g.id, { g, group: siteOf(g.url) }]));
+  if (existsSync(synthetic)) for (const g of loadGold(synthetic)) if (!gold.has(g.id)) gold.set(g.id, { g, group: `synthetic:${g.id.slice(0, 1)}` });
   const codeOf = gazetteerCode();
   const out: Sample[] = [];
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
     const h = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { articles: { id: string; facts: ScoredArticle['facts'] }[] };
     for (const a of h.articles) {
-      const g = gold.get(a.id);
-      if (!g) continue;
+      const entry = gold.get(a.id);
+      if (!entry) continue;
+      const { g, group } = entry;
       const m = matchArticle({ gold: g, text: g.text, facts: a.facts, categories: [] }, codeOf);
-      out.push(...articleSamples(g.text, a.facts, m.factHits.map(Boolean), [], [], siteOf(g.url), 'history').facts);
+      out.push(...articleSamples(g.text, a.facts, m.factHits.map(Boolean), [], [], group, 'history').facts);
     }
   }
   return out;
