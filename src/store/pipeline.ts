@@ -15,7 +15,7 @@ import { extractArticleFacts } from '../extract/index.ts';
 import { CategoryFact, Fact } from '../types.ts';
 import { RATIO_TOLERANCE_POINTS } from './config.ts';
 import { codePointIndex } from './offsets.ts';
-import { RowError, type ArticleExtraction, type Extractor } from './types.ts';
+import { RowError, type ArticleExtraction, type ExtractionResult, type Extractor } from './types.ts';
 import { urlDate } from './dates.ts';
 
 /** The default extractor: `src/text` for HTML, strict UTF-8 for text, then `src/extract`. */
@@ -225,4 +225,30 @@ export function checkFacts(rows: FactRow[], population: (code: string) => number
       for (const r of [pct, enrolled]) if (!r.flags.includes(flag)) r.flags.push(flag);
     }
   }
+}
+
+/** What a store needs to turn re-extractions into rows (its gazetteer codes, version and populations). */
+export interface RowContext {
+  regionCodes: ReadonlySet<string>;
+  extractorVersion: number;
+  population: (code: string) => number | null;
+}
+
+/**
+ * Re-extractions validated and turned into rows before any transaction, the same on every backend: an article
+ * whose rows are refused keeps its error (counted, left as it was) and is listed in `refused`.
+ */
+export function prepareExtractions(results: ExtractionResult[], ctx: RowContext) {
+  const prepared = results.map((r) => {
+    if (r.error) return { r, error: r.error };
+    try {
+      const facts = factRows(r.extraction, r.article.url, ctx.regionCodes, ctx.extractorVersion, ctx.population);
+      const cats = categoryRows(r.extraction, r.article.url, ctx.regionCodes, ctx.extractorVersion);
+      return { r, facts, cats, hashes: { text_sha256: sha256(r.extraction.text) } };
+    } catch (error) {
+      return { r, error: error as Error };
+    }
+  });
+  const refused = prepared.filter((p) => 'error' in p && p.error && !p.r.error).map((p) => ({ url: p.r.article.url, error: (p as { error: Error }).error }));
+  return { prepared, refused };
 }

@@ -17,7 +17,7 @@ import { loadGazetteer } from '../normalize/regions.ts';
 import { BODY_GZIP_LEVEL, CONFLICT_PCT_TOLERANCE, PG_TX_RETRIES } from './config.ts';
 import { listMigrations, migratePg, MIGRATIONS_DIR } from './migrate.ts';
 import { createPgPool, type PgHandle } from './pg.ts';
-import { categoryRows, factRows, FLAGS, sha256, textFingerprint, type CategoryRow, type FactRow } from './pipeline.ts';
+import { categoryRows, factRows, FLAGS, prepareExtractions, sha256, textFingerprint, type CategoryRow, type FactRow } from './pipeline.ts';
 import { nextState, stateOf } from './review-rules.ts';
 import { CATEGORY_SPEC, FACT_SPEC, reconcile, type DraftRow, type ReconcileSpec, type StoredRow } from './reconcile.ts';
 import { splitIds } from './sqlite.ts';
@@ -792,17 +792,7 @@ export class PgStore implements CoverageStore {
     runId: number,
     opts: { batchId?: number } = {},
   ): Promise<{ counts: RunCounts; refused: { url: string; error: Error }[]; leaseLost?: boolean }> {
-    const prepared = results.map((r) => {
-      if (r.error) return { r, error: r.error };
-      try {
-        const facts = factRows(r.extraction, r.article.url, this.regionCodes, this.extractorVersion, this.population);
-        const cats = categoryRows(r.extraction, r.article.url, this.regionCodes, this.extractorVersion);
-        return { r, facts, cats, hashes: { text_sha256: sha256(r.extraction.text) } };
-      } catch (error) {
-        return { r, error: error as Error };
-      }
-    });
-    const refused = prepared.filter((p) => 'error' in p && p.error && !p.r.error).map((p) => ({ url: p.r.article.url, error: (p as { error: Error }).error }));
+    const { prepared, refused } = prepareExtractions(results, { regionCodes: this.regionCodes, extractorVersion: this.extractorVersion, population: this.population });
     const counts = await this.transaction(async (db) => {
       const counts = emptyCounts();
       if (opts.batchId !== undefined) {

@@ -21,7 +21,7 @@ import { loadGazetteer } from '../normalize/regions.ts';
 import { APPLICATION_ID, BODY_GZIP_LEVEL, BUSY_TIMEOUT_ENV, BUSY_TIMEOUT_MS, CONFLICT_PCT_TOLERANCE, QUICK_CHECK_MAX_BYTES } from './config.ts';
 import { listMigrations, migrate, MIGRATIONS_DIR } from './migrate.ts';
 import { MissedFact, missedFactRow, type MissedFactArticle } from './missed.ts';
-import { categoryRows, factRows, FLAGS, sha256, textFingerprint, type CategoryRow, type FactRow } from './pipeline.ts';
+import { categoryRows, factRows, FLAGS, prepareExtractions, sha256, textFingerprint, type CategoryRow, type FactRow } from './pipeline.ts';
 import { nextState, stateOf } from './review-rules.ts';
 import { SqliteReviewReads, type ReviewReads } from './review-reads.ts';
 import { sqliteCrawlStore, type SqliteCrawlStore } from './crawl-sqlite.ts';
@@ -788,17 +788,7 @@ export class SqliteStore implements CoverageStore {
     opts: { batchId?: number } = {},
   ): Promise<{ counts: RunCounts; refused: { url: string; error: Error }[]; leaseLost?: boolean }> {
     // Validation first, outside the transaction; a refused article counts as an error and is left as it was.
-    const prepared = results.map((r) => {
-      if (r.error) return { r, error: r.error };
-      try {
-        const facts = factRows(r.extraction, r.article.url, this.regionCodes, this.extractorVersion, this.population);
-        const cats = categoryRows(r.extraction, r.article.url, this.regionCodes, this.extractorVersion);
-        return { r, facts, cats, hashes: { text_sha256: sha256(r.extraction.text) } };
-      } catch (error) {
-        return { r, error: error as Error };
-      }
-    });
-    const refused = prepared.filter((p) => 'error' in p && p.error && !p.r.error).map((p) => ({ url: p.r.article.url, error: (p as { error: Error }).error }));
+    const { prepared, refused } = prepareExtractions(results, { regionCodes: this.regionCodes, extractorVersion: this.extractorVersion, population: this.population });
     const counts = this.transaction(() => {
       const counts = emptyCounts();
       // The batch is done in the same transaction as its writes; a lease another run took over writes nothing.
