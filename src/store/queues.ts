@@ -31,6 +31,8 @@ export const CrawlJob = z.object({
   since: z.string().nullable(),
   userAgent: z.string().optional(),
   maxPagesPerHost: z.number().int().positive().optional(),
+  /** Requests this host's earlier slices of the same enqueued crawl made: the per-host budget spans slices. */
+  pagesDone: z.number().int().nonnegative().optional(),
 });
 export type CrawlJob = z.infer<typeof CrawlJob>;
 

@@ -24,7 +24,7 @@ import type { LinkRanker } from '../crawl/relevance.ts';
 import { ExtractPool } from '../crawl/extract-pool.ts';
 import { startHeapGuard } from '../crawl/memory.ts';
 import { closeAgents } from '../crawl/fetch.ts';
-import { EXTRACT_WORKERS, HOST_LEASE_MS } from '../crawl/config.ts';
+import { EXTRACT_WORKERS, HOST_LEASE_MS, MAX_PAGES_PER_HOST } from '../crawl/config.ts';
 import { storeIngest } from '../crawl/cli.ts';
 import { openPgCrawlStore, type PgCrawlStore } from '../store/crawl-pg.ts';
 import { openPgStore, type PgStore } from '../store/postgres.ts';
@@ -101,6 +101,13 @@ export async function runWorker(o: WorkerOptions): Promise<WorkerResult> {
     const crawlJob = async (job: Job) => {
       const t0 = Date.now();
       const d = CrawlJob.parse(job.data);
+      // The budget is the crawl's, not the slice's: what earlier slices of this host fetched counts against it.
+      const pagesLeft = (d.maxPagesPerHost ?? MAX_PAGES_PER_HOST) - (d.pagesDone ?? 0);
+      if (pagesLeft <= 0) {
+        await boss!.complete(CRAWL_QUEUE, job.id);
+        log(`job ${job.id} crawl ${d.host}: its ${d.pagesDone} pages reach the per-host budget; host done`);
+        return;
+      }
       crawlRun ??= store.startRun('crawl', { worker: owner });
       const runId = await crawlRun;
       const crawler = new Crawler({
@@ -114,7 +121,7 @@ export async function runWorker(o: WorkerOptions): Promise<WorkerResult> {
         since: d.since,
         allowPrivate: o.allowPrivate ?? false,
         userAgent: d.userAgent,
-        maxPagesPerHost: d.maxPagesPerHost,
+        maxPagesPerHost: pagesLeft,
         ingest: storeIngest(store, runId),
         pool: await poolFor(d.config.relevance.keywords),
         ranker: rankers.get(JSON.stringify(d.config.relevance)) ?? rankers.set(JSON.stringify(d.config.relevance), rankerFor(d.config)).get(JSON.stringify(d.config.relevance)),
@@ -129,7 +136,7 @@ export async function runWorker(o: WorkerOptions): Promise<WorkerResult> {
         ingestedSinceConflicts += s.totals.ingested;
         let next = 'host done';
         if (crawler.stoppedEarly) {
-          const sent = await sendCrawlJob(boss!, d);
+          const sent = await sendCrawlJob(boss!, { ...d, pagesDone: (d.pagesDone ?? 0) + s.totals.requests });
           next = stop.aborted ? `stopped, host handed back${sent ? '' : ' (already queued)'}` : `slice over, host re-queued${sent ? '' : ' (already queued)'}`;
         } else if (s.totals.hostsDeferred) next = `host deferred: ${s.hosts.find((h) => h.deferred)?.deferred}`;
         await boss!.complete(CRAWL_QUEUE, job.id);
