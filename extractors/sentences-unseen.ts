@@ -205,4 +205,42 @@ export const UNSEEN_EXAMPLES: SentenceExample[] = [
       { region: 'Kabupaten Bulungan', category: 'Utama', year: 2025 },
     ],
   },
+  // A bare share for a new region restarts the order the previous region's figures had (coverage first), in the same
+  // sentence, in a later sentence or paragraph, and in a bracket opened right after the region.
+  {
+    text: 'Kota Bitung telah mencapai cakupan JKN 101,3 persen dengan keaktifan 85,4 persen, sedangkan Kabupaten Minahasa Utara 97,6 persen.',
+    facts: [
+      { region: 'Kota Bitung', metric: 'coverage_pct', value: 101.3 },
+      { region: 'Kota Bitung', metric: 'active_pct', value: 85.4 },
+      { region: 'Kabupaten Minahasa Utara', metric: 'coverage_pct', value: 97.6 },
+    ],
+  },
+  {
+    text: 'Cakupan kepesertaan JKN di Kabupaten Gowa mencapai 99,2 persen.\nKepala cabang menyebut keaktifan peserta di Gowa 78,1 persen.\nUntuk daerah lain, Kabupaten Takalar tercatat 97,4 persen dan Kabupaten Jeneponto 96,8 persen.',
+    facts: [
+      { region: 'Kabupaten Gowa', metric: 'coverage_pct', value: 99.2 },
+      { region: 'Kabupaten Gowa', metric: 'active_pct', value: 78.1 },
+      { region: 'Kabupaten Takalar', metric: 'coverage_pct', value: 97.4 },
+      { region: 'Kabupaten Jeneponto', metric: 'coverage_pct', value: 96.8 },
+    ],
+  },
+  {
+    text: 'Capaian JKN lainnya: Kabupaten Purworejo (99,4 persen; keaktifan 82,5 persen), Kabupaten Wonosobo (97,9 persen; keaktifan 79,8 persen) dan Kabupaten Temanggung (98,3 persen).',
+    facts: [
+      { region: 'Kabupaten Purworejo', metric: 'coverage_pct', value: 99.4 },
+      { region: 'Kabupaten Purworejo', metric: 'active_pct', value: 82.5 },
+      { region: 'Kabupaten Wonosobo', metric: 'coverage_pct', value: 97.9 },
+      { region: 'Kabupaten Wonosobo', metric: 'active_pct', value: 79.8 },
+      { region: 'Kabupaten Temanggung', metric: 'coverage_pct', value: 98.3 },
+    ],
+  },
+  // … but a list whose first region's run opened with activity stays activity.
+  {
+    text: 'Keaktifan peserta JKN di Kabupaten Klaten 84,2 persen, Kabupaten Boyolali 81,9 persen dan Kabupaten Sukoharjo 86 persen.',
+    facts: [
+      { region: 'Kabupaten Klaten', metric: 'active_pct', value: 84.2 },
+      { region: 'Kabupaten Boyolali', metric: 'active_pct', value: 81.9 },
+      { region: 'Kabupaten Sukoharjo', metric: 'active_pct', value: 86 },
+    ],
+  },
 ];

@@ -86,6 +86,8 @@ function isGroupGap(gap: string, doc: Doc, start: number, regions: SpanIndex<Reg
   ]);
   if (!/atau|dengan|setara|—|–|\(/i.test(gap) && gap.trim() !== '') return false;
   if (/\bdari\b/i.test(gap) && !/\batau\b/i.test(gap)) return false; // "X dari Y": a part and its whole, not one figure
+  // A bracket closed and a list item ended: "A (99,1 persen; keaktifan 84,6 persen), B (98,07 persen …" are two regions' figures.
+  if (/\)\s*[,;]/.test(gap)) return false;
   let rest = gap;
   for (const r of regions.within(start, start + gap.length)) rest = rest.replace(doc.text.slice(r.start, r.end), ' ');
   rest = rest.replace(fillerRe, ' ').replace(/[\s,()—–\-]+/g, '');
@@ -319,6 +321,12 @@ function pairFigures(ctx: Ctx): Fact[] {
   const lastFactAt = new Map<Sentence, { inside?: Fact; outside?: Fact }>();
   /** Region code|value -> the metric a share had where a metric word named it. */
   const shareMetric = new Map<string, Metric>();
+  /**
+   * The region of the last share and the metric family of the first share of that region's run: a region's figures follow
+   * the order the previous region's did, so a bare share for a new region restarts at coverage ("Kota A mencapai 100,4
+   * persen dengan keaktifan 86 persen, sedangkan Kabupaten B 98,1 persen": B's 98,1 is coverage, not activity).
+   */
+  let shareRun: { code: string; first: 'active' | 'coverage' } | null = null;
 
   // Sentence-wide guards first: definitions, region counts, branch totals.
   const sentenceGuard = new Map<Sentence, string>();
@@ -455,6 +463,22 @@ function pairFigures(ctx: Ctx): Fact[] {
     const claimed = g.members.map((m) => ctx.claims.get(m)?.region).find((c) => c);
     const regionPick = claimed ? claimedRegion(ctx, claimed.pairing) : pickRegion(ctx, g, w);
     if (!regionPick) return debugDrop(ctx, g, 'no region');
+    // A bare share carried or listed to activity, for another region than the last share's, whose run opened with coverage:
+    // the new region's run opens with coverage too (only outside brackets: "A 99 persen (keaktifan 85 persen), B 98 persen
+    // (84 persen)" keeps each place's metric).
+    let restarted = false;
+    if (
+      family === 'active' &&
+      ['metric:carry', 'metric:list'].includes(metricReasons[0]!) &&
+      shareRun?.first === 'coverage' &&
+      (!inBracket(text, g.start, g.sentence.start) || ownBracketOpens(text, g, regionPick.mentions[0], ctx)) &&
+      regionPick.regions.every((r) => r.code !== shareRun!.code) &&
+      g.members.every((m) => m.kind === 'percent' && !ctx.claims.get(m)?.metric)
+    ) {
+      family = 'coverage';
+      restarted = true;
+      metricReasons.push('metric:new-region');
+    }
     // A lone figure with no metric word anywhere in its sentence, whose region is not in its sentence either, is too loose.
     // (A metric word earlier in the same paragraph is enough: "… target nasional Universal Health Coverage … . Bahkan capaian kita berada
     // di angka 98,65 persen".)
@@ -488,7 +512,7 @@ function pairFigures(ctx: Ctx): Fact[] {
       if (m.kind === 'percent') {
         metric = claim?.metric?.pairing.metric ?? (family === 'active' ? 'active_pct' : 'coverage_pct');
         // In a list, each member takes the metric of the figure at its own place (inside or outside the brackets) before it.
-        const listed = !claim?.metric && metricReasons[0] === 'metric:list' ? lastFactAt.get(g.sentence)?.[inBracket(text, m.start, g.sentence.start) ? 'inside' : 'outside'] : undefined;
+        const listed = !claim?.metric && !restarted && metricReasons[0] === 'metric:list' ? lastFactAt.get(g.sentence)?.[inBracket(text, m.start, g.sentence.start) ? 'inside' : 'outside'] : undefined;
         if (listed && listed.metric.endsWith('_pct')) metric = listed.metric;
         // A share the article already gave with its metric word keeps that metric when repeated without one:
         // "… mencapai 98,79 persen …" then "Dengan capaian 98,79 persen, DKI Jakarta …".
@@ -525,6 +549,7 @@ function pairFigures(ctx: Ctx): Fact[] {
         };
         facts.push(fact);
         lastFactIn.set(g.sentence, fact);
+        if (metric.endsWith('_pct') && shareRun?.code !== fact.region.code) shareRun = { code: fact.region.code, first: metric.startsWith('active') ? 'active' : 'coverage' };
         const at = lastFactAt.get(g.sentence) ?? {};
         at[inBracket(text, m.start, g.sentence.start) ? 'inside' : 'outside'] = fact;
         lastFactAt.set(g.sentence, at);
@@ -536,6 +561,13 @@ function pairFigures(ctx: Ctx): Fact[] {
     }
   });
   return facts;
+}
+
+/** The group is the first figure of a bracket opened right after its region: "Kabupaten B (98,07 persen; keaktifan …)". */
+function ownBracketOpens(text: string, g: Group, mention: Span | undefined, ctx: Ctx): boolean {
+  const open = text.lastIndexOf('(', g.start);
+  if (!mention || open < mention.end || text.slice(mention.end, open).trim() !== '') return false;
+  return !ctx.ix.percent.some(open, g.start) && !ctx.ix.count.some(open, g.start);
 }
 
 let changeResultRe: RegExp | null = null;
