@@ -118,12 +118,20 @@ export function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\\/]/g, '\\$&');
 }
 
+// Alternations of the lexicon's lists, made once per list: rules build their patterns per document from them.
+const alternations = new WeakMap<readonly string[], string>();
+
 /** An alternation of the words, longest first, escaped; inner spaces match any run of spaces. */
 export function alternation(words: readonly string[]): string {
-  return [...new Set(words)]
-    .sort((a, b) => b.length - a.length)
-    .map((w) => escapeRegex(w).replace(/ +/g, '\\s+'))
-    .join('|');
+  let alt = alternations.get(words);
+  if (alt === undefined) {
+    alt = [...new Set(words)]
+      .sort((a, b) => b.length - a.length)
+      .map((w) => escapeRegex(w).replace(/ +/g, '\\s+'))
+      .join('|');
+    alternations.set(words, alt);
+  }
+  return alt;
 }
 
 /** Letters or digits on neither side: a whole-word match that also works for non-ASCII letters. */
