@@ -243,4 +243,13 @@ export const UNSEEN_EXAMPLES: SentenceExample[] = [
       { region: 'Kabupaten Sukoharjo', metric: 'active_pct', value: 86 },
     ],
   },
+  // … and so does a paragraph that speaks only of activity, the coverage having stood in an earlier paragraph.
+  {
+    text: 'Cakupan JKN Provinsi Jambi sudah 98,2 persen.\nKeaktifan se-provinsi baru 77,4 persen. Kota Jambi lebih baik, 81,6 persen.',
+    facts: [
+      { region: 'Provinsi Jambi', metric: 'coverage_pct', value: 98.2 },
+      { region: 'Provinsi Jambi', metric: 'active_pct', value: 77.4 },
+      { region: 'Kota Jambi', metric: 'active_pct', value: 81.6 },
+    ],
+  },
 ];

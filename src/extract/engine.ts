@@ -326,7 +326,7 @@ function pairFigures(ctx: Ctx): Fact[] {
    * the order the previous region's did, so a bare share for a new region restarts at coverage ("Kota A mencapai 100,4
    * persen dengan keaktifan 86 persen, sedangkan Kabupaten B 98,1 persen": B's 98,1 is coverage, not activity).
    */
-  let shareRun: { code: string; first: 'active' | 'coverage' } | null = null;
+  let shareRun: { code: string; first: 'active' | 'coverage'; paragraph: number } | null = null;
 
   // Sentence-wide guards first: definitions, region counts, branch totals.
   const sentenceGuard = new Map<Sentence, string>();
@@ -471,6 +471,9 @@ function pairFigures(ctx: Ctx): Fact[] {
       family === 'active' &&
       ['metric:carry', 'metric:list'].includes(metricReasons[0]!) &&
       shareRun?.first === 'coverage' &&
+      // Within a paragraph the order must show there: "Keaktifan se-provinsi baru 76,9 persen. Kota A lebih baik, 80,3
+      // persen" stays activity when the province's coverage stood in an earlier paragraph.
+      (shareRun.paragraph === g.sentence.paragraph || (metricReasons[0] === 'metric:carry' && carry?.paragraph !== g.sentence.paragraph)) &&
       (!inBracket(text, g.start, g.sentence.start) || ownBracketOpens(text, g, regionPick.mentions[0], ctx)) &&
       regionPick.regions.every((r) => r.code !== shareRun!.code) &&
       g.members.every((m) => m.kind === 'percent' && !ctx.claims.get(m)?.metric)
@@ -549,7 +552,7 @@ function pairFigures(ctx: Ctx): Fact[] {
         };
         facts.push(fact);
         lastFactIn.set(g.sentence, fact);
-        if (metric.endsWith('_pct') && shareRun?.code !== fact.region.code) shareRun = { code: fact.region.code, first: metric.startsWith('active') ? 'active' : 'coverage' };
+        if (metric.endsWith('_pct') && shareRun?.code !== fact.region.code) shareRun = { code: fact.region.code, first: metric.startsWith('active') ? 'active' : 'coverage', paragraph: g.sentence.paragraph };
         const at = lastFactAt.get(g.sentence) ?? {};
         at[inBracket(text, m.start, g.sentence.start) ? 'inside' : 'outside'] = fact;
         lastFactAt.set(g.sentence, at);
