@@ -42,6 +42,24 @@ function caselessAlternation(words: readonly string[]): string {
     .join('|');
 }
 
+/** The gate's patterns, built once from the lexicon (per document they were a large share of the gate's time). */
+let patterns: ReturnType<typeof buildPatterns> | null = null;
+function buildPatterns() {
+  const g = lexicon().gates;
+  const lex = lexicon();
+  const name = `\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*){0,${UNIT_NAME_WORDS - 1}}`;
+  const local = g.localUnits.filter((w) => !g.branchUnits.includes(w));
+  return {
+    // Local units with their proper name: "Desa Obel Obel", "Puskesmas Sakra", "Kelurahan Panggang".
+    // Case-sensitive, so that the name is capitalised ("desa harus …" is no unit); the unit word in any case.
+    localRe: new RegExp(`(?<![\\p{L}])(${caselessAlternation(local)})\\s+(${name})`, 'gu'),
+    // A name ends where the next unit or region type begins: "Desa Rensing Bat Kecamatan Sakra" is Rensing Bat in Sakra.
+    nameEnd: new RegExp(`\\s+(?:${alternation([...g.localUnits, ...lex.regionPrefixes.kabupaten, ...lex.regionPrefixes.kota, ...lex.regionPrefixes.provinsi])})(?![\\p{L}]).*$`, 'isu'),
+    typedBefore: new RegExp(`(?:${alternation(local)})\\s+$`, 'iu'),
+    pulauRe: new RegExp(`(?<![\\p{L}])${caselessAlternation(g.islandWords)}\\s+\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+)?`, 'gu'),
+  };
+}
+
 export const unitGate: Gate = {
   name: 'unit',
   description: 'Figures for a desa, kecamatan, puskesmas, hospital, a BPJS branch area, a multi-province area or an island are no region of the gazetteer.',
@@ -56,14 +74,9 @@ export const unitGate: Gate = {
       const i = lowerBound(allRegions, s);
       return (i > 0 && allRegions[i - 1]!.end > s) || (i < allRegions.length && allRegions[i]!.start < e);
     };
-    const name = `\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*){0,${UNIT_NAME_WORDS - 1}}`;
-    const local = g.localUnits.filter((w) => !g.branchUnits.includes(w));
-    // Local units with their proper name: "Desa Obel Obel", "Puskesmas Sakra", "Kelurahan Panggang".
-    // Case-sensitive, so that the name is capitalised ("desa harus …" is no unit); the unit word in any case.
-    const localRe = new RegExp(`(?<![\\p{L}])(${caselessAlternation(local)})\\s+(${name})`, 'gu');
+    patterns ??= buildPatterns();
+    const { localRe, nameEnd, typedBefore, pulauRe } = patterns;
     const names = new Set<string>();
-    // A name ends where the next unit or region type begins: "Desa Rensing Bat Kecamatan Sakra" is Rensing Bat in Sakra.
-    const nameEnd = new RegExp(`\\s+(?:${alternation([...g.localUnits, ...lexicon().regionPrefixes.kabupaten, ...lexicon().regionPrefixes.kota, ...lexicon().regionPrefixes.provinsi])})(?![\\p{L}]).*$`, 'isu');
     for (const m of text.matchAll(localRe)) {
       if (overlapsRegion(m.index!, m.index! + m[1]!.length)) continue;
       const own = m[2]!.replace(nameEnd, '');
@@ -74,7 +87,6 @@ export const unitGate: Gate = {
     // The same names, bare, later: "untuk Rensing Bat memiliki jumlah penduduk 1.532".
     if (names.size) {
       const bare = new RegExp(`(?<![\\p{L}])(?:${[...names].map(escapeRegex).join('|')})(?![\\p{L}])`, 'gu');
-      const typedBefore = new RegExp(`(?:${alternation(local)})\\s+$`, 'iu');
       const taken = new Set(subjects.filter((x) => x.unit === 'local').map((x) => x.start));
       for (const m of text.matchAll(bare)) {
         const s = m.index!;
@@ -133,7 +145,6 @@ export const unitGate: Gate = {
     }
     // Islands and multi-province names: "Pulau Lombok", "Sumatera" (not "Sumatera Utara", which is a region).
     const compassAfter = new RegExp(`^\\s*(?:${alternation(g.compassWords)})(?![\\p{L}])`, 'iu');
-    const pulauRe = new RegExp(`(?<![\\p{L}])${caselessAlternation(g.islandWords)}\\s+\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+)?`, 'gu');
     const islandRe = new RegExp(`(?<![\\p{L}])(?:${alternation(g.islands)})(?![\\p{L}])`, 'giu');
     // "Pulau Sumbawa", "Pulau Nias": the island, even when a kabupaten bears its name.
     for (const m of text.matchAll(pulauRe)) {
