@@ -12,7 +12,10 @@
  * active_count). Without a header line that names as many columns as the row has figures, this is not the
  * construction (the fallback reads each figure's own words instead).
  *
- * Pattern: [bullet] REGION [":" | "-" | "|"] VALUE { ("-" | "|") VALUE }, the row being its whole line.
+ *   Daerah / Peserta / Cakupan / Keaktifan
+ *   Kota Cirebon / 362.418 / 101,62% / 84,07%
+ *
+ * Pattern: [bullet] REGION [":" | "-" | "|" | "/"] VALUE { ("-" | "|" | "/") VALUE }, the row being its whole line.
  */
 import type { Metric } from '../../src/types.ts';
 import type { Construction, ConstructionMatch, Pairing } from './types.ts';
@@ -44,7 +47,7 @@ function metricOf(c: Column, percent: boolean): Metric | null {
   return null;
 }
 
-const ROW_LINE = /^[^\n]*\d[^\n]*(?:[|]|\s[-–—]\s)[^\n]*\d/u;
+const ROW_LINE = /^[^\n]*\d[^\n]*(?:[|]|\s[-–—/]\s)[^\n]*\d/u;
 
 /** The columns of the header line above the row's line (skipping the table's other rows), or null. */
 function headerColumns(m: ConstructionMatch, lineStart: number): Column[] | null {
@@ -57,9 +60,11 @@ function headerColumns(m: ConstructionMatch, lineStart: number): Column[] | null
     if (!ROW_LINE.test(line)) {
       // "Kabupaten | Penduduk | Peserta | Cakupan | Keaktifan", or "… rinciannya (penduduk – peserta – cakupan):".
       const bracket = /\(([^()]*)\)\s*:?\s*$/u.exec(line);
-      const body = line.includes('|') ? line : bracket ? bracket[1]! : null;
+      // … or "Daerah / Peserta / Cakupan / Keaktifan" (a slash with spaces; "Kabupaten/Kota" is one head).
+      const slashed = /\S\s+\/\s+\S/u.test(line) && !bracket;
+      const body = line.includes('|') || slashed ? line : bracket ? bracket[1]! : null;
       if (!body) return null;
-      const heads = body.split(/\s*[|–—/]\s*|\s+-\s+/u).filter((h) => h.trim() !== '');
+      const heads = body.split(slashed ? /\s+\/\s+/u : /\s*[|–—/]\s*|\s+-\s+/u).filter((h) => h.trim() !== '');
       const cols = heads.map(columnOf);
       if (heads.length < 2 || cols.some((c) => c === null)) return null;
       return cols as Column[];
@@ -84,7 +89,7 @@ export const lineColumns: Construction = {
     if (!/^\s*[•·*\-–]?\s*$/u.test(text.slice(lineStart, regionTok.start))) return null;
     if (text.slice(ts.at(-1)!.end, lineEnd).trim() !== '') return null;
     // A word between figures must be a column rule "|", not words.
-    if (ts.some((t) => t.code === 'w' && !/^[|•·*]$/u.test(textOf(m, t)))) return null;
+    if (ts.some((t) => t.code === 'w' && !/^[|•·*/]$/u.test(textOf(m, t)))) return null;
     const values = ts.filter((t) => t.code === 'P' || t.code === 'C');
     let cols = headerColumns(m, lineStart);
     if (!cols) return null;
@@ -125,6 +130,25 @@ export const lineColumns: Construction = {
         { region: 'Kabupaten Nagekeo', metric: 'enrolled_count', value: 166101 },
         { region: 'Kabupaten Nagekeo', metric: 'coverage_pct', value: 100.66 },
         { region: 'Kabupaten Nagekeo', metric: 'active_pct', value: 82.3 },
+      ],
+    },
+    {
+      text: 'Rekap kepesertaan JKN per Juni 2025.\nDaerah / Peserta / Cakupan / Keaktifan\nKota Tegal / 281.400 / 100,9% / 82,35%\nKabupaten Brebes / 1.912.300 / 97,6% / 74,1%',
+      facts: [
+        { region: 'Kota Tegal', metric: 'enrolled_count', value: 281400 },
+        { region: 'Kota Tegal', metric: 'coverage_pct', value: 100.9 },
+        { region: 'Kota Tegal', metric: 'active_pct', value: 82.35 },
+        { region: 'Kabupaten Brebes', metric: 'enrolled_count', value: 1912300 },
+        { region: 'Kabupaten Brebes', metric: 'coverage_pct', value: 97.6 },
+        { region: 'Kabupaten Brebes', metric: 'active_pct', value: 74.1 },
+      ],
+    },
+    {
+      // A slash inside a head ("Kabupaten/Kota") is no column rule, and a row without the header is no table row.
+      text: 'Kabupaten/Kota / Cakupan / Keaktifan\nKabupaten Pemalang / 98,2% / 77,9%',
+      facts: [
+        { region: 'Kabupaten Pemalang', metric: 'coverage_pct', value: 98.2 },
+        { region: 'Kabupaten Pemalang', metric: 'active_pct', value: 77.9 },
       ],
     },
     {
