@@ -252,4 +252,20 @@ export const UNSEEN_EXAMPLES: SentenceExample[] = [
       { region: 'Kota Jambi', metric: 'active_pct', value: 81.6 },
     ],
   },
+  // A sum or an average over regions named before and referred back to is no region's own (README rule 4) …
+  {
+    text: 'Kota Salatiga mencatat cakupan JKN 100,4 persen dan Kabupaten Semarang 98,6 persen. Total peserta di dua daerah itu mencapai 1,2 juta jiwa, dengan rata-rata keaktifan 80,7 persen.',
+    facts: [
+      { region: 'Kota Salatiga', metric: 'coverage_pct', value: 100.4 },
+      { region: 'Kabupaten Semarang', metric: 'coverage_pct', value: 98.6 },
+    ],
+  },
+  // … but a figure the referring words give to each region is theirs.
+  {
+    text: 'Di Jawa Tengah, baru Kota Magelang dan Kota Surakarta yang mencatat cakupan JKN penuh. Kedua kota tersebut 100 persen penduduknya terdaftar.',
+    facts: [
+      { region: 'Kota Magelang', metric: 'coverage_pct', value: 100 },
+      { region: 'Kota Surakarta', metric: 'coverage_pct', value: 100 },
+    ],
+  },
 ];

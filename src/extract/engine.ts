@@ -342,7 +342,7 @@ function pairFigures(ctx: Ctx): Fact[] {
     const next = groups[gi + 1];
     const w = windowsOf(g, prev, next, ctx.breaks);
     // 1. Guards.
-    const sGuard = sentenceGuard.get(g.sentence) ?? (countedRegionsBefore(ctx, g) ? 'region-count' : undefined);
+    const sGuard = sentenceGuard.get(g.sentence) ?? (countedRegionsBefore(ctx, g) ? 'region-count' : referredRegionsBefore(text, g) ? 'regions-referred' : undefined);
     if (sGuard) {
       debugDrop(ctx, g, `sentence:${sGuard}`);
       return g.members.forEach((m) => dropped.push({ sentence: g.sentence, value: m.value }));
@@ -571,6 +571,21 @@ function ownBracketOpens(text: string, g: Group, mention: Span | undefined, ctx:
   const open = text.lastIndexOf('(', g.start);
   if (!mention || open < mention.end || text.slice(mention.end, open).trim() !== '') return false;
   return !ctx.ix.percent.some(open, g.start) && !ctx.ix.count.some(open, g.start);
+}
+
+/**
+ * "total peserta di lima daerah itu mencapai 7,32 juta jiwa, dengan rata-rata keaktifan 78,3 persen": a figure after a
+ * group of regions named before and referred back to ("lima daerah itu", "keempat kabupaten tersebut") is a sum or an
+ * average over them, no region's own (README rule 4) — when a word of summing or averaging says so, and unless the
+ * sentence gives them one each ("masing-masing").
+ */
+const REFERRED_REGIONS = /\b(?:(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|\d{1,2})\s+|ke(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)\s+)(?:daerah|kabupaten(?:\/kota)?|kota|wilayah)\s+(?:itu|tersebut|ini)\b/iu;
+/** Only with a word of summing or averaging: "Kedua kabupaten tersebut 100 persen" gives each the figure; "8 kabupaten tersebut, yaitu …" lists them. */
+const AGGREGATE_WORD = /\b(?:total|rata-rata|gabungan|keseluruhan|seluruhnya|akumulasi)\b/iu;
+const EACH_GIVEN = /\b(?:masing-masing|berturut-turut)\b/iu;
+function referredRegionsBefore(text: string, g: Group): boolean {
+  const before = text.slice(g.sentence.start, g.start);
+  return REFERRED_REGIONS.test(before) && AGGREGATE_WORD.test(before) && !EACH_GIVEN.test(text.slice(g.sentence.start, g.sentence.end));
 }
 
 let changeResultRe: RegExp | null = null;
