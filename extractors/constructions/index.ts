@@ -11,6 +11,7 @@ import { criteriaRestated } from './criteria-restated.ts';
 import { thresholdEcho } from './threshold-echo.ts';
 import { shareOfListedRegions } from './share-of-listed-regions.ts';
 import { regionPairShared } from './region-pair-shared.ts';
+import { regionPairRespectively } from './region-pair-respectively.ts';
 import { regionsReferredBack } from './regions-referred-back.ts';
 import { respectivelyAfterCriteria } from './respectively-after-criteria.ts';
 import { shareOfCountedGroup } from './share-of-counted-group.ts';
@@ -30,6 +31,7 @@ import { fallback } from './fallback.ts';
 
 export const CONSTRUCTIONS: readonly Construction[] = [
   regionListMasingMasing,
+  regionPairRespectively,
   capitalOfProvince,
   thresholdRestated,
   criteriaRestated,
