@@ -13,6 +13,9 @@ import type { CueMention, Doc, Found } from '../../src/extract/types.ts';
 import type { Gate, GateBlock, GateFigure } from './index.ts';
 import { clauseStartOf, firstInside, hitsOf, inside, lastInside, type Hit } from './util.ts';
 
+/** Words opening a sentence on a new topic: "Adapun", "Selain itu", "Sementara itu", "Di sisi lain", "Selain JKN". */
+const TOPIC_SHIFT = /^\s*(?:adapun|selain\s+itu|selain\s+jkn|sementara\s+itu|di\s+sisi\s+lain|di\s+luar\s+jkn)\b/iu;
+
 /** How far after a share the words naming the budget it is a share of may stand ("80 persen dari pemerintah kabupaten/kota"). */
 export const BUDGET_SHARE_REACH = 6;
 
@@ -71,7 +74,9 @@ export const programmeGate: Gate = {
       // when the sentence has no participant word either ("Cakupan kepesertaan mencapai 97 persen" after an immunisation
       // sentence is JKN's).
       const para = doc.paragraphs[s.paragraph]!;
-      const inPara = inside(programme, para.start, para.end);
+      // A later sentence that opens a new topic ("Adapun BPJS Ketenagakerjaan …", "Selain itu, …") does not speak for the
+      // sentences before it.
+      const inPara = inside(programme, para.start, para.end).filter((p) => p.start < s.start || !TOPIC_SHIFT.test(text.slice(doc.sentenceAt(p.start).start, p.start)));
       const participantWords = inside(participantCues, s.start, s.end).length > 0;
       if (inPara.length && inPara.every((p) => !p.jkn) && (!participantWords || !articleJkn || inPara.some((p) => p.insurance))) return block(f, inPara.at(-1)!, 'paragraph programme');
       if (!articleJkn && articleOther) return block(f, programme.find((p) => !p.jkn)!, 'article programme');
@@ -117,6 +122,10 @@ export const programmeGate: Gate = {
     {
       text: 'BPJS Ketenagakerjaan Cabang Kudus mencatat kenaikan kepesertaan pekerja rentan. Jumlah peserta aktif di Kabupaten Kudus kini 84.300 orang.',
       none: 'a paragraph about BPJS Ketenagakerjaan: its "peserta aktif" are not JKN participants',
+    },
+    {
+      text: 'Kepesertaan JKN di Jawa Tengah terus naik.\nSecara provinsi, Jawa Tengah per Mei 2025 mencatat cakupan 98,7 persen. Adapun BPJS Ketenagakerjaan Cabang Semarang melaporkan 88.200 pekerja informal terdaftar.',
+      facts: [{ region: 'Provinsi Jawa Tengah', metric: 'coverage_pct', value: 98.7, asOf: '2025-05' }],
     },
     {
       text: 'Cakupan imunisasi dasar di Kabupaten Bantul 96,4 persen. Cakupan kepesertaan JKN-nya mencapai 99,2 persen.',
