@@ -63,6 +63,9 @@ function build() {
   };
 }
 
+/** An event's verb and "di" right before a name: the name is the venue ("diserahkan di Jakarta", "digelar di Surabaya"). */
+const EVENT_AT = /(?:^|[^\p{L}])(?:diserahkan|digelar|diselenggarakan|berlangsung|dilaksanakan|diadakan|bertempat)\s+di\s+$/iu;
+
 /** Where the dateline of a paragraph ends ("Palu (ANTARA) -", "KAYANTARA.COM, TANJUNG SELOR –"), or -1. */
 function datelineEnd(text: string, paraStart: number, paraEnd: number): number {
   const head = text.slice(paraStart, Math.min(paraEnd, paraStart + 70));
@@ -151,6 +154,8 @@ export const regions: Extractor<'region'> = {
       let role: RegionRole = 'subject';
       if (branch.test(before)) role = 'branch';
       else if (location.test(text.slice(end, end + 12)) && /\bdi\s+$/i.test(before)) role = 'location';
+      // Where an event took place: "UHC Awards 2025 yang diserahkan di Jakarta, Kabupaten Bone …".
+      else if (EVENT_AT.test(before)) role = 'location';
       else {
         const d = datelines[doc.sentenceAt(start).paragraph];
         if (d && d.end > 0 && end <= d.end) role = 'dateline';
@@ -201,6 +206,7 @@ export const regions: Extractor<'region'> = {
     { text: 'Ende – Pemerintah Kabupaten Ende menambah 4.200 peserta', span: 'Ende', value: { code: '53.08', role: 'dateline' } },
     { text: 'KAYANTARA.COM, TANJUNG SELOR – Pemerintah Provinsi', span: 'TANJUNG SELOR', value: undefined, gap: 'Tanjung Selor is a town, not in the gazetteer' },
     { text: 'kata Deputi Direksi BPJS Kesehatan Wilayah 10 Octavianus Ramba di Manado, Senin.', span: 'Manado', value: { code: '71.71', role: 'location' } },
+    { text: 'Penghargaan yang digelar di Surabaya itu diterima Bupati.', span: 'Surabaya', value: { code: '35.78', role: 'location' } },
     { text: 'UHC awards yang di terima oleh ibu Bupati lepulauan Sula ini', span: 'Sula', value: { code: '82.05', role: 'subject' } },
     { text: 'program Jaminan Kesehatan Nasional Kartu Indonesia Sehat (JKN KIS)', none: '"Kartu Indonesia Sehat" is the card, not the country' },
     { text: 'pekerja penerima upah (PPU) sebanyak 379.393 peserta', none: 'PPU here is the participant segment Pekerja Penerima Upah' },

@@ -268,4 +268,12 @@ export const UNSEEN_EXAMPLES: SentenceExample[] = [
       { region: 'Kota Surakarta', metric: 'coverage_pct', value: 100 },
     ],
   },
+  // The venue of an award ceremony is no winner.
+  {
+    text: 'Pada UHC Awards 2025 yang diserahkan di Surabaya, Kabupaten Gresik dan Kabupaten Lamongan meraih kategori Madya.',
+    categories: [
+      { region: 'Kabupaten Gresik', category: 'Madya', year: 2025 },
+      { region: 'Kabupaten Lamongan', category: 'Madya', year: 2025 },
+    ],
+  },
 ];
