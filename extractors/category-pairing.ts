@@ -43,6 +43,9 @@ interface Pick {
 
 let res: { bersama: RegExp; plural: RegExp; previous: RegExp; topic: RegExp; locationBefore: RegExp; passive: RegExp; copula: RegExp; listIntro: RegExp } | null = null;
 
+/** A contrast that starts a new clause with other regions: "sementara", "sedangkan", "adapun". */
+const CONTRAST_AFTER = /[,;]\s*(?:sementara(?:\s+itu)?|sedangkan|adapun)\b/iu;
+
 export function pairCategories(doc: Doc, found: Found): CategoryFact[] {
   res ??= {
     bersama: /\b(?:bersama|beserta|dan sejumlah|seperti)\b[^.]{0,12}$/iu,
@@ -154,7 +157,13 @@ export function pairCategories(doc: Doc, found: Found): CategoryFact[] {
     const topic = (r.topic.test(text.slice(s.start, c.start)) && c.start - s.start <= TOPIC_REACH + 20) || r.passive.test(text.slice(c.end, c.end + 40));
     if (topic && after.length) {
       // "Pada kategori Madya, Kabupaten Lingga …, sementara Kepulauan Anambas …": the tier is the sentence's topic.
-      const list = after.filter((x, i) => !(i === 0 && isLocation(x, after.slice(1))));
+      let list = after.filter((x, i) => !(i === 0 && isLocation(x, after.slice(1))));
+      // "kategori Utama diraih Kota A, …, sementara Kabupaten B dan C memperoleh kategori Madya": past a contrast word,
+      // the regions are the next tier's.
+      if (nextTier) {
+        const cut = CONTRAST_AFTER.exec(text.slice(c.end, nextTier.start));
+        if (cut) list = list.filter((x) => x.start < c.end + cut.index);
+      }
       listLevel = add(list, 'category:topic', (m) => [c.start, m.end]);
     } else if (pluralBefore && !after.length) {
       // "sejumlah kabupaten dan kota … menerima penghargaan kategori Madya. Penghargaan tersebut diberikan kepada A, B, C".
@@ -251,6 +260,15 @@ import type { SentenceExample } from './sentences.ts';
 
 /** Whole-engine examples of category pairing, run by the example runner. */
 export const CATEGORY_EXAMPLES: SentenceExample[] = [
+  {
+    // Past "sementara", the regions are the next tier's.
+    text: 'Penghargaan kategori Utama diraih Kota Pekalongan, sementara Kabupaten Batang dan Kabupaten Kendal memperoleh kategori Madya.',
+    categories: [
+      { region: 'Kota Pekalongan', category: 'Utama' },
+      { region: 'Kabupaten Batang', category: 'Madya' },
+      { region: 'Kabupaten Kendal', category: 'Madya' },
+    ],
+  },
   {
     text: 'Pada UHC Awards 2026, kategori Utama diraih Kabupaten Badung, Gianyar, Klungkung, Tabanan dan Kota Denpasar.',
     facts: [],
