@@ -276,4 +276,17 @@ export const UNSEEN_EXAMPLES: SentenceExample[] = [
       { region: 'Kabupaten Lamongan', category: 'Madya', year: 2025 },
     ],
   },
+  // A figure its own population word names is the population, after the unregistered words too …
+  {
+    text: 'Cakupan JKN Kabupaten Garut 96,9 persen. Masih ada sekitar 81 ribu warga Garut yang belum terdaftar dari total penduduk 2,71 juta jiwa.',
+    facts: [
+      { region: 'Kabupaten Garut', metric: 'coverage_pct', value: 96.9 },
+      { region: 'Kabupaten Garut', metric: 'population', value: 2710000 },
+    ],
+  },
+  // … but the unregistered count itself stays out, with or without a population word after it.
+  {
+    text: 'Di Kabupaten Sumedang masih ada 24.500 penduduk yang belum terdaftar sebagai peserta JKN.',
+    none: 'an unregistered count',
+  },
 ];

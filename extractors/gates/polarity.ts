@@ -61,6 +61,7 @@ export const polarityGate: Gate = {
     const coverageCues = found.cue.filter(
       (c) => (c.family === 'coverage' || c.family === 'active' || c.family === 'coverageWeak') && !inside(inactive, c.start - 20, c.end + 1).some((x) => x.start <= c.start && c.end <= x.end),
     );
+    const populationCues = found.cue.filter((c) => c.family === 'population');
     const afterRe = new RegExp(
       `^[\\s,]*(?:(?:${filler})\\s+){0,4}(?:(?:yang\\s+)?(?:${alternation(g.negations)})\\s+(?:${verbs})|${alternation(g.missingAfter)})(?![\\p{L}])`,
       'iu',
@@ -82,7 +83,8 @@ export const polarityGate: Gate = {
       const s = doc.sentenceAt(f.start);
       const cs = clauseStartOf(text, s.start, f.start);
       const b = lastInside(before, Math.max(cs, f.start - MISSING_REACH), f.start);
-      if (b && !inside(coverageCues, b.end, f.start).length) return { gate: 'polarity', reason: 'gate:polarity', word: b.word, start: b.start, end: b.end };
+      // … and so does a population word: "… belum terdaftar dari total penduduk 2,49 juta jiwa" is the population.
+      if (b && !inside(coverageCues, b.end, f.start).length && !inside(populationCues, b.end, f.start).length) return { gate: 'polarity', reason: 'gate:polarity', word: b.word, start: b.start, end: b.end };
       // In apposition to a missing phrase right before the comma: "warga yang belum terdaftar, sekitar 19.800 orang, …".
       if (cs > s.start && text[cs - 1] === ',' && APPOSITION.test(text.slice(cs, f.start))) {
         const ap = lastInside(before, Math.max(s.start, cs - 1 - MISSING_REACH), cs - 1);

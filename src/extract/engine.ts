@@ -364,6 +364,9 @@ function pairFigures(ctx: Ctx): Fact[] {
     // 87,86 persen Peserta yang belum terdaftar akan didata ulang".
     const restart = cues.touching(g.end, Math.min(w.after.end, g.end + 3)).find((c) => c.start >= g.end && /^\p{Lu}\p{Ll}/u.test(text.slice(c.start, c.start + 2)) && /^\s+$/u.test(text.slice(g.end, c.start)));
     const ownSpan: Span = { start: w.clause.start, end: Math.min(ownEnd, nextOwn ?? ownEnd, restart?.start ?? ownEnd) };
+    // A figure its own population word names ("… belum terdaftar dari total penduduk 2,49 juta jiwa") is the population,
+    // whatever the unregistered words before that word say.
+    const popCue = cues.touching(Math.max(w.clause.start, g.start - POPULATION_CUE_REACH), g.start).filter((c) => c.family === 'population' && c.end <= g.start && /^\s*(?:sebanyak|sebesar|sekitar|mencapai|yakni|yaitu)?\s*$/iu.test(text.slice(c.end, g.start))).at(-1);
     const guardHit =
       (guardIn(guards, near, ['threshold', 'criterion']) && 'threshold') ||
       (guardIn(guards, w.clause, ['target']) && 'target') ||
@@ -381,7 +384,7 @@ function pairFigures(ctx: Ctx): Fact[] {
       (tierAfterRe().test(text.slice(g.end, g.end + 30)) && 'criterion-tier') ||
       // "Ambang batas kategori Madya adalah keaktifan 80 persen": a tier being defined before the figure in its clause.
       (ctx.ix.category.some(w.clause.start, g.start, (c) => c.notAward === 'definition') && 'criterion-definition') ||
-      (guards.some(ownSpan.start, ownSpan.end, (x) => ['inactive', 'segment', 'flow'].includes(x.guard) && !belongsToNext(x, g, next)) && 'polarity-or-segment') ||
+      (guards.some(popCue ? popCue.start : ownSpan.start, ownSpan.end, (x) => ['inactive', 'segment', 'flow'].includes(x.guard) && !belongsToNext(x, g, next)) && 'polarity-or-segment') ||
       // Another quantity's word qualifies a figure it stands next to ("iuran 42.000"), not one a clause away ("92 persen
       // merupakan peserta aktif yang secara rutin membayar iuran").
       (guards.some(ownSpan.start, Math.min(ownSpan.end, g.end + OTHER_QUANTITY_REACH), (x) => x.guard === 'other-quantity' && !belongsToNext(x, g, next)) && 'other-quantity') ||
@@ -587,6 +590,9 @@ function referredRegionsBefore(text: string, g: Group): boolean {
   const before = text.slice(g.sentence.start, g.start);
   return REFERRED_REGIONS.test(before) && AGGREGATE_WORD.test(before) && !EACH_GIVEN.test(text.slice(g.sentence.start, g.sentence.end));
 }
+
+/** How far before a figure its own population word may stand ("total penduduk sebanyak 2,49 juta"), in characters. @default 30 */
+export const POPULATION_CUE_REACH = 30;
 
 let changeResultRe: RegExp | null = null;
 /** "naik 2,5 persen" is a change, not a level; "meningkat menjadi 98 persen" is a level. */
