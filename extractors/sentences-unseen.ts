@@ -289,4 +289,10 @@ export const UNSEEN_EXAMPLES: SentenceExample[] = [
     text: 'Di Kabupaten Sumedang masih ada 24.500 penduduk yang belum terdaftar sebagai peserta JKN.',
     none: 'an unregistered count',
   },
+  // A region said to belong to a branch area keeps its own figure; the branch area's figure stays out.
+  {
+    text: 'Kabupaten Tapanuli Utara, yang masuk wilayah kerja cabang Sibolga, tercatat memiliki cakupan JKN 97,6 persen.',
+    facts: [{ region: 'Kabupaten Tapanuli Utara', metric: 'coverage_pct', value: 97.6 }],
+  },
+  { text: 'Peserta JKN di wilayah kerja BPJS Kesehatan Cabang Sibolga mencapai 1,1 juta jiwa.', none: 'a branch area total' },
 ];

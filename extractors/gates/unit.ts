@@ -27,6 +27,9 @@ interface Subject extends Span {
 
 /** How many words a unit's own name may have ("Desa Obel Obel", "Puskesmas Sakra Barat"). */
 export const UNIT_NAME_WORDS = 3;
+/** A region said to belong to a branch area: "yang masuk (wilayah kerja) cabang …", "yang termasuk", "yang berada di". */
+const MEMBER_OF = /\byang\s+(?:masuk|termasuk|berada\s+di)\s+(?:dalam\s+|ke\s+)?(?:[\p{L}]+\s+){0,3}$/iu;
+
 /** How far before a branch unit the word that makes it the figure's place ("di", "untuk") may stand. */
 export const BRANCH_SUBJECT_REACH = 12;
 
@@ -101,6 +104,8 @@ export const unitGate: Gate = {
     const branchHits = hitsOf(text, g.branchUnits);
     for (const h of branchHits) {
       if (!placeBefore.test(text.slice(Math.max(0, h.start - BRANCH_SUBJECT_REACH - 24), h.start))) continue;
+      // "Kabupaten Samosir, yang masuk wilayah kerja cabang lain, tercatat …": the region's membership, not the figure's place.
+      if (MEMBER_OF.test(text.slice(Math.max(0, h.start - BRANCH_SUBJECT_REACH - 24), h.start))) continue;
       subjects.push({ start: h.start, end: h.end, unit: 'branch', word: h.word });
     }
     const regionSubject = new Map(subjects.filter((x) => x.unit === null).map((x) => [x.start, x]));

@@ -333,7 +333,8 @@ function pairFigures(ctx: Ctx): Fact[] {
   for (const s of doc.sentences) {
     const gs = guards.within(s.start, s.end);
     if (gs.some((g) => g.guard === 'definition')) sentenceGuard.set(s, 'definition');
-    else if (gs.some((g) => g.guard === 'aggregate')) sentenceGuard.set(s, 'aggregate');
+    // "Kabupaten Samosir, yang masuk wilayah kerja cabang lain, …": a region's membership of a branch area, not the area's total.
+    else if (gs.some((g) => g.guard === 'aggregate' && !MEMBER_OF.test(text.slice(Math.max(s.start, g.start - 30), g.start)))) sentenceGuard.set(s, 'aggregate');
   }
   for (const g of groups) if (sentenceGuard.get(g.sentence) === 'aggregate') for (const m of g.members) if (m.kind === 'count') aggregateValues.add(m.value);
 
@@ -593,6 +594,9 @@ function referredRegionsBefore(text: string, g: Group): boolean {
 
 /** How far before a figure its own population word may stand ("total penduduk sebanyak 2,49 juta"), in characters. @default 30 */
 export const POPULATION_CUE_REACH = 30;
+
+/** A region said to belong to an area: "yang masuk", "yang termasuk", "yang berada di". */
+const MEMBER_OF = /\byang\s+(?:masuk|termasuk|berada\s+di)\s+(?:dalam\s+|ke\s+)?$/iu;
 
 let changeResultRe: RegExp | null = null;
 /** "naik 2,5 persen" is a change, not a level; "meningkat menjadi 98 persen" is a level. */
