@@ -15,7 +15,7 @@ import { extractArticleFacts } from '../extract/index.ts';
 import { CategoryFact, Fact } from '../types.ts';
 import { RATIO_TOLERANCE_POINTS } from './config.ts';
 import { codePointIndex } from './offsets.ts';
-import { RowError, type ArticleExtraction, type ExtractionResult, type Extractor } from './types.ts';
+import { RowError, type ArticleExtraction, type ExtractionResult, type Extractor, type SourceDocument } from './types.ts';
 import { urlDate } from './dates.ts';
 
 /** The default extractor: `src/text` for HTML, strict UTF-8 for text, then `src/extract`. */
@@ -251,4 +251,24 @@ export function prepareExtractions(results: ExtractionResult[], ctx: RowContext)
   });
   const refused = prepared.filter((p) => 'error' in p && p.error && !p.r.error).map((p) => ({ url: p.r.article.url, error: (p as { error: Error }).error }));
   return { prepared, refused };
+}
+
+/** The `pages` row of a stored document, the same on every backend (`site_id` from the store's upsert). */
+export function pageRowOf(doc: SourceDocument, ex: ArticleExtraction, siteId: number, pageSha: string, runId: number, body: Buffer) {
+  return {
+    url: doc.url,
+    canonical_url: ex.canonicalUrl && ex.canonicalUrl !== doc.url ? ex.canonicalUrl : null,
+    site_id: siteId,
+    fetched_at: doc.fetchedAt,
+    status: doc.status,
+    headers: JSON.stringify(doc.headers),
+    content_type: doc.contentType,
+    kind: doc.kind,
+    sha256: pageSha,
+    size: doc.bytes.length,
+    title_hint: doc.titleHint,
+    published_hint: doc.publishedHint,
+    run_id: runId,
+    body,
+  };
 }

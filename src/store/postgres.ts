@@ -17,7 +17,7 @@ import { loadGazetteer } from '../normalize/regions.ts';
 import { BODY_GZIP_LEVEL, CONFLICT_PCT_TOLERANCE, PG_TX_RETRIES } from './config.ts';
 import { listMigrations, migratePg, MIGRATIONS_DIR } from './migrate.ts';
 import { createPgPool, type PgHandle } from './pg.ts';
-import { categoryRows, factRows, FLAGS, prepareExtractions, sha256, textFingerprint, type CategoryRow, type FactRow } from './pipeline.ts';
+import { categoryRows, factRows, FLAGS, pageRowOf, prepareExtractions, sha256, textFingerprint, type CategoryRow, type FactRow } from './pipeline.ts';
 import { nextState, stateOf } from './review-rules.ts';
 import { CATEGORY_SPEC, FACT_SPEC, reconcile, type DraftRow, type ReconcileSpec, type StoredRow } from './reconcile.ts';
 import { splitIds } from './sqlite.ts';
@@ -428,22 +428,7 @@ export class PgStore implements CoverageStore {
          ON CONFLICT (host) DO UPDATE SET name = COALESCE(sites.name, excluded.name) RETURNING id`,
         { host: hostOf(doc.url), name: ex.siteName, now: t },
       );
-      const pageRow = {
-        url: doc.url,
-        canonical_url: ex.canonicalUrl && ex.canonicalUrl !== doc.url ? ex.canonicalUrl : null,
-        site_id: site!.id,
-        fetched_at: doc.fetchedAt,
-        status: doc.status,
-        headers: JSON.stringify(doc.headers),
-        content_type: doc.contentType,
-        kind: doc.kind,
-        sha256: pageSha,
-        size: doc.bytes.length,
-        title_hint: doc.titleHint,
-        published_hint: doc.publishedHint,
-        run_id: runId,
-        body,
-      };
+      const pageRow = pageRowOf(doc, ex, site!.id, pageSha, runId, body);
       const counts: Partial<RunCounts> = { pages_seen: 1 };
       let pageId: number;
       if (existing) {

@@ -21,7 +21,7 @@ import { loadGazetteer } from '../normalize/regions.ts';
 import { APPLICATION_ID, BODY_GZIP_LEVEL, BUSY_TIMEOUT_ENV, BUSY_TIMEOUT_MS, CONFLICT_PCT_TOLERANCE, QUICK_CHECK_MAX_BYTES } from './config.ts';
 import { listMigrations, migrate, MIGRATIONS_DIR } from './migrate.ts';
 import { MissedFact, missedFactRow, type MissedFactArticle } from './missed.ts';
-import { categoryRows, factRows, FLAGS, prepareExtractions, sha256, textFingerprint, type CategoryRow, type FactRow } from './pipeline.ts';
+import { categoryRows, factRows, FLAGS, pageRowOf, prepareExtractions, sha256, textFingerprint, type CategoryRow, type FactRow } from './pipeline.ts';
 import { nextState, stateOf } from './review-rules.ts';
 import { SqliteReviewReads, type ReviewReads } from './review-reads.ts';
 import { sqliteCrawlStore, type SqliteCrawlStore } from './crawl-sqlite.ts';
@@ -606,22 +606,7 @@ export class SqliteStore implements CoverageStore {
       const t = now();
       const existing = this.s.pageByUrl.get({ url: doc.url }) as { id: number; sha256: string; articleId: number | null; articlePageId: number | null; extractorVersion: number | null } | undefined;
       const site_id = this.s.upsertSite.get({ host: hostOf(doc.url), name: ex.siteName, now: t }) as number;
-      const pageRow = {
-        url: doc.url,
-        canonical_url: ex.canonicalUrl && ex.canonicalUrl !== doc.url ? ex.canonicalUrl : null,
-        site_id,
-        fetched_at: doc.fetchedAt,
-        status: doc.status,
-        headers: JSON.stringify(doc.headers),
-        content_type: doc.contentType,
-        kind: doc.kind,
-        sha256: pageSha,
-        size: doc.bytes.length,
-        title_hint: doc.titleHint,
-        published_hint: doc.publishedHint,
-        run_id: runId,
-        body,
-      };
+      const pageRow = pageRowOf(doc, ex, site_id, pageSha, runId, body);
       const counts: Partial<RunCounts> = { pages_seen: 1 };
       let pageId: number;
       if (existing) {
