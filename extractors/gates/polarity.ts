@@ -68,6 +68,9 @@ export const polarityGate: Gate = {
     );
     const notAfter = new RegExp(`^[\\s,]*(?:(?:${filler})\\s+){0,4}(?:${alternation(g.notMissing)})(?![\\p{L}])`, 'iu');
     const anaphorRe = new RegExp(`^\\s*(?:${alternation(g.anaphors)})(?![\\p{L}])`, 'iu');
+    const anaphorInRe = new RegExp(`(?<![\\p{L}])(?:${alternation(g.anaphors)})(?![\\p{L}])`, 'iu');
+    // What a clause may end on for an anaphor after its comma to count it: a missing word, or an inactive one ("menunggak").
+    const missingOrInactive = [...before, ...inactive].sort((a, b) => a.start - b.start);
     const missingSentence = (from: number, to: number) => lastInside(before, from, to) !== undefined;
     const figures = [...found.percent, ...found.count].sort((a, b) => a.start - b.start);
     // "Sisanya, sebanyak 1,2 persen … belum memiliki JKN": a sentence that opens with the rest speaks of the missing.
@@ -114,6 +117,14 @@ export const polarityGate: Gate = {
         const start = grp.end + (a[0].length - a[0].trimStart().length);
         return { gate: 'polarity', reason: 'gate:polarity', word: a[0].trim().toLowerCase().replace(/\s+/g, ' '), start, end: grp.end + a[0].length };
       }
+      // "… peserta yang menunggak, jumlahnya sekitar 55 ribu jiwa": an anaphor in the figure's clause points at the clause
+      // before the comma; when that clause closes on what is missing, so is the figure.
+      if (cs > s.start && text[cs - 1] === ',' && anaphorInRe.test(text.slice(cs, f.start))) {
+        const w = lastInside(missingOrInactive, Math.max(s.start, cs - 1 - MISSING_REACH), cs - 1);
+        if (w && !inside(figures, w.end, cs).length && !inside(coverageCues, cs, f.start).length) {
+          return { gate: 'polarity', reason: 'gate:polarity', word: `anaphor of ${text.slice(w.start, w.end).toLowerCase()}`, start: w.start, end: w.end };
+        }
+      }
       // "Jumlahnya sekitar 33 ribu": the anaphor points at the sentence before.
       const prev = doc.sentences[s.index - 1];
       // Only when that sentence gave no figure of its own: after "… 1 juta peserta, yang belum terdaftar 20 ribu.", "Dari jumlah
@@ -148,6 +159,16 @@ export const polarityGate: Gate = {
     { text: 'Kabupaten Pandeglang mendapat kuota PBI sebanyak 520 ribu jiwa.', none: 'a quota is no enrolment' },
     { text: 'Banyak NIK warga Kabupaten Sumbawa belum berstatus online. Jumlahnya sekitar 21 ribu, kata Bupati.', none: '"Jumlahnya" counts the NIK of the sentence before' },
     { text: 'Tercatat 5.900 penduduk Kota Bima masih non kepesertaan JKN.', none: 'non-participants' },
+    { text: 'Dinsos memverifikasi warga yang masih menunggak iuran, jumlahnya di Kabupaten Bone sekitar 23 ribu jiwa.', none: '"jumlahnya" after a comma counts the clause before: those in arrears' },
+    { text: 'Pemkot mendata ulang peserta nonaktif, yang di Kota Palu jumlahnya mencapai 41.800 jiwa.', none: 'an anaphor inside the clause, pointing at the inactive before the comma' },
+    {
+      text: 'BPJS Kesehatan mendata ulang peserta yang terdaftar, jumlahnya di Kabupaten Wajo kini 388.200 jiwa.',
+      facts: [{ region: 'Kabupaten Wajo', metric: 'enrolled_count', value: 388200 }],
+    },
+    {
+      text: 'Warga Kabupaten Soppeng yang belum terdaftar sudah didata, sementara cakupan kepesertaan jumlahnya kini 97,1 persen.',
+      facts: [{ region: 'Kabupaten Soppeng', metric: 'coverage_pct', value: 97.1 }],
+    },
     {
       text: 'Peserta JKN di Kabupaten Kendal tercatat 1.020.400 jiwa, yang belum terdaftar tinggal 18 ribu jiwa. Dari jumlah tersebut, sebanyak 79,4 persen merupakan peserta aktif.',
       facts: [

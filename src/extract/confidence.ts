@@ -87,7 +87,7 @@ export const CONTEXT_BEFORE = 60;
  * from data). @default missing/remaining, target, change words
  */
 export const CONTEXT_WORDS: Record<string, RegExp> = {
-  'x:missing-near': /\b(belum|tidak|tinggal|tersisa|sisa(?:nya)?|kurang|non)\b/i,
+  'x:missing-near': /\b(belum|tidak|tinggal|tersisa|sisa(?:nya)?|kurang|non|non-?aktif|menunggak|tunggakan)\b/i,
   'x:target-near': /\b(target(?:kan|nya)?|ditargetkan|sasaran|minimal|syarat|standar)\b/i,
   'x:change-near': /\b(naik|turun|meningkat|bertambah|berkurang|kenaikan|penurunan)\b/i,
 };
@@ -131,6 +131,7 @@ export function factFeatures(f: Fact, ctx: FeatureContext): Features {
   }
   const before = ctx.text.slice(Math.max(0, f.evidence.start - CONTEXT_BEFORE), f.evidence.end);
   for (const [name, re] of Object.entries(CONTEXT_WORDS)) if (re.test(before)) x[name] = 1;
+  for (const [name, on] of Object.entries(shapeFeatures(f, ctx.text))) if (on) x[name] = 1;
   const idx = articleIndex(ctx);
   if (onTitleLine(ctx.text, f.evidence.start)) x['p:title-line'] = 1;
   if (f.asOf) x['d:as-of'] = 1;
@@ -145,6 +146,41 @@ export function factFeatures(f: Fact, ctx: FeatureContext): Features {
   x['a:facts'] = Math.log1p(ctx.facts.length) / Math.log(50);
   if (idx.cutOff) x['t:cut-off'] = 1;
   return x;
+}
+
+/** A share of keaktifan at least this high reads like a coverage figure ("98,07 persen"): activity rarely reaches it. @default 95 */
+export const ACTIVE_LIKE_COVERAGE = 95;
+/** How far before a count the word of its whole is looked for ("dari total sekitar 14 juta"), in characters. @default 25 */
+export const WHOLE_BEFORE_COUNT = 25;
+
+/**
+ * Features of how the figure sits in its sentence: the shapes the fit found in wrong facts that look certain
+ * (out of fold, corpus/history). Each is a one-line test of the text, weighed by the fit, never a gate.
+ */
+function shapeFeatures(f: Fact, text: string): Record<string, boolean> {
+  const ev = f.evidence.text;
+  const at = f.raw ? ev.lastIndexOf(f.raw) : -1;
+  const valueStart = at >= 0 ? f.evidence.start + at : f.evidence.end;
+  const head = ev.slice(0, at >= 0 ? at : ev.length);
+  const sentenceStart = Math.max(text.lastIndexOf('\n', valueStart - 1), text.lastIndexOf('. ', valueStart - 1)) + 1;
+  const sentence = text.slice(sentenceStart, valueStart);
+  const isCount = f.metric === 'enrolled_count' || f.metric === 'active_count';
+  return {
+    // "Kabupaten Karimun (98,07 persen; keaktifan …)": a coverage value given the activity metric.
+    'v:active-like-coverage': f.metric === 'active_pct' && f.value >= ACTIVE_LIKE_COVERAGE,
+    // "… yang belum terdaftar, jumlahnya di Kerinci sekitar 55 ribu jiwa": the missing word is earlier in the sentence.
+    'x:missing-in-sentence': CONTEXT_WORDS['x:missing-near']!.test(sentence),
+    // "A dan B … masing-masing mencatat …" given to one region: the series belongs to several.
+    'x:respectively-one': /masing-masing/i.test(text.slice(Math.max(0, f.evidence.start - 30), valueStart)),
+    // "Kota di pesisir Selat Malaka itu mencatat": a name then "itu" describes, it is not the subject.
+    'x:region-itu': /^[^\d,.;]{0,40}\bitu\b/i.test(head),
+    // "Kabupaten Sukabumi, daerah terluas kedua di Jawa Barat, baru mencatat": the region read is an apposition's.
+    'x:region-comma': /^[^\d,.;()]{2,40},\s/.test(head),
+    // "94,43 persen dari total sekitar 14 juta": a count right after its whole's word is the whole.
+    'x:whole-before-count': isCount && /\b(dari|total|jumlah penduduk)\b[^.\d]*$/i.test(text.slice(Math.max(0, valueStart - WHOLE_BEFORE_COUNT), valueStart)),
+    // "dianggarkan Rp 62,4 miliar untuk 147.000 jiwa": the people a budget pays for, not those enrolled.
+    'x:money-in-sentence': isCount && /\b(Rp\.?\s?\d|miliar|anggaran|dianggarkan|menganggarkan)\b/i.test(sentence),
+  };
 }
 
 /** A line shorter than this with no closing mark is a title, heading, caption or widget, not a sentence. @default 200 */
