@@ -5,6 +5,7 @@
  * pg-boss keeps its own tables in a schema of its own next to the store's: `pgboss` when the store is in
  * `public`, `<schema>_boss` otherwise (so each test schema gets its own queues).
  */
+import { randomUUID } from 'node:crypto';
 import PgBoss from 'pg-boss';
 import { z } from 'zod';
 import { parsePgUrl, redactUrl } from './pg.ts';
@@ -106,16 +107,30 @@ export async function sendCrawlJob(boss: PgBoss, job: CrawlJob, startAfter = 0):
   return id !== null;
 }
 
-/** Splits the sites by host and sends a job per host; returns the hosts enqueued and those already queued. */
-export async function enqueueCrawl(boss: PgBoss, o: { config: SitesConfig; sites: Site[]; runId: number; since: string | null; userAgent?: string; maxPagesPerHost?: number }): Promise<{ queued: string[]; alreadyQueued: string[] }> {
+/**
+ * Splits the sites by host and sends a job per host, all in one statement (pg-boss `insert`: the jobs exist at
+ * once, so the workers' first fetch finds them all instead of the first few of 200 sends); returns the hosts
+ * enqueued and those already queued (the `short` policy keeps one queued job per host).
+ */
+export async function enqueueCrawl(boss: PgBoss, o: { bossSchema: string; config: SitesConfig; sites: Site[]; runId: number; since: string | null; userAgent?: string; maxPagesPerHost?: number }): Promise<{ queued: string[]; alreadyQueued: string[] }> {
   const byHost = new Map<string, Site[]>();
   for (const s of o.sites) byHost.set(hostKey(s.url), [...(byHost.get(hostKey(s.url)) ?? []), s]);
+  const jobs = [...byHost].map(([host, sites]) => {
+    const data: CrawlJob = { enqueuedBy: o.runId, host, config: { ...o.config, sites }, since: o.since, userAgent: o.userAgent, maxPagesPerHost: o.maxPagesPerHost };
+    return { id: randomUUID(), name: CRAWL_QUEUE, data, singletonKey: host };
+  });
+  const inserted = new Set<string>();
+  if (jobs.length) {
+    await boss.insert(jobs);
+    // pg-boss 10's insert skips a conflicting job silently (and answers nothing): a host whose job id is not in
+    // the table had one queued already.
+    const ids = jobs.map((j) => j.id);
+    const r = (await boss.getDb().executeSql(`SELECT id::text AS id FROM "${o.bossSchema.replace(/"/g, '""')}".job WHERE name = $1 AND id = ANY($2::uuid[])`, [CRAWL_QUEUE, ids])) as { rows: { id: string }[] };
+    for (const row of r.rows) inserted.add(row.id);
+  }
   const queued: string[] = [];
   const alreadyQueued: string[] = [];
-  for (const [host, sites] of byHost) {
-    const job: CrawlJob = { enqueuedBy: o.runId, host, config: { ...o.config, sites }, since: o.since, userAgent: o.userAgent, maxPagesPerHost: o.maxPagesPerHost };
-    ((await sendCrawlJob(boss, job)) ? queued : alreadyQueued).push(host);
-  }
+  for (const j of jobs) (inserted.has(j.id) ? queued : alreadyQueued).push(j.data.host);
   return { queued, alreadyQueued };
 }
 

@@ -6,7 +6,7 @@ import { openPgCrawlStore } from '../store/crawl-pg.ts';
 import { openPgStore } from '../store/postgres.ts';
 import { REFRESH_JOB_BATCH } from './config.ts';
 import type { Site, SitesConfig } from '../crawl/sites.ts';
-import { enqueueCrawl, enqueueRefresh, openBoss } from '../store/queues.ts';
+import { bossSchemaFor, enqueueCrawl, enqueueRefresh, openBoss } from '../store/queues.ts';
 
 /** `cakupan crawl --db postgres://…`: one job per host; returns the line to print. */
 export async function enqueueCrawlJobs(o: { db: string; config: SitesConfig; sites: Site[]; since: string | null; refresh: boolean; userAgent?: string; maxPagesPerHost?: number; json: boolean }): Promise<string> {
@@ -27,7 +27,7 @@ export async function enqueueCrawlJobs(o: { db: string; config: SitesConfig; sit
       const boss = await openBoss(o.db);
       let r: { queued: string[]; alreadyQueued: string[] };
       try {
-        r = await enqueueCrawl(boss, { config: o.config, sites: o.sites, runId, since: o.since, userAgent: o.userAgent, maxPagesPerHost: o.maxPagesPerHost });
+        r = await enqueueCrawl(boss, { bossSchema: bossSchemaFor(o.db), config: o.config, sites: o.sites, runId, since: o.since, userAgent: o.userAgent, maxPagesPerHost: o.maxPagesPerHost });
       } finally {
         await boss.stop({ graceful: false, close: true, wait: true });
       }

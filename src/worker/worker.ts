@@ -85,13 +85,16 @@ export async function runWorker(o: WorkerOptions): Promise<WorkerResult> {
     setMaxListeners(slots * 4 + 16, stop);
     const sliceMs = CRAWL_SLICE_MS();
     const hostLeaseMs = WORKER_HOST_LEASE_MS(HOST_LEASE_MS);
-    const poolFor = async (keywords: string[]) => {
+    // The pool's threads boot while the first hosts fetch robots.txt and sitemaps (articles come a few delays
+    // later; a page sent to a booting thread waits in its port): awaiting the boot held every first request of
+    // the worker back by it (~0.5 s, counted against the crawl's rate).
+    const poolFor = (keywords: string[]) => {
       const key = JSON.stringify(keywords);
       let p = pools.get(key);
       if (!p) {
         p = new ExtractPool(keywords, EXTRACT_WORKERS);
         pools.set(key, p);
-        await p.warm();
+        void p.warm().catch(() => undefined);
       }
       return p;
     };
@@ -123,7 +126,7 @@ export async function runWorker(o: WorkerOptions): Promise<WorkerResult> {
         userAgent: d.userAgent,
         maxPagesPerHost: pagesLeft,
         ingest: storeIngest(store, runId),
-        pool: await poolFor(d.config.relevance.keywords),
+        pool: poolFor(d.config.relevance.keywords),
         ranker: rankers.get(JSON.stringify(d.config.relevance)) ?? rankers.set(JSON.stringify(d.config.relevance), rankerFor(d.config)).get(JSON.stringify(d.config.relevance)),
         logFlushMs: WORKER_LOG_FLUSH_MS,
         heapGuard: false,
