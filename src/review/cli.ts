@@ -9,19 +9,14 @@ import { z } from 'zod';
 import { flagMessage } from '../flag-errors.ts';
 import { Metric } from '../types.ts';
 import { dbPath } from '../store/cli.ts';
-import type { SqliteStore } from '../store/index.ts';
+import type { CoverageStore } from '../store/types.ts';
 import { DEFAULT_HOST, DEFAULT_PORT, REVIEW_THRESHOLD, SAMPLE_RATE } from './config.ts';
 import { CategoryEditForm, FactEditForm, RejectReason, ReviewerName, fieldErrors, type ReviewFact, type WriteResult } from './model.ts';
 import type { ReviewService, ItemRef } from './service.ts';
 
 // The store, the service and the server load inside the actions (`await import`): `--help` never pays for them.
-const openStore = async (path: string, opts: { mustExist: boolean; readOnly?: boolean }) => {
-  const store = await import('../store/index.ts');
-  // The queue and dashboard reads are SQLite statements for now (writes go through the store on either backend).
-  if (store.isPostgresUrl(path))
-    throw new Error(`${store.redactUrl(path)}: the review page and review commands read a SQLite database for now; give a SQLite file path as --db`);
-  return store.openStore(path, opts);
-};
+// `--db` picks the backend like every other command: a postgres:// URL opens PostgreSQL, anything else a SQLite file.
+const openStore = async (path: string, opts: { mustExist: boolean; readOnly?: boolean }) => (await import('../store/open.ts')).openCoverageStore(path, opts);
 /** Subcommands that only read (a read-only database serves them, from a copy). */
 const READING = new Set(['list', 'export-gold']);
 const newService = async (...args: ConstructorParameters<typeof ReviewService>) => new (await import('./service.ts')).ReviewService(...args);
@@ -92,8 +87,8 @@ function parseOrExit<T extends z.ZodType>(command: string, schema: T, raw: unkno
   return null;
 }
 
-async function withService<T>(command: string, path: string, options: Partial<ReviewService['options']>, fn: (svc: ReviewService, store: SqliteStore) => Promise<T> | T): Promise<T | undefined> {
-  let store: SqliteStore | null = null;
+async function withService<T>(command: string, path: string, options: Partial<ReviewService['options']>, fn: (svc: ReviewService, store: CoverageStore) => Promise<T> | T): Promise<T | undefined> {
+  let store: CoverageStore | null = null;
   try {
     store = await openStore(path, { mustExist: true, readOnly: READING.has(command) });
     return await fn(await newService(store, options), store);
@@ -130,9 +125,9 @@ function report(command: string, r: WriteResult): void {
 }
 
 /** The version to write against: `--expect-version`, else the item's current one (no conflict check across the read). */
-function versionOf(svc: ReviewService, ref: ItemRef, expect: number | undefined): number | null {
+async function versionOf(svc: ReviewService, ref: ItemRef, expect: number | undefined): Promise<number | null> {
   if (expect !== undefined) return expect;
-  return svc.item(ref)?.version ?? null;
+  return (await svc.item(ref))?.version ?? null;
 }
 
 /** Registers `cakupan review` and its subcommands. */
@@ -150,7 +145,7 @@ export function register(program: Command): void {
     .action(async (raw: unknown) => {
       const flags = parseOrExit('', ServeFlags, raw);
       if (!flags) return;
-      let store: SqliteStore;
+      let store: CoverageStore;
       try {
         store = await openStore(dbPath(flags.db), { mustExist: true });
       } catch (err) {
@@ -162,7 +157,7 @@ export function register(program: Command): void {
       try {
         const { startReviewServer } = await import('./server.ts');
         const srv = await startReviewServer(svc, { host: flags.host, port: flags.port, token: flags.token, reviewer: flags.reviewer ?? defaultReviewer() });
-        const queued = svc.queueSize().total;
+        const queued = (await svc.queueSize()).total;
         process.stdout.write(`cakupan review: ${queued} items in the queue of ${store.location}\nopen ${srv.openUrl}\n(Ctrl-C stops)\n`);
         const stop = () => {
           void srv.close().then(() => store.close());
@@ -202,8 +197,8 @@ export function register(program: Command): void {
     .action(async (_raw: unknown, cmd: Command) => {
       const flags = parseOrExit('list', ListFlags, cmd.optsWithGlobals());
       if (!flags) return;
-      await withService('list', dbPath(flags.db), { threshold: flags.threshold, sampleRate: flags.sampleRate }, (svc) => {
-        const entries = svc.queueSlice({ province: flags.province, metric: flags.metric, site: flags.site }, 0, flags.limit ?? Number.MAX_SAFE_INTEGER);
+      await withService('list', dbPath(flags.db), { threshold: flags.threshold, sampleRate: flags.sampleRate }, async (svc) => {
+        const entries = await svc.queueSlice({ province: flags.province, metric: flags.metric, site: flags.site }, 0, flags.limit ?? Number.MAX_SAFE_INTEGER);
         for (const [i, e] of entries.entries()) {
           const f = e.fact;
           if (flags.json) {
@@ -248,9 +243,9 @@ export function register(program: Command): void {
       const ref = parseOrExit('accept', ItemArg, item);
       const flags = parseOrExit('accept', ActionFlags, cmd.optsWithGlobals());
       if (!ref || !flags) return;
-      await withService('accept', dbPath(flags.db), {}, (svc) => {
-        const v = versionOf(svc, ref, flags.expectVersion);
-        report('accept', v === null ? { ok: false, kind: 'not_found' } : svc.accept(ref, v, flags.reviewer ?? defaultReviewer()));
+      await withService('accept', dbPath(flags.db), {}, async (svc) => {
+        const v = await versionOf(svc, ref, flags.expectVersion);
+        report('accept', v === null ? { ok: false, kind: 'not_found' } : await svc.accept(ref, v, flags.reviewer ?? defaultReviewer()));
       });
     });
 
@@ -266,9 +261,9 @@ export function register(program: Command): void {
       const ref = parseOrExit('reject', ItemArg, item);
       const flags = parseOrExit('reject', ActionFlags.extend({ reason: RejectReason }), cmd.optsWithGlobals());
       if (!ref || !flags) return;
-      await withService('reject', dbPath(flags.db), {}, (svc) => {
-        const v = versionOf(svc, ref, flags.expectVersion);
-        report('reject', v === null ? { ok: false, kind: 'not_found' } : svc.reject(ref, v, flags.reviewer ?? defaultReviewer(), flags.reason));
+      await withService('reject', dbPath(flags.db), {}, async (svc) => {
+        const v = await versionOf(svc, ref, flags.expectVersion);
+        report('reject', v === null ? { ok: false, kind: 'not_found' } : await svc.reject(ref, v, flags.reviewer ?? defaultReviewer(), flags.reason));
       });
     });
 
@@ -289,8 +284,8 @@ export function register(program: Command): void {
       const all = cmd.optsWithGlobals() as Record<string, string | undefined>;
       const flags = parseOrExit('correct', ActionFlags, all);
       if (!ref || !flags) return;
-      await withService('correct', dbPath(flags.db), {}, (svc) => {
-        const cur = svc.item(ref);
+      await withService('correct', dbPath(flags.db), {}, async (svc) => {
+        const cur = await svc.item(ref);
         if (!cur) return report('correct', { ok: false, kind: 'not_found' });
         // Unnamed fields keep the item's current values, then the whole edit is validated like the page's form.
         const values = {
@@ -302,7 +297,7 @@ export function register(program: Command): void {
         };
         const parsed = ref.kind === 'fact' ? FactEditForm.safeParse(values) : CategoryEditForm.safeParse(values);
         if (!parsed.success) return report('correct', { ok: false, kind: 'invalid', errors: fieldErrors(parsed.error) });
-        report('correct', svc.correct(ref, flags.expectVersion ?? cur.version, flags.reviewer ?? defaultReviewer(), parsed.data));
+        report('correct', await svc.correct(ref, flags.expectVersion ?? cur.version, flags.reviewer ?? defaultReviewer(), parsed.data));
       });
     });
 
@@ -314,7 +309,7 @@ export function register(program: Command): void {
     .action(async (_raw: unknown, cmd: Command) => {
       const flags = parseOrExit('undo', ActionFlags, cmd.optsWithGlobals());
       if (!flags) return;
-      await withService('undo', dbPath(flags.db), {}, (svc) => report('undo', svc.undo(flags.reviewer ?? defaultReviewer())));
+      await withService('undo', dbPath(flags.db), {}, async (svc) => report('undo', await svc.undo(flags.reviewer ?? defaultReviewer())));
     });
 
   review
@@ -327,31 +322,9 @@ export function register(program: Command): void {
       const flags = parseOrExit('export-gold', z.object({ db: z.string().optional(), out: z.string().min(1), partial: z.boolean().optional() }), cmd.optsWithGlobals());
       if (!flags) return;
       const path = dbPath(flags.db);
-      const stores = await import('../store/index.ts');
-      if (stores.isPostgresUrl(path)) {
-        // The gold export reads only: on PostgreSQL through the store's `PgReviewReads` (the service is SQLite-only for now).
-        try {
-          const [{ openPgStore }, { PgReviewReads }, { goldArticlesOf, writeGoldFiles }] = await Promise.all([
-            import('../store/postgres.ts'),
-            import('../store/review-reads-pg.ts'),
-            import('./export.ts'),
-          ]);
-          const pgStore = await openPgStore(path, { mustExist: true });
-          try {
-            const r = writeGoldFiles(await goldArticlesOf(new PgReviewReads(pgStore.pool), { partial: flags.partial }), flags.out);
-            process.stdout.write(`${r.files.length} gold articles (${r.facts} facts, ${r.categories} categories) written to ${flags.out}\n`);
-          } finally {
-            await pgStore.close();
-          }
-        } catch (err) {
-          process.stderr.write(`cakupan review export-gold: ${err instanceof Error ? err.message : String(err)}\n`);
-          process.exitCode = 1;
-        }
-        return;
-      }
       await withService('export-gold', path, {}, async (svc) => {
         const { writeGold } = await import('./export.ts');
-        const r = writeGold(svc.reads, flags.out, { partial: flags.partial });
+        const r = await writeGold(svc.reads, flags.out, { partial: flags.partial });
         process.stdout.write(`${r.files.length} gold articles (${r.facts} facts, ${r.categories} categories) written to ${flags.out}\n`);
       });
     });

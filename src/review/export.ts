@@ -13,7 +13,7 @@ import type { ReviewReads } from '../store/review-reads.ts';
 import { z } from 'zod';
 import { Category, Level, Metric, PartialDate } from '../types.ts';
 
-/** The store's reads the export needs (`ReviewService.reads`, or `store.reviewReads()`). */
+/** The store's reads the export needs (`ReviewService.reads`, or `store.reviewReads()`, on either backend). */
 type Db = Pick<ReviewReads, 'goldArticles' | 'goldFacts' | 'goldCategories'>;
 
 /** One gold fact, as `corpus/dev/*.json` writes it. */
@@ -56,21 +56,13 @@ export interface GoldExportOptions {
 }
 
 /** The gold articles of the store, article id order. */
-export function goldArticles(db: Db, opts: GoldExportOptions = {}): GoldArticle[] {
-  return db
-    .goldArticles()
-    .filter((a) => qualifies(a, opts))
-    .map((a) => assemble(a, db.goldFacts(a.id), db.goldCategories(a.id), opts));
-}
-
-/** The same from reads that answer with promises (the PostgreSQL store's `PgReviewReads`). */
-export async function goldArticlesOf(db: { [K in keyof Db]: (...a: Parameters<Db[K]>) => Promise<ReturnType<Db[K]>> }, opts: GoldExportOptions = {}): Promise<GoldArticle[]> {
+export async function goldArticles(db: Db, opts: GoldExportOptions = {}): Promise<GoldArticle[]> {
   const out: GoldArticle[] = [];
   for (const a of await db.goldArticles()) if (qualifies(a, opts)) out.push(assemble(a, await db.goldFacts(a.id), await db.goldCategories(a.id), opts));
   return out;
 }
 
-type ArticleRow = ReturnType<Db['goldArticles']>[number];
+type ArticleRow = Awaited<ReturnType<Db['goldArticles']>>[number];
 
 function qualifies(a: ArticleRow, opts: GoldExportOptions): boolean {
   return a.reviewed > 0 && (a.open === 0 || !!opts.partial);
@@ -91,8 +83,8 @@ function assemble(a: ArticleRow, facts: unknown[], categories: unknown[], opts: 
 }
 
 /** Writes the gold articles as `<dir>/<id>.json` (2-space indent, like the dev set); returns what it wrote. */
-export function writeGold(db: Db, dir: string, opts: GoldExportOptions = {}): { files: string[]; facts: number; categories: number } {
-  return writeGoldFiles(goldArticles(db, opts), dir);
+export async function writeGold(db: Db, dir: string, opts: GoldExportOptions = {}): Promise<{ files: string[]; facts: number; categories: number }> {
+  return writeGoldFiles(await goldArticles(db, opts), dir);
 }
 
 /** Writes gold articles already read as `<dir>/<id>.json`. */

@@ -180,7 +180,7 @@ export async function startReviewServer(service: ReviewService, opts: ServeOptio
     if (req.method === 'GET' || req.method === 'HEAD') {
       const st = STATIC[url.pathname];
       if (st) return send(res, 200, st.body, st.type);
-      ctx.notice = noticeFrom(url.searchParams, service);
+      ctx.notice = await noticeFrom(url.searchParams, service);
       return get(url, ctx, filter, res);
     }
     if (req.method !== 'POST') throw new HttpError(405, `${req.method} is not supported`);
@@ -197,39 +197,39 @@ export async function startReviewServer(service: ReviewService, opts: ServeOptio
     return post(url, form, ctx, postFilter, res);
   };
 
-  function get(url: URL, ctx: PageContext, filter: QueueFilter, res: ServerResponse): void {
+  async function get(url: URL, ctx: PageContext, filter: QueueFilter, res: ServerResponse): Promise<void> {
     const path = url.pathname;
     if (path === '/' || path === '') return redirect(res, '/queue');
     if (path === '/favicon.ico') return send(res, 204, '');
     if (path === '/queue') {
       const offset = Math.max(0, Math.floor(Number(url.searchParams.get('offset')) || 0));
-      const size = service.queueSize(filter);
-      const entries = service.queueSlice(filter, offset, QUEUE_PAGE_SIZE, size);
-      const opts = { ...service.filterOptions(), threshold: service.options.threshold, sampleRate: service.options.sampleRate };
+      const size = await service.queueSize(filter);
+      const [entries, choices] = await Promise.all([service.queueSlice(filter, offset, QUEUE_PAGE_SIZE, size), service.filterOptions()]);
+      const opts = { ...choices, threshold: service.options.threshold, sampleRate: service.options.sampleRate };
       return send(res, 200, queuePage(ctx, filter, entries, size, opts, { offset, size: QUEUE_PAGE_SIZE }));
     }
     if (path === '/review') {
       const pos = Math.max(0, Math.floor(Number(url.searchParams.get('pos')) || 0));
-      const size = service.queueSize(filter);
+      const size = await service.queueSize(filter);
       const total = size.total;
-      const entry = service.queueAt(filter, pos, size);
+      const entry = await service.queueAt(filter, pos, size);
       if (!entry) {
         const body = total
           ? html`You reached the end of this queue view (${total} items left, some skipped). <a href="/review${filterQuery(filter, { pos: 0 })}" id="restart-link">Start again from the most doubtful</a> or <a href="/queue${filterQuery(filter)}" id="queue-link">see the queue</a>.`
           : html`Nothing left to review in this view. <a href="/dashboard">See the dashboard</a>.`;
         return send(res, 200, messagePage(ctx, total ? 'End of the queue' : 'Queue empty', body));
       }
-      return send(res, 200, renderFact(ctx, entry.fact, { pos, queueLength: total, filter, sampled: entry.sampled }));
+      return send(res, 200, await renderFact(ctx, entry.fact, { pos, queueLength: total, filter, sampled: entry.sampled }));
     }
     const item = /^\/(fact|category)\/(\d+)$/.exec(path);
     if (item) {
       const ref: ItemRef = { kind: item[1] as ItemRef['kind'], id: Number(item[2]) };
-      const f = service.item(ref);
+      const f = await service.item(ref);
       if (!f) throw new HttpError(404, `no ${ref.kind} ${ref.id}`);
-      return send(res, 200, renderFact(ctx, f, { pos: null, queueLength: 0, filter, sampled: service.isSampled(f) }));
+      return send(res, 200, await renderFact(ctx, f, { pos: null, queueLength: 0, filter, sampled: await service.isSampled(f) }));
     }
     if (path === '/audit') {
-      const { entries, total } = service.audit();
+      const { entries, total } = await service.audit();
       return send(res, 200, auditPage(ctx, entries, total));
     }
     if (path === '/dashboard') {
@@ -237,19 +237,20 @@ export async function startReviewServer(service: ReviewService, opts: ServeOptio
       const dir = url.searchParams.get('dir') === 'desc' ? 'desc' : 'asc';
       const regionParam = url.searchParams.get('region');
       // One pass over the store's coverage_latest view for both tables (it ranks every live fact).
-      const coverage = service.coverage(['nasional', 'provinsi', 'kabupaten', 'kota']);
+      const coverage = await service.coverage(['nasional', 'provinsi', 'kabupaten', 'kota']);
       // Default timeline: the region with figures from the most articles.
       const busiest = coverage.reduce<(typeof coverage)[number] | null>((best, r) => (!best || r.sources > best.sources ? r : best), null);
       const code = regionParam && /^\d{2}(\.\d{2})?$/.test(regionParam) ? regionParam : (busiest?.code ?? null);
+      const [progress, timeline] = await Promise.all([service.progress(), code ? service.timeline(code) : null]);
       return send(
         res,
         200,
         dashboardPage(ctx, {
-          progress: service.progress(),
+          progress,
           provinces: sortCoverage(coverage.filter((r) => r.level === 'provinsi' || r.level === 'nasional'), key, dir),
           kabkota: sortCoverage(coverage.filter((r) => r.level === 'kabupaten' || r.level === 'kota'), key, dir),
           sort: { key, dir },
-          timeline: code ? service.timeline(code) : null,
+          timeline,
           regions: coverage.map((r) => ({ code: r.code, name: r.name })).sort((a, b) => a.code.localeCompare(b.code)),
           threshold: service.options.threshold,
         }),
@@ -258,10 +259,10 @@ export async function startReviewServer(service: ReviewService, opts: ServeOptio
     throw new HttpError(404, `no page at ${path}`);
   }
 
-  function renderFact(ctx: PageContext, f: ReviewFact, nav: Pick<FactPageData, 'pos' | 'queueLength' | 'filter' | 'sampled'> & Partial<FactPageData>): string {
-    const article = service.article(f.articleId);
+  async function renderFact(ctx: PageContext, f: ReviewFact, nav: Pick<FactPageData, 'pos' | 'queueLength' | 'filter' | 'sampled'> & Partial<FactPageData>): Promise<string> {
+    const [article, others, history] = await Promise.all([service.article(f.articleId), service.others(f), service.history(f)]);
     if (!article) throw new HttpError(500, `${f.kind} ${f.id} names article ${f.articleId}, which is not in the store`);
-    return factPage(ctx, { fact: f, article, others: service.others(f), history: service.history(f), ...nav });
+    return factPage(ctx, { fact: f, article, others, history, ...nav });
   }
 
   /** Where to go after an action: the same queue position (the item left the queue), or the item's page. */
@@ -272,7 +273,7 @@ export async function startReviewServer(service: ReviewService, opts: ServeOptio
     return `/${ref.kind}/${ref.id}${filterQuery({}, n)}`;
   }
 
-  function post(url: URL, form: URLSearchParams, ctx: PageContext, filter: QueueFilter, res: ServerResponse): void {
+  async function post(url: URL, form: URLSearchParams, ctx: PageContext, filter: QueueFilter, res: ServerResponse): Promise<void> {
     const path = url.pathname;
     if (path === '/reviewer') {
       const name = ReviewerName.safeParse(form.get('name') ?? '');
@@ -280,24 +281,24 @@ export async function startReviewServer(service: ReviewService, opts: ServeOptio
       return redirect(res, '/queue', { 'set-cookie': `${REVIEWER_COOKIE}=${encodeURIComponent(name.data)}; SameSite=Strict; Path=/; Max-Age=31536000` });
     }
     if (path === '/undo') {
-      const r = service.undo(ctx.reviewer);
+      const r = await service.undo(ctx.reviewer);
       if (r.ok) {
         const ref = r.ref!;
-        const pos = service.queuePosition(filter, ref);
+        const pos = await service.queuePosition(filter, ref);
         const n = { n: 'undone', item: `${ref.kind}:${ref.id}` };
         return redirect(res, pos >= 0 ? `/review${filterQuery(filter, { pos, ...n })}` : `/${ref.kind}/${ref.id}${filterQuery({}, n)}`);
       }
       if (r.kind === 'nothing_to_undo') return send(res, 409, messagePage(ctx, 'Nothing to undo', `${ctx.reviewer} has no action left to undo.`, html`<a href="/queue" id="queue-link">back to the queue</a>`));
       if (r.kind === 'conflict') {
         ctx.notice = { kind: 'conflict', text: conflictText(r, 'Undo not applied') };
-        return send(res, 409, renderFact(ctx, r.current, { pos: null, queueLength: 0, filter, sampled: service.isSampled(r.current) }));
+        return send(res, 409, await renderFact(ctx, r.current, { pos: null, queueLength: 0, filter, sampled: await service.isSampled(r.current) }));
       }
       throw new HttpError(404, 'the item of your last action is gone');
     }
     const add = /^\/article\/(\d+)\/add-fact$/.exec(path);
     if (add) {
       const values = Object.fromEntries(['value', 'region', 'metric', 'asOf', 'start', 'end'].map((k) => [k, form.get(k) ?? '']));
-      const r = service.addMissed(Number(add[1]), ctx.reviewer, values);
+      const r = await service.addMissed(Number(add[1]), ctx.reviewer, values);
       if (r.ok) return redirect(res, `/fact/${r.fact.id}${filterQuery({}, { n: 'added', item: `fact:${r.fact.id}` })}`);
       if (r.kind === 'invalid')
         return send(
@@ -319,43 +320,43 @@ export async function startReviewServer(service: ReviewService, opts: ServeOptio
       queueLength: 0,
       filter,
     };
-    const current = () => {
-      const f = service.item(ref);
+    const current = async () => {
+      const f = await service.item(ref);
       if (!f) throw new HttpError(404, `no ${ref.kind} ${ref.id}`);
       return f;
     };
-    const queueLength = () => (nav.pos === null ? 0 : service.queueSize(filter).total);
+    const queueLength = async () => (nav.pos === null ? 0 : (await service.queueSize(filter)).total);
 
     let result: WriteResult;
-    if (action === 'accept') result = service.accept(ref, version, ctx.reviewer);
+    if (action === 'accept') result = await service.accept(ref, version, ctx.reviewer);
     else if (action === 'reject') {
       const reason = RejectReason.safeParse(form.get('reason') ?? '');
       if (!reason.success) {
-        const f = current();
+        const f = await current();
         ctx.notice = { kind: 'error', text: 'Not saved: a rejection needs a reason.' };
-        return send(res, 422, renderFact(ctx, f, { ...nav, queueLength: queueLength(), sampled: service.isSampled(f), rejectError: reason.error.issues[0]!.message }));
+        return send(res, 422, await renderFact(ctx, f, { ...nav, queueLength: await queueLength(), sampled: await service.isSampled(f), rejectError: reason.error.issues[0]!.message }));
       }
-      result = service.reject(ref, version, ctx.reviewer, reason.data);
+      result = await service.reject(ref, version, ctx.reviewer, reason.data);
     } else {
       const values = Object.fromEntries(['value', 'region', 'metric', 'asOf', 'category'].map((k) => [k, form.get(k) ?? '']));
       const parsed = ref.kind === 'fact' ? FactEditForm.safeParse(values) : CategoryEditForm.safeParse(values);
       if (!parsed.success) {
-        const f = current();
+        const f = await current();
         ctx.notice = { kind: 'error', text: 'Not saved: fix the fields marked in red.' };
         // Keep the typed values (with the version the reviewer started from) so nothing is lost.
-        return send(res, 422, renderFact(ctx, { ...f, version }, { ...nav, queueLength: queueLength(), sampled: service.isSampled(f), edit: { values, errors: fieldErrors(parsed.error) } }));
+        return send(res, 422, await renderFact(ctx, { ...f, version }, { ...nav, queueLength: await queueLength(), sampled: await service.isSampled(f), edit: { values, errors: fieldErrors(parsed.error) } }));
       }
-      result = service.correct(ref, version, ctx.reviewer, parsed.data);
+      result = await service.correct(ref, version, ctx.reviewer, parsed.data);
     }
     if (result.ok) return redirect(res, after(form, filter, ref, { accept: 'accepted', reject: 'rejected', correct: 'corrected' }[action]));
     if (result.kind === 'conflict') {
       ctx.notice = { kind: 'conflict', text: conflictText(result, 'Not saved') };
-      return send(res, 409, renderFact(ctx, result.current, { ...nav, queueLength: queueLength(), sampled: service.isSampled(result.current) }));
+      return send(res, 409, await renderFact(ctx, result.current, { ...nav, queueLength: await queueLength(), sampled: await service.isSampled(result.current) }));
     }
     if (result.kind === 'invalid') {
-      const f = current();
+      const f = await current();
       ctx.notice = { kind: 'error', text: `Not saved: ${Object.values(result.errors).join('; ')}` };
-      return send(res, 422, renderFact(ctx, f, { ...nav, queueLength: queueLength(), sampled: service.isSampled(f) }));
+      return send(res, 422, await renderFact(ctx, f, { ...nav, queueLength: await queueLength(), sampled: await service.isSampled(f) }));
     }
     throw new HttpError(404, `no ${ref.kind} ${ref.id}`);
   }
@@ -397,12 +398,12 @@ export async function startReviewServer(service: ReviewService, opts: ServeOptio
 }
 
 /** The one-line notice after a redirect (`?n=accepted&item=fact:12`); built from the store, never from the query text. */
-function noticeFrom(params: URLSearchParams, service: ReviewService): PageContext['notice'] {
+async function noticeFrom(params: URLSearchParams, service: ReviewService): Promise<PageContext['notice']> {
   const n = params.get('n');
   const item = /^(fact|category):(\d+)$/.exec(params.get('item') ?? '');
   const verbs: Record<string, string> = { accepted: 'Accepted', rejected: 'Rejected', corrected: 'Corrected', undone: 'Undone', added: 'Added' };
   if (!n || !verbs[n] || !item) return undefined;
-  const f = service.item({ kind: item[1] as ItemRef['kind'], id: Number(item[2]) });
+  const f = await service.item({ kind: item[1] as ItemRef['kind'], id: Number(item[2]) });
   if (!f) return undefined;
   const what = f.kind === 'fact' ? `${f.metric} ${f.value}` : `category ${f.category}`;
   const text = n === 'undone' ? `Undone: ${f.region.name} ${what} is ${f.status} again.` : `${verbs[n]}: ${f.region.name} ${what}. Press u to undo.`;

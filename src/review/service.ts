@@ -6,7 +6,7 @@
  * conflict flags of the groups the fact leaves and joins, and appends its audit row in the same transaction.
  */
 import { RowError, StoreError, type ItemReview } from '../store/types.ts';
-import type { SqliteStore } from '../store/sqlite.ts';
+import type { CoverageStore } from '../store/types.ts';
 import { SAMPLE_BUCKETS, type QueueHalf, type ReviewReads } from '../store/review-reads.ts';
 import { z } from 'zod';
 import { Category, Metric, type Level } from '../types.ts';
@@ -36,6 +36,13 @@ export interface ItemRef {
 /** The reviewer actions this stage writes to `reviews.action` (the store's refresh writes its own). */
 export const REVIEW_ACTIONS = ['accept', 'reject', 'correct', 'undo'] as const;
 
+/** How many items the queue view holds: doubtful ones, sampled ones, all. */
+export interface QueueSize {
+  doubtful: number;
+  sampled: number;
+  total: number;
+}
+
 /** Queue knobs. */
 export interface QueueOptions {
   /** @default REVIEW_THRESHOLD */
@@ -46,7 +53,7 @@ export interface QueueOptions {
   sampleSeed: number;
 }
 
-/** Rows as SQLite returns them (validated once, here, so the rest of the stage trusts its types). */
+/** Rows as the store returns them (validated once, here, so the rest of the stage trusts its types). */
 const FactRow = z.object({
   kind: z.enum(['fact', 'category']),
   id: z.number().int(),
@@ -152,8 +159,8 @@ function toAudit(raw: unknown): AuditEntry {
 
 
 /**
- * The review queue, fact views, actions and dashboard figures over an open store database.
- * Construct once per database handle; statements are prepared up front.
+ * The review queue, fact views, actions and dashboard figures over an open store, SQLite or PostgreSQL alike: reads
+ * through its `ReviewReads`, writes through its `reviewItem` and `addFact`. Every method answers with a promise.
  */
 export class ReviewService {
   readonly options: QueueOptions;
@@ -162,7 +169,7 @@ export class ReviewService {
   private readonly s: ReviewReads;
 
   constructor(
-    readonly store: Pick<SqliteStore, 'reviewReads' | 'transaction' | 'reviewItemSync' | 'addFactSync'>,
+    readonly store: Pick<CoverageStore, 'reviewReads' | 'reviewItem' | 'addFact'>,
     options: Partial<QueueOptions> = {},
   ) {
     this.reads = store.reviewReads();
@@ -179,10 +186,9 @@ export class ReviewService {
   }
 
   /** How many items the queue view holds: doubtful ones, sampled ones, all. */
-  queueSize(filter: QueueFilter = {}): { doubtful: number; sampled: number; total: number } {
+  async queueSize(filter: QueueFilter = {}): Promise<QueueSize> {
     const p = this.queueParams();
-    const doubtful = this.s.queueCount('doubtful', filter, p);
-    const sampled = this.s.queueCount('sample', filter, p);
+    const [doubtful, sampled] = await Promise.all([this.s.queueCount('doubtful', filter, p), this.s.queueCount('sample', filter, p)]);
     return { doubtful, sampled, total: doubtful + sampled };
   }
 
@@ -191,7 +197,8 @@ export class ReviewService {
    * threshold most doubtful first, with the sample of confident ones spread evenly through it
    * (`interleave.ts`). Sorted and paged in SQL: a page costs the same with 50 or 500,000 items queued.
    */
-  queueSlice(filter: QueueFilter, offset: number, limit: number, size = this.queueSize(filter)): QueueEntry[] {
+  async queueSlice(filter: QueueFilter, offset: number, limit: number, known?: QueueSize): Promise<QueueEntry[]> {
+    const size = known ?? (await this.queueSize(filter));
     const p = this.queueParams();
     const end = Math.min(size.total, offset + limit);
     if (offset >= end) return [];
@@ -200,117 +207,121 @@ export class ReviewService {
     for (let pos = offset; pos < end; pos++) slots.push(slotAt(pos, size.doubtful, size.sampled)!);
     const fetch = (kind: QueueHalf) => {
       const idx = slots.filter((s) => s.kind === kind).map((s) => s.index);
-      if (!idx.length) return [];
+      if (!idx.length) return Promise.resolve([]);
       return this.s.queuePage(kind, filter, p, idx[0]!, idx.length);
     };
-    const doubtful = fetch('doubtful');
-    const sample = fetch('sample');
+    const [doubtful, sample] = await Promise.all([fetch('doubtful'), fetch('sample')]);
     let d = 0;
     let k = 0;
     const out: QueueEntry[] = [];
     for (const slot of slots) {
       const ref = slot.kind === 'doubtful' ? doubtful[d++] : sample[k++];
       // A row that vanished between the count and the page (another reviewer): the page is one shorter.
-      const fact = ref ? this.item(ref) : null;
+      const fact = ref ? await this.item(ref) : null;
       if (!fact) continue;
-      const src = this.s.source(fact.articleId);
+      const src = await this.s.source(fact.articleId);
       out.push({ fact, sampled: slot.kind === 'sample', site: src?.site ?? null, title: src?.title ?? null });
     }
     return out;
   }
 
   /** The whole queue view, in order (the CLI's `list`; the page reads it a slice at a time). */
-  queue(filter: QueueFilter = {}): QueueEntry[] {
+  queue(filter: QueueFilter = {}): Promise<QueueEntry[]> {
     return this.queueSlice(filter, 0, Number.MAX_SAFE_INTEGER);
   }
 
   /** The item at one position of the queue view, or null past its end. */
-  queueAt(filter: QueueFilter, pos: number, size = this.queueSize(filter)): QueueEntry | null {
-    return this.queueSlice(filter, pos, 1, size)[0] ?? null;
+  async queueAt(filter: QueueFilter, pos: number, size?: QueueSize): Promise<QueueEntry | null> {
+    return (await this.queueSlice(filter, pos, 1, size))[0] ?? null;
   }
 
   /** Where an item stands in the queue view (0-based), or -1 when it is not queued there. */
-  queuePosition(filter: QueueFilter, ref: ItemRef): number {
-    const f = this.item(ref);
+  async queuePosition(filter: QueueFilter, ref: ItemRef): Promise<number> {
+    const f = await this.item(ref);
     if (!f || f.status !== 'auto') return -1;
-    const size = this.queueSize(filter);
+    const size = await this.queueSize(filter);
     const inDoubtful = f.confidence < this.options.threshold;
-    if (!inDoubtful && !this.isSampled(f)) return -1;
-    const rank = this.s.queueRank(inDoubtful ? 'doubtful' : 'sample', filter, this.queueParams(), { confidence: f.confidence, kind: f.kind, id: f.id });
+    if (!inDoubtful && !(await this.isSampled(f))) return -1;
+    const rank = await this.s.queueRank(inDoubtful ? 'doubtful' : 'sample', filter, this.queueParams(), { confidence: f.confidence, kind: f.kind, id: f.id });
     // The filters may exclude it: then the item at that rank is another one.
     const pos = inDoubtful ? doubtfulPosition(rank, size.doubtful, size.sampled) : samplePosition(rank, size.doubtful, size.sampled);
-    const at = this.queueAt(filter, pos, size);
+    const at = await this.queueAt(filter, pos, size);
     return at && at.fact.kind === f.kind && at.fact.id === f.id ? pos : -1;
   }
 
   /** Whether an item is part of the precision sample (above the threshold, picked by the hash). */
-  isSampled(f: ReviewFact): boolean {
-    return f.confidence >= this.options.threshold && this.s.isSampled(f.id, this.sampleParams());
+  async isSampled(f: ReviewFact): Promise<boolean> {
+    return f.confidence >= this.options.threshold && (await this.s.isSampled(f.id, this.sampleParams()));
   }
 
   /** One fact or category, or null. */
-  item(ref: ItemRef): ReviewFact | null {
-    const raw = this.s.item(ref.kind, ref.id);
+  async item(ref: ItemRef): Promise<ReviewFact | null> {
+    const raw = await this.s.item(ref.kind, ref.id);
     return raw ? toFact(FactRow.parse(raw)) : null;
   }
 
   /** The article of a fact, with its primary URL and site. */
-  article(id: number): ArticleInfo | null {
-    const r = this.s.article(id);
+  async article(id: number): Promise<ArticleInfo | null> {
+    const r = await this.s.article(id);
     return r ? { id: r.id, title: r.title, url: r.url, site: r.site, published: r.published, text: r.text } : null;
   }
 
   /** Other figures for the fact's region (any article), newest first. */
-  others(f: ReviewFact): OtherFigure[] {
-    return this.s.others(f.region.code, f.kind === 'fact' ? f.id : -1, MAX_OTHER_FIGURES) as OtherFigure[];
+  async others(f: ReviewFact): Promise<OtherFigure[]> {
+    return (await this.s.others(f.region.code, f.kind === 'fact' ? f.id : -1, MAX_OTHER_FIGURES)) as OtherFigure[];
   }
 
   /** The audit rows of one item, newest first. */
-  history(ref: ItemRef): AuditEntry[] {
-    return this.s.history(ref.kind, ref.id).map(toAudit);
+  async history(ref: ItemRef): Promise<AuditEntry[]> {
+    return (await this.s.history(ref.kind, ref.id)).map(toAudit);
   }
 
   /** The newest audit rows, all items. */
-  audit(limit = AUDIT_PAGE_SIZE): { entries: AuditEntry[]; total: number } {
-    return { entries: this.s.audit(limit).map(toAudit), total: this.s.auditCount() };
+  async audit(limit = AUDIT_PAGE_SIZE): Promise<{ entries: AuditEntry[]; total: number }> {
+    const [entries, total] = await Promise.all([this.s.audit(limit), this.s.auditCount()]);
+    return { entries: entries.map(toAudit), total };
   }
 
   /** Provinces and sites that have facts, for the queue filters. */
-  filterOptions(): { provinces: { code: string; name: string }[]; sites: string[] } {
-    return { provinces: this.s.provinces(), sites: this.s.sites() };
+  async filterOptions(): Promise<{ provinces: { code: string; name: string }[]; sites: string[] }> {
+    const [provinces, sites] = await Promise.all([this.s.provinces(), this.s.sites()]);
+    return { provinces, sites };
   }
 
   // ---- Writes ---------------------------------------------------------------------------------
 
   /**
-   * One decision through the store's `reviewItem` (version check, conflict flags, audit row: one transaction),
-   * with the page's answers: not found, a conflict showing who changed the item, or an invalid edit.
+   * One decision through the store's `reviewItem`, with the page's answers: not found, a conflict showing who
+   * changed the item, or an invalid edit. The checks here only word the answer; the store repeats the version and
+   * retired checks inside its transaction (row lock on PostgreSQL, write lock on SQLite), so a second reviewer
+   * acting between this read and the write still gets a conflict, never an overwrite.
    */
-  private write(ref: ItemRef, version: number, who: string, action: 'accept' | 'reject' | 'correct', note: string | null, changes?: ItemReview['changes']): WriteResult {
-    return this.store.transaction((): WriteResult => {
-      const cur = this.item(ref);
-      if (!cur) return { ok: false, kind: 'not_found' };
-      if (cur.version !== version) return this.conflict(ref, cur);
-      if (cur.status === 'retired')
-        return { ok: false, kind: 'invalid', errors: { form: 'this fact is retired: the extractor no longer finds it in the article' } };
-      const done = this.decide(ref, { subject: ref.kind, id: ref.id, version, who, action, note, changes });
-      return 'reviewId' in done ? { ok: true, fact: this.item(ref)!, reviewId: done.reviewId } : done;
-    });
+  private async write(ref: ItemRef, version: number, who: string, action: 'accept' | 'reject' | 'correct', note: string | null, changes?: ItemReview['changes']): Promise<WriteResult> {
+    const cur = await this.item(ref);
+    if (!cur) return { ok: false, kind: 'not_found' };
+    if (cur.version !== version) return this.conflict(ref, cur);
+    if (cur.status === 'retired')
+      return { ok: false, kind: 'invalid', errors: { form: 'this fact is retired: the extractor no longer finds it in the article' } };
+    const done = await this.decide(ref, { subject: ref.kind, id: ref.id, version, who, action, note, changes });
+    return 'reviewId' in done ? { ok: true, fact: (await this.item(ref))!, reviewId: done.reviewId } : done;
   }
 
   /** Calls the store; a row that moved on meanwhile is a conflict, a refused edit is invalid. */
-  private decide(ref: ItemRef, review: ItemReview): { reviewId: number } | WriteResult {
+  private async decide(ref: ItemRef, review: ItemReview): Promise<{ reviewId: number } | WriteResult> {
     try {
-      return this.store.reviewItemSync(review);
+      return await this.store.reviewItem(review);
     } catch (err) {
-      if (err instanceof StoreError && err.code === 'stale-version') return this.conflict(ref, this.item(ref)!);
+      if (err instanceof StoreError && err.code === 'stale-version') {
+        const cur = await this.item(ref);
+        return cur ? this.conflict(ref, cur) : { ok: false, kind: 'not_found' };
+      }
       if (err instanceof RowError) return { ok: false, kind: 'invalid', errors: { form: err.message } };
       throw err;
     }
   }
 
-  private conflict(ref: ItemRef, cur: ReviewFact): WriteResult {
-    const last = this.s.lastReview(ref.kind, ref.id);
+  private async conflict(ref: ItemRef, cur: ReviewFact): Promise<WriteResult> {
+    const last = await this.s.lastReview(ref.kind, ref.id);
     return { ok: false, kind: 'conflict', current: cur, by: last ? toAudit(last) : null };
   }
 
@@ -319,7 +330,7 @@ export class ReviewService {
    * selection (code-point offsets into the article text) becomes its evidence; stored through the store's
    * `addFact` (status corrected, audited as `add`).
    */
-  addMissed(articleId: number, who: string, form: Record<string, string>): WriteResult {
+  async addMissed(articleId: number, who: string, form: Record<string, string>): Promise<WriteResult> {
     const parsed = FactEditForm.safeParse({ value: form.value ?? '', region: form.region ?? '', metric: form.metric ?? '', asOf: form.asOf ?? '' });
     if (!parsed.success) return { ok: false, kind: 'invalid', errors: fieldErrors(parsed.error) };
     const start = Number(form.start);
@@ -328,8 +339,8 @@ export class ReviewService {
       return { ok: false, kind: 'invalid', errors: { form: 'select the words of the article that give the figure, then press n' } };
     try {
       const e = parsed.data;
-      const r = this.store.addFactSync({ articleId, who, regionCode: e.region.code, metric: e.metric, value: e.value, asOf: e.asOf, evidenceStart: start, evidenceEnd: end, note: null });
-      return { ok: true, fact: this.item({ kind: 'fact', id: r.factId })!, reviewId: r.reviewId };
+      const r = await this.store.addFact({ articleId, who, regionCode: e.region.code, metric: e.metric, value: e.value, asOf: e.asOf, evidenceStart: start, evidenceEnd: end, note: null });
+      return { ok: true, fact: (await this.item({ kind: 'fact', id: r.factId }))!, reviewId: r.reviewId };
     } catch (err) {
       if (err instanceof RowError || (err instanceof Error && /selection/.test(err.message))) return { ok: false, kind: 'invalid', errors: { form: err.message } };
       throw err;
@@ -337,17 +348,17 @@ export class ReviewService {
   }
 
   /** Accept: the extraction is right. A corrected item stays `corrected` (its values are the reviewer's). */
-  accept(ref: ItemRef, version: number, who: string): WriteResult {
+  accept(ref: ItemRef, version: number, who: string): Promise<WriteResult> {
     return this.write(ref, version, who, 'accept', null);
   }
 
   /** Reject: not a fact (a target, a threshold, the wrong region…); the reason goes to the log. */
-  reject(ref: ItemRef, version: number, who: string, reason: string): WriteResult {
+  reject(ref: ItemRef, version: number, who: string, reason: string): Promise<WriteResult> {
     return this.write(ref, version, who, 'reject', reason);
   }
 
   /** Correct a figure: new value, region, metric, as-of. An edit that changes nothing counts as an accept. */
-  correct(ref: ItemRef, version: number, who: string, edit: FactEdit | CategoryEdit): WriteResult {
+  correct(ref: ItemRef, version: number, who: string, edit: FactEdit | CategoryEdit): Promise<WriteResult> {
     const changes: ItemReview['changes'] =
       ref.kind === 'fact'
         ? { regionCode: edit.region.code, metric: (edit as FactEdit).metric, value: (edit as FactEdit).value, asOf: edit.asOf }
@@ -357,36 +368,35 @@ export class ReviewService {
 
   /**
    * Undo the reviewer's newest action not yet undone: restores its `before` state, if nobody changed
-   * the item since (else a conflict). Repeated undos walk further back.
+   * the item since (else a conflict). Repeated undos walk further back. The store checks the version again
+   * in its transaction: two undos at once take back one decision, the other answers a conflict.
    */
-  undo(who: string): WriteResult & { ref?: ItemRef } {
-    return this.store.transaction((): WriteResult & { ref?: ItemRef } => {
-      const undone = new Set<number>();
-      let target: AuditEntry | null = null;
-      for (const raw of this.s.byReviewer(who)) {
-        const r = AuditRow.parse(raw);
-        if (r.action === 'undo') {
-          if (r.undoes !== null) undone.add(r.undoes);
-          continue;
-        }
-        if (!undone.has(r.id)) {
-          target = toAudit(r);
-          break;
-        }
+  async undo(who: string): Promise<WriteResult & { ref?: ItemRef }> {
+    const undone = new Set<number>();
+    let target: AuditEntry | null = null;
+    for (const raw of await this.s.byReviewer(who)) {
+      const r = AuditRow.parse(raw);
+      if (r.action === 'undo') {
+        if (r.undoes !== null) undone.add(r.undoes);
+        continue;
       }
-      if (!target) return { ok: false, kind: 'nothing_to_undo' };
-      const ref: ItemRef = { kind: target.kind, id: target.factId };
-      const cur = this.item(ref);
-      if (!cur) return { ok: false, kind: 'not_found' };
-      const after = target.after as ItemState;
-      if (after.version !== cur.version) return { ...this.conflict(ref, cur), ref };
-      // A fact the reviewer added has no state before it: undoing the addition rejects it (kept, audited).
-      const done =
-        target.action === 'add'
-          ? this.decide(ref, { subject: ref.kind, id: ref.id, version: cur.version, who, action: 'reject', note: `undo of review #${target.id}: added by mistake` })
-          : this.decide(ref, { subject: ref.kind, id: ref.id, version: cur.version, who, action: 'undo', undoes: target.id });
-      return 'reviewId' in done ? { ok: true, fact: this.item(ref)!, reviewId: done.reviewId, ref } : { ...done, ref };
-    });
+      if (!undone.has(r.id)) {
+        target = toAudit(r);
+        break;
+      }
+    }
+    if (!target) return { ok: false, kind: 'nothing_to_undo' };
+    const ref: ItemRef = { kind: target.kind, id: target.factId };
+    const cur = await this.item(ref);
+    if (!cur) return { ok: false, kind: 'not_found' };
+    const after = target.after as ItemState;
+    if (after.version !== cur.version) return { ...(await this.conflict(ref, cur)), ref };
+    // A fact the reviewer added has no state before it: undoing the addition rejects it (kept, audited).
+    const done =
+      target.action === 'add'
+        ? await this.decide(ref, { subject: ref.kind, id: ref.id, version: cur.version, who, action: 'reject', note: `undo of review #${target.id}: added by mistake` })
+        : await this.decide(ref, { subject: ref.kind, id: ref.id, version: cur.version, who, action: 'undo', undoes: target.id });
+    return 'reviewId' in done ? { ok: true, fact: (await this.item(ref))!, reviewId: done.reviewId, ref } : { ...done, ref };
   }
 
   // ---- Dashboard ------------------------------------------------------------------------------
@@ -398,17 +408,17 @@ export class ReviewService {
    * ranks every live fact (about a second per 100,000), so the rows are kept until the data changes:
    * re-sorting the dashboard or coming back to it costs nothing.
    */
-  coverage(levels: string[]): CoverageRow[] {
-    const key = `${this.s.stamp()}|${levels.join()}`;
-    if (this.coverageCache?.key !== key) this.coverageCache = { key, rows: this.s.coverage(levels) as CoverageRow[] };
+  async coverage(levels: string[]): Promise<CoverageRow[]> {
+    const key = `${await this.s.stamp()}|${levels.join()}`;
+    if (this.coverageCache?.key !== key) this.coverageCache = { key, rows: (await this.s.coverage(levels)) as CoverageRow[] };
     return this.coverageCache.rows;
   }
 
   /** A region's dated figures, from the store's `coverage_timeline` view. */
-  timeline(code: string): { code: string; name: string; points: TimelinePoint[] } | null {
-    const name = this.s.regionName(code);
+  async timeline(code: string): Promise<{ code: string; name: string; points: TimelinePoint[] } | null> {
+    const name = await this.s.regionName(code);
     if (!name) return null;
-    const rows = this.s.timeline(code);
+    const rows = await this.s.timeline(code);
     return {
       code,
       name,
@@ -417,19 +427,24 @@ export class ReviewService {
   }
 
   /** Review progress: statuses, queue left, measured precision of the sample, activity. */
-  progress(now = new Date()): Progress {
-    const byStatus: Record<string, number> = {};
-    for (const r of this.s.statusCounts()) byStatus[r.status] = r.n;
-    const q = this.s.queueCounts(this.queueParams());
+  async progress(now = new Date()): Promise<Progress> {
     const today = now.toISOString().slice(0, 10);
+    const [counts, q, reviewsToday, byReviewer] = await Promise.all([
+      this.s.statusCounts(),
+      this.s.queueCounts(this.queueParams()),
+      this.s.reviewsSince(today),
+      this.s.reviewerStats(),
+    ]);
+    const byStatus: Record<string, number> = {};
+    for (const r of counts) byStatus[r.status] = r.n;
     return {
       byStatus,
       queueTotal: q.total ?? 0,
       queueRemaining: q.remaining ?? 0,
       sampleReviewed: q.sample_reviewed ?? 0,
       sampleCorrect: q.sample_correct ?? 0,
-      reviewsToday: this.s.reviewsSince(today),
-      byReviewer: this.s.reviewerStats() as Progress['byReviewer'],
+      reviewsToday,
+      byReviewer: byReviewer as Progress['byReviewer'],
     };
   }
 }

@@ -19,6 +19,8 @@ import { listMigrations, migratePg, MIGRATIONS_DIR } from './migrate.ts';
 import { createPgPool, type PgHandle } from './pg.ts';
 import { categoryRows, factRows, FLAGS, pageRowOf, prepareExtractions, sha256, textFingerprint, type CategoryRow, type FactRow } from './pipeline.ts';
 import { nextState, stateOf } from './review-rules.ts';
+import { PgReviewReads } from './review-reads-pg.ts';
+import type { ReviewReads } from './review-reads.ts';
 import { CATEGORY_SPEC, FACT_SPEC, reconcile, type DraftRow, type ReconcileSpec, type StoredRow } from './reconcile.ts';
 import { splitIds } from './sqlite.ts';
 import { MissedFact, missedFactRow, type MissedFactArticle } from './missed.ts';
@@ -834,6 +836,13 @@ export class PgStore implements CoverageStore {
   }
 
   // ---- review -------------------------------------------------------------------------------------
+
+  private reviewReadsOf?: PgReviewReads;
+
+  /** The review stage's reads (queue, fact page, dashboard, audit, gold export) over the store's pool. */
+  reviewReads(): ReviewReads {
+    return (this.reviewReadsOf ??= new PgReviewReads(this.handle.pool));
+  }
 
   async reviewFact(input: FactReview): Promise<void> {
     const r = FactReview.parse(input);

@@ -1,16 +1,12 @@
 /**
  * The review stage's reads on PostgreSQL: the same queries as `SqliteReviewReads` (src/store/review-reads.ts), in
  * PostgreSQL's dialect (booleans counted with FILTER, a text[] for the dashboard's levels, NULLS LAST where SQLite
- * sorts NULL lowest), every value a parameter. Async: the review service does not use it yet (it is synchronous);
+ * sorts NULL lowest), every value a parameter. `PgStore.reviewReads()` hands it to the review service;
  * test/store/review-reads.test.ts checks that both give the same rows on the same data.
  */
 import pg from 'pg';
 import { SAMPLE_BUCKETS, type QueueFilterParams, type QueueHalf, type QueueParams, type ReviewReads } from './review-reads.ts';
 
-/** `ReviewReads` with every answer a promise (lazy iterables become arrays). */
-export type AsyncReviewReads = {
-  [K in keyof ReviewReads]: ReviewReads[K] extends (...a: infer A) => infer R ? (...a: A) => Promise<R extends Iterable<infer T> ? (R extends string ? R : T[]) : R> : never;
-};
 
 /** Counts (bigint) and sums (numeric) as JS numbers, as SQLite gives them; this module's queries only. */
 const TYPES = {
@@ -67,7 +63,7 @@ const CATEGORY = `SELECT 'category' AS kind, x.id, x.article_id, x.region_code, 
   FROM categories x JOIN regions g ON g.code = x.region_code WHERE x.id = @id`;
 
 /** The PostgreSQL implementation, over the store's pool (`PgStore.pool`). */
-export class PgReviewReads implements AsyncReviewReads {
+export class PgReviewReads implements ReviewReads {
   constructor(private readonly pool: pg.Pool) {}
 
   private async rows<T = Record<string, unknown>>(sql: string, params: Record<string, unknown> = {}): Promise<T[]> {
@@ -115,7 +111,7 @@ export class PgReviewReads implements AsyncReviewReads {
   }
 
   async article(id: number) {
-    return this.one<NonNullable<ReturnType<ReviewReads['article']>>>(
+    return this.one<NonNullable<Awaited<ReturnType<ReviewReads['article']>>>>(
       `SELECT a.id, a.title, a.published, a.text, p.url, s.host AS site
        FROM articles a JOIN pages p ON p.id = a.page_id JOIN sites s ON s.id = p.site_id WHERE a.id = @id`,
       { id },
@@ -189,7 +185,7 @@ export class PgReviewReads implements AsyncReviewReads {
   }
 
   async timeline(code: string) {
-    return this.rows<ReturnType<ReviewReads['timeline']>[number]>(
+    return this.rows<Awaited<ReturnType<ReviewReads['timeline']>>[number]>(
       `SELECT metric, value, effective_date AS date, as_of, status, source_url AS source
        FROM coverage_timeline WHERE region_code = @code AND effective_date IS NOT NULL ORDER BY effective_date, metric`,
       { code },
@@ -234,7 +230,7 @@ export class PgReviewReads implements AsyncReviewReads {
   }
 
   async goldArticles() {
-    return this.rows<ReturnType<ReviewReads['goldArticles']>[number]>(`SELECT a.id, a.title, a.published, a.text, p.url,
+    return this.rows<Awaited<ReturnType<ReviewReads['goldArticles']>>[number]>(`SELECT a.id, a.title, a.published, a.text, p.url,
          (SELECT COUNT(*) FROM facts f WHERE f.article_id = a.id AND f.status = 'auto')
          + (SELECT COUNT(*) FROM categories c WHERE c.article_id = a.id AND c.status = 'auto') AS open,
          (SELECT COUNT(*) FROM facts f WHERE f.article_id = a.id AND f.status IN ('accepted','corrected','rejected'))

@@ -25,39 +25,39 @@ export interface QueueParams {
 /** Number of hash buckets for the deterministic sample: a rate is kept to 1/1,000,000. */
 export const SAMPLE_BUCKETS = 1_000_000;
 
-/** The review stage's reads; every method is one query. */
+/** The review stage's reads; every method is one query, answered as a promise (the same shape on SQLite and PostgreSQL). */
 export interface ReviewReads {
-  queueCount(half: QueueHalf, filter: QueueFilterParams, p: QueueParams): number;
-  queuePage(half: QueueHalf, filter: QueueFilterParams, p: QueueParams, offset: number, limit: number): { kind: 'fact' | 'category'; id: number }[];
+  queueCount(half: QueueHalf, filter: QueueFilterParams, p: QueueParams): Promise<number>;
+  queuePage(half: QueueHalf, filter: QueueFilterParams, p: QueueParams, offset: number, limit: number): Promise<{ kind: 'fact' | 'category'; id: number }[]>;
   /** Items of the half sorting before (confidence, kind, id). */
-  queueRank(half: QueueHalf, filter: QueueFilterParams, p: QueueParams, at: { confidence: number; kind: string; id: number }): number;
-  isSampled(id: number, p: Pick<QueueParams, 'seed' | 'buckets'>): boolean;
+  queueRank(half: QueueHalf, filter: QueueFilterParams, p: QueueParams, at: { confidence: number; kind: string; id: number }): Promise<number>;
+  isSampled(id: number, p: Pick<QueueParams, 'seed' | 'buckets'>): Promise<boolean>;
   /** One fact or category with its region and the last reviewer note, or undefined. */
-  item(kind: 'fact' | 'category', id: number): unknown;
-  source(articleId: number): { site: string; title: string | null } | undefined;
-  article(id: number): { id: number; title: string | null; published: string | null; text: string; url: string | null; site: string | null } | undefined;
-  others(regionCode: string, factId: number, limit: number): unknown[];
-  history(kind: 'fact' | 'category', id: number): unknown[];
-  lastReview(kind: 'fact' | 'category', id: number): unknown;
-  /** A reviewer's own actions, newest first (read lazily). */
-  byReviewer(who: string): Iterable<unknown>;
-  audit(limit: number): unknown[];
-  auditCount(): number;
-  provinces(): { code: string; name: string }[];
-  sites(): string[];
+  item(kind: 'fact' | 'category', id: number): Promise<unknown>;
+  source(articleId: number): Promise<{ site: string; title: string | null } | undefined>;
+  article(id: number): Promise<{ id: number; title: string | null; published: string | null; text: string; url: string | null; site: string | null } | undefined>;
+  others(regionCode: string, factId: number, limit: number): Promise<unknown[]>;
+  history(kind: 'fact' | 'category', id: number): Promise<unknown[]>;
+  lastReview(kind: 'fact' | 'category', id: number): Promise<unknown>;
+  /** A reviewer's own actions, newest first. */
+  byReviewer(who: string): Promise<unknown[]>;
+  audit(limit: number): Promise<unknown[]>;
+  auditCount(): Promise<number>;
+  provinces(): Promise<{ code: string; name: string }[]>;
+  sites(): Promise<string[]>;
   /** A stamp that moves with every write to facts or reviews (a cache key). */
-  stamp(): string;
-  coverage(levels: string[]): unknown[];
-  timeline(code: string): { metric: string; value: number; date: string; as_of: string | null; status: string; source: string | null }[];
-  regionName(code: string): string | undefined;
-  statusCounts(): { status: string; n: number }[];
-  queueCounts(p: QueueParams): Record<string, number | null>;
-  reviewsSince(day: string): number;
-  reviewerStats(): { reviewer: string; actions: number; last: string }[];
+  stamp(): Promise<string>;
+  coverage(levels: string[]): Promise<unknown[]>;
+  timeline(code: string): Promise<{ metric: string; value: number; date: string; as_of: string | null; status: string; source: string | null }[]>;
+  regionName(code: string): Promise<string | undefined>;
+  statusCounts(): Promise<{ status: string; n: number }[]>;
+  queueCounts(p: QueueParams): Promise<Record<string, number | null>>;
+  reviewsSince(day: string): Promise<number>;
+  reviewerStats(): Promise<{ reviewer: string; actions: number; last: string }[]>;
   /** Gold export: every article with its open and reviewed item counts, id order. */
-  goldArticles(): { id: number; title: string | null; published: string | null; text: string; url: string; open: number; reviewed: number }[];
-  goldFacts(articleId: number): unknown[];
-  goldCategories(articleId: number): unknown[];
+  goldArticles(): Promise<{ id: number; title: string | null; published: string | null; text: string; url: string; open: number; reviewed: number }[]>;
+  goldFacts(articleId: number): Promise<unknown[]>;
+  goldCategories(articleId: number): Promise<unknown[]>;
 }
 
 /** A multiplicative hash of the id picks the sample: stable across page loads, reviewers and restarts. */
@@ -177,7 +177,10 @@ function prepare(db: Database.Database) {
   };
 }
 
-/** The SQLite implementation: statements prepared up front, the queue's per-filter statements on first use. */
+/**
+ * The SQLite implementation: statements prepared up front, the queue's per-filter statements on first use. Each
+ * answer is computed synchronously (better-sqlite3) and handed back as a resolved promise.
+ */
 export class SqliteReviewReads implements ReviewReads {
   private readonly s: ReturnType<typeof prepare>;
   private readonly queueStatements = new Map<string, Database.Statement>();
@@ -202,107 +205,107 @@ export class SqliteReviewReads implements ReviewReads {
     return { threshold: p.threshold, seed: p.seed, buckets: p.buckets, province: filter.province ?? null, metric: filter.metric ?? null, site: filter.site ?? null };
   }
 
-  queueCount(half: QueueHalf, filter: QueueFilterParams, p: QueueParams): number {
+  async queueCount(half: QueueHalf, filter: QueueFilterParams, p: QueueParams): Promise<number> {
     return this.queueStmt('count', half, filter).get(SqliteReviewReads.params(filter, p)) as number;
   }
 
-  queuePage(half: QueueHalf, filter: QueueFilterParams, p: QueueParams, offset: number, limit: number): { kind: 'fact' | 'category'; id: number }[] {
+  async queuePage(half: QueueHalf, filter: QueueFilterParams, p: QueueParams, offset: number, limit: number): Promise<{ kind: 'fact' | 'category'; id: number }[]> {
     return this.queueStmt('page', half, filter).all({ ...SqliteReviewReads.params(filter, p), offset, limit }) as { kind: 'fact' | 'category'; id: number }[];
   }
 
-  queueRank(half: QueueHalf, filter: QueueFilterParams, p: QueueParams, at: { confidence: number; kind: string; id: number }): number {
+  async queueRank(half: QueueHalf, filter: QueueFilterParams, p: QueueParams, at: { confidence: number; kind: string; id: number }): Promise<number> {
     return this.queueStmt('rank', half, filter).get({ ...SqliteReviewReads.params(filter, p), ...at }) as number;
   }
 
-  isSampled(id: number, p: Pick<QueueParams, 'seed' | 'buckets'>): boolean {
+  async isSampled(id: number, p: Pick<QueueParams, 'seed' | 'buckets'>): Promise<boolean> {
     return this.s.isSampled.get({ id, seed: p.seed, buckets: p.buckets }) === 1;
   }
 
-  item(kind: 'fact' | 'category', id: number): unknown {
+  async item(kind: 'fact' | 'category', id: number): Promise<unknown> {
     return (kind === 'fact' ? this.s.fact : this.s.category).get(id);
   }
 
-  source(articleId: number) {
+  async source(articleId: number) {
     return this.s.source.get(articleId) as { site: string; title: string | null } | undefined;
   }
 
-  article(id: number) {
-    return this.s.article.get(id) as ReturnType<ReviewReads['article']>;
+  async article(id: number) {
+    return this.s.article.get(id) as Awaited<ReturnType<ReviewReads['article']>>;
   }
 
-  others(regionCode: string, factId: number, limit: number): unknown[] {
+  async others(regionCode: string, factId: number, limit: number): Promise<unknown[]> {
     return this.s.others.all({ code: regionCode, id: factId, limit });
   }
 
-  history(kind: 'fact' | 'category', id: number): unknown[] {
+  async history(kind: 'fact' | 'category', id: number): Promise<unknown[]> {
     return this.s.history.all(kind, id);
   }
 
-  lastReview(kind: 'fact' | 'category', id: number): unknown {
+  async lastReview(kind: 'fact' | 'category', id: number): Promise<unknown> {
     return this.s.lastReview.get(kind, id);
   }
 
-  byReviewer(who: string): Iterable<unknown> {
-    return this.s.byReviewer.iterate(who);
+  async byReviewer(who: string): Promise<unknown[]> {
+    return this.s.byReviewer.all(who);
   }
 
-  audit(limit: number): unknown[] {
+  async audit(limit: number): Promise<unknown[]> {
     return this.s.audit.all({ limit });
   }
 
-  auditCount(): number {
+  async auditCount(): Promise<number> {
     return this.s.auditCount.get() as number;
   }
 
-  provinces() {
+  async provinces() {
     return this.s.provinces.all() as { code: string; name: string }[];
   }
 
-  sites() {
+  async sites() {
     return this.s.sites.all() as string[];
   }
 
-  stamp(): string {
+  async stamp(): Promise<string> {
     return this.s.stamp.get() as string;
   }
 
-  coverage(levels: string[]): unknown[] {
+  async coverage(levels: string[]): Promise<unknown[]> {
     return this.s.coverage.all({ levels: JSON.stringify(levels) });
   }
 
-  timeline(code: string) {
-    return this.s.timeline.all(code) as ReturnType<ReviewReads['timeline']>;
+  async timeline(code: string) {
+    return this.s.timeline.all(code) as Awaited<ReturnType<ReviewReads['timeline']>>;
   }
 
-  regionName(code: string) {
+  async regionName(code: string) {
     return this.s.regionName.get(code) as string | undefined;
   }
 
-  statusCounts() {
+  async statusCounts() {
     return this.s.statusCounts.all() as { status: string; n: number }[];
   }
 
-  queueCounts(p: QueueParams) {
+  async queueCounts(p: QueueParams) {
     return this.s.queueCounts.get({ threshold: p.threshold, seed: p.seed, buckets: p.buckets }) as Record<string, number | null>;
   }
 
-  reviewsSince(day: string): number {
+  async reviewsSince(day: string): Promise<number> {
     return this.s.reviewsSince.get(day) as number;
   }
 
-  reviewerStats() {
-    return this.s.reviewerStats.all() as ReturnType<ReviewReads['reviewerStats']>;
+  async reviewerStats() {
+    return this.s.reviewerStats.all() as Awaited<ReturnType<ReviewReads['reviewerStats']>>;
   }
 
-  goldArticles() {
-    return this.s.goldArticles.all() as ReturnType<ReviewReads['goldArticles']>;
+  async goldArticles() {
+    return this.s.goldArticles.all() as Awaited<ReturnType<ReviewReads['goldArticles']>>;
   }
 
-  goldFacts(articleId: number): unknown[] {
+  async goldFacts(articleId: number): Promise<unknown[]> {
     return this.s.goldFacts.all(articleId);
   }
 
-  goldCategories(articleId: number): unknown[] {
+  async goldCategories(articleId: number): Promise<unknown[]> {
     return this.s.goldCategories.all(articleId);
   }
 }

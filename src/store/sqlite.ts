@@ -812,14 +812,6 @@ export class SqliteStore implements CoverageStore {
   }
 
   async reviewItem(input: ItemReview): Promise<{ reviewId: number }> {
-    return this.reviewItemSync(input);
-  }
-
-  /**
-   * `reviewItem` without the promise, for the review page's synchronous service (the same code, the same
-   * transaction; nested in the caller's transaction when there is one).
-   */
-  reviewItemSync(input: ItemReview): { reviewId: number } {
     const review = ItemReview.parse(input);
     return this.transaction(() => {
       const row = (review.subject === 'fact' ? this.s.factById : this.s.categoryById).get({ id: review.id }) as Row | undefined;
@@ -854,11 +846,6 @@ export class SqliteStore implements CoverageStore {
   }
 
   async addFact(input: MissedFact): Promise<{ factId: number; reviewId: number }> {
-    return this.addFactSync(input);
-  }
-
-  /** `addFact` without the promise, for the review page's synchronous service. */
-  addFactSync(input: MissedFact): { factId: number; reviewId: number } {
     const m = MissedFact.parse(input);
     return this.transaction(() => {
       const a = this.db.prepare('SELECT a.id, a.text, a.published, p.url FROM articles a JOIN pages p ON p.id = a.page_id WHERE a.id = ?').get(m.articleId) as

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { Category, CategoryFact, Fact, Level, Metric, PartialDate } from '../types.ts';
 import type { MissedFact } from './missed.ts';
+import type { ReviewReads } from './review-reads.ts';
 
 /** A fact's life: machine-made, confirmed, fixed by a person, refused by a person, or no longer extracted. */
 export const FactStatus = z.enum(['auto', 'accepted', 'corrected', 'rejected', 'retired']);
@@ -372,6 +373,8 @@ export interface CoverageStore {
   /** Recomputes the cross-article `conflict` flag; returns the number of facts whose flag changed. */
   recomputeConflicts(): Promise<number>;
 
+  /** The review stage's reads (queue, fact page, dashboard, audit log, gold export): src/store/review-reads*.ts. */
+  reviewReads(): ReviewReads;
   /** Applies a reviewer's decision with optimistic concurrency; appends to `reviews`. */
   reviewFact(review: FactReview): Promise<void>;
   /** The same for a fact or a category, with undo: one transaction, returns the audit row's id. */

@@ -37,7 +37,7 @@ const median = async (f: () => unknown | Promise<unknown>) => {
   }
   return times.sort((a, b) => a - b)[2]!.toFixed(1);
 };
-const size = svc.queueSize();
+const size = await svc.queueSize();
 const get = (path: string) => fetch(srv.url + path).then((r) => r.text());
 const rows: [string, string][] = [
   ['queue size (count both halves)', await median(() => svc.queueSize())],
@@ -48,14 +48,14 @@ const rows: [string, string][] = [
   [
     'POST accept (write + audit row, then the redirect target)',
     await median(async () => {
-      const e = svc.queueAt({}, 0)!;
+      const e = (await svc.queueAt({}, 0))!;
       const body = new URLSearchParams({ csrf: srv.csrf, version: String(e.fact.version), pos: '0' });
       await fetch(`${srv.url}/${e.fact.kind}/${e.fact.id}/accept`, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } }).then((r) => r.text());
     }),
   ],
   ['GET /dashboard (after a write: coverage_latest recomputed)', await median(async () => {
-    const e = svc.queueAt({}, 0)!;
-    svc.accept(e.fact, e.fact.version, 'scale');
+    const e = (await svc.queueAt({}, 0))!;
+    await svc.accept(e.fact, e.fact.version, 'scale');
     await get('/dashboard');
   })],
   ['GET /dashboard (unchanged data: cached rows, re-sorted)', await median(() => get('/dashboard?sort=coverage_pct&dir=desc'))],

@@ -20,15 +20,15 @@ await ingest(store, [fileURLToPath(new URL('../../corpus/dev/', import.meta.url)
 const svc = new ReviewService(store);
 
 // A morning's work: the two most doubtful items decided, one figure dated, one sampled fact confirmed.
-const q = svc.queue();
+const q = await svc.queue();
 const doubtful = q.filter((e) => !e.sampled).map((e) => e.fact);
 const sampled = q.filter((e) => e.sampled).map((e) => e.fact);
 const [first, second, third] = doubtful;
-if (first) svc.accept(first, first.version, 'ana');
-if (second) svc.reject(second, second.version, 'budi', 'target, not a measurement');
+if (first) await svc.accept(first, first.version, 'ana');
+if (second) await svc.reject(second, second.version, 'budi', 'target, not a measurement');
 if (third && third.kind === 'fact')
-  svc.correct(third, third.version, 'ana', FactEditForm.parse({ value: String(third.value), region: third.region.code, metric: third.metric!, asOf: '2025' }));
-if (sampled[0]) svc.accept(sampled[0], sampled[0].version, 'budi');
+  await svc.correct(third, third.version, 'ana', FactEditForm.parse({ value: String(third.value), region: third.region.code, metric: third.metric!, asOf: '2025' }));
+if (sampled[0]) await svc.accept(sampled[0], sampled[0].version, 'budi');
 
 const srv = await startReviewServer(svc, { port: 0, reviewer: 'ana' });
 const browser = await launchChromium({ width: 1360, height: 860 });
@@ -37,7 +37,7 @@ try {
   await page.goto(`${srv.url}/queue`);
   await page.screenshot({ path: `${OUT}queue.png` });
   // The first queued fact that carries a consistency flag, else the head of the queue.
-  const now = svc.queue();
+  const now = await svc.queue();
   const pos = Math.max(0, now.findIndex((e) => e.fact.flags.length > 0));
   await page.goto(`${srv.url}/review?pos=${pos}`);
   await page.keyboard.press('e');

@@ -1,5 +1,5 @@
 /**
- * Test databases for the review stage, written through the store's own API (`openStore`,
+ * Test databases for the review stage, written through the store's own API (`openStore` or any `CoverageStore`,
  * `startRun`, `saveDocument`) with hand-made facts: the tests do not depend on what the extractor
  * finds today. `seedExtraction` is also the stub extractor a test refresh runs with.
  */
@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadGazetteer, toRef } from '../../src/normalize/regions.ts';
-import { openStore, type ArticleExtraction, type SqliteStore } from '../../src/store/index.ts';
+import { openStore, type ArticleExtraction, type CoverageStore, type SqliteStore } from '../../src/store/index.ts';
 import type { Category, CategoryFact, Fact, Metric } from '../../src/types.ts';
 
 /** A hand-made fact: the span is found in the text (its `nth` occurrence). */
@@ -78,9 +78,13 @@ export function seedExtraction(a: SeedArticle, override: (f: SeedFact) => SeedFa
   return { text: a.text, title: a.title, published: a.published, method: 'text', canonicalUrl: null, siteName: null, facts, categories };
 }
 
-/** Writes the articles into a fresh store at `path` through `saveDocument`, one run. */
+/** Writes the articles into a fresh SQLite store at `path` through `saveDocument`, one run. */
 export async function seedStore(path: string, articles: SeedArticle[]): Promise<SqliteStore> {
-  const store = openStore(path);
+  return seedInto(openStore(path), articles);
+}
+
+/** Writes the articles into an open store of either backend through `saveDocument`, one run. */
+export async function seedInto<S extends CoverageStore>(store: S, articles: SeedArticle[]): Promise<S> {
   const runId = await store.startRun('ingest', { seed: true });
   for (const a of articles) {
     await store.saveDocument(

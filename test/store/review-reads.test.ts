@@ -52,36 +52,36 @@ describe('review reads on SQLite and PostgreSQL', () => {
       await fill(ps);
       const a: ReviewReads = ls.reviewReads();
       const b = new PgReviewReads(ps.pool);
-      const same = async (what: string, x: unknown, y: Promise<unknown>) => expect(timeless(await y), what).toEqual(timeless(x));
+      const same = async (what: string, x: unknown, y: Promise<unknown>) => expect(timeless(await y), what).toEqual(timeless(await x));
 
       const p = { threshold: 0.7, seed: 7, buckets: 400_000 };
       const filters: QueueFilterParams[] = [{}, { province: '63' }, { metric: 'coverage_pct' }, { site: 'kalsel.example.id' }, { province: '62', metric: 'coverage_pct' }];
       let queued = 0;
       for (const f of filters)
         for (const half of ['doubtful', 'sample'] as QueueHalf[]) {
-          const n = a.queueCount(half, f, p);
+          const n = await a.queueCount(half, f, p);
           queued += n;
           await same(`count ${half} ${JSON.stringify(f)}`, n, b.queueCount(half, f, p));
-          const page = a.queuePage(half, f, p, 0, 100);
+          const page = await a.queuePage(half, f, p, 0, 100);
           await same(`page ${half} ${JSON.stringify(f)}`, page, b.queuePage(half, f, p, 0, 100));
           await same(`page 1..2 ${half}`, a.queuePage(half, f, p, 1, 2), b.queuePage(half, f, p, 1, 2));
           for (const r of page) {
-            const it = a.item(r.kind, r.id) as { confidence: number };
+            const it = (await a.item(r.kind, r.id)) as { confidence: number };
             await same(`rank ${r.kind} ${r.id}`, a.queueRank(half, f, p, { ...r, confidence: it.confidence }), b.queueRank(half, f, p, { ...r, confidence: it.confidence }));
           }
         }
       expect(queued).toBeGreaterThan(0);
-      const facts = a.queuePage('doubtful', {}, { ...p, threshold: 2 }, 0, 1000);
+      const facts = await a.queuePage('doubtful', {}, { ...p, threshold: 2 }, 0, 1000);
       expect(facts.length).toBeGreaterThan(10);
       let sampled = 0;
       for (const r of facts) {
         await same(`item ${r.kind} ${r.id}`, a.item(r.kind, r.id), b.item(r.kind, r.id));
-        const s = a.isSampled(r.id, p);
+        const s = await a.isSampled(r.id, p);
         if (s) sampled++;
         await same(`sampled ${r.id}`, s, b.isSampled(r.id, p));
         await same(`history ${r.kind} ${r.id}`, a.history(r.kind, r.id), b.history(r.kind, r.id));
         await same(`last review ${r.kind} ${r.id}`, a.lastReview(r.kind, r.id), b.lastReview(r.kind, r.id));
-        const f = a.item(r.kind, r.id) as { article_id: number; region_code: string };
+        const f = (await a.item(r.kind, r.id)) as { article_id: number; region_code: string };
         await same(`source ${f.article_id}`, a.source(f.article_id), b.source(f.article_id));
         await same(`article ${f.article_id}`, a.article(f.article_id), b.article(f.article_id));
         await same(`others ${f.region_code}`, a.others(f.region_code, r.id, 5), b.others(f.region_code, r.id, 5));
@@ -92,17 +92,17 @@ describe('review reads on SQLite and PostgreSQL', () => {
       }
       expect(sampled).toBeGreaterThan(0);
       expect(sampled).toBeLessThan(facts.length);
-      expect(a.item('fact', 2)).toMatchObject({ status: 'rejected', note: 'target, not a figure' });
+      expect(await a.item('fact', 2)).toMatchObject({ status: 'rejected', note: 'target, not a figure' });
       await same('missing item', a.item('fact', 99_999), b.item('fact', 99_999));
       await same('missing region', a.regionName('99.99'), b.regionName('99.99'));
-      for (const who of ['ana', 'budi', 'nobody']) await same(`by ${who}`, [...a.byReviewer(who)], b.byReviewer(who));
+      for (const who of ['ana', 'budi', 'nobody']) await same(`by ${who}`, a.byReviewer(who), b.byReviewer(who));
       await same('audit', a.audit(3), b.audit(3));
       await same('audit count', a.auditCount(), b.auditCount());
       await same('provinces', a.provinces(), b.provinces());
       await same('sites', a.sites(), b.sites());
       for (const levels of [['provinsi'], ['kabupaten', 'kota'], ['provinsi', 'kabupaten', 'kota']]) await same(`coverage ${levels}`, a.coverage(levels), b.coverage(levels));
-      expect(a.coverage(['kabupaten', 'kota']).length).toBeGreaterThan(0);
-      await same('status counts', [...a.statusCounts()].sort((x, y) => x.status.localeCompare(y.status)), b.statusCounts().then((r) => r.sort((x, y) => x.status.localeCompare(y.status))));
+      expect((await a.coverage(['kabupaten', 'kota'])).length).toBeGreaterThan(0);
+      await same('status counts', a.statusCounts().then((r) => r.sort((x, y) => x.status.localeCompare(y.status))), b.statusCounts().then((r) => r.sort((x, y) => x.status.localeCompare(y.status))));
       await same('queue counts', a.queueCounts(p), b.queueCounts(p));
       await same('reviews since', a.reviewsSince('2000-01-01'), b.reviewsSince('2000-01-01'));
       await same('reviewer stats', a.reviewerStats(), b.reviewerStats());
