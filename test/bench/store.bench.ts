@@ -1,16 +1,21 @@
 /**
  * The store at scale: 100,000 stored articles (the bundled corpus replicated, each copy made distinct), then
  *
- *  1. `refresh --all` with the real text and fact extraction: articles/s, RSS along the way (flat?), peak RSS;
- *     its peer is the same extraction without the store, measured in this run;
+ *  1. `refresh --all` with the real text and fact extraction, in its own process (test/bench/refresh-proc.ts):
+ *     articles/s, RSS at each tenth (flat?), peak RSS; its peer is the same extraction without the store,
+ *     measured in this run before and after. This run is also part 3's SQLite figure (one pass, not two);
  *  2. `export` of the whole table as CSV and NDJSON to a sink: rows/s and the RSS it adds (it streams);
- *  3. issue 10's comparison, each refresh in its own process (test/bench/refresh-proc.ts, extraction on its main
- *     thread): SQLite single process, then PostgreSQL (a fresh schema on the machine's server, the same articles)
- *     with 1 and with 2 processes sharing one refresh plan through leased batches — articles/s and each process's
- *     peak RSS, and the 2-vs-1 speed-up (goal ≥ 1.6× on 2 cores).
+ *  3. issue 10's comparison, each configuration in processes of its own, each timed from the first process
+ *     ready to the last one done (start-up and shut-down left out alike): SQLite single process, then
+ *     PostgreSQL (a fresh schema on the machine's server, the same articles) through the queue, as
+ *     `cakupan refresh --db postgres://…` does it — 1 and then 2 `cakupan worker --until-idle` (test/bench/worker-proc.ts) —
+ *     articles/s, each process's peak RSS, and the 2-vs-1 speed-up (goal ≥ 1.6× on 2 cores).
  *
- * BENCH_ARTICLES overrides the article count; BENCH_WORKERS the refresh worker threads of part 1 (default: one per
- * core beyond the first); BENCH_COMPARE_ONLY=1 skips parts 1-2; BENCH_REPEAT=n alternates the PostgreSQL 1- and 2-process runs n times (medians); BENCH_PG the PostgreSQL URL (default the machine's, 127.0.0.1). Reads nothing outside
+ * Every pass re-extracts all N articles (~430 articles/s per core): four passes at 100,000 take about 13 minutes
+ * on the idle machine, so the extra passes are opt-in.
+ *
+ * BENCH_ARTICLES overrides the article count; BENCH_WORKERS the extraction worker threads of part 1's
+ * refresh (default REFRESH_WORKERS, 0: the main thread, as in part 3); BENCH_COMPARE_ONLY=1 skips parts 1-2; BENCH_IN_PROCESS=1 adds `refresh --in-process` on PostgreSQL in 1 and 2 processes sharing one plan; BENCH_REPEAT=n alternates the 1- and 2-process runs n times (medians); BENCH_LOG=1 shows the workers' job lines; BENCH_PG the PostgreSQL URL (default the machine's, 127.0.0.1). Reads nothing outside
  * the repository; talks only to 127.0.0.1.
  */
 import { spawn } from 'node:child_process';
@@ -23,11 +28,10 @@ import { REFRESH_WORKERS } from '../../src/store/config.ts';
 import { writeExport } from '../../src/store/format.ts';
 import { corpusDocument, CorpusArticle } from '../../src/store/ingest.ts';
 import { extractDocument } from '../../src/store/pipeline.ts';
-import { refresh } from '../../src/store/refresh.ts';
 import { openPgStore } from '../../src/store/postgres.ts';
 import { createPgPool, dropPgSchema } from '../../src/store/pg.ts';
 import { openStore } from '../../src/store/sqlite.ts';
-import { createExtractorPool } from '../../src/store/workers.ts';
+import type { RunRecord } from '../../src/store/types.ts';
 
 const N = Number(process.env.BENCH_ARTICLES ?? 100_000);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? REFRESH_WORKERS);
@@ -45,6 +49,8 @@ const base = readdirSync(corpusDir)
 
 const dir = mkdtempSync(join(tmpdir(), 'cakupan-bench-'));
 const dbPath = join(dir, 'bench.db');
+/** The SQLite refresh: part 1's (when it runs), else part 3's own. */
+let sqliteOne: Awaited<ReturnType<typeof procs>> | undefined;
 try {
   // ---- setup: N articles stored by an "older extractor" (version - 1), facts included --------------------
   let t = performance.now();
@@ -87,34 +93,22 @@ try {
     };
     const peerBefore = measurePeer();
 
-    // ---- refresh --all ------------------------------------------------------------------------------------
-    global.gc?.();
-    const rssBefore = Number(rssMiB());
-    const samples: string[] = [];
-    const store = openStore(dbPath);
-    const pool = WORKERS > 0 ? createExtractorPool(WORKERS) : null;
-    t = performance.now();
-    const rec = await refresh(store, {
-      all: true,
-      progress: false,
-      extractBatch: pool?.extractBatch,
-      onBatch: (done, total) => {
-        if (samples.length < 10 && done >= ((samples.length + 1) * total) / 10) samples.push(rssMiB());
-      },
-    });
-    const refreshS = (performance.now() - t) / 1000;
-    await pool?.close();
-    const rate = rec.articles_extracted / refreshS;
+    // ---- refresh --all: in its own process (test/bench/refresh-proc.ts), which is also part 3's SQLite figure ----
+    // (one refresh of the N articles serves both: a second pass would add minutes and measure the same thing)
+    sqliteOne = await procs([dbPath], 1, WORKERS);
+    const rec = sqliteOne.recs[0]!;
+    const rate = sqliteOne.rate;
     const peerAfter = measurePeer();
     const peerRate = (peerBefore + peerAfter) / 2;
     console.log(`peer: extraction alone on the main thread, no store: ${Math.round(peerBefore)} articles/s before, ${Math.round(peerAfter)} after (${PEER_N} articles each); load average ${loadavg()[0]!.toFixed(1)}`);
     console.log(
-      `refresh --all: ${rec.articles_extracted} articles in ${refreshS.toFixed(1)} s = ${Math.round(rate)} articles/s ` +
+      `refresh --all: ${rec.articles_extracted} articles in ${sqliteOne.seconds.toFixed(1)} s = ${Math.round(rate)} articles/s ` +
         `(${WORKERS} extraction workers; target ≥ ${TARGET}: ${rate >= TARGET ? 'met' : 'NOT met'}); ${(rate / peerRate).toFixed(2)}× the peer`,
     );
     console.log(`refresh: outcome ${rec.outcome}, facts +${rec.facts_added} ~${rec.facts_updated} retired ${rec.facts_retired}, errors ${rec.errors}`);
-    console.log(`refresh RSS (MiB) before ${rssBefore}, at each tenth: ${samples.join(' ')}`);
+    console.log(`refresh RSS (MiB) at each tenth: ${sqliteOne.rssTenths[0]!.join(' ')}; peak ${sqliteOne.rss[0]}`);
 
+    const store = openStore(dbPath);
     // ---- export streams -----------------------------------------------------------------------------------
     for (const format of ['csv', 'ndjson'] as const) {
       global.gc?.();
@@ -141,39 +135,46 @@ try {
   }
 
   // ---- 3. SQLite 1 process vs PostgreSQL 1 and 2 processes, each refresh in its own process ----------------
-  const sqliteOne = await procs([dbPath], 1);
+  sqliteOne ??= await procs([dbPath], 1);
   const schema = `bench_${process.pid}`;
   const pgUrl = `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}schema=${schema}`;
   try {
     t = performance.now();
     await seedPg(pgUrl, schema, baseExtractions);
     console.log(`postgres setup: ${N} articles copied in ${((performance.now() - t) / 1000).toFixed(1)} s (schema ${schema})`);
-    let pgOne = await procs([pgUrl], 1);
-    let pgTwo = await procs([pgUrl, pgUrl], 2);
-    // BENCH_REPEAT > 1: 1 and 2 processes alternate that many times (the load of a shared machine drifts) and each
-    // line shows the median run; every pair is printed.
+    // The queue (what `cakupan refresh --db postgres://…` does): the plan's batches enqueued, 1 then 2
+    // `cakupan worker --until-idle` take them. BENCH_IN_PROCESS=1 adds `refresh --in-process` in 1 and 2 processes
+    // sharing one plan (two more passes over the N articles: left out by default so 100,000 fit in 15 minutes).
+    // BENCH_REPEAT=n alternates the 1- and 2-process runs n times (a shared machine's load drifts): medians shown.
     const REPEAT = Number(process.env.BENCH_REPEAT ?? 1);
-    if (REPEAT > 1) {
-      const ones = [pgOne];
-      const twos = [pgTwo];
-      for (let i = 1; i < REPEAT; i++) {
-        ones.push(await procs([pgUrl], 1));
-        twos.push(await procs([pgUrl, pgUrl], 2));
+    const median = <T extends { rate: number }>(xs: T[]) => [...xs].sort((a, b) => a.rate - b.rate)[Math.floor(xs.length / 2)]!;
+    const pair = async (label: string, one: () => Promise<Measured>, two: () => Promise<Measured>) => {
+      const ones: Measured[] = [];
+      const twos: Measured[] = [];
+      for (let i = 0; i < REPEAT; i++) {
+        ones.push(await one());
+        twos.push(await two());
       }
-      const median = <T extends { rate: number }>(xs: T[]) => [...xs].sort((a, b) => a.rate - b.rate)[Math.floor(xs.length / 2)]!;
-      console.log(`  pairs (1 process / 2 processes, articles/s): ${ones.map((o, i) => `${Math.round(o.rate)}/${Math.round(twos[i]!.rate)}`).join(', ')}`);
-      pgOne = median(ones);
-      pgTwo = median(twos);
+      if (REPEAT > 1) console.log(`  ${label} pairs (1 / 2, articles/s): ${ones.map((o, i) => `${Math.round(o.rate)}/${Math.round(twos[i]!.rate)}`).join(', ')}`);
+      return [median(ones), median(twos)] as const;
+    };
+    const results: Measured[] = [sqliteOne];
+    const ratios: string[] = [];
+    const ratio = (what: string, one: Measured, two: Measured) => {
+      const x = two.rate / one.rate;
+      ratios.push(`  ${what}: ${x.toFixed(2)}× (goal ≥ 1.6×: ${x >= 1.6 ? 'met' : 'NOT met'}; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores)`);
+    };
+    const [boss1, boss2] = await pair('queue', () => workers(pgUrl, 1), () => workers(pgUrl, 2));
+    results.push(boss1, boss2);
+    ratio('PostgreSQL 2 cakupan workers / 1 (pg-boss queue)', boss1, boss2);
+    if (process.env.BENCH_IN_PROCESS) {
+      const [pgOne, pgTwo] = await pair('in-process', () => procs([pgUrl], 1), () => procs([pgUrl, pgUrl], 2));
+      results.push(pgOne, pgTwo);
+      ratio('PostgreSQL 2 refresh --in-process processes / 1', pgOne, pgTwo);
     }
-    // The same through the queue: `cakupan refresh --all` enqueues the plan's batches, `cakupan worker --until-idle` takes them.
-    const boss1 = await workers(pgUrl, 1);
-    const boss2 = await workers(pgUrl, 2);
-    console.log('refresh --all of the stored articles, real extraction, one process per worker:');
-    for (const r of [sqliteOne, pgOne, pgTwo, boss1, boss2]) console.log(`  ${r.label.padEnd(24)} ${String(Math.round(r.rate)).padStart(5)} articles/s  peak RSS ${r.rss.join(' + ')} MiB  (${r.articles} articles in ${r.seconds.toFixed(1)} s; split ${r.split.join('/')})`);
-    const speedup = pgTwo.rate / pgOne.rate;
-    console.log(`  PostgreSQL 2 refresh processes / 1: ${speedup.toFixed(2)}× (goal ≥ 1.6×: ${speedup >= 1.6 ? 'met' : 'NOT met'}; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores)`);
-    const viaQueue = boss2.rate / boss1.rate;
-    console.log(`  PostgreSQL 2 cakupan workers / 1 (pg-boss queue): ${viaQueue.toFixed(2)}× (goal ≥ 1.6×: ${viaQueue >= 1.6 ? 'met' : 'NOT met'}; load average ${loadavg()[0]!.toFixed(1)})`);
+    console.log(`refresh --all of the stored articles, real extraction, one process per worker (start-up and shut-down left out; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}):`);
+    for (const r of results) console.log(`  ${r.label.padEnd(30)} ${String(Math.round(r.rate)).padStart(5)} articles/s  peak RSS ${r.rss.join(' + ')} MiB  (${r.articles} articles in ${r.seconds.toFixed(1)} s; split ${r.split.join('/')})`);
+    for (const l of ratios) console.log(l);
   } finally {
     await dropPgSchema(PG_URL, schema).catch(() => undefined);
     await dropPgSchema(PG_URL, `${schema}_boss`).catch(() => undefined);
@@ -182,37 +183,54 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** Runs `refresh --all` in one child process per location at once; the rate is all their articles over the wall time. */
-async function procs(locations: string[], n: number) {
-  const started = performance.now();
+/** One configuration's figures: articles over the span from the first process ready to the last one done. */
+interface Measured {
+  label: string;
+  rate: number;
+  seconds: number;
+  articles: number;
+  rss: number[];
+  split: (number | string)[];
+}
+
+/**
+ * Runs `refresh --all` in one child process per location at once; the rate is all their articles over the span
+ * from the first process ready (store open) to the last one done, so start-up is left out as for the workers.
+ */
+async function procs(locations: string[], n: number, extractionWorkers = 0) {
   const outs = await Promise.all(
     locations.map(
       (loc) =>
-        new Promise<{ rec: { articles_extracted: number; outcome: string; errors: number }; seconds: number; maxRssMiB: number }>((resolve, reject) => {
-          const child = spawn(process.execPath, ['--import', 'tsx', new URL('./refresh-proc.ts', import.meta.url).pathname, loc], { stdio: ['ignore', 'pipe', 'inherit'] });
+        new Promise<{ rec: RunRecord; startedAt: number; endedAt: number; rssTenths: number[]; maxRssMiB: number }>((resolve, reject) => {
+          const child = spawn(process.execPath, ['--import', 'tsx', new URL('./refresh-proc.ts', import.meta.url).pathname, loc, String(extractionWorkers)], { stdio: ['ignore', 'pipe', 'inherit'] });
           let out = '';
           child.stdout.on('data', (c: Buffer) => (out += c.toString()));
           child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!)) : reject(new Error(`refresh process on ${loc} exited ${code}`))));
         }),
     ),
   );
-  const seconds = (performance.now() - started) / 1000;
+  const seconds = span(outs);
   const articles = outs.reduce((s, o) => s + o.rec.articles_extracted, 0);
   const kind = locations[0]!.startsWith('postgres') ? 'PostgreSQL' : 'SQLite';
   if (outs.some((o) => o.rec.outcome !== 'ok')) console.log(`  (outcomes: ${outs.map((o) => `${o.rec.outcome}, ${o.rec.errors} errors`).join('; ')})`);
-  return { label: `${kind}, ${n} ${n === 1 ? 'process' : 'processes'}`, rate: articles / seconds, seconds, articles, rss: outs.map((o) => o.maxRssMiB), split: outs.map((o) => o.rec.articles_extracted) };
+  const label = `${kind}, ${n} ${n === 1 ? 'process' : 'processes'}${kind === 'PostgreSQL' ? ' (in-process)' : ''}`;
+  return { label, rate: articles / seconds, seconds, articles, rss: outs.map((o) => o.maxRssMiB), split: outs.map((o) => o.rec.articles_extracted), recs: outs.map((o) => o.rec), rssTenths: outs.map((o) => o.rssTenths) };
+}
+
+/** Seconds from the first process ready to the last one done. */
+function span(outs: { startedAt: number; endedAt: number }[]): number {
+  return (Math.max(...outs.map((o) => o.endedAt)) - Math.min(...outs.map((o) => o.startedAt))) / 1000;
 }
 
 /** Enqueues a `refresh --all` (W's enqueueRefreshJobs) and runs `n` queue workers until idle; rate over the wall time. */
-async function workers(url: string, n: number) {
+async function workers(url: string, n: number): Promise<Measured> {
   const { enqueueRefreshJobs } = await import('../../src/worker/enqueue.ts');
   const queued = JSON.parse(await enqueueRefreshJobs({ db: url, all: true, json: true })) as { articles: number; planId: number };
-  const started = performance.now();
   const outs = await Promise.all(
     Array.from(
       { length: n },
       () =>
-        new Promise<{ seconds: number; jobs: number; failed: number; maxRssMiB: number }>((resolve, reject) => {
+        new Promise<{ startedAt: number; endedAt: number; jobs: number; failed: number; maxRssMiB: number }>((resolve, reject) => {
           const child = spawn(process.execPath, ['--import', 'tsx', new URL('./worker-proc.ts', import.meta.url).pathname, url], { stdio: ['ignore', 'pipe', 'inherit'] });
           let out = '';
           child.stdout.on('data', (c: Buffer) => (out += c.toString()));
@@ -220,7 +238,7 @@ async function workers(url: string, n: number) {
         }),
     ),
   );
-  const seconds = (performance.now() - started) / 1000;
+  const seconds = span(outs);
   const h = await createPgPool(url);
   const done = Number((await h.pool.query('SELECT COALESCE(sum(articles), 0) AS n FROM refresh_batches WHERE plan_id = $1 AND state = $2', [queued.planId, 'done'])).rows[0].n);
   await h.close();
