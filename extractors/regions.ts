@@ -53,6 +53,8 @@ function build() {
     },
     branch: new RegExp(`(?:^|[^\\p{L}])(?:${alternation(lex.branchPrefixes)})\\s*(?:\\(\\p{Lu}+\\)\\s*)?$`, 'iu'),
     location: new RegExp(`^\\s*,\\s*(?:${weekday})\\b`, 'iu'),
+    // A sea, strait or lake named for a region ("Selat Malaka", "Laut Natuna", "Danau Toba") is a place, not the region.
+    waterBody: new RegExp(`(?:^|[^\\p{L}])(?:${alternation(lex.waterBodyWords)})\\s+$`, 'iu'),
     notRegion: new RegExp(`(?:${alternation(lex.notRegionPhrases)})`, 'giu'),
     ambiguousOk: /(?:^|[^\p{L}])(?:di|ke|dari|penduduk|warga|wilayah|daerah)\s+$/iu,
     // A list item: after a figure and a comma or "dan" ("89,09 persen, indramayu"), right before its own figure.
@@ -89,7 +91,7 @@ export const regions: Extractor<'region'> = {
   description: 'Province, kabupaten and kota names, typed or bare, and press aliases, resolved through the gazetteer.',
   find(doc) {
     built ??= build();
-    const { root, typed, branch, location, notRegion, ambiguousOk, venueAfter, listItemBefore, figureAfter } = built;
+    const { root, typed, branch, location, waterBody, notRegion, ambiguousOk, venueAfter, listItemBefore, figureAfter } = built;
     const text = doc.text;
     const words: { start: number; end: number; fold: string }[] = [];
     WORD.lastIndex = 0;
@@ -156,6 +158,7 @@ export const regions: Extractor<'region'> = {
       else if (location.test(text.slice(end, end + 12)) && /\bdi\s+$/i.test(before)) role = 'location';
       // Where an event took place: "UHC Awards 2025 yang diserahkan di Jakarta, Kabupaten Bone …".
       else if (EVENT_AT.test(before)) role = 'location';
+      else if (waterBody.test(before)) role = 'location';
       else {
         const d = datelines[doc.sentenceAt(start).paragraph];
         if (d && d.end > 0 && end <= d.end) role = 'dateline';
@@ -207,6 +210,10 @@ export const regions: Extractor<'region'> = {
     { text: 'KAYANTARA.COM, TANJUNG SELOR – Pemerintah Provinsi', span: 'TANJUNG SELOR', value: undefined, gap: 'Tanjung Selor is a town, not in the gazetteer' },
     { text: 'kata Deputi Direksi BPJS Kesehatan Wilayah 10 Octavianus Ramba di Manado, Senin.', span: 'Manado', value: { code: '71.71', role: 'location' } },
     { text: 'Penghargaan yang digelar di Surabaya itu diterima Bupati.', span: 'Surabaya', value: { code: '35.78', role: 'location' } },
+    { text: 'Kapal nelayan dari Laut Natuna merapat pagi ini.', span: 'Natuna', value: { code: '21.03', role: 'location' } },
+    { text: 'Kota di tepi Selat Bali itu terus menambah peserta.', span: 'Bali', value: { code: '51', role: 'location' } },
+    { text: 'Wisata Danau Toba ramai pengunjung.', span: 'Toba', value: { code: '12.12', role: 'location' } },
+    { text: 'Cakupan JKN Kabupaten Natuna naik.', span: 'Kabupaten Natuna', value: { code: '21.03', role: 'subject' } },
     { text: 'UHC awards yang di terima oleh ibu Bupati lepulauan Sula ini', span: 'Sula', value: { code: '82.05', role: 'subject' } },
     { text: 'program Jaminan Kesehatan Nasional Kartu Indonesia Sehat (JKN KIS)', none: '"Kartu Indonesia Sehat" is the card, not the country' },
     { text: 'pekerja penerima upah (PPU) sebanyak 379.393 peserta', none: 'PPU here is the participant segment Pekerja Penerima Upah' },

@@ -61,6 +61,8 @@ const LexiconSchema = z.object({
   notRegionPhrases: WordList,
   /** Words that make a bare region name part of a venue's name ("Jakarta International Expo", "Surabaya Town Square"). */
   venueWordsAfter: WordList,
+  /** Words before a name that make it a sea, strait or lake ("Selat Malaka", "Laut Natuna"), not the region. */
+  waterBodyWords: WordList,
   dateNotAsOf: WordList,
   currentWords: WordList,
   previousWords: WordList,
