@@ -42,10 +42,11 @@ describe('commands on PostgreSQL', () => {
     expect(sp.totals).toEqual(sl.totals);
     expect(sp.byProvince).toEqual(sl.byProvince);
     expect(sp.confidence).toEqual(sl.confidence);
-    // The review stage reads SQLite only for now: a PostgreSQL URL is refused with the way out, not taken for a file.
-    const review = await cli(['review', 'list', '--db', pg.location]);
-    expect(review.status).toBe(1);
-    expect(review.stderr).toMatch(/^cakupan review list: postgres:\/\/.*: the review page and review commands read a SQLite database for now; give a SQLite file path as --db\n$/);
+    // The review queue reads the same on both (CAKUPAN_DB selects PostgreSQL here too).
+    const review = await cli(['review', 'list', '--json', '--threshold', '1'], { CAKUPAN_DB: pg.location });
+    expect(review.status, review.stderr).toBe(0);
+    expect(review.stdout.trim().split('\n').length).toBe(sp.totals.live_facts + sp.totals.categories);
+    expect(review.stdout).toBe((await cli(['review', 'list', '--json', '--threshold', '1', '--db', lite.location])).stdout);
     const again = await cli(['ingest', '--db', pg.location, ...INPUTS]);
     expect(again.stderr).toMatch(/^ingest run 2 ok: 3 pages \(0 new, 0 linked, 3 unchanged\)/m);
   });
