@@ -6,9 +6,10 @@
  * `public`, `<schema>_boss` otherwise (so each test schema gets its own queues).
  */
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { z } from 'zod';
-import { parsePgUrl, redactUrl } from './pg.ts';
+import { parsePgUrl, quoteIdent, redactUrl } from './pg.ts';
 import { SitesConfig, type Site } from '../crawl/sites.ts';
 import { hostKey } from '../crawl/url.ts';
 import {
@@ -108,6 +109,32 @@ export async function sendCrawlJob(boss: PgBoss, job: CrawlJob, startAfter = 0):
 }
 
 /**
+ * The channel on which new jobs are announced to the idle workers of one pg-boss schema (pg-boss 10 only polls:
+ * without it, work enqueued waits up to a poll interval before any worker looks).
+ */
+function jobsChannel(bossSchema: string): string {
+  return `cakupan_jobs:${bossSchema}`.slice(0, 63);
+}
+
+/** Tells every worker listening on this schema's queues that jobs were just sent (NOTIFY; nothing is lost if none listens). */
+export async function announceJobs(boss: PgBoss, bossSchema: string): Promise<void> {
+  await boss.getDb().executeSql('SELECT pg_notify($1, $2)', [jobsChannel(bossSchema), 'jobs']);
+}
+
+/**
+ * Calls `onJobs` whenever jobs are announced on the schema's queues (LISTEN on a connection of its own). The
+ * worker still polls: a lost connection only slows it to its poll interval. Returns the function that stops it.
+ */
+export async function listenForJobs(url: string, onJobs: () => void): Promise<() => Promise<void>> {
+  const client = new pg.Client({ connectionString: parsePgUrl(url).connectionString, application_name: 'cakupan worker (listen)' });
+  client.on('error', () => undefined);
+  client.on('notification', () => onJobs());
+  await client.connect();
+  await client.query(`LISTEN ${quoteIdent(jobsChannel(bossSchemaFor(url)))}`);
+  return () => client.end().catch(() => undefined);
+}
+
+/**
  * Splits the sites by host and sends a job per host, all in one statement (pg-boss `insert`: the jobs exist at
  * once, so the workers' first fetch finds them all instead of the first few of 200 sends); returns the hosts
  * enqueued and those already queued (the `short` policy keeps one queued job per host).
@@ -127,6 +154,7 @@ export async function enqueueCrawl(boss: PgBoss, o: { bossSchema: string; config
     const ids = jobs.map((j) => j.id);
     const r = (await boss.getDb().executeSql(`SELECT id::text AS id FROM "${o.bossSchema.replace(/"/g, '""')}".job WHERE name = $1 AND id = ANY($2::uuid[])`, [CRAWL_QUEUE, ids])) as { rows: { id: string }[] };
     for (const row of r.rows) inserted.add(row.id);
+    if (inserted.size) await announceJobs(boss, o.bossSchema);
   }
   const queued: string[] = [];
   const alreadyQueued: string[] = [];
@@ -135,9 +163,10 @@ export async function enqueueCrawl(boss: PgBoss, o: { bossSchema: string; config
 }
 
 /** Sends one job per open batch of a refresh plan. */
-export async function enqueueRefresh(boss: PgBoss, planId: number, batches: { id: number }[]): Promise<number> {
+export async function enqueueRefresh(boss: PgBoss, bossSchema: string, planId: number, batches: { id: number }[]): Promise<number> {
   let n = 0;
   for (const b of batches) if (await boss.send(REFRESH_QUEUE, { planId, batchId: b.id } satisfies RefreshJob)) n++;
+  if (n) await announceJobs(boss, bossSchema);
   return n;
 }
 

@@ -59,7 +59,7 @@ export async function enqueueRefreshJobs(o: { db: string; all: boolean; batchSiz
       const boss = await openBoss(o.db);
       let sent: number;
       try {
-        sent = await enqueueRefresh(boss, plan.id, batches);
+        sent = await enqueueRefresh(boss, bossSchemaFor(o.db), plan.id, batches);
       } finally {
         await boss.stop({ graceful: false, close: true, wait: true });
       }
