@@ -131,7 +131,11 @@ if (process.env.CRAWL_BENCH_PG !== '0') {
   const pgUrl = `${PG}${PG.includes('?') ? '&' : '?'}schema=${schema}`;
   const cfgPath = join(dir, 'sites.json');
   writeFileSync(cfgPath, JSON.stringify({ relevance: { keywords: ['JKN', 'BPJS', 'BPJS Kesehatan', 'kepesertaan'] }, defaults: { delaySeconds: DELAY_S }, sites: origins.map((o, i) => ({ name: `host ${i}`, url: o + '/' })) }));
-  const bin = join(import.meta.dirname, '../../src/bin.js');
+  // The workers run the built CLI, as a fleet runs `npx cakupan worker` (not the sources through tsx, whose
+  // first-use compiling would land in the hosts' start-up): built here so it is never stale.
+  const built = spawnSync(process.execPath, [join(import.meta.dirname, '../../scripts/build.mjs')], { cwd: join(import.meta.dirname, '../..'), stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('npm run build failed');
+  const bin = join(import.meta.dirname, '../../dist/src/bin.js');
   const env = { ...process.env, CAKUPAN_WORKER_HOSTS: String(Math.ceil(HOSTS / N) + 8), CAKUPAN_WORKER_POLL_MS: '200' };
   // Workers run as services do: all of them up before the hosts are enqueued, stopped with SIGTERM once no job is
   // left and no host is leased (so the figure is the fleet's rate, not the time one process takes to start).
