@@ -167,6 +167,14 @@ try {
     const [boss1, boss2] = await pair('queue', () => workers(pgUrl, 1), () => workers(pgUrl, 2));
     results.push(boss1, boss2);
     ratio('PostgreSQL 2 cakupan workers / 1 (pg-boss queue)', boss1, boss2);
+    // The machine's own ceiling for this work: extraction alone (no store, no queue) in 1 and then 2 processes.
+    const CEILING_N = Math.max(2_000, Math.min(10_000, Math.round(N / 10)));
+    const [alone1, alone2] = await pair('extraction alone', () => extractOnly(1, CEILING_N), () => extractOnly(2, CEILING_N));
+    const ceiling = alone2.rate / alone1.rate;
+    ratios.push(
+      `  ceiling (peer, same run): extraction alone, no store, ${CEILING_N} articles per process: 1 process ${Math.round(alone1.rate)} articles/s, 2 at once ${Math.round(alone2.rate)} = ${ceiling.toFixed(2)}×; ` +
+        `the 2 workers reach ${((boss2.rate / boss1.rate / ceiling) * 100).toFixed(0)} % of it`,
+    );
     if (process.env.BENCH_IN_PROCESS) {
       const [pgOne, pgTwo] = await pair('in-process', () => procs([pgUrl], 1), () => procs([pgUrl, pgUrl], 2));
       results.push(pgOne, pgTwo);
@@ -220,6 +228,25 @@ async function procs(locations: string[], n: number, extractionWorkers = 0) {
 /** Seconds from the first process ready to the last one done. */
 function span(outs: { startedAt: number; endedAt: number }[]): number {
   return (Math.max(...outs.map((o) => o.endedAt)) - Math.min(...outs.map((o) => o.startedAt))) / 1000;
+}
+
+/** `n` extraction-only processes (test/bench/extract-proc.ts) at once, `each` articles each; rate over their common span. */
+async function extractOnly(n: number, each: number): Promise<Measured> {
+  const outs = await Promise.all(
+    Array.from(
+      { length: n },
+      () =>
+        new Promise<{ startedAt: number; endedAt: number; articles: number }>((resolve, reject) => {
+          const child = spawn(process.execPath, ['--import', 'tsx', new URL('./extract-proc.ts', import.meta.url).pathname, String(each)], { stdio: ['ignore', 'pipe', 'inherit'] });
+          let out = '';
+          child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+          child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!)) : reject(new Error(`extraction process exited ${code}`))));
+        }),
+    ),
+  );
+  const seconds = span(outs);
+  const articles = outs.reduce((s, o) => s + o.articles, 0);
+  return { label: `extraction alone, ${n} process${n === 1 ? '' : 'es'}`, rate: articles / seconds, seconds, articles, rss: [], split: outs.map((o) => o.articles) };
 }
 
 /** Enqueues a `refresh --all` (W's enqueueRefreshJobs) and runs `n` queue workers until idle; rate over the wall time. */
