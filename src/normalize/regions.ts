@@ -70,6 +70,10 @@ export function foldName(s: string): string {
 
 let cached: Gazetteer | null = null;
 
+/** Alias kinds that spell the whole name another way (not a short form or an abbreviation of it). */
+const FULL_NAME_KINDS = new Set(['spelling_variant', 'new_name', 'old_name']);
+const LEVEL_WORD: Record<Exclude<Level, 'nasional'>, string> = { provinsi: 'Provinsi', kabupaten: 'Kabupaten', kota: 'Kota' };
+
 /** Loads the gazetteer from `data/regions/` (once per process). */
 export function loadGazetteer(): Gazetteer {
   if (cached) return cached;
@@ -97,7 +101,9 @@ export function loadGazetteer(): Gazetteer {
     });
   }
   const byCode = new Map(regions.map((r) => [r.code, r]));
-  const aliases: AliasEntry[] = readCsv('regions/aliases.csv').map((a) => ({
+  const aliasRows = readCsv('regions/aliases.csv');
+  const readKind = new Map(aliasRows.map((a) => [a.alias!, a.kind!]));
+  const aliases: AliasEntry[] = aliasRows.map((a) => ({
     alias: a.alias!,
     code: a.code!,
     verified: a.evidence !== 'unverified',
@@ -121,7 +127,16 @@ export function loadGazetteer(): Gazetteer {
     if (r.level === 'provinsi') add(`prov ${r.bare}`, r);
     if (r.level === 'kabupaten') add(`kab ${r.bare}`, r);
   }
-  for (const a of aliases) add(a.alias, byCode.get(a.code)!);
+  // The official names where the display name differs ("Provinsi Daerah Khusus Ibukota Jakarta", "Kabupaten Fak Fak").
+  for (const p of readCsv('regions/provinces.csv')) add(`Provinsi ${p.name}`, byCode.get(p.code!)!);
+  for (const r of readCsv('regions/regencies.csv')) add(r.name!, byCode.get(r.code!)!);
+  for (const a of aliases) {
+    const r = byCode.get(a.code)!;
+    add(a.alias, r);
+    // A variant of the whole name takes the level word as the name does: "Kota Baubau", "Kota Lubuklinggau".
+    const kind = readKind.get(a.alias);
+    if (kind && FULL_NAME_KINDS.has(kind) && !a.ambiguous && r.level !== 'nasional') add(`${LEVEL_WORD[r.level]} ${a.alias}`, r);
+  }
   add('nasional', INDONESIA);
   add('ri', INDONESIA);
 
