@@ -278,22 +278,36 @@ export class PgCrawlStore implements CrawlStore {
     });
   }
 
+  /**
+   * One statement (a worker starting a hundred hosts pays each round trip a hundred times): the host row locked and
+   * read as it was (`prev`), the lease taken only when free, ours or expired (the upsert's WHERE, evaluated on the
+   * row's latest version), and URLs a previous holder left leased queued again when the holder changes.
+   */
   async acquireHost(host: string, owner: string, leaseMs: number, now = Date.now()): Promise<AcquireResult> {
-    return this.tx(async (c): Promise<AcquireResult> => {
-      await c.query(`INSERT INTO crawl_hosts (host, updated_at) VALUES ($1, $2) ON CONFLICT (host) DO NOTHING`, [host, now]);
-      const r = await c.query(`SELECT lease_owner AS owner, lease_until AS until, lease_since AS since FROM crawl_hosts WHERE host = $1 FOR UPDATE`, [host]);
-      const held = r.rows[0] as { owner: string | null; until: string | number | null; since: string | number | null };
-      const other: HostLease | null = held.owner && held.owner !== owner ? { host, owner: held.owner, until: Number(held.until ?? 0), since: Number(held.since ?? 0) } : null;
-      if (other && other.until >= now) return { acquired: false, heldBy: other };
-      await c.query(
-        `UPDATE crawl_hosts SET lease_owner = $2, lease_until = $3, updated_at = $4,
-           lease_since = CASE WHEN lease_owner = $2 THEN lease_since ELSE $4 END WHERE host = $1`,
-        [host, owner, now + leaseMs, now],
-      );
-      // Whatever URLs of the host are still leased belong to no live holder now.
-      if (held.owner !== owner) await c.query(`UPDATE crawl_frontier SET state = 'queued', lease_run_id = NULL, lease_until = NULL, updated_at = $2 WHERE host = $1 AND state = 'leased'`, [host, now]);
-      return { acquired: true, tookOver: other };
-    });
+    const r = await this.pool.query(
+      `WITH prev AS (
+         SELECT lease_owner, lease_until, lease_since FROM crawl_hosts WHERE host = $1 FOR UPDATE
+       ), up AS (
+         INSERT INTO crawl_hosts (host, updated_at, lease_owner, lease_until, lease_since) VALUES ($1, $4, $2, $3, $4)
+         ON CONFLICT (host) DO UPDATE SET lease_owner = $2, lease_until = $3, updated_at = $4,
+           lease_since = CASE WHEN crawl_hosts.lease_owner = $2 THEN crawl_hosts.lease_since ELSE $4 END
+         WHERE crawl_hosts.lease_owner IS NULL OR crawl_hosts.lease_owner = $2 OR crawl_hosts.lease_until IS NULL OR crawl_hosts.lease_until < $4
+         RETURNING host
+       ), reset AS (
+         UPDATE crawl_frontier SET state = 'queued', lease_run_id = NULL, lease_until = NULL, updated_at = $4
+         WHERE host = $1 AND state = 'leased' AND EXISTS (SELECT 1 FROM up) AND NOT EXISTS (SELECT 1 FROM prev WHERE lease_owner = $2)
+       )
+       SELECT (SELECT count(*) FROM up)::int AS acquired, p.lease_owner AS owner, p.lease_until AS until, p.lease_since AS since
+       FROM (SELECT 1) one LEFT JOIN prev p ON true`,
+      [host, owner, now + leaseMs, now],
+    );
+    const row = r.rows[0] as { acquired: number; owner: string | null; until: string | number | null; since: string | number | null };
+    const held = (x: typeof row): HostLease | null => (x.owner && x.owner !== owner ? { host, owner: x.owner, until: Number(x.until ?? 0), since: Number(x.since ?? 0) } : null);
+    if (row.acquired) return { acquired: true, tookOver: held(row) };
+    // Not taken: a live holder has it. When the row was new to this statement (a racing worker inserted it first), read who.
+    const other = held(row) ?? held((await this.pool.query(`SELECT lease_owner AS owner, lease_until AS until, lease_since AS since FROM crawl_hosts WHERE host = $1`, [host])).rows[0]);
+    // (None: it was released in between; try again.)
+    return other ? { acquired: false, heldBy: other } : this.acquireHost(host, owner, leaseMs, Date.now());
   }
 
   async startRequest(host: string, owner: string, leaseMs: number, startedAt: number): Promise<boolean> {
