@@ -376,7 +376,8 @@ export class ReviewService {
     let target: AuditEntry | null = null;
     for (const raw of await this.s.byReviewer(who)) {
       const r = AuditRow.parse(raw);
-      if (r.action === 'undo') {
+      // An undo, or the reject that took back an addition: it is itself no action to undo.
+      if (r.action === 'undo' || r.undoes !== null) {
         if (r.undoes !== null) undone.add(r.undoes);
         continue;
       }
@@ -394,7 +395,7 @@ export class ReviewService {
     // A fact the reviewer added has no state before it: undoing the addition rejects it (kept, audited).
     const done =
       target.action === 'add'
-        ? await this.decide(ref, { subject: ref.kind, id: ref.id, version: cur.version, who, action: 'reject', note: `undo of review #${target.id}: added by mistake` })
+        ? await this.decide(ref, { subject: ref.kind, id: ref.id, version: cur.version, who, action: 'reject', note: `undo of review #${target.id}: added by mistake`, undoes: target.id })
         : await this.decide(ref, { subject: ref.kind, id: ref.id, version: cur.version, who, action: 'undo', undoes: target.id });
     return 'reviewId' in done ? { ok: true, fact: (await this.item(ref))!, reviewId: done.reviewId, ref } : { ...done, ref };
   }

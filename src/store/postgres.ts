@@ -920,7 +920,7 @@ export class PgStore implements CoverageStore {
           before: JSON.stringify(before),
           after: JSON.stringify({ ...next, version: review.version + 1 }),
           note: review.note ?? null,
-          undoes: review.action === 'undo' ? (review.undoes ?? null) : null,
+          undoes: review.action === 'undo' || review.action === 'reject' ? (review.undoes ?? null) : null,
         },
       );
       return { reviewId: r!.id };

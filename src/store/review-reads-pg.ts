@@ -136,7 +136,8 @@ export class PgReviewReads implements ReviewReads {
   }
 
   async byReviewer(who: string): Promise<unknown[]> {
-    return this.rows(`SELECT * FROM reviews WHERE who = @who AND action IN ${REVIEWER_ACTIONS} ORDER BY id DESC`, { who });
+    // With the facts they added: undoing an addition rejects the added fact (ReviewService.undo).
+    return this.rows(`SELECT * FROM reviews WHERE who = @who AND action IN ('accept','reject','correct','undo','add') ORDER BY id DESC`, { who });
   }
 
   async audit(limit: number): Promise<unknown[]> {

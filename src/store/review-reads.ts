@@ -120,7 +120,8 @@ function prepare(db: Database.Database) {
       ORDER BY effective_date DESC NULLS LAST, metric, fact_id DESC LIMIT @limit`),
     history: db.prepare(`SELECT * FROM reviews WHERE subject = ? AND subject_id = ? ORDER BY id DESC`),
     lastReview: db.prepare(`SELECT * FROM reviews WHERE subject = ? AND subject_id = ? ORDER BY id DESC LIMIT 1`),
-    byReviewer: db.prepare(`SELECT * FROM reviews WHERE who = ? AND action IN ('accept','reject','correct','undo') ORDER BY id DESC`),
+    // With the facts they added: undoing an addition rejects the added fact (ReviewService.undo).
+    byReviewer: db.prepare(`SELECT * FROM reviews WHERE who = ? AND action IN ('accept','reject','correct','undo','add') ORDER BY id DESC`),
     audit: db.prepare(`SELECT * FROM reviews ORDER BY id DESC LIMIT @limit`),
     auditCount: db.prepare(`SELECT COUNT(*) FROM reviews`).pluck(),
     // Filter choices: provinces and sites that have facts, through indexes (not a scan of facts per choice).

@@ -303,7 +303,7 @@ export const ItemReview = z.object({
     })
     .optional(),
   note: z.string().nullable().optional(),
-  /** For `undo`: the review row whose `before` state is restored. */
+  /** For `undo`: the review row whose `before` state is restored. For the `reject` that undoes an addition: the `add` row it takes back. */
   undoes: z.number().int().positive().optional(),
 });
 export type ItemReview = z.infer<typeof ItemReview>;

@@ -231,6 +231,26 @@ describe.each(BACKENDS)('the review stage on %s', (kind) => {
       await expect(ctx.b.run('UPDATE reviews SET who = ? WHERE id = 1', ['x'])).rejects.toThrow(/append-only/);
     });
 
+    it('undo of a fact I added rejects it (kept and audited), then walks back to my action before it', async () => {
+      const ctx = await fresh(kind);
+      const f = await factBy(ctx, 'coverage_pct', '63.72');
+      expect((await ctx.svc.accept(f, f.version, 'fajar')).ok).toBe(true);
+      const [art] = await ctx.b.all<{ id: number; text: string }>('SELECT a.id AS id, a.text AS text FROM articles a JOIN facts f ON f.article_id = a.id WHERE f.id = ?', [f.id]);
+      const words = art!.text.slice(0, 12);
+      const added = await ctx.svc.addMissed(art!.id, 'fajar', { value: '91,5', region: '63.72', metric: 'active_pct', asOf: '', start: '0', end: String(words.length) });
+      expect(added.ok).toBe(true);
+      const id = added.ok ? added.fact.id : -1;
+      const u1 = await ctx.svc.undo('fajar');
+      expect(u1.ok && u1.fact.id).toBe(id);
+      expect((await ctx.svc.item({ kind: 'fact', id }))!.status).toBe('rejected');
+      const u2 = await ctx.svc.undo('fajar');
+      expect(u2.ok && u2.fact.id).toBe(f.id);
+      expect((await ctx.svc.item(f))!.status).toBe('auto');
+      const log = (await reviews(ctx)).filter((r) => r.who === 'fajar');
+      expect(log.map((r) => r.action)).toEqual(['accept', 'add', 'reject', 'undo']);
+      expect(log[2]!.note).toMatch(/undo of review #\d+: added by mistake/);
+    });
+
     it('undo is a conflict when someone changed the item since', async () => {
       const ctx = await fresh(kind);
       const f = await factBy(ctx, 'enrolled_count', '63.03');
