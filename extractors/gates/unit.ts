@@ -27,6 +27,8 @@ interface Subject extends Span {
 
 /** How many words a unit's own name may have ("Desa Obel Obel", "Puskesmas Sakra Barat"). */
 export const UNIT_NAME_WORDS = 3;
+/** Figures given to listed regions one each. */
+const EACH_GIVEN = /\b(?:masing-masing|berturut-turut)\b/iu;
 /** A region said to belong to a branch area: "yang masuk (wilayah kerja) cabang …", "yang termasuk", "yang berada di". */
 const MEMBER_OF = /\byang\s+(?:masuk|termasuk|berada\s+di)\s+(?:dalam\s+|ke\s+)?(?:[\p{L}]+\s+){0,3}$/iu;
 
@@ -177,7 +179,8 @@ export const unitGate: Gate = {
     return (f: GateFigure) => {
       const grp = f.group ?? f;
       const s = doc.sentenceAt(f.start);
-      if (f.region && areaRegion.has(f.region.start)) return block(f.region, 'area');
+      // … unless a later sentence gives them one each: "… meliputi A, B dan C. Di tiga daerah itu, keaktifan masing-masing …".
+      if (f.region && areaRegion.has(f.region.start)) return f.region.end <= s.start && EACH_GIVEN.test(text.slice(s.start, s.end)) ? null : block(f.region, 'area');
       // Before it in its sentence; after it in its sentence ("Sebanyak 2.363 jiwa di Desa Obel Obel telah terdaftar"); earlier in
       // its paragraph; the paragraph before.
       let subj = lastInside(subjects, s.start, grp.start) ?? firstInside(subjects, grp.end, s.end);
@@ -216,6 +219,18 @@ export const unitGate: Gate = {
     { text: 'Di Kelurahan Panggang, Kota Semarang, cakupan kepesertaan JKN mencapai 99,1 persen.', none: 'a kelurahan figure is not the kota figure' },
     { text: 'Puskesmas Sakra melayani 24.300 peserta JKN dari Kabupaten Lombok Timur.', none: 'the participants of a puskesmas are not the kabupaten enrolment' },
     { text: 'Peserta JKN di wilayah kerja BPJS Kesehatan Cabang Ungaran telah mencapai 2.336.816 jiwa.', none: 'a BPJS branch area is no region' },
+    {
+      text: 'Kantor Cabang Sibolga membawahi Kota Sibolga, Kabupaten Tapanuli Tengah dan Kabupaten Nias. Di tiga daerah itu, cakupan kepesertaan masing-masing 99,1 persen, 97,6 persen dan 95,2 persen.',
+      facts: [
+        { region: 'Kota Sibolga', metric: 'coverage_pct', value: 99.1 },
+        { region: 'Kabupaten Tapanuli Tengah', metric: 'coverage_pct', value: 97.6 },
+        { region: 'Kabupaten Nias', metric: 'coverage_pct', value: 95.2 },
+      ],
+    },
+    {
+      text: 'Kantor Cabang Sibolga membawahi Kota Sibolga, Kabupaten Tapanuli Tengah dan Kabupaten Nias. Di tiga daerah itu, jumlah peserta mencapai 612.400 jiwa.',
+      none: 'the total of the regions a branch serves (definition rule 4), not one of theirs',
+    },
     { text: 'Per 30 April 2025, cakupan JKN di wilayah Jawa Timur–Bali telah mencapai 98,1 persen.', none: 'an area over two provinces is no single region' },
     { text: 'Kepesertaan JKN untuk wilayah Sulut, Gorontalo dan Malut mencapai 6,1 juta jiwa.', none: 'a BPJS area over three provinces' },
     { text: 'Cakupan kepesertaan JKN di Pulau Lombok sudah mencapai 96,3 persen.', none: 'an island is no region' },

@@ -326,7 +326,9 @@ function pairFigures(ctx: Ctx): Fact[] {
    * the order the previous region's did, so a bare share for a new region restarts at coverage ("Kota A mencapai 100,4
    * persen dengan keaktifan 86 persen, sedangkan Kabupaten B 98,1 persen": B's 98,1 is coverage, not activity).
    */
-  let shareRun: { code: string; first: 'active' | 'coverage'; paragraph: number } | null = null;
+  let shareRun: { code: string; first: 'active' | 'coverage'; opened: 'active' | 'coverage'; paragraph: number } | null = null;
+  /** Paragraph|region code -> the metric family of the region's first share there. */
+  const runOpen = new Map<string, 'active' | 'coverage'>();
 
   // Sentence-wide guards first: definitions, region counts, branch totals.
   const sentenceGuard = new Map<Sentence, string>();
@@ -474,10 +476,10 @@ function pairFigures(ctx: Ctx): Fact[] {
     if (
       family === 'active' &&
       ['metric:carry', 'metric:list'].includes(metricReasons[0]!) &&
-      shareRun?.first === 'coverage' &&
+      (metricReasons[0] === 'metric:carry' ? shareRun?.opened : shareRun?.first) === 'coverage' &&
       // Within a paragraph the order must show there: "Keaktifan se-provinsi baru 76,9 persen. Kota A lebih baik, 80,3
       // persen" stays activity when the province's coverage stood in an earlier paragraph.
-      (shareRun.paragraph === g.sentence.paragraph || (metricReasons[0] === 'metric:carry' && carry?.paragraph !== g.sentence.paragraph)) &&
+      (shareRun!.paragraph === g.sentence.paragraph || (metricReasons[0] === 'metric:carry' && carry?.paragraph !== g.sentence.paragraph)) &&
       (!inBracket(text, g.start, g.sentence.start) || ownBracketOpens(text, g, regionPick.mentions[0], ctx)) &&
       regionPick.regions.every((r) => r.code !== shareRun!.code) &&
       g.members.every((m) => m.kind === 'percent' && !ctx.claims.get(m)?.metric)
@@ -556,7 +558,12 @@ function pairFigures(ctx: Ctx): Fact[] {
         };
         facts.push(fact);
         lastFactIn.set(g.sentence, fact);
-        if (metric.endsWith('_pct') && shareRun?.code !== fact.region.code) shareRun = { code: fact.region.code, first: metric.startsWith('active') ? 'active' : 'coverage', paragraph: g.sentence.paragraph };
+        // `opened`: the family of the region's first share in the paragraph, also when a list gave its regions' shares series
+        // by series ("A dan B masing-masing V1 dan V2, dengan keaktifan masing-masing W1 dan W2"): what a metric carried to
+        // the next sentence restarts from.
+        const runKey = `${g.sentence.paragraph}|${fact.region.code}`;
+        if (metric.endsWith('_pct') && !runOpen.has(runKey)) runOpen.set(runKey, metric.startsWith('active') ? 'active' : 'coverage');
+        if (metric.endsWith('_pct') && shareRun?.code !== fact.region.code) shareRun = { code: fact.region.code, first: metric.startsWith('active') ? 'active' : 'coverage', opened: runOpen.get(runKey)!, paragraph: g.sentence.paragraph };
         const at = lastFactAt.get(g.sentence) ?? {};
         at[inBracket(text, m.start, g.sentence.start) ? 'inside' : 'outside'] = fact;
         lastFactAt.set(g.sentence, at);
