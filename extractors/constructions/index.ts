@@ -21,6 +21,7 @@ import { lineColumns } from './line-columns.ts';
 import { valueDiRegionList } from './value-di-region-list.ts';
 import { superlativeScope } from './superlative-scope.ts';
 import { regionValueList } from './region-value-list.ts';
+import { regionApposition } from './region-apposition.ts';
 import { nationalAverage } from './national-average.ts';
 import { valueRegionAfter } from './value-region-after.ts';
 import { partOfWhole } from './part-of-whole.ts';
@@ -43,6 +44,7 @@ export const CONSTRUCTIONS: readonly Construction[] = [
   valueDiRegionList,
   superlativeScope,
   regionValueList,
+  regionApposition,
   shareOfListedRegions,
   regionPairShared,
   regionsReferredBack,
