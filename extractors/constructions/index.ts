@@ -9,6 +9,7 @@ import { capitalOfProvince } from './capital-of-province.ts';
 import { thresholdRestated } from './threshold-restated.ts';
 import { criteriaRestated } from './criteria-restated.ts';
 import { thresholdEcho } from './threshold-echo.ts';
+import { groupAverage } from './group-average.ts';
 import { shareOfListedRegions } from './share-of-listed-regions.ts';
 import { regionPairShared } from './region-pair-shared.ts';
 import { regionPairRespectively } from './region-pair-respectively.ts';
@@ -37,6 +38,7 @@ export const CONSTRUCTIONS: readonly Construction[] = [
   thresholdRestated,
   criteriaRestated,
   thresholdEcho,
+  groupAverage,
   shareOfCountedGroup,
   regionBracketList,
   lineColumns,

@@ -61,7 +61,8 @@ function buildPatterns() {
     // A name ends where the next unit or region type begins: "Desa Rensing Bat Kecamatan Sakra" is Rensing Bat in Sakra.
     nameEnd: new RegExp(`\\s+(?:${alternation([...g.localUnits, ...lex.regionPrefixes.kabupaten, ...lex.regionPrefixes.kota, ...lex.regionPrefixes.provinsi])})(?![\\p{L}]).*$`, 'isu'),
     typedBefore: new RegExp(`(?:${alternation(local)})\\s+$`, 'iu'),
-    pulauRe: new RegExp(`(?<![\\p{L}])${caselessAlternation(g.islandWords)}\\s+\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+)?`, 'gu'),
+    // The words grouped: the name must follow each of them ("gugus pulau", "kepulauan", "pulau").
+    pulauRe: new RegExp(`(?<![\\p{L}])(?:${caselessAlternation(g.islandWords)})\\s+\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+)?`, 'gu'),
   };
 }
 
@@ -157,6 +158,10 @@ export const unitGate: Gate = {
     for (const m of text.matchAll(pulauRe)) {
       const s = m.index!;
       const e = s + m[0].length;
+      // "Kepulauan Nias" is the archipelago, not Kabupaten Nias; "Kepulauan Riau", "Kabupaten Kepulauan Sula" are regions whose
+      // own name holds the word (their mention covers it).
+      const at = lowerBound(allRegions, s + 1) - 1;
+      if (/^kepulauan/iu.test(m[0]) && at >= 0 && allRegions[at]!.start <= s && allRegions[at]!.end > s) continue;
       let marked = false;
       for (let i = lowerBound(allRegions, s); i < allRegions.length && allRegions[i]!.start < e; i++) {
         const x = regionSubject.get(allRegions[i]!.start);
@@ -219,6 +224,11 @@ export const unitGate: Gate = {
     { text: 'Di Kelurahan Panggang, Kota Semarang, cakupan kepesertaan JKN mencapai 99,1 persen.', none: 'a kelurahan figure is not the kota figure' },
     { text: 'Puskesmas Sakra melayani 24.300 peserta JKN dari Kabupaten Lombok Timur.', none: 'the participants of a puskesmas are not the kabupaten enrolment' },
     { text: 'Peserta JKN di wilayah kerja BPJS Kesehatan Cabang Ungaran telah mencapai 2.336.816 jiwa.', none: 'a BPJS branch area is no region' },
+    { text: 'Cakupan kepesertaan JKN di Kepulauan Mentawai dan Kepulauan Nias rata-rata sudah 96 persen.', none: 'an archipelago ("Kepulauan Nias") is no kabupaten, and an average over two places is no region\'s' },
+    { text: 'Cakupan JKN Kepulauan Banggai Capai 97,4 Persen', none: 'an archipelago named as such is not the kabupaten of the same name (Kabupaten Banggai)' },
+    { text: 'Per Juni 2025, cakupan kepesertaan JKN di Kepulauan Selayar mencapai 98,2 persen.', facts: [{ region: 'Kabupaten Kepulauan Selayar', metric: 'coverage_pct', value: 98.2 }] },
+    { text: 'Cakupan kepesertaan JKN Provinsi Kepulauan Bangka Belitung mencapai 99,1 persen.', facts: [{ region: 'Provinsi Kepulauan Bangka Belitung', metric: 'coverage_pct', value: 99.1 }] },
+    { text: 'Cakupan kepesertaan JKN di Pulau Madura baru 94,2 persen.', none: 'an island is no region' },
     {
       text: 'Kantor Cabang Sibolga membawahi Kota Sibolga, Kabupaten Tapanuli Tengah dan Kabupaten Nias. Di tiga daerah itu, cakupan kepesertaan masing-masing 99,1 persen, 97,6 persen dan 95,2 persen.',
       facts: [
