@@ -10,6 +10,7 @@ import { thresholdRestated } from './threshold-restated.ts';
 import { criteriaRestated } from './criteria-restated.ts';
 import { thresholdEcho } from './threshold-echo.ts';
 import { groupAverage } from './group-average.ts';
+import { thresholdOfUhc } from './threshold-of-uhc.ts';
 import { shareOfListedRegions } from './share-of-listed-regions.ts';
 import { regionPairShared } from './region-pair-shared.ts';
 import { regionPairRespectively } from './region-pair-respectively.ts';
@@ -39,6 +40,7 @@ export const CONSTRUCTIONS: readonly Construction[] = [
   criteriaRestated,
   thresholdEcho,
   groupAverage,
+  thresholdOfUhc,
   shareOfCountedGroup,
   regionBracketList,
   lineColumns,
