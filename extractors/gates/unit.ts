@@ -132,7 +132,8 @@ export const unitGate: Gate = {
     }
     // Areas over several provinces: "wilayah Jawa Tengah–DIY", "Jateng dan DIY", "Bali, NTB dan NTT".
     // Any role: "Jawa Timur–Bali" may look like a dateline ("KOTA –") to the region extractor.
-    const provs = found.region.filter((r) => r.region.level === 'provinsi' && r.role !== 'branch');
+    // A branch-named province opens such an area too: "Kedeputian Wilayah Jawa Tengah dan DIY".
+    const provs = found.region.filter((r) => r.region.level === 'provinsi');
     for (let i = 0; i + 1 < provs.length; i++) {
       let j = i;
       while (j + 1 < provs.length && /^\s*(?:[–—\-/&,]|,?\s*(?:dan|serta))\s*$/iu.test(text.slice(provs[j]!.end, provs[j + 1]!.start))) j++;
@@ -246,6 +247,7 @@ export const unitGate: Gate = {
     { text: 'Cakupan kepesertaan JKN di Pulau Lombok sudah mencapai 96,3 persen.', none: 'an island is no region' },
     { text: 'Kelurahan Banjarejo di Kota Madiun mencatat 98 persen warganya terdaftar JKN.', none: 'a kelurahan figure, its kota as address' },
     { text: 'Di wilayah Kedeputian Jawa Barat, cakupan kepesertaan mencapai 96,5 persen.', none: 'a BPJS deputy area named after a province is not the province' },
+    { text: 'Di tingkat Kedeputian Wilayah Sumatera Selatan dan Bengkulu, cakupan kepesertaan sudah 97,9 persen dengan keaktifan 78,2 persen.', none: 'a BPJS deputy area over two provinces is neither of them' },
     { text: 'Sebanyak 2.363 jiwa di Desa Obel Obel, Lombok Timur, telah terdaftar JKN.', none: 'the desa named after the figure is its subject' },
     {
       text: 'Dua desa itu adalah Desa Sukamulia Kecamatan Sakra dan Desa Pringgabaya Kecamatan Sambelia. Untuk Sukamulia, jumlah penduduknya 2.410 jiwa dan yang terdaftar 2.350 jiwa.',
