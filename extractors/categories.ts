@@ -8,6 +8,8 @@ import nlp from 'compromise/one';
 import { alternation, lexicon, WORD_END, WORD_START } from '../src/extract/lexicon.ts';
 import type { CategoryMention, Extractor } from '../src/extract/types.ts';
 
+/** How far before a tier, within its clause, an accreditation word makes it that grade. @default 60 */
+const OTHER_GRADING_REACH = 60;
 /** How far after a tier a definition word ("mensyaratkan") still speaks of it. */
 export const DEFINITION_REACH = 60;
 /** How far before a tier a clause-wide goal word ("agar", "bertekad") still makes it a goal, within one clause. */
@@ -44,6 +46,7 @@ function build() {
     // Award words, which may stand right before a tier; two other capitalised words make it a name ("Radityo Egi Pratama").
     cueWord: new RegExp(`^(?:${alternation([...lex.categoryCues, ...lex.awardWords, 'kategori', 'kategorri', 'katagori', 'predikat', 'prioritas'])})$`, 'iu'),
     definition: new RegExp(`${WORD_START}(?:${alternation(lex.categoryDefinition)})${WORD_END}`, 'iu'),
+    otherGrading: new RegExp(`${WORD_START}(?:${alternation(lex.categoryOtherGrading)})${WORD_END}[^.;]{0,${OTHER_GRADING_REACH}}$`, 'iu'),
     subjectStart: /^\s*kategor+i\s*$/iu,
     awardWord: new RegExp(`${WORD_START}(?:${alternation(lex.categoryCues)})${WORD_END}`, 'iu'),
     bracketed: new RegExp(`\\((${alternation(Object.keys(lex.categoryTiers))})\\)`, 'giu'),
@@ -100,6 +103,8 @@ export const categories: Extractor<'category'> = {
         seen.add(start);
         const before = text.slice(Math.max(sentence.start, start - 40), start);
         if (tier === 'utama' && re.notAward.test(before)) continue;
+        // "seluruh puskesmas … telah terakreditasi, sembilan di antaranya dengan predikat Paripurna": an accreditation grade.
+        if (re.otherGrading.test(text.slice(Math.max(sentence.start, start - OTHER_GRADING_REACH - 15), start))) continue;
         let notAward: CategoryMention['notAward'] = null;
         const kategoriStart = before.search(/kategor+i\s*$/iu);
         // "Bupati Lampung Selatan Radityo Egi Pratama": a tier word inside a person's name.
@@ -151,5 +156,10 @@ export const categories: Extractor<'category'> = {
     { text: 'wilayah kerja Kantor Cabang Utama (KCU) Manado', none: '"Kantor Cabang Utama" is an office' },
     { text: 'Tujuan utama program ini adalah', none: 'everyday "utama" (main)' },
     { text: 'Madya Hotel di Jakarta', none: 'no award word before the tier' },
+    { text: 'Pemkot Mataram Bidik UHC Awards Kategori Paripurna', span: 'Paripurna', value: { category: 'Paripurna', notAward: 'goal' } },
+    { text: 'Tahun ini Pemkab Klaten membidik penghargaan UHC kategori Utama.', span: 'Utama', value: { category: 'Utama', notAward: 'goal' } },
+    { text: 'Kepala Dinas Kesehatan menjelaskan, kriteria kategori Madya adalah cakupan minimal 98 persen.', span: 'Madya', value: { category: 'Madya', notAward: 'definition' } },
+    { text: 'Semua rumah sakit di Kabupaten Tabanan telah terakreditasi, empat di antaranya dengan predikat Paripurna.', none: 'a hospital accreditation grade, not a UHC tier' },
+    { text: 'Puskesmas Kuta Selatan meraih akreditasi Utama dari Kementerian Kesehatan.', none: 'an accreditation grade, not a UHC tier' },
   ],
 };

@@ -53,6 +53,20 @@ export const SENTENCE_EXAMPLES: SentenceExample[] = [
   { text: 'Selamat untuk 22 provinsi dan 334 kabupaten/kota dengan cakupan kepesertaannya menjadi lebih dari 95% total penduduk.', none: 'a figure about counted groups of regions, not one region' },
   { text: 'Masih ada sekitar 11 persen peserta tidak aktif di Sulawesi Tengah, terdiri atas peserta menunggak 135 ribu orang dan peserta non aktif 280 ribu orang.', none: 'inactive participants are not coverage' },
   { text: 'Lalu pekerja penerima upah (PPU) di Maluku sebanyak 379.393 peserta, peserta mandiri (PBPU) 115.457 peserta.', none: 'participant segments (PPU, PBPU) are not enrolment figures' },
+  // Categories that are no region's tier (issue 9 class 9): a criteria sentence, a goal, another grading.
+  {
+    text: 'Kabupaten Klungkung meraih UHC Awards 2026 kategori Madya. Kepala Dinas Kesehatan Bali menjelaskan, kriteria kategori Utama adalah cakupan minimal 98 persen dan keaktifan minimal 85 persen.',
+    categories: [{ region: 'Kabupaten Klungkung', category: 'Madya', year: 2026 }],
+  },
+  { text: 'Pemkab Jembrana Bidik UHC Awards Kategori Utama', categories: [] },
+  {
+    text: 'Kota Denpasar meraih UHC Awards 2026 kategori Utama lantaran memenuhi kriteria penilaian pemda UHC Awards.',
+    categories: [{ region: 'Kota Denpasar', category: 'Utama', year: 2026 }],
+  },
+  {
+    text: 'Kabupaten Gianyar meraih UHC Awards 2026 kategori Pratama. Seluruh puskesmas di Gianyar kini telah terakreditasi, tujuh di antaranya dengan predikat Paripurna.',
+    categories: [{ region: 'Kabupaten Gianyar', category: 'Pratama', year: 2026 }],
+  },
 
   // ---------------------------------------------------------------------------------------------
   // Real sentences of the dev corpus (corpus/dev/*.json), copied exactly. A text is one sentence, one

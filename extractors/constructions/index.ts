@@ -9,6 +9,8 @@ import { capitalOfProvince } from './capital-of-province.ts';
 import { thresholdRestated } from './threshold-restated.ts';
 import { criteriaRestated } from './criteria-restated.ts';
 import { thresholdEcho } from './threshold-echo.ts';
+import { groupAverage } from './group-average.ts';
+import { thresholdOfUhc } from './threshold-of-uhc.ts';
 import { shareOfListedRegions } from './share-of-listed-regions.ts';
 import { regionPairShared } from './region-pair-shared.ts';
 import { regionPairRespectively } from './region-pair-respectively.ts';
@@ -21,6 +23,7 @@ import { lineColumns } from './line-columns.ts';
 import { valueDiRegionList } from './value-di-region-list.ts';
 import { superlativeScope } from './superlative-scope.ts';
 import { regionValueList } from './region-value-list.ts';
+import { regionApposition } from './region-apposition.ts';
 import { nationalAverage } from './national-average.ts';
 import { valueRegionAfter } from './value-region-after.ts';
 import { partOfWhole } from './part-of-whole.ts';
@@ -36,6 +39,8 @@ export const CONSTRUCTIONS: readonly Construction[] = [
   thresholdRestated,
   criteriaRestated,
   thresholdEcho,
+  groupAverage,
+  thresholdOfUhc,
   shareOfCountedGroup,
   regionBracketList,
   lineColumns,
@@ -43,6 +48,7 @@ export const CONSTRUCTIONS: readonly Construction[] = [
   valueDiRegionList,
   superlativeScope,
   regionValueList,
+  regionApposition,
   shareOfListedRegions,
   regionPairShared,
   regionsReferredBack,

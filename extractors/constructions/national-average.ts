@@ -3,21 +3,24 @@
  * and it measures what the comparison before it measures ("Keaktifan peserta … di bawah rata-rata nasional.
  * Rata-rata Nasional di 79,6 persen" is activity).
  *
- * Pattern: (words | cue)("rata-rata nasional" | "rerata nasional") {words | cue | "di"}{0,3} PERCENT
+ * Pattern: (words | cue)("rata-rata nasional" | "rerata nasional") {words | cue | "di" | date}{0,4} PERCENT
+ *
+ * The average's own date may stand between them ("rata-rata nasional yang pada akhir 2024 sebesar 98,19 persen"), and a
+ * region earlier in the sentence does not own it ("Angka Riau itu berada di atas rata-rata nasional …").
  */
 import type { CueMention } from '../../src/extract/types.ts';
 import type { Construction } from './types.ts';
 import { textOf, tokensOf, valueOf } from './types.ts';
 
 const AVERAGE = /\b(?:rata-rata|rerata|rata\s+rata)\s+(?:secara\s+)?nasional|\bnasional\s+(?:rata-rata|rerata)/iu;
-const LINK = /^\s*(?:(?:yang|sebesar|di|pada|angka|diangka|saat\s+ini|kini|berada|mencapai|yaitu|yakni|hanya|baru|adalah|sekitar|tercatat|masih|sudah|telah|,|:)\s*)*$/iu;
+const LINK = /^\s*(?:(?:yang|sebesar|di|pada|per|akhir|awal|pertengahan|hingga|sampai|tahun|angka|diangka|saat\s+ini|kini|berada|mencapai|yaitu|yakni|hanya|baru|adalah|sekitar|tercatat|masih|sudah|telah|,|:)\s*)*$/iu;
 /** "Sedangkan nasional berada diangka 94,64 persen": "nasional" as the clause's subject. */
 const NATIONAL_SUBJECT = /(?:^|\b(?:sedangkan|sementara|adapun|untuk|dan)\s+)(?:angka\s+|capaian\s+)?(?:di\s+tingkat\s+)?nasional\s+(?:berada|mencapai|tercatat|sebesar|diangka|di\s+angka|masih|baru|sudah|telah|hanya|pada)\b/iu;
 
 export const nationalAverage: Construction = {
   name: 'national-average',
   description: 'A national average ("rata-rata nasional"): Indonesia, with the metric of the comparison.',
-  pattern: /[wQ][wQi]{0,3}P/,
+  pattern: /[wQ][wQiDy]{0,4}P/,
   build(m) {
     const ts = tokensOf(m);
     const text = m.doc.text.slice(ts[0]!.start, ts.at(-1)!.start);
@@ -26,7 +29,11 @@ export const nationalAverage: Construction = {
     const avg = new RegExp(AVERAGE.source, 'giu');
     let end = -1;
     for (let a; (a = avg.exec(text)); ) end = a.index + a[0].length;
-    const linked = end >= 0 && LINK.test(text.slice(end));
+    // The average's date is no word between them: "… rata-rata nasional yang pada akhir 2024 sebesar 98,19 persen".
+    let between = end >= 0 ? text.slice(end) : '';
+    const from = ts[0]!.start;
+    for (const t of ts) if (t.code === 'D' && t.start - from >= end) between = between.slice(0, t.start - from - end) + ' '.repeat(t.end - t.start) + between.slice(t.end - from - end);
+    const linked = end >= 0 && LINK.test(between);
     if (!linked && !NATIONAL_SUBJECT.test(text)) return null;
     const v = valueOf(ts.at(-1)!);
     // The metric: the nearest activity or coverage cue before the figure in its paragraph.
@@ -65,6 +72,48 @@ export const nationalAverage: Construction = {
     {
       text: 'Cakupan kepesertaan JKN Kabupaten Tegal sudah di atas rata-rata nasional yang sebesar 98,1 persen.',
       facts: [{ region: 'Indonesia', metric: 'coverage_pct', value: 98.1 }],
+    },
+    // "rerata nasional" is the same average; the comparison word before it ("di bawah") is no threshold.
+    {
+      text: 'Tingkat keaktifan peserta JKN di Kabupaten Sintang baru 74,6 persen, di bawah rerata nasional 80,3 persen.',
+      facts: [
+        { region: 'Kabupaten Sintang', metric: 'active_pct', value: 74.6 },
+        { region: 'Indonesia', metric: 'active_pct', value: 80.3 },
+      ],
+    },
+    {
+      text: 'Secara provinsi, cakupan JKN di Bengkulu 96,2 persen, masih di bawah rerata nasional 98,4 persen.',
+      facts: [
+        { region: 'Provinsi Bengkulu', metric: 'coverage_pct', value: 96.2 },
+        { region: 'Indonesia', metric: 'coverage_pct', value: 98.4 },
+      ],
+    },
+    // A province earlier in the sentence, and the average's own date between it and its figure.
+    {
+      text: 'Capaian Kalimantan Barat itu masih di bawah rata-rata nasional yang pada pertengahan 2025 sebesar 98,3 persen.',
+      facts: [{ region: 'Indonesia', metric: 'coverage_pct', value: 98.3 }],
+    },
+    {
+      text: 'Cakupan kepesertaan JKN Provinsi Jambi 97,1 persen, di bawah rata-rata nasional per Juni 2025 yakni 98,3 persen.',
+      facts: [
+        { region: 'Provinsi Jambi', metric: 'coverage_pct', value: 97.1 },
+        // asOf left unchecked: the comparison word "di bawah" still reads as a threshold that governs the date (engine
+        // `governedByGuard`), so the average's "per Juni 2025" is not given to it yet.
+        { region: 'Indonesia', metric: 'coverage_pct', value: 98.3 },
+      ],
+    },
+    {
+      text: 'Keaktifan peserta JKN di Kota Bengkulu 84 persen, di atas rerata nasional tahun 2024 yang hanya 79,4 persen.',
+      facts: [
+        { region: 'Kota Bengkulu', metric: 'active_pct', value: 84 },
+        { region: 'Indonesia', metric: 'active_pct', value: 79.4 },
+      ],
+    },
+    // Not the average's figure: a word other than a link stands between them ("Kabupaten Kapuas Hulu … rerata nasional
+    // karena capaiannya 99,2 persen" is the kabupaten's).
+    {
+      text: 'Cakupan kepesertaan JKN Kabupaten Kapuas Hulu melampaui rerata nasional karena capaiannya kini 99,2 persen.',
+      facts: [{ region: 'Kabupaten Kapuas Hulu', metric: 'coverage_pct', value: 99.2 }],
     },
   ],
 };

@@ -50,5 +50,29 @@ export const valueRegionAfter: Construction = {
       text: 'Menurut BPJS Kesehatan, 1.120.554 penduduk Kabupaten Sukoharjo sudah terdaftar dalam program JKN.',
       facts: [{ region: 'Kabupaten Sukoharjo', metric: 'enrolled_count', value: 1120554 }],
     },
+    // "penduduk … terdaftar" is enrolment, and "lebih dari" is an approximation, not the "dari" of a whole.
+    {
+      text: 'Artinya, lebih dari 8,1 juta jiwa penduduk Sumatera Selatan telah terdaftar sebagai peserta JKN.',
+      facts: [{ region: 'Provinsi Sumatera Selatan', metric: 'enrolled_count', value: 8100000 }],
+    },
+    {
+      text: 'BPJS Kesehatan mencatat cakupan nasional 98,4 persen, sehingga lebih dari 278 juta jiwa penduduk Indonesia kini terdaftar sebagai peserta.',
+      facts: [
+        { region: 'Indonesia', metric: 'coverage_pct', value: 98.4 },
+        { region: 'Indonesia', metric: 'enrolled_count', value: 278000000 },
+      ],
+    },
+    // The branch area frames the sentence; the figure named with its own region after it is that region's.
+    {
+      text: 'Di wilayah kerja Cabang Jember yang juga meliputi Kabupaten Lumajang dan Bondowoso, sebanyak 2.390.112 jiwa penduduk Kabupaten Jember telah terdaftar sebagai peserta JKN, atau 97,9 persen.',
+      facts: [
+        { region: 'Kabupaten Jember', metric: 'enrolled_count', value: 2390112 },
+        { region: 'Kabupaten Jember', metric: 'coverage_pct', value: 97.9 },
+      ],
+    },
+    {
+      text: 'Di wilayah kerja Cabang Jember yang meliputi Kabupaten Jember, Lumajang dan Bondowoso, sebanyak 4,6 juta jiwa telah terdaftar sebagai peserta JKN.',
+      none: 'a branch area total over several kabupaten (definition rule 4): no region of its own follows the figure',
+    },
   ],
 };

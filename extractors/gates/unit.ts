@@ -27,6 +27,8 @@ interface Subject extends Span {
 
 /** How many words a unit's own name may have ("Desa Obel Obel", "Puskesmas Sakra Barat"). */
 export const UNIT_NAME_WORDS = 3;
+/** Figures given to listed regions one each. */
+const EACH_GIVEN = /\b(?:masing-masing|berturut-turut)\b/iu;
 /** A region said to belong to a branch area: "yang masuk (wilayah kerja) cabang …", "yang termasuk", "yang berada di". */
 const MEMBER_OF = /\byang\s+(?:masuk|termasuk|berada\s+di)\s+(?:dalam\s+|ke\s+)?(?:[\p{L}]+\s+){0,3}$/iu;
 
@@ -59,7 +61,8 @@ function buildPatterns() {
     // A name ends where the next unit or region type begins: "Desa Rensing Bat Kecamatan Sakra" is Rensing Bat in Sakra.
     nameEnd: new RegExp(`\\s+(?:${alternation([...g.localUnits, ...lex.regionPrefixes.kabupaten, ...lex.regionPrefixes.kota, ...lex.regionPrefixes.provinsi])})(?![\\p{L}]).*$`, 'isu'),
     typedBefore: new RegExp(`(?:${alternation(local)})\\s+$`, 'iu'),
-    pulauRe: new RegExp(`(?<![\\p{L}])${caselessAlternation(g.islandWords)}\\s+\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+)?`, 'gu'),
+    // The words grouped: the name must follow each of them ("gugus pulau", "kepulauan", "pulau").
+    pulauRe: new RegExp(`(?<![\\p{L}])(?:${caselessAlternation(g.islandWords)})\\s+\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+)?`, 'gu'),
   };
 }
 
@@ -129,7 +132,8 @@ export const unitGate: Gate = {
     }
     // Areas over several provinces: "wilayah Jawa Tengah–DIY", "Jateng dan DIY", "Bali, NTB dan NTT".
     // Any role: "Jawa Timur–Bali" may look like a dateline ("KOTA –") to the region extractor.
-    const provs = found.region.filter((r) => r.region.level === 'provinsi' && r.role !== 'branch');
+    // A branch-named province opens such an area too: "Kedeputian Wilayah Jawa Tengah dan DIY".
+    const provs = found.region.filter((r) => r.region.level === 'provinsi');
     for (let i = 0; i + 1 < provs.length; i++) {
       let j = i;
       while (j + 1 < provs.length && /^\s*(?:[–—\-/&,]|,?\s*(?:dan|serta))\s*$/iu.test(text.slice(provs[j]!.end, provs[j + 1]!.start))) j++;
@@ -155,6 +159,10 @@ export const unitGate: Gate = {
     for (const m of text.matchAll(pulauRe)) {
       const s = m.index!;
       const e = s + m[0].length;
+      // "Kepulauan Nias" is the archipelago, not Kabupaten Nias; "Kepulauan Riau", "Kabupaten Kepulauan Sula" are regions whose
+      // own name holds the word (their mention covers it).
+      const at = lowerBound(allRegions, s + 1) - 1;
+      if (/^kepulauan/iu.test(m[0]) && at >= 0 && allRegions[at]!.start <= s && allRegions[at]!.end > s) continue;
       let marked = false;
       for (let i = lowerBound(allRegions, s); i < allRegions.length && allRegions[i]!.start < e; i++) {
         const x = regionSubject.get(allRegions[i]!.start);
@@ -177,7 +185,8 @@ export const unitGate: Gate = {
     return (f: GateFigure) => {
       const grp = f.group ?? f;
       const s = doc.sentenceAt(f.start);
-      if (f.region && areaRegion.has(f.region.start)) return block(f.region, 'area');
+      // … unless a later sentence gives them one each: "… meliputi A, B dan C. Di tiga daerah itu, keaktifan masing-masing …".
+      if (f.region && areaRegion.has(f.region.start)) return f.region.end <= s.start && EACH_GIVEN.test(text.slice(s.start, s.end)) ? null : block(f.region, 'area');
       // Before it in its sentence; after it in its sentence ("Sebanyak 2.363 jiwa di Desa Obel Obel telah terdaftar"); earlier in
       // its paragraph; the paragraph before.
       let subj = lastInside(subjects, s.start, grp.start) ?? firstInside(subjects, grp.end, s.end);
@@ -216,11 +225,29 @@ export const unitGate: Gate = {
     { text: 'Di Kelurahan Panggang, Kota Semarang, cakupan kepesertaan JKN mencapai 99,1 persen.', none: 'a kelurahan figure is not the kota figure' },
     { text: 'Puskesmas Sakra melayani 24.300 peserta JKN dari Kabupaten Lombok Timur.', none: 'the participants of a puskesmas are not the kabupaten enrolment' },
     { text: 'Peserta JKN di wilayah kerja BPJS Kesehatan Cabang Ungaran telah mencapai 2.336.816 jiwa.', none: 'a BPJS branch area is no region' },
+    { text: 'Cakupan kepesertaan JKN di Kepulauan Mentawai dan Kepulauan Nias rata-rata sudah 96 persen.', none: 'an archipelago ("Kepulauan Nias") is no kabupaten, and an average over two places is no region\'s' },
+    { text: 'Cakupan JKN Kepulauan Banggai Capai 97,4 Persen', none: 'an archipelago named as such is not the kabupaten of the same name (Kabupaten Banggai)' },
+    { text: 'Per Juni 2025, cakupan kepesertaan JKN di Kepulauan Selayar mencapai 98,2 persen.', facts: [{ region: 'Kabupaten Kepulauan Selayar', metric: 'coverage_pct', value: 98.2 }] },
+    { text: 'Cakupan kepesertaan JKN Provinsi Kepulauan Bangka Belitung mencapai 99,1 persen.', facts: [{ region: 'Provinsi Kepulauan Bangka Belitung', metric: 'coverage_pct', value: 99.1 }] },
+    { text: 'Cakupan kepesertaan JKN di Pulau Madura baru 94,2 persen.', none: 'an island is no region' },
+    {
+      text: 'Kantor Cabang Sibolga membawahi Kota Sibolga, Kabupaten Tapanuli Tengah dan Kabupaten Nias. Di tiga daerah itu, cakupan kepesertaan masing-masing 99,1 persen, 97,6 persen dan 95,2 persen.',
+      facts: [
+        { region: 'Kota Sibolga', metric: 'coverage_pct', value: 99.1 },
+        { region: 'Kabupaten Tapanuli Tengah', metric: 'coverage_pct', value: 97.6 },
+        { region: 'Kabupaten Nias', metric: 'coverage_pct', value: 95.2 },
+      ],
+    },
+    {
+      text: 'Kantor Cabang Sibolga membawahi Kota Sibolga, Kabupaten Tapanuli Tengah dan Kabupaten Nias. Di tiga daerah itu, jumlah peserta mencapai 612.400 jiwa.',
+      none: 'the total of the regions a branch serves (definition rule 4), not one of theirs',
+    },
     { text: 'Per 30 April 2025, cakupan JKN di wilayah Jawa Timur–Bali telah mencapai 98,1 persen.', none: 'an area over two provinces is no single region' },
     { text: 'Kepesertaan JKN untuk wilayah Sulut, Gorontalo dan Malut mencapai 6,1 juta jiwa.', none: 'a BPJS area over three provinces' },
     { text: 'Cakupan kepesertaan JKN di Pulau Lombok sudah mencapai 96,3 persen.', none: 'an island is no region' },
     { text: 'Kelurahan Banjarejo di Kota Madiun mencatat 98 persen warganya terdaftar JKN.', none: 'a kelurahan figure, its kota as address' },
     { text: 'Di wilayah Kedeputian Jawa Barat, cakupan kepesertaan mencapai 96,5 persen.', none: 'a BPJS deputy area named after a province is not the province' },
+    { text: 'Di tingkat Kedeputian Wilayah Sumatera Selatan dan Bengkulu, cakupan kepesertaan sudah 97,9 persen dengan keaktifan 78,2 persen.', none: 'a BPJS deputy area over two provinces is neither of them' },
     { text: 'Sebanyak 2.363 jiwa di Desa Obel Obel, Lombok Timur, telah terdaftar JKN.', none: 'the desa named after the figure is its subject' },
     {
       text: 'Dua desa itu adalah Desa Sukamulia Kecamatan Sakra dan Desa Pringgabaya Kecamatan Sambelia. Untuk Sukamulia, jumlah penduduknya 2.410 jiwa dan yang terdaftar 2.350 jiwa.',

@@ -326,7 +326,9 @@ function pairFigures(ctx: Ctx): Fact[] {
    * the order the previous region's did, so a bare share for a new region restarts at coverage ("Kota A mencapai 100,4
    * persen dengan keaktifan 86 persen, sedangkan Kabupaten B 98,1 persen": B's 98,1 is coverage, not activity).
    */
-  let shareRun: { code: string; first: 'active' | 'coverage'; paragraph: number } | null = null;
+  let shareRun: { code: string; first: 'active' | 'coverage'; opened: 'active' | 'coverage'; paragraph: number } | null = null;
+  /** Paragraph|region code -> the metric family of the region's first share there. */
+  const runOpen = new Map<string, 'active' | 'coverage'>();
 
   // Sentence-wide guards first: definitions, region counts, branch totals.
   const sentenceGuard = new Map<Sentence, string>();
@@ -336,14 +338,14 @@ function pairFigures(ctx: Ctx): Fact[] {
     // "Kabupaten Samosir, yang masuk wilayah kerja cabang lain, …": a region's membership of a branch area, not the area's total.
     else if (gs.some((g) => g.guard === 'aggregate' && !MEMBER_OF.test(text.slice(Math.max(s.start, g.start - 30), g.start)))) sentenceGuard.set(s, 'aggregate');
   }
-  for (const g of groups) if (sentenceGuard.get(g.sentence) === 'aggregate') for (const m of g.members) if (m.kind === 'count') aggregateValues.add(m.value);
+  for (const g of groups) if (sentenceGuard.get(g.sentence) === 'aggregate' && !ownRegionAfterArea(ctx, g)) for (const m of g.members) if (m.kind === 'count') aggregateValues.add(m.value);
 
   groups.forEach((g, gi) => {
     const prev = groups[gi - 1];
     const next = groups[gi + 1];
     const w = windowsOf(g, prev, next, ctx.breaks);
     // 1. Guards.
-    const sGuard = sentenceGuard.get(g.sentence) ?? (countedRegionsBefore(ctx, g) ? 'region-count' : referredRegionsBefore(text, g) ? 'regions-referred' : undefined);
+    const sGuard = (sentenceGuard.get(g.sentence) === 'aggregate' && ownRegionAfterArea(ctx, g) ? undefined : sentenceGuard.get(g.sentence)) ?? (countedRegionsBefore(ctx, g) ? 'region-count' : referredRegionsBefore(text, g) ? 'regions-referred' : undefined);
     if (sGuard) {
       debugDrop(ctx, g, `sentence:${sGuard}`);
       return g.members.forEach((m) => dropped.push({ sentence: g.sentence, value: m.value }));
@@ -474,10 +476,10 @@ function pairFigures(ctx: Ctx): Fact[] {
     if (
       family === 'active' &&
       ['metric:carry', 'metric:list'].includes(metricReasons[0]!) &&
-      shareRun?.first === 'coverage' &&
+      (metricReasons[0] === 'metric:carry' ? shareRun?.opened : shareRun?.first) === 'coverage' &&
       // Within a paragraph the order must show there: "Keaktifan se-provinsi baru 76,9 persen. Kota A lebih baik, 80,3
       // persen" stays activity when the province's coverage stood in an earlier paragraph.
-      (shareRun.paragraph === g.sentence.paragraph || (metricReasons[0] === 'metric:carry' && carry?.paragraph !== g.sentence.paragraph)) &&
+      (shareRun!.paragraph === g.sentence.paragraph || (metricReasons[0] === 'metric:carry' && carry?.paragraph !== g.sentence.paragraph)) &&
       (!inBracket(text, g.start, g.sentence.start) || ownBracketOpens(text, g, regionPick.mentions[0], ctx)) &&
       regionPick.regions.every((r) => r.code !== shareRun!.code) &&
       g.members.every((m) => m.kind === 'percent' && !ctx.claims.get(m)?.metric)
@@ -556,7 +558,12 @@ function pairFigures(ctx: Ctx): Fact[] {
         };
         facts.push(fact);
         lastFactIn.set(g.sentence, fact);
-        if (metric.endsWith('_pct') && shareRun?.code !== fact.region.code) shareRun = { code: fact.region.code, first: metric.startsWith('active') ? 'active' : 'coverage', paragraph: g.sentence.paragraph };
+        // `opened`: the family of the region's first share in the paragraph, also when a list gave its regions' shares series
+        // by series ("A dan B masing-masing V1 dan V2, dengan keaktifan masing-masing W1 dan W2"): what a metric carried to
+        // the next sentence restarts from.
+        const runKey = `${g.sentence.paragraph}|${fact.region.code}`;
+        if (metric.endsWith('_pct') && !runOpen.has(runKey)) runOpen.set(runKey, metric.startsWith('active') ? 'active' : 'coverage');
+        if (metric.endsWith('_pct') && shareRun?.code !== fact.region.code) shareRun = { code: fact.region.code, first: metric.startsWith('active') ? 'active' : 'coverage', opened: runOpen.get(runKey)!, paragraph: g.sentence.paragraph };
         const at = lastFactAt.get(g.sentence) ?? {};
         at[inBracket(text, m.start, g.sentence.start) ? 'inside' : 'outside'] = fact;
         lastFactAt.set(g.sentence, at);
@@ -667,6 +674,21 @@ function debugDrop(ctx: Ctx, g: Group, why: string): void {
   if (process.env.CAKUPAN_DEBUG_PAIRING) console.error(`pairing: ${why} drops ${ctx.doc.text.slice(g.start, g.end)}`);
 }
 
+/**
+ * "Di wilayah kerja Cabang A yang meliputi Kabupaten B dan C, sebanyak 276.303 jiwa penduduk Kota A telah terdaftar …, atau
+ * 98,76 persen": the area frames the sentence, but a figure named with its own region after the area's words (and the
+ * figures after it) is that region's, not the area's total.
+ */
+function ownRegionAfterArea(ctx: Ctx, g: Group): boolean {
+  const area = ctx.ix.guard.last(g.sentence.start, g.start, (x) => x.guard === 'aggregate');
+  if (!area) return false;
+  for (const v of [...ctx.ix.count.within(area.end, g.end), ...ctx.ix.percent.within(area.end, g.end)]) {
+    const claim = ctx.claims.get(v)?.region;
+    if (claim?.by === 'value-region-after' && claim.pairing.region !== 'national' && v.start <= g.start) return true;
+  }
+  return false;
+}
+
 function countsManyRegions(word: string): boolean {
   const n = /^(\d+)/.exec(word);
   return /provinsi/i.test(word) || (n !== null && Number(n[1]) >= REGION_COUNT_MIN);
@@ -676,7 +698,8 @@ let dariRe: RegExp | null = null;
 
 function countMetric(ctx: Ctx, m: CountMention, g: Group, w: Windows, family: 'active' | 'coverage' | null, cues: SpanIndex<CueMention>): Metric | null {
   const text = ctx.doc.text;
-  dariRe ??= /(?:^|\s)dari\s+(?:total\s+|jumlah\s+|total\s+jumlah\s+)?$/iu;
+  // Not an approximation's "dari": "lebih dari 280 juta jiwa penduduk Indonesia telah terdaftar" is no whole.
+  dariRe ??= /(?:^|\s)(?<!(?:lebih|kurang)\s+)dari\s+(?:total\s+|jumlah\s+|total\s+jumlah\s+)?$/iu;
   const idx = g.members.indexOf(m);
   const ownBefore: Span = idx === 0 ? w.before : { start: g.members[idx - 1]!.end, end: m.start };
   const ownAfter: Span = idx === g.members.length - 1 ? w.after : { start: m.end, end: g.members[idx + 1]!.start };

@@ -54,6 +54,8 @@ const LexiconSchema = z.object({
   /** Words after a tier that put it in the future ("kategori Utama tahun depan"). */
   categoryGoalAfter: WordList,
   categoryDefinition: WordList,
+  /** Gradings of other things that share the tier words ("puskesmas terakreditasi … predikat Paripurna"). */
+  categoryOtherGrading: WordList,
   pluralSubjects: WordList,
   boilerplateLines: WordList,
   regionPrefixes: z.object({ kabupaten: WordList, kota: WordList, provinsi: WordList }),

@@ -1,0 +1,68 @@
+/**
+ * "Kabupaten Banggai, tuan rumah rapat koordinasi JKN se-Sulteng, mencatat 99,02 persen"; "Kabupaten Donggala, yang
+ * bertetangga dengan Kota Palu, mencatat 97,3 persen": the subject before an apposition between commas owns the
+ * figures of its clause, not a region named inside the apposition (which only says what the subject is).
+ *
+ * Pattern: REGION "," words [words | cue | "di" | region]{0,4} "," [words | cue | "di"]{0,3} VALUE { [words | cue | "dan" | ","]{0,3} VALUE }
+ *
+ * Not an apposition: a list of regions ("Kabupaten A, Kabupaten B, …": the part between the commas opens with a region,
+ * which the pattern does not allow), a speaker ("Kabupaten Sigi, kata Ahmad, …" or "…, mengatakan …": the figure is then
+ * read from the rest of the sentence), a new clause ("…, sedangkan Kota Palu, …").
+ */
+import type { Construction } from './types.ts';
+import { regionOf, textBetween, tokensOf, valueOf } from './types.ts';
+
+/** What opens a clause or a quote rather than an apposition. */
+const NOT_APPOSITION = /^\s*(?:dan|serta|atau|sedangkan|sementara|namun|tetapi|kata|ujar|ucap|tutur|menurut|mengatakan|menyebut(?:kan)?|menjelaskan|menuturkan|mengungkapkan|menyampaikan|menambahkan|menegaskan|katanya|ujarnya)\b/iu;
+/** After the apposition, a speech verb: the region was the speaker's address ("…, dr. X, mengatakan …"). */
+const SPEECH_AFTER = /^\s*(?:kata|ujar|menurut|mengatakan|menyebut(?:kan)?|menjelaskan|menuturkan|mengungkapkan|menyampaikan|menambahkan|menegaskan)\b/iu;
+
+export const regionApposition: Construction = {
+  name: 'region-apposition',
+  description: 'A region, an apposition between commas, then its figures: the region before the apposition owns them.',
+  pattern: /R,w[wQiRB]{0,4},[wQi]{0,3}[PC](?:[wQ&,]{0,3}[PC])*/,
+  build(m) {
+    const ts = tokensOf(m);
+    const second = ts.findIndex((t, i) => i > 1 && t.code === ',');
+    const firstValue = ts.findIndex((t) => t.code === 'P' || t.code === 'C');
+    if (NOT_APPOSITION.test(m.doc.text.slice(ts[2]!.start, ts[second]!.start))) return null;
+    if (SPEECH_AFTER.test(textBetween(m, ts[second]!, ts[firstValue]!))) return null;
+    const region = regionOf(ts[0]!);
+    return ts.filter((t) => t.code === 'P' || t.code === 'C').map((t) => ({ value: valueOf(t), region, reasons: ['region:apposition'] }));
+  },
+  examples: [
+    {
+      text: 'Sementara Kabupaten Banggai, tuan rumah rapat koordinasi JKN se-Sulteng, mencatat 99,02 persen.',
+      facts: [{ region: 'Kabupaten Banggai', metric: 'coverage_pct', value: 99.02 }],
+    },
+    {
+      text: 'Kabupaten Donggala, yang bertetangga dengan Kota Palu, mencatat cakupan kepesertaan JKN 97,3 persen.',
+      facts: [{ region: 'Kabupaten Donggala', metric: 'coverage_pct', value: 97.3 }],
+    },
+    {
+      text: 'Adapun Kabupaten Garut, daerah terluas ketiga di Jawa Barat, baru mencatat cakupan 96,8 persen dengan jumlah peserta 2,6 juta jiwa.',
+      facts: [
+        { region: 'Kabupaten Garut', metric: 'coverage_pct', value: 96.8 },
+        { region: 'Kabupaten Garut', metric: 'enrolled_count', value: 2600000 },
+      ],
+    },
+    {
+      text: 'Kota Bima, pintu gerbang timur Provinsi NTB, sudah mencapai cakupan 99,4 persen.',
+      facts: [{ region: 'Kota Bima', metric: 'coverage_pct', value: 99.4 }],
+    },
+    // A list, not an apposition: each region keeps its own figure.
+    {
+      text: 'Cakupan JKN Kabupaten Sigi, Kabupaten Poso, dan Kota Palu masing-masing 98,1 persen, 97,5 persen dan 99,9 persen.',
+      facts: [
+        { region: 'Kabupaten Sigi', metric: 'coverage_pct', value: 98.1 },
+        { region: 'Kabupaten Poso', metric: 'coverage_pct', value: 97.5 },
+        { region: 'Kota Palu', metric: 'coverage_pct', value: 99.9 },
+      ],
+    },
+    // A new clause after the comma: its own region owns the figure.
+    {
+      text: 'Kabupaten Sigi sudah UHC, sedangkan Kabupaten Poso, yang terluas di Sulteng, baru 95,2 persen.',
+      facts: [{ region: 'Kabupaten Poso', metric: 'coverage_pct', value: 95.2 }],
+    },
+  ],
+};
