@@ -5,7 +5,7 @@
  * totals over a branch's area ("tersebar di delapan kabupaten"), satisfaction indices, and counts of
  * regions ("22 provinsi dan 334 kabupaten/kota").
  */
-import { alternation, lexicon, wordsRegex, WORD_START, WORD_END } from '../src/extract/lexicon.ts';
+import { alternation, findAll, lexicon, wordsRegex, WORD_START, WORD_END } from '../src/extract/lexicon.ts';
 import type { Extractor, GuardKind, GuardMention } from '../src/extract/types.ts';
 
 let res: { kinds: [GuardKind, RegExp][]; notInactive: RegExp; regionCount: RegExp } | null = null;
@@ -34,16 +34,12 @@ export const guards: Extractor<'guard'> = {
     const text = doc.text;
     const out: GuardMention[] = [];
     const negated: [number, number][] = [];
-    res.notInactive.lastIndex = 0;
-    for (let m; (m = res.notInactive.exec(text)); ) negated.push([m.index, m.index + m[0].length]);
+    for (const m of findAll(res.notInactive, text)) negated.push([m.start, m.end]);
     for (const [guard, re] of res.kinds) {
-      re.lastIndex = 0;
-      for (let m; (m = re.exec(text)); ) {
-        const start = m.index;
-        const end = start + m[0].length;
+      for (const { start, end, text: word } of findAll(re, text)) {
         // "peserta yang tidak menunggak" is the opposite of inactive.
         if (guard === 'inactive' && negated.some(([s, e]) => s <= start && end <= e)) continue;
-        out.push({ kind: 'guard', guard, word: m[0].toLowerCase(), start, end });
+        out.push({ kind: 'guard', guard, word: word.toLowerCase(), start, end });
       }
     }
     res.regionCount.lastIndex = 0;
