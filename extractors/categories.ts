@@ -15,6 +15,12 @@ export const GOAL_CLAUSE_REACH = 110;
 
 let re: ReturnType<typeof build> | null = null;
 
+// Patterns with a Unicode property outside a bracket are hoisted: the TypeScript transform turns such a literal into a
+// `new RegExp` evaluated at every call.
+const LETTERS = /\p{L}+/u;
+const TWO_WORDS_BEFORE = /(\p{L}+)\s+(\p{L}+)\s*$/u;
+const CAPITALISED = /^\p{Lu}\p{Ll}/u;
+
 /**
  * compromise, tokenizer-only (`compromise/one`), with our Indonesian lexicon: award words are tagged
  * `#AwardCue` (the strong ones, which may stand right before "Utama", also `#StrongCue`), tiers `#Tier`.
@@ -91,7 +97,7 @@ export const categories: Extractor<'category'> = {
       for (const h of hits) {
         // The term's text may carry punctuation ("Utama,"): the span is the tier word itself.
         const termText = sText.slice(h.offset.start, h.offset.start + h.offset.length);
-        const word = /\p{L}+/u.exec(termText);
+        const word = LETTERS.exec(termText);
         if (!word) continue;
         const start = sentence.start + h.offset.start + word.index;
         const end = start + word[0].length;
@@ -104,9 +110,9 @@ export const categories: Extractor<'category'> = {
         const kategoriStart = before.search(/kategor+i\s*$/iu);
         // "Bupati Lampung Selatan Radityo Egi Pratama": a tier word inside a person's name.
         // Two capitalised words before it, neither an award word: a given name and a middle name ("Kategori Pemda Utama" is a tier).
-        const prevWords = /(\p{L}+)\s+(\p{L}+)\s*$/u.exec(before);
+        const prevWords = TWO_WORDS_BEFORE.exec(before);
         const cueWord = re.cueWord;
-        if (prevWords && /^\p{Lu}\p{Ll}/u.test(word[0]) && [prevWords[1]!, prevWords[2]!].every((w) => /^\p{Lu}\p{Ll}/u.test(w) && !cueWord.test(w))) continue;
+        if (prevWords && CAPITALISED.test(word[0]) && [prevWords[1]!, prevWords[2]!].every((w) => CAPITALISED.test(w) && !cueWord.test(w))) continue;
         if (
           re.goal.test(text.slice(Math.max(sentence.start, start - 65), start)) ||
           re.goalClause.test(text.slice(Math.max(sentence.start, start - GOAL_CLAUSE_REACH - 20), start)) ||

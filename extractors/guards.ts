@@ -10,6 +10,10 @@ import type { Extractor, GuardKind, GuardMention } from '../src/extract/types.ts
 
 let res: { kinds: [GuardKind, RegExp][]; notInactive: RegExp; regionCount: RegExp } | null = null;
 
+// Patterns with a Unicode property outside a bracket are hoisted: the TypeScript transform turns such a literal into a
+// `new RegExp` evaluated at every call.
+const LETTER_BEFORE = /\p{L}\s+$/u;
+
 function build() {
   const lex = lexicon();
   const g = lex.guards;
@@ -45,7 +49,7 @@ export const guards: Extractor<'guard'> = {
     res.regionCount.lastIndex = 0;
     for (let m; (m = res.regionCount.exec(text)); ) {
       // "per 1 Januari 2025 Provinsi Jambi": a year closing a date, not a count of provinces.
-      if (/^(?:19|20)\d{2}\s/u.test(m[0]) && /\p{L}\s+$/u.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+      if (/^(?:19|20)\d{2}\s/u.test(m[0]) && LETTER_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
       out.push({ kind: 'guard', guard: 'region-count', word: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
     }
     return out.sort((a, b) => a.start - b.start);

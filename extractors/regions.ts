@@ -68,16 +68,23 @@ function build() {
 /** An event's verb and "di" right before a name: the name is the venue ("diserahkan di Jakarta", "digelar di Surabaya"). */
 const EVENT_AT = /(?:^|[^\p{L}])(?:diserahkan|digelar|diselenggarakan|berlangsung|dilaksanakan|diadakan|bertempat)\s+di\s+$/iu;
 
+// Patterns with a Unicode property outside a bracket are hoisted: the TypeScript transform turns such a literal into a
+// `new RegExp` evaluated at every call.
+const DATELINE_SEPARATOR = /^.{0,60}?(?:\(ANTARA\)\s*[-–—]|[-–—|](?=\s*\p{Lu})|\s[-–—]\s)/su;
+const DATELINE_SEPARATORS = /\(ANTARA\)\s*[-–—]|\s?[-–—|]\s?(?=\s*\p{Lu})/gu;
+const LIST_LINE_AFTER = /^\s*(?:\d|\p{Ll}[^.!?]{0,30}?\d)/u;
+const UPPER = /\p{Lu}/u;
+
 /** Where the dateline of a paragraph ends ("Palu (ANTARA) -", "KAYANTARA.COM, TANJUNG SELOR –"), or -1. */
 function datelineEnd(text: string, paraStart: number, paraEnd: number): number {
   const head = text.slice(paraStart, Math.min(paraEnd, paraStart + 70));
-  const m = /^.{0,60}?(?:\(ANTARA\)\s*[-–—]|[-–—|](?=\s*\p{Lu})|\s[-–—]\s)/su.exec(head);
+  const m = DATELINE_SEPARATOR.exec(head);
   // A line of a list or table names its region before a dash, then figures or a metric word: "Kota Sorong — cakupan 99,1
   // persen", "Kabupaten Sikka: 320.114 – 99,2%". That is no dateline.
-  if (m && /^\s*(?:\d|\p{Ll}[^.!?]{0,30}?\d)/u.test(head.slice(m[0].length))) return -1;
+  if (m && LIST_LINE_AFTER.test(head.slice(m[0].length))) return -1;
   if (m) {
     // The last separator inside the head: "GM – Kota Gorontalo – Hingga …".
-    const all = [...head.slice(0, 62).matchAll(/\(ANTARA\)\s*[-–—]|\s?[-–—|]\s?(?=\s*\p{Lu})/gu)];
+    const all = [...head.slice(0, 62).matchAll(DATELINE_SEPARATORS)];
     const last = all.at(-1);
     return paraStart + (last ? last.index! + last[0].length : m[0].length);
   }
@@ -134,7 +141,7 @@ export const regions: Extractor<'region'> = {
       if (!via) {
         // Bare names and aliases are proper nouns: "penduduk sula" is not a mention.
         // Except as an item of a list of figures, typed in haste: "Garut 89,09 persen, indramayu 90,14 persen".
-        if (!/\p{Lu}/u.test(text[start]!) && !(listItemBefore.test(before) && figureAfter.test(text.slice(end, end + 16)))) continue;
+        if (!UPPER.test(text[start]!) && !(listItemBefore.test(before) && figureAfter.test(text.slice(end, end + 16)))) continue;
         const nonAmbiguous = entries.filter((e) => !e.ambiguous);
         if (!nonAmbiguous.length && !ambiguousOk.test(before)) continue;
         if (nonAmbiguous.length) entries = nonAmbiguous;

@@ -15,6 +15,12 @@ import type { Doc, Found } from '../../src/extract/types.ts';
 import type { Gate, GateFigure } from './index.ts';
 import { clauseEndOf, clauseStartOf, hitsOf, inside, lastInside, lowerBound } from './util.ts';
 
+// Patterns with a Unicode property outside a bracket are hoisted: the TypeScript transform turns such a literal into a
+// `new RegExp` evaluated at every call.
+const LETTER = /\p{L}/u;
+const CAPITALISED_AFTER = /^\s+\p{Lu}\p{Ll}/u;
+const CAPITALISED_LAST = /\s\p{Lu}\p{Ll}+$/u;
+
 /** How far before a figure a missing word still governs it ("tinggal 4,31 persen", "kurang 380 peserta"). */
 export const MISSING_REACH = 60;
 /** How far after a figure's group a missing phrase may begin ("5,57 persen penduduk … belum terdaftar"). */
@@ -28,7 +34,7 @@ export const HEADLINE_MAX_CHARS = 150;
 
 /** A headline: most of its words capitalised. */
 function titleCase(line: string): boolean {
-  const words = line.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  const words = line.split(/\s+/).filter((w) => LETTER.test(w));
   return words.length > 0 && words.filter((w) => /^[\p{Lu}\d"“'‘(]/u.test(w)).length / words.length >= 0.6;
 }
 
@@ -111,7 +117,7 @@ export const polarityGate: Gate = {
       const para = doc.paragraphs[s.paragraph]!;
       const headline = para.end - para.start <= HEADLINE_MAX_CHARS && titleCase(text.slice(para.start, para.end));
       // The unit may be that capital itself ("695.856 Peserta non aktif": the count took "Peserta" as its unit).
-      const newStatement = (/^\s+\p{Lu}\p{Ll}/u.test(tail) || /\s\p{Lu}\p{Ll}+$/u.test(text.slice(grp.start, grp.end))) && !headline;
+      const newStatement = (CAPITALISED_AFTER.test(tail) || CAPITALISED_LAST.test(text.slice(grp.start, grp.end))) && !headline;
       const a = newStatement ? null : afterRe.exec(tail);
       if (a && a[0].length <= MISSING_AFTER_REACH + 30 && !notAfter.test(tail)) {
         const start = grp.end + (a[0].length - a[0].trimStart().length);

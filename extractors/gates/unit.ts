@@ -19,6 +19,11 @@ import type { Gate, GateFigure } from './index.ts';
 import { escapeRegex } from '../../src/extract/lexicon.ts';
 import { firstInside, hitsOf, lastInside, lowerBound } from './util.ts';
 
+// Patterns with a Unicode property outside a bracket are hoisted: the TypeScript transform turns such a literal into a
+// `new RegExp` evaluated at every call.
+const UPPER = /\p{Lu}/u;
+const CAPITAL_AFTER = /^\s+\p{Lu}/u;
+
 type UnitKind = 'local' | 'branch' | 'area' | 'island';
 interface Subject extends Span {
   unit: UnitKind | null;
@@ -167,7 +172,7 @@ export const unitGate: Gate = {
       const e = s + m[0].length;
       // "Sumatra Utara" spelt as the gazetteer does not: a province, not the island.
       // "Jawa Pos", "Sumatera Ekspres": a capitalised word after it makes it part of a name (a newspaper, a company).
-      if (!/\p{Lu}/u.test(text[s]!) || overlapsRegion(s, e) || compassAfter.test(text.slice(e, e + 12)) || /^\s+\p{Lu}/u.test(text.slice(e, e + 3))) continue;
+      if (!UPPER.test(text[s]!) || overlapsRegion(s, e) || compassAfter.test(text.slice(e, e + 12)) || CAPITAL_AFTER.test(text.slice(e, e + 3))) continue;
       subjects.push({ start: s, end: e, unit: 'island', word: m[0] });
     }
     subjects.sort((a, b) => a.start - b.start);

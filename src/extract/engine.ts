@@ -166,6 +166,12 @@ function officesAsBranches(doc: Doc, found: Found): Found {
 
 let boilerRe: RegExp | null = null;
 
+// Patterns with a Unicode property outside a bracket are hoisted: the TypeScript transform turns such a literal into a
+// `new RegExp` evaluated at every call.
+const ENDS_LOWER = /\p{Ll}$/u;
+const LETTER = /\p{L}/u;
+const CAPITALISED = /^\p{Lu}\p{Ll}/u;
+
 function context(doc: Doc, found: Found): Ctx {
   const subjects = found.region.filter((r) => r.role === 'subject');
   const freq = new Map<RegionEntry, number>();
@@ -181,7 +187,7 @@ function context(doc: Doc, found: Found): Ctx {
   const lastPara = doc.paragraphs.at(-1);
   // A text that stops mid-word ("… kepesertaan JKN ya") was cut; one that ends in a headline ("… terlindungi JKN") was not.
   const lastLine = lastPara ? doc.text.slice(lastPara.start, lastPara.end) : '';
-  const truncated = !/[.!?"”’)\]*]$/.test(tail) && /\p{Ll}$/u.test(tail) && !isTitleCase(lastLine);
+  const truncated = !/[.!?"”’)\]*]$/.test(tail) && ENDS_LOWER.test(tail) && !isTitleCase(lastLine);
   // Built once per process: the lexicon does not change while it runs.
   boilerRe ??= new RegExp(`^\\s*(?:${alternation(lexicon().boilerplateLines)})`, 'iu');
   const boilerplate = new Set(doc.paragraphs.flatMap((p, i) => (boilerRe!.test(doc.text.slice(p.start, p.end)) ? [i] : [])));
@@ -206,7 +212,7 @@ function context(doc: Doc, found: Found): Ctx {
 }
 
 function isTitleCase(line: string): boolean {
-  const words = line.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  const words = line.split(/\s+/).filter((w) => LETTER.test(w));
   return line.length <= MAX_TITLE_CHARS && words.length > 0 && words.filter((w) => /^[\p{Lu}\d"“'‘(]/u.test(w)).length / words.length >= 0.6;
 }
 
@@ -363,7 +369,7 @@ function pairFigures(ctx: Ctx): Fact[] {
     const nextOwn = next && next.sentence === g.sentence ? (guards.first(g.end, next.start, (x) => belongsToNext(x, g, next))?.start ?? cues.first(g.end, next.start, (x) => belongsToNext(x, g, next))?.start) : undefined;
     // … and at a capitalised metric word right after the figure, a sentence whose full stop the page lost: "mencapai
     // 87,86 persen Peserta yang belum terdaftar akan didata ulang".
-    const restart = cues.touching(g.end, Math.min(w.after.end, g.end + 3)).find((c) => c.start >= g.end && /^\p{Lu}\p{Ll}/u.test(text.slice(c.start, c.start + 2)) && /^\s+$/u.test(text.slice(g.end, c.start)));
+    const restart = cues.touching(g.end, Math.min(w.after.end, g.end + 3)).find((c) => c.start >= g.end && CAPITALISED.test(text.slice(c.start, c.start + 2)) && /^\s+$/u.test(text.slice(g.end, c.start)));
     const ownSpan: Span = { start: w.clause.start, end: Math.min(ownEnd, nextOwn ?? ownEnd, restart?.start ?? ownEnd) };
     // A figure its own population word names ("… belum terdaftar dari total penduduk 2,49 juta jiwa") is the population,
     // whatever the unregistered words before that word say.
