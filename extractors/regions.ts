@@ -20,7 +20,53 @@ interface Trie {
   entries: Entry[];
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+/**
+ * The words of a text as `/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu` finds them (a run of letters and digits, then an
+ * apostrophe and letters: "Jum'at"), read by a loop over the characters with their Unicode class looked up once per
+ * character code: the regex was a third of this extractor's time.
+ */
+function wordsOf(text: string): { start: number; end: number; fold: string }[] {
+  const words: { start: number; end: number; fold: string }[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.codePointAt(i)!;
+    if (!(classOf(c) & LETTER_OR_DIGIT)) {
+      i += c > 0xffff ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    i += c > 0xffff ? 2 : 1;
+    for (let d; i < n && classOf((d = text.codePointAt(i)!)) & LETTER_OR_DIGIT; ) i += d > 0xffff ? 2 : 1;
+    const q = text.charCodeAt(i);
+    if (q === 0x27 || q === 0x2019) {
+      let j = i + 1;
+      for (let d; j < n && classOf((d = text.codePointAt(j)!)) & LETTER; ) j += d > 0xffff ? 2 : 1;
+      if (j > i + 1) i = j;
+    }
+    words.push({ start, end: i, fold: text.slice(start, i).toLowerCase() });
+  }
+  return words;
+}
+
+const LETTER = 1;
+const LETTER_OR_DIGIT = 3;
+const IS_LETTER = /^\p{L}$/u;
+const IS_DIGIT = /^\p{N}$/u;
+/** Per UTF-16 code below 0x10000: 0 not looked up yet, else 4 + LETTER (1) or DIGIT (2) bits. */
+const classes = new Uint8Array(0x10000);
+function classOf(cp: number): number {
+  if (cp < 0x10000) {
+    let k = classes[cp]!;
+    if (k === 0) classes[cp] = k = 4 | lookUp(cp);
+    return k & 3;
+  }
+  return lookUp(cp);
+}
+function lookUp(cp: number): number {
+  const ch = String.fromCodePoint(cp);
+  return IS_LETTER.test(ch) ? LETTER : IS_DIGIT.test(ch) ? 2 : 0;
+}
 
 let built: ReturnType<typeof build> | null = null;
 
@@ -100,9 +146,7 @@ export const regions: Extractor<'region'> = {
     built ??= build();
     const { root, typed, branch, location, waterBody, notRegion, ambiguousOk, venueAfter, listItemBefore, figureAfter } = built;
     const text = doc.text;
-    const words: { start: number; end: number; fold: string }[] = [];
-    WORD.lastIndex = 0;
-    for (let m; (m = WORD.exec(text)); ) words.push({ start: m.index, end: m.index + m[0].length, fold: m[0].toLowerCase() });
+    const words = wordsOf(text);
     const blocked: [number, number][] = [];
     // Phrases that hold a region's name without naming the region: "Kartu Indonesia Sehat", "dari Sabang sampai Merauke".
     notRegion.lastIndex = 0;
