@@ -5,7 +5,7 @@
  * mensyaratkan") is marked so; the engine gives each award its region and year.
  */
 import nlp from 'compromise/one';
-import { alternation, lexicon, WORD_END, WORD_START } from '../src/extract/lexicon.ts';
+import { alternation, lexicon, prefixScanner, scanAll, WORD_END, WORD_START } from '../src/extract/lexicon.ts';
 import type { CategoryMention, Extractor } from '../src/extract/types.ts';
 
 /** How far after a tier a definition word ("mensyaratkan") still speaks of it. */
@@ -39,9 +39,11 @@ function build() {
   for (const w of lex.categoryCues) if (!w.includes(' ')) words[w] = 'AwardCue';
   for (const w of ['kategori', 'kategorri', 'katagori', 'predikat', 'uhc', 'award', 'awards']) words[w] = 'StrongCue';
   for (const t of Object.keys(lex.categoryTiers)) words[t] = 'Tier';
+  const tier = new RegExp(`${WORD_START}(${alternation(Object.keys(lex.categoryTiers))})${WORD_END}`, 'giu');
   return {
     words,
-    tier: new RegExp(`${WORD_START}(${alternation(Object.keys(lex.categoryTiers))})${WORD_END}`, 'giu'),
+    tier,
+    tierScan: prefixScanner(tier, Object.keys(lex.categoryTiers)),
     notAward: new RegExp(`(?:${alternation(lex.categoryNotAward)})\\s*$`, 'iu'),
     goal: new RegExp(`${WORD_START}(?:${alternation(lex.categoryGoal)})${WORD_END}[^.;,]{0,45}$`, 'iu'),
     goalClause: new RegExp(`${WORD_START}(?:${alternation(lex.categoryGoalClause)})${WORD_END}[^.;,]{0,${GOAL_CLAUSE_REACH}}$`, 'iu'),
@@ -83,8 +85,7 @@ export const categories: Extractor<'category'> = {
     const text = doc.text;
     const out: CategoryMention[] = [];
     const sentences = new Set<number>();
-    re.tier.lastIndex = 0;
-    for (let m; (m = re.tier.exec(text)); ) sentences.add(doc.sentenceAt(m.index).index);
+    for (const m of scanAll(re.tier, text, re.tierScan)) sentences.add(doc.sentenceAt(m.index).index);
     for (const si of sentences) {
       const sentence = doc.sentences[si]!;
       const sText = text.slice(sentence.start, sentence.end);

@@ -23,7 +23,7 @@ interface Trie {
 /**
  * The words of a text as `/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu` finds them (a run of letters and digits, then an
  * apostrophe and letters: "Jum'at"), read by a loop over the characters with their Unicode class looked up once per
- * character code: the regex was a third of this extractor's time.
+ * character code: the regex was a third of this extractor's time. (`fold` is filled by `foldOf` when needed.)
  */
 function wordsOf(text: string): { start: number; end: number; fold: string }[] {
   const words: { start: number; end: number; fold: string }[] = [];
@@ -44,10 +44,31 @@ function wordsOf(text: string): { start: number; end: number; fold: string }[] {
       for (let d; j < n && classOf((d = text.codePointAt(j)!)) & LETTER; ) j += d > 0xffff ? 2 : 1;
       if (j > i + 1) i = j;
     }
-    words.push({ start, end: i, fold: text.slice(start, i).toLowerCase() });
+    words.push({ start, end: i, fold: '' });
   }
   return words;
 }
+
+/** A word's lower case, made when the trie first asks for it (most words start no gazetteer name). */
+function foldOf(text: string, w: { start: number; end: number; fold: string }): string {
+  return (w.fold ||= text.slice(w.start, w.end).toLowerCase());
+}
+
+/**
+ * The two-character starts (ASCII, lower case) of the trie's first words, as `code0 << 7 | code1` (one character: its
+ * code): a word whose first two characters are ASCII and not among them starts no name. A non-ASCII start is looked up.
+ */
+function asciiStarts(root: Trie): Set<number> {
+  const starts = new Set<number>();
+  for (const k of root.next.keys()) {
+    const a = k.charCodeAt(0);
+    const b = k.length > 1 ? k.charCodeAt(1) : -1;
+    if (a < 128 && b < 128) starts.add(b < 0 ? a : (a << 7) | b);
+  }
+  return starts;
+}
+
+const asciiLower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
 
 const LETTER = 1;
 const LETTER_OR_DIGIT = 3;
@@ -92,6 +113,7 @@ function build() {
   const weekday = alternation(lex.weekdays);
   return {
     root,
+    starts: asciiStarts(root),
     typed: {
       kabupaten: prefix(lex.regionPrefixes.kabupaten),
       kota: prefix(lex.regionPrefixes.kota),
@@ -144,7 +166,7 @@ export const regions: Extractor<'region'> = {
   description: 'Province, kabupaten and kota names, typed or bare, and press aliases, resolved through the gazetteer.',
   find(doc) {
     built ??= build();
-    const { root, typed, branch, location, waterBody, notRegion, ambiguousOk, venueAfter, listItemBefore, figureAfter } = built;
+    const { root, starts, typed, branch, location, waterBody, notRegion, ambiguousOk, venueAfter, listItemBefore, figureAfter } = built;
     const text = doc.text;
     const words = wordsOf(text);
     const blocked: [number, number][] = [];
@@ -156,11 +178,15 @@ export const regions: Extractor<'region'> = {
     const datelines = doc.paragraphs.map((p) => ({ p, end: datelineEnd(text, p.start, p.end) }));
     let bi = 0;
     for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      const a = text.charCodeAt(w.start);
+      const b = w.end - w.start > 1 ? text.charCodeAt(w.start + 1) : -1;
+      if (a < 128 && b < 128 && !starts.has(b < 0 ? asciiLower(a) : (asciiLower(a) << 7) | asciiLower(b))) continue;
       // Longest gazetteer phrase starting at word i.
       let node: Trie | undefined = root;
       let best: { j: number; entries: Entry[] } | null = null;
       for (let j = i; j < words.length && node; j++) {
-        node = node.next.get(words[j]!.fold);
+        node = node.next.get(foldOf(text, words[j]!));
         if (node?.entries.length) best = { j, entries: node.entries };
         if (j > i && text.slice(words[j - 1]!.end, words[j]!.start).trim() !== '') break; // no punctuation inside a name
       }

@@ -10,10 +10,12 @@
  *    and beginning within MISSING_AFTER_REACH;
  *  - its clause opens with an anaphor ("Jumlahnya sekitar 33 ribu") and the sentence before named what is missing.
  */
-import { alternation, lexicon } from '../../src/extract/lexicon.ts';
+import { alternation, lexicon, prefixScanner, scanAll } from '../../src/extract/lexicon.ts';
 import type { Doc, Found } from '../../src/extract/types.ts';
 import type { Gate, GateFigure } from './index.ts';
 import { clauseEndOf, clauseStartOf, hitsOf, inside, lastInside, lowerBound } from './util.ts';
+
+let negated: { re: RegExp; scan: ((text: string) => RegExpExecArray[]) | null } | null = null;
 
 // Patterns with a Unicode property outside a bracket are hoisted: the TypeScript transform turns such a literal into a
 // `new RegExp` evaluated at every call.
@@ -55,10 +57,14 @@ export const polarityGate: Gate = {
       const i = lowerBound(notMissing, h.start + 1) - 1;
       return i >= 0 && notMissing[i]!.end >= h.end;
     };
-    const negatedVerb = new RegExp(`(?<![\\p{L}])(?:yang\\s+)?(?:${alternation(g.negations)})\\s+(?:${verbs})(?![\\p{L}])`, 'giu');
+    // Built once per process with its prefix scanner: it opens with "yang" or a negation, after no letter.
+    negated ??= (() => {
+      const re = new RegExp(`(?<![\\p{L}])(?:yang\\s+)?(?:${alternation(g.negations)})\\s+(?:${verbs})(?![\\p{L}])`, 'giu');
+      return { re, scan: prefixScanner(re, ['yang', ...g.negations], 'alpha') };
+    })();
     const before = [
       ...hitsOf(text, g.missingBefore, g.notMissing).filter((h) => !masked(h)),
-      ...[...text.matchAll(negatedVerb)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, word: m[0].toLowerCase().replace(/\s+/g, ' ') })).filter((h) => !masked(h)),
+      ...scanAll(negated.re, text, negated.scan).map((m) => ({ start: m.index!, end: m.index! + m[0].length, word: m[0].toLowerCase().replace(/\s+/g, ' ') })).filter((h) => !masked(h)),
     ].sort((a, b) => a.start - b.start);
     // A coverage word between a missing word and the figure speaks of coverage again: "Dengan tambahan tersebut, cakupan
     // kepesertaan naik menjadi 98 persen".

@@ -25,6 +25,8 @@ export const BUDGET_OBJECT_REACH = 3;
 /** Cue families that make the words between a budget word and a figure a coverage statement, not a budget line. */
 const COVERAGE_FAMILIES = new Set(['coverage', 'coverageWeak', 'registration', 'active', 'population']);
 
+let shareAfterRe: RegExp | null = null;
+
 export const programmeGate: Gate = {
   name: 'programme',
   description: 'Figures about other programmes (BPJS Ketenagakerjaan, Taspen, Asabri, immunisation, accreditation) and budget shares are not JKN coverage.',
@@ -42,7 +44,9 @@ export const programmeGate: Gate = {
     const articleOther = programme.some((p) => !p.jkn);
     const budget = hitsOf(text, g.budgetWords);
     const shareWords = hitsOf(text, g.budgetShareWords);
-    const shareAfter = new RegExp(`^\\s*(?:persen|%)?\\s{0,${BUDGET_SHARE_REACH}}(?:${g.budgetShareAfter.map((w) => w.replace(/[.*+?^${}()|[\]\\\/]/g, '\\$&').replace(/ +/g, '\\s+')).join('|')})(?![\\p{L}])`, 'iu');
+    // Built once per process (the lexicon does not change while it runs); per document it was a visible share of the gate.
+    shareAfterRe ??= new RegExp(`^\\s*(?:persen|%)?\\s{0,${BUDGET_SHARE_REACH}}(?:${g.budgetShareAfter.map((w) => w.replace(/[.*+?^${}()|[\]\\\/]/g, '\\$&').replace(/ +/g, '\\s+')).join('|')})(?![\\p{L}])`, 'iu');
+    const shareAfter = shareAfterRe;
     const cues = found.cue.filter((c: CueMention) => COVERAGE_FAMILIES.has(c.family));
     const participantCues = found.cue.filter((c: CueMention) => c.family !== 'national' && c.family !== 'population');
     const block = (f: GateFigure, h: Hit, why: string): GateBlock => ({ gate: 'programme', reason: 'gate:programme', word: `${why}: ${h.word}`, start: h.start, end: h.end });

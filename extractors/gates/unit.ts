@@ -13,7 +13,7 @@
  * The subject of a figure: the last region or unit before it in its sentence; with none, the first after it in its sentence;
  * then the last one before it in its paragraph, then in the paragraph before.
  */
-import { alternation, lexicon } from '../../src/extract/lexicon.ts';
+import { alternation, lexicon, prefixScanner, scanAll } from '../../src/extract/lexicon.ts';
 import type { Doc, Found, Span } from '../../src/extract/types.ts';
 import type { Gate, GateFigure } from './index.ts';
 import { escapeRegex } from '../../src/extract/lexicon.ts';
@@ -51,7 +51,7 @@ function caselessAlternation(words: readonly string[]): string {
 }
 
 /** The gate's patterns, built once from the lexicon (per document they were a large share of the gate's time). */
-let patterns: ReturnType<typeof buildPatterns> | null = null;
+let patterns: ReturnType<typeof buildScanned> | null = null;
 function buildPatterns() {
   const g = lexicon().gates;
   const lex = lexicon();
@@ -65,7 +65,15 @@ function buildPatterns() {
     nameEnd: new RegExp(`\\s+(?:${alternation([...g.localUnits, ...lex.regionPrefixes.kabupaten, ...lex.regionPrefixes.kota, ...lex.regionPrefixes.provinsi])})(?![\\p{L}]).*$`, 'isu'),
     typedBefore: new RegExp(`(?:${alternation(local)})\\s+$`, 'iu'),
     pulauRe: new RegExp(`(?<![\\p{L}])${caselessAlternation(g.islandWords)}\\s+\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+)?`, 'gu'),
+    islandRe: new RegExp(`(?<![\\p{L}])(?:${alternation(g.islands)})(?![\\p{L}])`, 'giu'),
   };
+}
+
+/** The patterns and, for those that open with a known word after no letter, their prefix scanners (src/extract/lexicon.ts). */
+function buildScanned() {
+  const g = lexicon().gates;
+  const p = buildPatterns();
+  return { ...p, localScan: prefixScanner(p.localRe, g.localUnits.filter((w) => !g.branchUnits.includes(w)), 'alpha'), islandScan: prefixScanner(p.islandRe, g.islands, 'alpha') };
 }
 
 export const unitGate: Gate = {
@@ -82,10 +90,10 @@ export const unitGate: Gate = {
       const i = lowerBound(allRegions, s);
       return (i > 0 && allRegions[i - 1]!.end > s) || (i < allRegions.length && allRegions[i]!.start < e);
     };
-    patterns ??= buildPatterns();
-    const { localRe, nameEnd, typedBefore, pulauRe } = patterns;
+    patterns ??= buildScanned();
+    const { localRe, nameEnd, typedBefore, pulauRe, islandRe, localScan, islandScan } = patterns;
     const names = new Set<string>();
-    for (const m of text.matchAll(localRe)) {
+    for (const m of scanAll(localRe, text, localScan)) {
       if (overlapsRegion(m.index!, m.index! + m[1]!.length)) continue;
       const own = m[2]!.replace(nameEnd, '');
       const end = m.index! + m[0].length - (m[2]!.length - own.length);
@@ -155,7 +163,6 @@ export const unitGate: Gate = {
     }
     // Islands and multi-province names: "Pulau Lombok", "Sumatera" (not "Sumatera Utara", which is a region).
     const compassAfter = new RegExp(`^\\s*(?:${alternation(g.compassWords)})(?![\\p{L}])`, 'iu');
-    const islandRe = new RegExp(`(?<![\\p{L}])(?:${alternation(g.islands)})(?![\\p{L}])`, 'giu');
     // "Pulau Sumbawa", "Pulau Nias": the island, even when a kabupaten bears its name.
     for (const m of text.matchAll(pulauRe)) {
       const s = m.index!;
@@ -167,7 +174,7 @@ export const unitGate: Gate = {
       }
       if (!marked) subjects.push({ start: s, end: e, unit: 'island', word: m[0] });
     }
-    for (const m of text.matchAll(islandRe)) {
+    for (const m of scanAll(islandRe, text, islandScan)) {
       const s = m.index!;
       const e = s + m[0].length;
       // "Sumatra Utara" spelt as the gazetteer does not: a province, not the island.

@@ -150,26 +150,80 @@ export function wordsRegex(words: readonly string[], flags = 'gi'): RegExp {
   const re = ascii
     ? new RegExp(`\\b(?:${alternation(words)})\\b`, flags.replace('u', ''))
     : new RegExp(`${WORD_START}(?:${alternation(words)})${WORD_END}`, flags.includes('u') ? flags : flags + 'u');
-  if (flags.includes('i')) {
-    const scan = wordScanOf(words, re);
+  if (flags.includes('i') && flags.includes('g')) {
+    const scan = prefixScanner(re, words);
     if (scan) scans.set(re, scan);
   }
   return re;
 }
 
-/*
- * Finding a word list in a whole text without running its regex at every position. Any match of a `wordsRegex` starts
- * where the character before is no ASCII letter or digit (`\b` and the Unicode look-behind both need that) and its first
- * characters are one of the words' first characters, case-folded. So: one pass per text indexes those positions by their
- * first one, two and three characters (folded: ASCII lower case, any white space as " ", "ſ" as "s", the Kelvin sign as
- * "k" — the only non-ASCII characters that match ASCII ones case-insensitively), and each list runs its own regex, sticky,
- * only at the positions its words' prefixes index, in text order, from the end of its last match on. Those positions are
- * a superset of where a match can start and the regex itself decides, so the matches are exactly the global regex's.
- * (Every list of the lexicon over every text was about a fifth of the time per article.)
- */
-
 /** Texts shorter than this are scanned by the regex alone: the index would cost more than it saves. @default 256 */
-export const WORD_SCAN_MIN_CHARS = 256;
+export const PREFIX_SCAN_MIN_CHARS = 256;
+
+/**
+ * Finding a pattern in a whole text without running it at every position. When every match of a global regex starts
+ * with one of a few known words (a word list's words; a cue's first words), right after a character that is no ASCII
+ * letter (or digit), one pass per text indexes the positions after such a character by their first one, two and three
+ * characters — folded: ASCII lower case, any white space as " ", "ſ" as "s" and the Kelvin sign as "k" (the only
+ * non-ASCII characters that match ASCII ones case-insensitively), any other non-ASCII first character in one bucket —
+ * and the regex runs sticky only at the positions its starts' prefixes index, in text order, from the end of its last
+ * match on. Those positions are a superset of where a match can start and the regex itself decides at each, so the
+ * matches are exactly those of the global regex's exec loop. (Every lexicon list over every text was about a fifth of
+ * the time per article; a Unicode look-behind at every position made some patterns three times slower still.)
+ *
+ * `after`: what the character before a match can never be — `'alnum'` an ASCII letter or digit (patterns opening with
+ * `\b` or `(?<![\p{L}\p{N}])`), `'alpha'` an ASCII letter (`(?<![\p{L}])`). Returns null when a start cannot be keyed
+ * (a non-ASCII letter first): the caller keeps the plain regex.
+ */
+export function prefixScanner(re: RegExp, starts: readonly string[], after: 'alnum' | 'alpha' = 'alnum'): ((text: string) => RegExpExecArray[]) | null {
+  if (!re.global || re.sticky) return null;
+  const keys = new Set<number>();
+  for (const w of starts) {
+    const k = prefixKey(w);
+    if (k === null) return null;
+    keys.add(k);
+  }
+  const sticky = new RegExp(re.source, re.flags.replace('g', '') + 'y');
+  const keyList = [...keys];
+  return (text) => {
+    const by = prefixIndex(text, after);
+    // One bucket is sorted already; several are merged by a numeric sort of a typed array (a position may sit in two
+    // buckets: "pe" and "pes").
+    const found: number[][] = [];
+    let total = 0;
+    for (const k of keyList) {
+      const a = by.get(k);
+      if (a) {
+        found.push(a);
+        total += a.length;
+      }
+    }
+    let cands: ArrayLike<number>;
+    if (found.length === 1) cands = found[0]!;
+    else {
+      const merged = new Int32Array(total);
+      let at = 0;
+      for (const a of found) for (const p of a) merged[at++] = p;
+      cands = merged.sort();
+    }
+    const out: RegExpExecArray[] = [];
+    let end = 0;
+    let last = -1;
+    for (let i = 0; i < cands.length; i++) {
+      const p = cands[i]!;
+      if (p < end || p === last) continue;
+      last = p;
+      sticky.lastIndex = p;
+      const m = sticky.exec(text);
+      if (m) {
+        out.push(m);
+        // An empty match moves on by one, as the exec loops over these patterns do.
+        end = p + Math.max(1, m[0].length);
+      }
+    }
+    return out;
+  };
+}
 
 const FOLD = new Int16Array(65536).fill(-1);
 for (let c = 0; c < 128; c++) FOLD[c] = c >= 65 && c <= 90 ? c + 32 : c;
@@ -177,41 +231,59 @@ for (const c of [9, 10, 11, 12, 13, 0x20, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 
 FOLD[0x17f] = 115; // "ſ" matches "s" under /iu
 FOLD[0x212a] = 107; // the Kelvin sign matches "k" under /iu
 const SPACE = 32;
+/** The bucket of positions whose first character is any other non-ASCII one ("≥", "≧"). */
+const OTHER = 1 << 23;
 const key3 = (a: number, b: number, c: number) => (1 << 21) | (a << 14) | (b << 7) | c;
-const isAsciiAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isAsciiAlpha = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isAsciiAlnum = (c: number) => (c >= 48 && c <= 57) || isAsciiAlpha(c);
 
-type WordScan = (text: string) => { start: number; end: number; text: string }[];
-const scans = new WeakMap<RegExp, WordScan>();
+const scans = new WeakMap<RegExp, (text: string) => RegExpExecArray[]>();
 
-/** The folded 1-3 character prefix key of a word (cut after its first space), or null when it is not ASCII. */
+/**
+ * The folded prefix key of a start: its first one to three characters, cut after its first space and before its first
+ * non-ASCII character; a non-ASCII first character without case ("≥") is the OTHER bucket; null for a non-ASCII letter.
+ */
 function prefixKey(word: string): number | null {
+  const first = word.charCodeAt(0);
+  if (Number.isNaN(first)) return null;
+  if (first >= 128) {
+    const ch = String.fromCodePoint(word.codePointAt(0)!);
+    return /[\p{L}\p{N}]/u.test(ch) || ch.toLowerCase() !== ch.toUpperCase() || FOLD[first]! >= 0 ? null : OTHER;
+  }
   const k: number[] = [];
-  for (const ch of word) {
-    const c = FOLD[ch.charCodeAt(0)]!;
-    if (ch.length > 1 || ch.charCodeAt(0) >= 128 || c < 0) return null;
+  for (let i = 0; i < word.length && k.length < 3; i++) {
+    const u = word.charCodeAt(i);
+    if (u >= 128) break;
+    const c = FOLD[u]!;
     if (k.length === 0 && c === SPACE) return null;
     k.push(c);
-    if (c === SPACE || k.length === 3) break;
+    if (c === SPACE) break;
   }
-  if (k.length === 0) return null;
   return k.length === 1 ? k[0]! : k.length === 2 ? (k[0]! << 7) | k[1]! : key3(k[0]!, k[1]!, k[2]!);
 }
 
-let indexed: { text: string; by: Map<number, number[]> } | null = null;
-/** Word-start positions of a text by folded prefix (the last text's index is kept: one article asks for it many times). */
-function prefixIndex(text: string): Map<number, number[]> {
-  if (indexed && indexed.text === text) return indexed.by;
+const indexed: Record<'alnum' | 'alpha', { text: string; by: Map<number, number[]> } | null> = { alnum: null, alpha: null };
+/** Positions of a text by folded prefix (the last text's index is kept: one article asks for it many times). */
+function prefixIndex(text: string, after: 'alnum' | 'alpha'): Map<number, number[]> {
+  const have = indexed[after];
+  if (have && have.text === text) return have.by;
   const by = new Map<number, number[]>();
   const push = (k: number, p: number) => {
     const a = by.get(k);
     if (a) a.push(p);
     else by.set(k, [p]);
   };
+  const excluded = after === 'alnum' ? isAsciiAlnum : isAsciiAlpha;
   const n = text.length;
   for (let p = 0; p < n; p++) {
-    if (p > 0 && isAsciiAlnum(text.charCodeAt(p - 1))) continue;
-    const a = FOLD[text.charCodeAt(p)]!;
-    if (a < 0 || a === SPACE) continue;
+    if (p > 0 && excluded(text.charCodeAt(p - 1))) continue;
+    const u = text.charCodeAt(p);
+    const a = FOLD[u]!;
+    if (a === SPACE) continue;
+    if (a < 0 || u >= 128) {
+      push(OTHER, p);
+      if (a < 0) continue;
+    }
     push(a, p);
     if (p + 1 >= n) continue;
     const b = FOLD[text.charCodeAt(p + 1)]!;
@@ -222,57 +294,26 @@ function prefixIndex(text: string): Map<number, number[]> {
     if (c < 0) continue;
     push(key3(a, b, c), p);
   }
-  indexed = { text, by };
+  indexed[after] = { text, by };
   return by;
 }
 
-function wordScanOf(words: readonly string[], re: RegExp): WordScan | null {
-  const keys = new Set<number>();
-  for (const w of words) {
-    const k = prefixKey(w);
-    if (k === null) return null;
-    keys.add(k);
-  }
-  const sticky = new RegExp(re.source, re.flags.replace('g', '') + 'y');
-  const keyList = [...keys];
-  return (text) => {
-    const by = prefixIndex(text);
-    // One bucket is sorted already; several are merged (a position may sit in two: "pe" and "pes").
-    let cands: number[] = [];
-    let buckets = 0;
-    for (const k of keyList) {
-      const a = by.get(k);
-      if (!a) continue;
-      cands = buckets++ ? cands.concat(a) : a;
-    }
-    if (buckets > 1) cands.sort((x, y) => x - y);
-    const out: { start: number; end: number; text: string }[] = [];
-    let end = 0;
-    let last = -1;
-    for (const p of cands) {
-      if (p < end || p === last) continue;
-      last = p;
-      sticky.lastIndex = p;
-      const m = sticky.exec(text);
-      if (m) {
-        out.push({ start: p, end: p + m[0].length, text: m[0] });
-        end = p + m[0].length;
-      }
-    }
-    return out;
-  };
-}
-
-/** Whether any word of the list occurs in `s` as a whole word. */
-export function hasAny(re: RegExp, s: string): boolean {
+/** Every match of a global regex in a long text, through its prefix scanner when it has one, else its exec loop. */
+export function scanAll(re: RegExp, text: string, scan: ((text: string) => RegExpExecArray[]) | null): RegExpExecArray[] {
+  if (scan && text.length >= PREFIX_SCAN_MIN_CHARS) return scan(text);
+  const out: RegExpExecArray[] = [];
   re.lastIndex = 0;
-  return re.test(s);
+  for (let m; (m = re.exec(text)); ) {
+    out.push(m);
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
 }
 
 /** All whole-word occurrences (start offsets relative to `s`). */
 export function findAll(re: RegExp, s: string): { start: number; end: number; text: string }[] {
-  const scan = re.global && s.length >= WORD_SCAN_MIN_CHARS ? scans.get(re) : undefined;
-  if (scan) return scan(s);
+  const scan = re.global && s.length >= PREFIX_SCAN_MIN_CHARS ? scans.get(re) : undefined;
+  if (scan) return scan(s).map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
   const out: { start: number; end: number; text: string }[] = [];
   re.lastIndex = 0;
   for (let m; (m = re.exec(s)); ) {
