@@ -185,41 +185,29 @@ export function prefixScanner(re: RegExp, starts: readonly string[], after: 'aln
   }
   const sticky = new RegExp(re.source, re.flags.replace('g', '') + 'y');
   const keyList = [...keys];
+  for (const k of keyList) need(k);
   return (text) => {
     const by = prefixIndex(text, after);
-    // One bucket is sorted already; several are merged by a numeric sort of a typed array (a position may sit in two
-    // buckets: "pe" and "pes").
-    const found: number[][] = [];
-    let total = 0;
+    // The match at each indexed position, bucket by bucket; then in text order, each from the end of the one kept
+    // before (a position in two buckets, "pe" and "pes", gives the same match twice: the second is inside the first).
+    const all: RegExpExecArray[] = [];
     for (const k of keyList) {
-      const a = by.get(k);
-      if (a) {
-        found.push(a);
-        total += a.length;
+      const ps = by.get(k);
+      if (!ps) continue;
+      for (let i = 0; i < ps.length; i++) {
+        sticky.lastIndex = ps[i]!;
+        const m = sticky.exec(text);
+        if (m) all.push(m);
       }
     }
-    let cands: ArrayLike<number>;
-    if (found.length === 1) cands = found[0]!;
-    else {
-      const merged = new Int32Array(total);
-      let at = 0;
-      for (const a of found) for (const p of a) merged[at++] = p;
-      cands = merged.sort();
-    }
+    if (all.length > 1) all.sort((x, y) => x.index - y.index);
     const out: RegExpExecArray[] = [];
     let end = 0;
-    let last = -1;
-    for (let i = 0; i < cands.length; i++) {
-      const p = cands[i]!;
-      if (p < end || p === last) continue;
-      last = p;
-      sticky.lastIndex = p;
-      const m = sticky.exec(text);
-      if (m) {
-        out.push(m);
-        // An empty match moves on by one, as the exec loops over these patterns do.
-        end = p + Math.max(1, m[0].length);
-      }
+    for (const m of all) {
+      if (m.index < end) continue;
+      out.push(m);
+      // An empty match moves on by one, as the exec loops over these patterns do.
+      end = m.index + Math.max(1, m[0].length);
     }
     return out;
   };
@@ -238,6 +226,23 @@ const isAsciiAlpha = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122
 const isAsciiAlnum = (c: number) => (c >= 48 && c <= 57) || isAsciiAlpha(c);
 
 const scans = new WeakMap<RegExp, (text: string) => RegExpExecArray[]>();
+
+/**
+ * The prefix keys some scanner asks for: the index files a position only under those (most words start none).
+ * A scanner made after a text was indexed bumps the version, and that text is indexed again on its next use.
+ */
+const needed1 = new Uint8Array(1 << 7);
+const needed2 = new Uint8Array(1 << 14);
+const needed3 = new Uint8Array(1 << 21);
+let neededVersion = 0;
+function need(k: number): void {
+  if (k === OTHER) return; // always filed
+  const [arr, i] = k >= 1 << 21 ? [needed3, k & ((1 << 21) - 1)] : k >= 1 << 7 ? [needed2, k] : [needed1, k];
+  if (!arr[i]) {
+    arr[i] = 1;
+    neededVersion++;
+  }
+}
 
 /**
  * The folded prefix key of a start: its first one to three characters, cut after its first space and before its first
@@ -262,11 +267,11 @@ function prefixKey(word: string): number | null {
   return k.length === 1 ? k[0]! : k.length === 2 ? (k[0]! << 7) | k[1]! : key3(k[0]!, k[1]!, k[2]!);
 }
 
-const indexed: Record<'alnum' | 'alpha', { text: string; by: Map<number, number[]> } | null> = { alnum: null, alpha: null };
+const indexed: Record<'alnum' | 'alpha', { text: string; version: number; by: Map<number, number[]> } | null> = { alnum: null, alpha: null };
 /** Positions of a text by folded prefix (the last text's index is kept: one article asks for it many times). */
 function prefixIndex(text: string, after: 'alnum' | 'alpha'): Map<number, number[]> {
   const have = indexed[after];
-  if (have && have.text === text) return have.by;
+  if (have && have.text === text && have.version === neededVersion) return have.by;
   const by = new Map<number, number[]>();
   const push = (k: number, p: number) => {
     const a = by.get(k);
@@ -284,17 +289,18 @@ function prefixIndex(text: string, after: 'alnum' | 'alpha'): Map<number, number
       push(OTHER, p);
       if (a < 0) continue;
     }
-    push(a, p);
+    if (needed1[a]) push(a, p);
     if (p + 1 >= n) continue;
     const b = FOLD[text.charCodeAt(p + 1)]!;
     if (b < 0) continue;
-    push((a << 7) | b, p);
+    const ab = (a << 7) | b;
+    if (needed2[ab]) push(ab, p);
     if (b === SPACE || p + 2 >= n) continue;
     const c = FOLD[text.charCodeAt(p + 2)]!;
     if (c < 0) continue;
-    push(key3(a, b, c), p);
+    if (needed3[(ab << 7) | c]) push(key3(a, b, c), p);
   }
-  indexed[after] = { text, by };
+  indexed[after] = { text, version: neededVersion, by };
   return by;
 }
 
