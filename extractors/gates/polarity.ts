@@ -16,6 +16,7 @@ import type { Gate, GateFigure } from './index.ts';
 import { clauseEndOf, clauseStartOf, hitsOf, inside, lastInside, lowerBound } from './util.ts';
 
 let negated: { re: RegExp; scan: ((text: string) => RegExpExecArray[]) | null } | null = null;
+let phrases: Record<'afterRe' | 'notAfter' | 'anaphorRe' | 'anaphorInRe' | 'openerRe', RegExp> | null = null;
 
 // Patterns with a Unicode property outside a bracket are hoisted: the TypeScript transform turns such a literal into a
 // `new RegExp` evaluated at every call.
@@ -74,19 +75,23 @@ export const polarityGate: Gate = {
       (c) => (c.family === 'coverage' || c.family === 'active' || c.family === 'coverageWeak') && !inside(inactive, c.start - 20, c.end + 1).some((x) => x.start <= c.start && c.end <= x.end),
     );
     const populationCues = found.cue.filter((c) => c.family === 'population');
-    const afterRe = new RegExp(
-      `^[\\s,]*(?:(?:${filler})\\s+){0,4}(?:(?:yang\\s+)?(?:${alternation(g.negations)})\\s+(?:${verbs})|${alternation(g.missingAfter)})(?![\\p{L}])`,
-      'iu',
-    );
-    const notAfter = new RegExp(`^[\\s,]*(?:(?:${filler})\\s+){0,4}(?:${alternation(g.notMissing)})(?![\\p{L}])`, 'iu');
-    const anaphorRe = new RegExp(`^\\s*(?:${alternation(g.anaphors)})(?![\\p{L}])`, 'iu');
-    const anaphorInRe = new RegExp(`(?<![\\p{L}])(?:${alternation(g.anaphors)})(?![\\p{L}])`, 'iu');
+    // The patterns below depend on the lexicon only: built once per process, not per document.
+    phrases ??= {
+      afterRe: new RegExp(
+        `^[\\s,]*(?:(?:${filler})\\s+){0,4}(?:(?:yang\\s+)?(?:${alternation(g.negations)})\\s+(?:${verbs})|${alternation(g.missingAfter)})(?![\\p{L}])`,
+        'iu',
+      ),
+      notAfter: new RegExp(`^[\\s,]*(?:(?:${filler})\\s+){0,4}(?:${alternation(g.notMissing)})(?![\\p{L}])`, 'iu'),
+      anaphorRe: new RegExp(`^\\s*(?:${alternation(g.anaphors)})(?![\\p{L}])`, 'iu'),
+      anaphorInRe: new RegExp(`(?<![\\p{L}])(?:${alternation(g.anaphors)})(?![\\p{L}])`, 'iu'),
+      openerRe: new RegExp(`^[\\s"“'‘(]*(?:${alternation(g.missingOpeners)})(?![\\p{L}])`, 'iu'),
+    };
+    const { afterRe, notAfter, anaphorRe, anaphorInRe, openerRe } = phrases;
     // What a clause may end on for an anaphor after its comma to count it: a missing word, or an inactive one ("menunggak").
     const missingOrInactive = [...before, ...inactive].sort((a, b) => a.start - b.start);
     const missingSentence = (from: number, to: number) => lastInside(before, from, to) !== undefined;
     const figures = [...found.percent, ...found.count].sort((a, b) => a.start - b.start);
     // "Sisanya, sebanyak 1,2 persen … belum memiliki JKN": a sentence that opens with the rest speaks of the missing.
-    const openerRe = new RegExp(`^[\\s"“'‘(]*(?:${alternation(g.missingOpeners)})(?![\\p{L}])`, 'iu');
     // Segment counts: "PPU sebanyak 340.000 jiwa", "PBI APBN sebanyak 410.225 jiwa" — but not "PPU" naming Penajam Paser Utara.
     const segments = hitsOf(text, g.segmentWords).filter((h) => {
       const i = lowerBound(found.region, h.start + 1) - 1;

@@ -21,13 +21,17 @@ export const VERB_REACH = 20;
 
 const GOVERNING = new Set(['threshold', 'target', 'criterion', 'definition']);
 
+let reachedRe: RegExp | null = null;
+
 export const thresholdGate: Gate = {
   name: 'threshold',
   description: 'Award criteria restated as reached, figures joined to a target, counted regions exceeding a level, and future figures are no measurements.',
   prepare(doc: Doc, found: Found) {
     const g = lexicon().gates;
     const text = doc.text;
-    const reached = new RegExp(`(?<![\\p{L}])(?:${alternation(g.thresholdReached)})\\s*$`, 'iu');
+    // Built once per process (the lexicon does not change while it runs).
+    reachedRe ??= new RegExp(`(?<![\\p{L}])(?:${alternation(g.thresholdReached)})\\s*$`, 'iu');
+    const reached = reachedRe;
     const exceed = hitsOf(text, g.exceedVerbs);
     const future = hitsOf(text, g.futureWords);
     const governing = found.guard.filter((x: GuardMention) => GOVERNING.has(x.guard));

@@ -66,6 +66,10 @@ function buildPatterns() {
     typedBefore: new RegExp(`(?:${alternation(local)})\\s+$`, 'iu'),
     pulauRe: new RegExp(`(?<![\\p{L}])${caselessAlternation(g.islandWords)}\\s+\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+)?`, 'gu'),
     islandRe: new RegExp(`(?<![\\p{L}])(?:${alternation(g.islands)})(?![\\p{L}])`, 'giu'),
+    placeBefore: new RegExp(`(?:^|[^\\p{L}])(?:${alternation(g.unitSubjectBefore)})\\s+(?:[\\p{L}]+\\s+){0,2}$`, 'iu'),
+    servesRe: new RegExp(`^\\s*(?:[IVX]+|\\d+)?\\s*,?\\s*(?:yang\\s+)?(?:${alternation(g.branchAreaVerbs)})\\s*:?\\s*$`, 'iu'),
+    compassAfter: new RegExp(`^\\s*(?:${alternation(g.compassWords)})(?![\\p{L}])`, 'iu'),
+    boilerplate: new RegExp(`^\\s*(?:${alternation(lex.boilerplateLines)})`, 'iu'),
   };
 }
 
@@ -91,7 +95,7 @@ export const unitGate: Gate = {
       return (i > 0 && allRegions[i - 1]!.end > s) || (i < allRegions.length && allRegions[i]!.start < e);
     };
     patterns ??= buildScanned();
-    const { localRe, nameEnd, typedBefore, pulauRe, islandRe, localScan, islandScan } = patterns;
+    const { localRe, nameEnd, typedBefore, pulauRe, islandRe, localScan, islandScan, placeBefore, servesRe, compassAfter, boilerplate } = patterns;
     const names = new Set<string>();
     for (const m of scanAll(localRe, text, localScan)) {
       if (overlapsRegion(m.index!, m.index! + m[1]!.length)) continue;
@@ -113,7 +117,6 @@ export const unitGate: Gate = {
     }
     // Branch areas as the place of a figure: "di wilayah kerja BPJS Ungaran", "di wilayah kerjanya".
     // The branch words are rare, the place words common: find the first, then look just before each.
-    const placeBefore = new RegExp(`(?:^|[^\\p{L}])(?:${alternation(g.unitSubjectBefore)})\\s+(?:[\\p{L}]+\\s+){0,2}$`, 'iu');
     const branchHits = hitsOf(text, g.branchUnits);
     for (const h of branchHits) {
       if (!placeBefore.test(text.slice(Math.max(0, h.start - BRANCH_SUBJECT_REACH - 24), h.start))) continue;
@@ -124,7 +127,6 @@ export const unitGate: Gate = {
     const regionSubject = new Map(subjects.filter((x) => x.unit === null).map((x) => [x.start, x]));
     // A branch and the regions it serves: "Kantor Cabang Madiun yang membawahi Kota Madiun, Kabupaten Madiun, … mencatat
     // 2,1 juta peserta" — those regions together are the branch's area, none of them owns its figures.
-    const servesRe = new RegExp(`^\\s*(?:[IVX]+|\\d+)?\\s*,?\\s*(?:yang\\s+)?(?:${alternation(g.branchAreaVerbs)})\\s*:?\\s*$`, 'iu');
     for (const h of branchHits) {
       // The branch's own name follows its word ("Kantor Cabang Madiun"), then the verb, then the regions.
       let i = lowerBound(allRegions, h.end);
@@ -162,7 +164,6 @@ export const unitGate: Gate = {
       i = j;
     }
     // Islands and multi-province names: "Pulau Lombok", "Sumatera" (not "Sumatera Utara", which is a region).
-    const compassAfter = new RegExp(`^\\s*(?:${alternation(g.compassWords)})(?![\\p{L}])`, 'iu');
     // "Pulau Sumbawa", "Pulau Nias": the island, even when a kabupaten bears its name.
     for (const m of text.matchAll(pulauRe)) {
       const s = m.index!;
@@ -183,7 +184,6 @@ export const unitGate: Gate = {
       subjects.push({ start: s, end: e, unit: 'island', word: m[0] });
     }
     subjects.sort((a, b) => a.start - b.start);
-    const boilerplate = new RegExp(`^\\s*(?:${alternation(lexicon().boilerplateLines)})`, 'iu');
     const areaRegion = new Set(subjects.filter((x) => x.unit === 'area').map((x) => x.start));
 
     return (f: GateFigure) => {

@@ -27,7 +27,7 @@ import { pairCategories as pairCategoryMentions } from '../../extractors/categor
 import { INDONESIA, toRef, type RegionEntry } from '../normalize/regions.ts';
 import type { CategoryFact, Fact, Metric } from '../types.ts';
 import { confidenceOf } from './confidence.ts';
-import { alternation, lexicon, wordsRegex } from './lexicon.ts';
+import { alternation, lexicon, prefixScanner, scanAll, wordsRegex } from './lexicon.ts';
 import { makeDoc, MAX_TITLE_CHARS } from './segment.ts';
 import { matchConstructions, type Claim } from './match.ts';
 import type { Pairing } from '../../extractors/constructions/types.ts';
@@ -165,6 +165,8 @@ function officesAsBranches(doc: Doc, found: Found): Found {
 }
 
 let boilerRe: RegExp | null = null;
+/** "kini", "saat ini" over a whole text, made once with its prefix scanner. */
+let currentsRe: { re: RegExp; scan: ((text: string) => RegExpExecArray[]) | null } | null = null;
 
 // Patterns with a Unicode property outside a bracket are hoisted: the TypeScript transform turns such a literal into a
 // `new RegExp` evaluated at every call.
@@ -204,7 +206,11 @@ function context(doc: Doc, found: Found): Ctx {
   };
   const breaks = matchSpans(CLAUSE_BREAK, doc.text);
   const ands = matchSpans(/\s(?:dan|serta)\s/giu, doc.text);
-  const currents = matchSpans(new RegExp(currentRe().source, 'giu'), doc.text);
+  currentsRe ??= (() => {
+    const re = new RegExp(currentRe().source, 'giu');
+    return { re, scan: prefixScanner(re, lexicon().currentWords) };
+  })();
+  const currents = new SpanIndex(scanAll(currentsRe.re, doc.text, currentsRe.scan).map((m) => ({ start: m.index, end: m.index + m[0].length })));
   const partial = { doc, found, subjects, articleRegion, typedCodes, dominantProvince, truncated, boilerplate, ix, subjectIx: new SpanIndex(subjects), breaks, ands, currents };
   const asofIx = new SpanIndex(found.date.filter((d) => d.role === 'asof' && !governedByGuard(partial, d)));
   const claims = matchConstructions(doc, ix);
@@ -248,6 +254,7 @@ export function extract(
   aboutJkn = false,
 ): { facts: Fact[]; categories: CategoryFact[]; dateline: string | null } {
   // An article that never names JKN, BPJS or UHC is about something else: its percentages are not coverage.
+  debugPairing = Boolean(process.env.CAKUPAN_DEBUG_PAIRING);
   domainRe ??= wordsRegex(lexicon().domainWords, 'i');
   if (!aboutJkn && !domainRe.test(text)) return { facts: [], categories: [], dateline: null };
   const doc = makeDoc(text, published, title);
@@ -512,7 +519,7 @@ function pairFigures(ctx: Ctx): Fact[] {
       // The gates (extractors/gates/): programme, unit, polarity, threshold.
       const mention = regionPick.mentions[0];
       const block = gates.check({ start: m.start, end: m.end, kind: m.kind, value: m.value, group: { start: g.start, end: g.end }, clause: ownSpan, ...(mention ? { region: mention } : {}) });
-      if (process.env.CAKUPAN_DEBUG_PAIRING && block) console.error(`pairing: ${block.reason} "${block.word}" drops ${text.slice(m.start, m.end)}`);
+      if (debugPairing && block) console.error(`pairing: ${block.reason} "${block.word}" drops ${text.slice(m.start, m.end)}`);
       if (block) {
         dropped.push({ sentence: g.sentence, value: m.value });
         continue;
@@ -668,9 +675,10 @@ function belongsToNext(x: Span, g: Group, next: Group | undefined): boolean {
   return next.start - x.end <= x.start - g.end;
 }
 
-/** Set CAKUPAN_DEBUG_PAIRING=1 to see on stderr why a figure gave no fact. */
+/** Set CAKUPAN_DEBUG_PAIRING=1 to see on stderr why a figure gave no fact (read once per extraction: `process.env` is slow). */
+let debugPairing = false;
 function debugDrop(ctx: Ctx, g: Group, why: string): void {
-  if (process.env.CAKUPAN_DEBUG_PAIRING) console.error(`pairing: ${why} drops ${ctx.doc.text.slice(g.start, g.end)}`);
+  if (debugPairing) console.error(`pairing: ${why} drops ${ctx.doc.text.slice(g.start, g.end)}`);
 }
 
 function countsManyRegions(word: string): boolean {
