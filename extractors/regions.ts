@@ -5,7 +5,7 @@
  * figure, or a BPJS branch office ("Cabang Pontianak"), a dateline ("Palu (ANTARA) -"), a place of speech
  * ("di Manado, Senin") — which never own a figure.
  */
-import { alternation, lexicon } from '../src/extract/lexicon.ts';
+import { alternation, endsLikeOneOf, lexicon } from '../src/extract/lexicon.ts';
 import { foldName, loadGazetteer, type RegionEntry } from '../src/normalize/regions.ts';
 import type { Extractor, RegionMention, RegionRole } from '../src/extract/types.ts';
 
@@ -111,8 +111,23 @@ function build() {
   for (const a of g.aliases) add(a.alias, { region: g.byCode.get(a.code)!, via: a.verified ? 'alias' : 'alias-unverified', ambiguous: a.ambiguous });
   const prefix = (words: string[]) => new RegExp(`(?:^|[^\\p{L}])(${alternation(words)})\\s*$`, 'iu');
   const weekday = alternation(lex.weekdays);
+  // Exact pre-tests of the end-anchored patterns below on the 40 characters before a name: the last letter must end one
+  // of their words (most candidates fail it, and the patterns scan all 40 positions).
+  const always = () => true;
+  const ends = (words: readonly string[], closers = '') => endsLikeOneOf(words, closers) ?? always;
+  const may = {
+    kabupaten: ends(lex.regionPrefixes.kabupaten),
+    kota: ends(lex.regionPrefixes.kota),
+    provinsi: ends(lex.regionPrefixes.provinsi),
+    branch: ends(lex.branchPrefixes, ')'),
+    waterBody: ends(lex.waterBodyWords),
+    eventAt: ends(['di']),
+    ambiguousOk: ends(['di', 'ke', 'dari', 'penduduk', 'warga', 'wilayah', 'daerah']),
+    listItemBefore: ends([',', ';', 'dan', 'serta']),
+  };
   return {
     root,
+    may,
     starts: asciiStarts(root),
     typed: {
       kabupaten: prefix(lex.regionPrefixes.kabupaten),
@@ -166,7 +181,7 @@ export const regions: Extractor<'region'> = {
   description: 'Province, kabupaten and kota names, typed or bare, and press aliases, resolved through the gazetteer.',
   find(doc) {
     built ??= build();
-    const { root, starts, typed, branch, location, waterBody, notRegion, ambiguousOk, venueAfter, listItemBefore, figureAfter } = built;
+    const { root, may, starts, typed, branch, location, waterBody, notRegion, ambiguousOk, venueAfter, listItemBefore, figureAfter } = built;
     const text = doc.text;
     const words = wordsOf(text);
     const blocked: [number, number][] = [];
@@ -198,7 +213,7 @@ export const regions: Extractor<'region'> = {
       let mentionStart = start;
       let via: RegionMention['via'] | null = null;
       for (const level of ['provinsi', 'kabupaten', 'kota'] as const) {
-        const t = typed[level].exec(before);
+        const t = may[level](before) ? typed[level].exec(before) : null;
         if (!t) continue;
         const ofLevel = entries.filter((e) => e.region.level === level);
         if (ofLevel.length) {
@@ -211,9 +226,9 @@ export const regions: Extractor<'region'> = {
       if (!via) {
         // Bare names and aliases are proper nouns: "penduduk sula" is not a mention.
         // Except as an item of a list of figures, typed in haste: "Garut 89,09 persen, indramayu 90,14 persen".
-        if (!UPPER.test(text[start]!) && !(listItemBefore.test(before) && figureAfter.test(text.slice(end, end + 16)))) continue;
+        if (!UPPER.test(text[start]!) && !(may.listItemBefore(before) && listItemBefore.test(before) && figureAfter.test(text.slice(end, end + 16)))) continue;
         const nonAmbiguous = entries.filter((e) => !e.ambiguous);
-        if (!nonAmbiguous.length && !ambiguousOk.test(before)) continue;
+        if (!nonAmbiguous.length && !(may.ambiguousOk(before) && ambiguousOk.test(before))) continue;
         if (nonAmbiguous.length) entries = nonAmbiguous;
         // Mentions come in text order: skip the blocked phrases that end before this one (linear over the text).
         while (bi < blocked.length && blocked[bi]![1] <= start) bi++;
@@ -231,11 +246,11 @@ export const regions: Extractor<'region'> = {
         continue;
       }
       let role: RegionRole = 'subject';
-      if (branch.test(before)) role = 'branch';
+      if (may.branch(before) && branch.test(before)) role = 'branch';
       else if (location.test(text.slice(end, end + 12)) && /\bdi\s+$/i.test(before)) role = 'location';
       // Where an event took place: "UHC Awards 2025 yang diserahkan di Jakarta, Kabupaten Bone …".
-      else if (EVENT_AT.test(before)) role = 'location';
-      else if (waterBody.test(before)) role = 'location';
+      else if (may.eventAt(before) && EVENT_AT.test(before)) role = 'location';
+      else if (may.waterBody(before) && waterBody.test(before)) role = 'location';
       else {
         const d = datelines[doc.sentenceAt(start).paragraph];
         if (d && d.end > 0 && end <= d.end) role = 'dateline';

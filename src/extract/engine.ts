@@ -27,7 +27,7 @@ import { pairCategories as pairCategoryMentions } from '../../extractors/categor
 import { INDONESIA, toRef, type RegionEntry } from '../normalize/regions.ts';
 import type { CategoryFact, Fact, Metric } from '../types.ts';
 import { confidenceOf } from './confidence.ts';
-import { alternation, lexicon, prefixScanner, scanAll, wordsRegex } from './lexicon.ts';
+import { alternation, endsLikeOneOf, lexicon, prefixScanner, scanAll, wordsRegex } from './lexicon.ts';
 import { makeDoc, MAX_TITLE_CHARS } from './segment.ts';
 import { matchConstructions, type Claim } from './match.ts';
 import type { Pairing } from '../../extractors/constructions/types.ts';
@@ -144,6 +144,9 @@ export const OFFICE_REACH = 20;
  * region a ranking is made within is its scope, not the owner of the figure; it is read as a location.
  */
 const RANK_SCOPE_BEFORE = /\b(?:ter(?:tinggi|endah|rendah|besar|kecil|baik|buruk|banyak|sedikit|padat)|paling\s+\p{L}+)(?:\s+(?:kedua|ketiga|keempat|kelima|ke-?\d+))?\s+(?:di\s+|se-?)(?:seluruh\s+)?(?:wilayah\s+)?$/iu;
+/** Exact pre-tests of the two patterns above: the last letter before the name must end one of their last words. */
+const OFFICE_MAY = endsLikeOneOf(['cabang', 'kc', 'kcu', 'wilayah'])!;
+const RANK_MAY = endsLikeOneOf(['di', 'se', 'se-', 'seluruh', 'wilayah'])!;
 function officesAsBranches(doc: Doc, found: Found): Found {
   const all = new SpanIndex(found.region);
   const region = found.region.map((r) => {
@@ -151,10 +154,10 @@ function officesAsBranches(doc: Doc, found: Found): Found {
     if (r.role === 'dateline' && PEOPLE_BEFORE.test(doc.text.slice(Math.max(0, r.start - 15), r.start))) return { ...r, role: 'subject' as const };
     if (r.role !== 'subject') return r;
     const before = doc.text.slice(Math.max(0, r.start - OFFICE_REACH - 10), r.start);
-    if (OFFICE_BEFORE.test(before)) return { ...r, role: 'branch' as const };
+    if (OFFICE_MAY(before) && OFFICE_BEFORE.test(before)) return { ...r, role: 'branch' as const };
     // Only with a ranked region before it in the sentence, or for Indonesia: "tertinggi di Kabupaten Malinau 100,56 persen"
     // says where the highest figure is.
-    if (RANK_SCOPE_BEFORE.test(before)) {
+    if (RANK_MAY(before) && RANK_SCOPE_BEFORE.test(before)) {
       const s = doc.sentenceAt(r.start);
       const ranked = all.some(s.start, r.start, (x) => x.role === 'subject' && x !== r);
       if (ranked || r.region === INDONESIA) return { ...r, role: 'location' as const };

@@ -304,6 +304,28 @@ function prefixIndex(text: string, after: 'alnum' | 'alpha'): Map<number, number
   return by;
 }
 
+/**
+ * An exact pre-test for a pattern anchored at the end of a short string on one of `words`, then only white space or
+ * one of `closers` (the region extractor's "Kabupaten ", "Cabang ", "diserahkan di "): whether the string's last
+ * character that is no white space, case-folded as under /iu, is the last character of one of the words or a closer.
+ * When it is not, the pattern cannot match, and it is not run. Null when a word ends in a non-ASCII character.
+ */
+export function endsLikeOneOf(words: readonly string[], closers = ''): ((s: string) => boolean) | null {
+  const last = new Uint8Array(128);
+  for (const w of [...words, ...closers]) {
+    const c = w.charCodeAt(w.length - 1);
+    if (!(c < 128) || FOLD[c] === SPACE) return null;
+    last[FOLD[c]!] = 1;
+  }
+  return (s) => {
+    let i = s.length - 1;
+    while (i >= 0 && FOLD[s.charCodeAt(i)] === SPACE) i--;
+    if (i < 0) return false;
+    const f = FOLD[s.charCodeAt(i)]!;
+    return f >= 0 && last[f] === 1;
+  };
+}
+
 /** Every match of a global regex in a long text, through its prefix scanner when it has one, else its exec loop. */
 export function scanAll(re: RegExp, text: string, scan: ((text: string) => RegExpExecArray[]) | null): RegExpExecArray[] {
   if (scan && text.length >= PREFIX_SCAN_MIN_CHARS) return scan(text);
