@@ -61,7 +61,7 @@ export const polarityGate: Gate = {
     // Built once per process with its prefix scanner: it opens with "yang" or a negation, after no letter.
     negated ??= (() => {
       const re = new RegExp(`(?<![\\p{L}])(?:yang\\s+)?(?:${alternation(g.negations)})\\s+(?:${verbs})(?![\\p{L}])`, 'giu');
-      return { re, scan: prefixScanner(re, ['yang', ...g.negations], 'alpha') };
+      return { re, scan: prefixScanner(re, ['yang', ...g.negations]) };
     })();
     const before = [
       ...hitsOf(text, g.missingBefore, g.notMissing).filter((h) => !masked(h)),

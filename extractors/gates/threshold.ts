@@ -22,6 +22,7 @@ export const VERB_REACH = 20;
 const GOVERNING = new Set(['threshold', 'target', 'criterion', 'definition']);
 
 let reachedRe: RegExp | null = null;
+let carryWordsRe: RegExp | null = null;
 
 export const thresholdGate: Gate = {
   name: 'threshold',
@@ -38,7 +39,8 @@ export const thresholdGate: Gate = {
     const regionCounts = found.guard.filter((x: GuardMention) => x.guard === 'region-count');
     const targets = governing.filter((x) => x.guard === 'target');
     const percents = found.percent;
-    const carryWords = wordsRegex(g.targetCarry, 'giu');
+    carryWordsRe ??= wordsRegex(g.targetCarry, 'giu');
+    const carryWords = carryWordsRe;
     // Numbers of regulations and years may stand between too ("… dan diperbarui melalui Pergub Nomor 46 Tahun 2021 menjadi 98 persen").
     const onlyCarry = (gap: string) => gap.replace(carryWords, ' ').replace(/[\s()%./\d]+/g, '') === '';
     const governed = (p: { start: number }) => {

@@ -77,7 +77,7 @@ function buildPatterns() {
 function buildScanned() {
   const g = lexicon().gates;
   const p = buildPatterns();
-  return { ...p, localScan: prefixScanner(p.localRe, g.localUnits.filter((w) => !g.branchUnits.includes(w)), 'alpha'), islandScan: prefixScanner(p.islandRe, g.islands, 'alpha') };
+  return { ...p, localScan: prefixScanner(p.localRe, g.localUnits.filter((w) => !g.branchUnits.includes(w))), islandScan: prefixScanner(p.islandRe, g.islands) };
 }
 
 export const unitGate: Gate = {

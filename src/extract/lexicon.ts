@@ -163,7 +163,7 @@ export const PREFIX_SCAN_MIN_CHARS = 256;
 /**
  * Finding a pattern in a whole text without running it at every position. When every match of a global regex starts
  * with one of a few known words (a word list's words; a cue's first words), right after a character that is no ASCII
- * letter (or digit), one pass per text indexes the positions after such a character by their first one, two and three
+ * letter, one pass per text indexes the positions after such a character by their first one, two and three
  * characters — folded: ASCII lower case, any white space as " ", "ſ" as "s" and the Kelvin sign as "k" (the only
  * non-ASCII characters that match ASCII ones case-insensitively), any other non-ASCII first character in one bucket —
  * and the regex runs sticky only at the positions its starts' prefixes index, in text order, from the end of its last
@@ -171,11 +171,10 @@ export const PREFIX_SCAN_MIN_CHARS = 256;
  * matches are exactly those of the global regex's exec loop. (Every lexicon list over every text was about a fifth of
  * the time per article; a Unicode look-behind at every position made some patterns three times slower still.)
  *
- * `after`: what the character before a match can never be — `'alnum'` an ASCII letter or digit (patterns opening with
- * `\b` or `(?<![\p{L}\p{N}])`), `'alpha'` an ASCII letter (`(?<![\p{L}])`). Returns null when a start cannot be keyed
- * (a non-ASCII letter first): the caller keeps the plain regex.
+ * (Patterns opening with `\b`, `(?<![\p{L}\p{N}])` or `(?<![\p{L}])` all start after a character that is no ASCII
+ * letter.) Returns null when a start cannot be keyed (a non-ASCII letter first): the caller keeps the plain regex.
  */
-export function prefixScanner(re: RegExp, starts: readonly string[], after: 'alnum' | 'alpha' = 'alnum'): ((text: string) => RegExpExecArray[]) | null {
+export function prefixScanner(re: RegExp, starts: readonly string[]): ((text: string) => RegExpExecArray[]) | null {
   if (!re.global || re.sticky) return null;
   const keys = new Set<number>();
   for (const w of starts) {
@@ -184,15 +183,14 @@ export function prefixScanner(re: RegExp, starts: readonly string[], after: 'aln
     keys.add(k);
   }
   const sticky = new RegExp(re.source, re.flags.replace('g', '') + 'y');
-  const keyList = [...keys];
-  for (const k of keyList) need(k);
+  const ids = [...keys].map(idOf);
   return (text) => {
-    const by = prefixIndex(text, after);
+    const buckets = prefixIndex(text);
     // The match at each indexed position, bucket by bucket; then in text order, each from the end of the one kept
     // before (a position in two buckets, "pe" and "pes", gives the same match twice: the second is inside the first).
     const all: RegExpExecArray[] = [];
-    for (const k of keyList) {
-      const ps = by.get(k);
+    for (const id of ids) {
+      const ps = buckets[id];
       if (!ps) continue;
       for (let i = 0; i < ps.length; i++) {
         sticky.lastIndex = ps[i]!;
@@ -222,26 +220,22 @@ const SPACE = 32;
 /** The bucket of positions whose first character is any other non-ASCII one ("≥", "≧"). */
 const OTHER = 1 << 23;
 const key3 = (a: number, b: number, c: number) => (1 << 21) | (a << 14) | (b << 7) | c;
-const isAsciiAlpha = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-const isAsciiAlnum = (c: number) => (c >= 48 && c <= 57) || isAsciiAlpha(c);
 
 const scans = new WeakMap<RegExp, (text: string) => RegExpExecArray[]>();
 
 /**
- * The prefix keys some scanner asks for: the index files a position only under those (most words start none).
- * A scanner made after a text was indexed bumps the version, and that text is indexed again on its next use.
+ * The prefix keys some scanner asks for, each with a small id (0 for none): the index files a position only under
+ * those (most words start none), in an array by id. A new key bumps the version: a text indexed before is indexed again.
  */
-const needed1 = new Uint8Array(1 << 7);
-const needed2 = new Uint8Array(1 << 14);
-const needed3 = new Uint8Array(1 << 21);
-let neededVersion = 0;
-function need(k: number): void {
-  if (k === OTHER) return; // always filed
-  const [arr, i] = k >= 1 << 21 ? [needed3, k & ((1 << 21) - 1)] : k >= 1 << 7 ? [needed2, k] : [needed1, k];
-  if (!arr[i]) {
-    arr[i] = 1;
-    neededVersion++;
-  }
+const id1 = new Uint16Array(1 << 7);
+const id2 = new Uint16Array(1 << 14);
+const id3 = new Uint16Array(1 << 21);
+let idOther = 0;
+let ids = 0;
+function idOf(k: number): number {
+  if (k === OTHER) return (idOther ||= ++ids);
+  const [arr, i] = k >= 1 << 21 ? [id3, k & ((1 << 21) - 1)] : k >= 1 << 7 ? [id2, k] : [id1, k];
+  return (arr[i] ||= ++ids);
 }
 
 /**
@@ -267,41 +261,45 @@ function prefixKey(word: string): number | null {
   return k.length === 1 ? k[0]! : k.length === 2 ? (k[0]! << 7) | k[1]! : key3(k[0]!, k[1]!, k[2]!);
 }
 
-const indexed: Record<'alnum' | 'alpha', { text: string; version: number; by: Map<number, number[]> } | null> = { alnum: null, alpha: null };
-/** Positions of a text by folded prefix (the last text's index is kept: one article asks for it many times). */
-function prefixIndex(text: string, after: 'alnum' | 'alpha'): Map<number, number[]> {
-  const have = indexed[after];
-  if (have && have.text === text && have.version === neededVersion) return have.by;
-  const by = new Map<number, number[]>();
-  const push = (k: number, p: number) => {
-    const a = by.get(k);
+let indexed: { text: string; ids: number; buckets: (number[] | undefined)[] } | null = null;
+/** Positions of a text after no ASCII letter, by prefix key id (the last text's index is kept: an article asks often). */
+function prefixIndex(text: string): (number[] | undefined)[] {
+  if (indexed && indexed.text === text && indexed.ids === ids) return indexed.buckets;
+  const buckets: (number[] | undefined)[] = new Array(ids + 1);
+  const file = (id: number, p: number) => {
+    const a = buckets[id];
     if (a) a.push(p);
-    else by.set(k, [p]);
+    else buckets[id] = [p];
   };
-  const excluded = after === 'alnum' ? isAsciiAlnum : isAsciiAlpha;
   const n = text.length;
   for (let p = 0; p < n; p++) {
-    if (p > 0 && excluded(text.charCodeAt(p - 1))) continue;
+    if (p > 0) {
+      const prev = text.charCodeAt(p - 1);
+      if ((prev >= 65 && prev <= 90) || (prev >= 97 && prev <= 122)) continue;
+    }
     const u = text.charCodeAt(p);
     const a = FOLD[u]!;
     if (a === SPACE) continue;
     if (a < 0 || u >= 128) {
-      push(OTHER, p);
+      if (idOther) file(idOther, p);
       if (a < 0) continue;
     }
-    if (needed1[a]) push(a, p);
+    let id = id1[a]!;
+    if (id) file(id, p);
     if (p + 1 >= n) continue;
     const b = FOLD[text.charCodeAt(p + 1)]!;
     if (b < 0) continue;
     const ab = (a << 7) | b;
-    if (needed2[ab]) push(ab, p);
+    id = id2[ab]!;
+    if (id) file(id, p);
     if (b === SPACE || p + 2 >= n) continue;
     const c = FOLD[text.charCodeAt(p + 2)]!;
     if (c < 0) continue;
-    if (needed3[(ab << 7) | c]) push(key3(a, b, c), p);
+    id = id3[(ab << 7) | c]!;
+    if (id) file(id, p);
   }
-  indexed[after] = { text, version: neededVersion, by };
-  return by;
+  indexed = { text, ids, buckets };
+  return buckets;
 }
 
 /**
