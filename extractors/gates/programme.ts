@@ -33,10 +33,11 @@ export const programmeGate: Gate = {
   prepare(doc: Doc, found: Found) {
     const g = lexicon().gates;
     const text = doc.text;
-    const jkn = hitsOf(text, g.jknProgramme).map((h) => ({ ...h, jkn: true, insurance: false }));
+    // (Literals, not spreads of the hit: a spread per hit was a visible share of the gate.)
+    const jkn = hitsOf(text, g.jknProgramme).map((h) => ({ start: h.start, end: h.end, word: h.word, jkn: true, insurance: false }));
     // Other social insurance shares JKN's words ("peserta", "kepesertaan"); other topics (immunisation, accreditation) do not.
-    const insurance = hitsOf(text, g.otherInsurance).map((h) => ({ ...h, jkn: false, insurance: true }));
-    const other = [...insurance, ...hitsOf(text, g.otherProgramme).map((h) => ({ ...h, jkn: false, insurance: false }))];
+    const insurance = hitsOf(text, g.otherInsurance).map((h) => ({ start: h.start, end: h.end, word: h.word, jkn: false, insurance: true }));
+    const other = [...insurance, ...hitsOf(text, g.otherProgramme).map((h) => ({ start: h.start, end: h.end, word: h.word, jkn: false, insurance: false }))];
     // "BPJS Kesehatan" inside "BPJS Ketenagakerjaan"? No: distinct words. But "jaminan kesehatan" is no JKN word inside
     // another programme's name; overlapping hits keep the longer.
     const programme = [...jkn, ...other].sort((a, b) => a.start - b.start || b.end - a.end).filter((h, i, xs) => i === 0 || h.start >= xs[i - 1]!.end);
