@@ -5,7 +5,7 @@
  * mensyaratkan") is marked so; the engine gives each award its region and year.
  */
 import nlp from 'compromise/one';
-import { alternation, lexicon, WORD_END, WORD_START } from '../src/extract/lexicon.ts';
+import { alternation, lexicon, prefixScanner, scanAll, WORD_END, WORD_START } from '../src/extract/lexicon.ts';
 import type { CategoryMention, Extractor } from '../src/extract/types.ts';
 
 /** How far before a tier, within its clause, an accreditation word makes it that grade. @default 60 */
@@ -16,6 +16,12 @@ export const DEFINITION_REACH = 60;
 export const GOAL_CLAUSE_REACH = 110;
 
 let re: ReturnType<typeof build> | null = null;
+
+// Patterns with a Unicode property outside a bracket are hoisted: the TypeScript transform turns such a literal into a
+// `new RegExp` evaluated at every call.
+const LETTERS = /\p{L}+/u;
+const TWO_WORDS_BEFORE = /(\p{L}+)\s+(\p{L}+)\s*$/u;
+const CAPITALISED = /^\p{Lu}\p{Ll}/u;
 
 /**
  * compromise, tokenizer-only (`compromise/one`), with our Indonesian lexicon: award words are tagged
@@ -35,9 +41,11 @@ function build() {
   for (const w of lex.categoryCues) if (!w.includes(' ')) words[w] = 'AwardCue';
   for (const w of ['kategori', 'kategorri', 'katagori', 'predikat', 'uhc', 'award', 'awards']) words[w] = 'StrongCue';
   for (const t of Object.keys(lex.categoryTiers)) words[t] = 'Tier';
+  const tier = new RegExp(`${WORD_START}(${alternation(Object.keys(lex.categoryTiers))})${WORD_END}`, 'giu');
   return {
     words,
-    tier: new RegExp(`${WORD_START}(${alternation(Object.keys(lex.categoryTiers))})${WORD_END}`, 'giu'),
+    tier,
+    tierScan: prefixScanner(tier, Object.keys(lex.categoryTiers)),
     notAward: new RegExp(`(?:${alternation(lex.categoryNotAward)})\\s*$`, 'iu'),
     goal: new RegExp(`${WORD_START}(?:${alternation(lex.categoryGoal)})${WORD_END}[^.;,]{0,45}$`, 'iu'),
     goalClause: new RegExp(`${WORD_START}(?:${alternation(lex.categoryGoalClause)})${WORD_END}[^.;,]{0,${GOAL_CLAUSE_REACH}}$`, 'iu'),
@@ -80,8 +88,7 @@ export const categories: Extractor<'category'> = {
     const text = doc.text;
     const out: CategoryMention[] = [];
     const sentences = new Set<number>();
-    re.tier.lastIndex = 0;
-    for (let m; (m = re.tier.exec(text)); ) sentences.add(doc.sentenceAt(m.index).index);
+    for (const m of scanAll(re.tier, text, re.tierScan)) sentences.add(doc.sentenceAt(m.index).index);
     for (const si of sentences) {
       const sentence = doc.sentences[si]!;
       const sText = text.slice(sentence.start, sentence.end);
@@ -94,7 +101,7 @@ export const categories: Extractor<'category'> = {
       for (const h of hits) {
         // The term's text may carry punctuation ("Utama,"): the span is the tier word itself.
         const termText = sText.slice(h.offset.start, h.offset.start + h.offset.length);
-        const word = /\p{L}+/u.exec(termText);
+        const word = LETTERS.exec(termText);
         if (!word) continue;
         const start = sentence.start + h.offset.start + word.index;
         const end = start + word[0].length;
@@ -109,9 +116,9 @@ export const categories: Extractor<'category'> = {
         const kategoriStart = before.search(/kategor+i\s*$/iu);
         // "Bupati Lampung Selatan Radityo Egi Pratama": a tier word inside a person's name.
         // Two capitalised words before it, neither an award word: a given name and a middle name ("Kategori Pemda Utama" is a tier).
-        const prevWords = /(\p{L}+)\s+(\p{L}+)\s*$/u.exec(before);
+        const prevWords = TWO_WORDS_BEFORE.exec(before);
         const cueWord = re.cueWord;
-        if (prevWords && /^\p{Lu}\p{Ll}/u.test(word[0]) && [prevWords[1]!, prevWords[2]!].every((w) => /^\p{Lu}\p{Ll}/u.test(w) && !cueWord.test(w))) continue;
+        if (prevWords && CAPITALISED.test(word[0]) && [prevWords[1]!, prevWords[2]!].every((w) => CAPITALISED.test(w) && !cueWord.test(w))) continue;
         if (
           re.goal.test(text.slice(Math.max(sentence.start, start - 65), start)) ||
           re.goalClause.test(text.slice(Math.max(sentence.start, start - GOAL_CLAUSE_REACH - 20), start)) ||

@@ -7,7 +7,7 @@
  */
 // Only the Indonesian locale: the package's index loads every locale (~0.1 s of `cakupan extract`'s start).
 import * as chronoId from 'chrono-node/id';
-import { alternation, lexicon, WORD_START } from '../src/extract/lexicon.ts';
+import { alternation, lexicon, prefixScanner, scanAll, WORD_START } from '../src/extract/lexicon.ts';
 import type { DateMention, DateRole, Doc, Extractor } from '../src/extract/types.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -17,6 +17,17 @@ let re: ReturnType<typeof build> | null = null;
 function build() {
   const lex = lexicon();
   const weekday = alternation(lex.weekdays);
+  const patterns = buildPatterns(lex, weekday);
+  return {
+    ...patterns,
+    // Every year-only date opens with one of its cue's first words.
+    yearOnlyScan: prefixScanner(patterns.yearOnly, ['semester', 'triwulan', 'kuartal', 'caturwulan', 'q', 'pada', 'hingga', 'sampai', 'per', 'sepanjang', 'akhir', 'awal', 'pertengahan', 'di tahun', 'tahun']),
+    // Award years written without a cue word: "UHC Award 2026", "UHC Awards Tahun 2026" (built once, not per document).
+    award: new RegExp(`(?:${alternation(lex.awardWords)})\\s+(?:tahun\\s+)?((?:19|20)\\d{2})(?!\\d)`, 'giu'),
+  };
+}
+
+function buildPatterns(lex: ReturnType<typeof lexicon>, weekday: string) {
   return {
     parser: chronoId.casual.clone(),
     // Only paragraphs with a month name or a d/m pattern go through chrono (speed).
@@ -79,8 +90,7 @@ export const dates: Extractor<'date'> = {
         }
       }
     }
-    re.yearOnly.lastIndex = 0;
-    for (let m; (m = re.yearOnly.exec(text)); ) {
+    for (const m of scanAll(re.yearOnly, text, re.yearOnlyScan)) {
       const start = m.index;
       const end = start + m[0].length;
       if (out.some((d) => d.start < end && start < d.end)) continue;
@@ -92,7 +102,8 @@ export const dates: Extractor<'date'> = {
       out.push({ kind: 'date', start, end, date: m.groups!.year!, role, cue: m.groups!.cue!.toLowerCase() });
     }
     // Award years written without a cue word: "UHC Award 2026", "UHC Awards Tahun 2026".
-    const award = new RegExp(`(?:${alternation(lexicon().awardWords)})\\s+(?:tahun\\s+)?((?:19|20)\\d{2})(?!\\d)`, 'giu');
+    const award = re.award;
+    award.lastIndex = 0;
     for (let m; (m = award.exec(text)); ) {
       const start = m.index + m[0].length - 4;
       if (out.some((d) => d.start <= start && start < d.end)) {

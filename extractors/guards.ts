@@ -5,12 +5,16 @@
  * totals over a branch's area ("tersebar di delapan kabupaten"), satisfaction indices, and counts of
  * regions ("22 provinsi dan 334 kabupaten/kota").
  */
-import { alternation, lexicon, wordsRegex, WORD_START, WORD_END } from '../src/extract/lexicon.ts';
+import { alternation, findAll, lexicon, prefixScanner, scanAll, wordsRegex, WORD_START, WORD_END } from '../src/extract/lexicon.ts';
 import type { Extractor, GuardKind, GuardMention } from '../src/extract/types.ts';
 
-let res: { kinds: [GuardKind, RegExp][]; notInactive: RegExp; regionCount: RegExp } | null = null;
+let res: ReturnType<typeof build> | null = null;
 
-function build() {
+// Patterns with a Unicode property outside a bracket are hoisted: the TypeScript transform turns such a literal into a
+// `new RegExp` evaluated at every call.
+const LETTER_BEFORE = /\p{L}\s+$/u;
+
+function buildPatterns() {
   const lex = lexicon();
   const g = lex.guards;
   return {
@@ -25,6 +29,12 @@ function build() {
   };
 }
 
+function build() {
+  const built = buildPatterns();
+  // Every count of regions opens with a digit or a number word.
+  return { ...built, regionCountScan: prefixScanner(built.regionCount, ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', ...lexicon().numberWords]) };
+}
+
 export const guards: Extractor<'guard'> = {
   name: 'guards',
   kind: 'guard',
@@ -34,22 +44,17 @@ export const guards: Extractor<'guard'> = {
     const text = doc.text;
     const out: GuardMention[] = [];
     const negated: [number, number][] = [];
-    res.notInactive.lastIndex = 0;
-    for (let m; (m = res.notInactive.exec(text)); ) negated.push([m.index, m.index + m[0].length]);
+    for (const m of findAll(res.notInactive, text)) negated.push([m.start, m.end]);
     for (const [guard, re] of res.kinds) {
-      re.lastIndex = 0;
-      for (let m; (m = re.exec(text)); ) {
-        const start = m.index;
-        const end = start + m[0].length;
+      for (const { start, end, text: word } of findAll(re, text)) {
         // "peserta yang tidak menunggak" is the opposite of inactive.
         if (guard === 'inactive' && negated.some(([s, e]) => s <= start && end <= e)) continue;
-        out.push({ kind: 'guard', guard, word: m[0].toLowerCase(), start, end });
+        out.push({ kind: 'guard', guard, word: word.toLowerCase(), start, end });
       }
     }
-    res.regionCount.lastIndex = 0;
-    for (let m; (m = res.regionCount.exec(text)); ) {
+    for (const m of scanAll(res.regionCount, text, res.regionCountScan)) {
       // "per 1 Januari 2025 Provinsi Jambi": a year closing a date, not a count of provinces.
-      if (/^(?:19|20)\d{2}\s/u.test(m[0]) && /\p{L}\s+$/u.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+      if (/^(?:19|20)\d{2}\s/u.test(m[0]) && LETTER_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
       out.push({ kind: 'guard', guard: 'region-count', word: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
     }
     return out.sort((a, b) => a.start - b.start);

@@ -4,7 +4,7 @@
  * participants ("peserta JKN"), registration verbs ("telah menjadi peserta") and national scope
  * ("secara nasional"). The engine pairs each figure with the cues of its clause.
  */
-import { lexicon, wordsRegex } from '../src/extract/lexicon.ts';
+import { findAll, lexicon, wordsRegex } from '../src/extract/lexicon.ts';
 import type { CueFamily, CueMention, Extractor } from '../src/extract/types.ts';
 
 let res: [CueFamily, RegExp][] | null = null;
@@ -17,10 +17,7 @@ export const metrics: Extractor<'cue'> = {
     const c = lexicon().cues;
     res ??= (Object.keys(c) as CueFamily[]).map((f) => [f, wordsRegex(c[f])]);
     const out: CueMention[] = [];
-    for (const [family, re] of res) {
-      re.lastIndex = 0;
-      for (let m; (m = re.exec(doc.text)); ) out.push({ kind: 'cue', family, word: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
-    }
+    for (const [family, re] of res) for (const m of findAll(re, doc.text)) out.push({ kind: 'cue', family, word: m.text.toLowerCase(), start: m.start, end: m.end });
     return out.sort((a, b) => a.start - b.start || b.end - a.end);
   },
   valueOf: (m) => m.family,

@@ -2,7 +2,7 @@
  * Numbers as Indonesian news writes them: "98,8" · "105.544" · "1.200.000" · "252,17 juta" · "432 ribu"
  * · "1,138,714" · "98.8". Everything else (percentages, counts) is built on these spans.
  */
-import { alternation, lexicon, wordsRegex, WORD_END } from '../src/extract/lexicon.ts';
+import { alternation, lexicon, prefixScanner, scanAll, wordsRegex, WORD_END } from '../src/extract/lexicon.ts';
 import { applyScale, cleanDecimal, parseNumeral } from '../src/normalize/numbers.ts';
 import type { Extractor, NumberMention } from '../src/extract/types.ts';
 
@@ -31,6 +31,7 @@ function spacedNumerals(lex: ReturnType<typeof lexicon>): string {
 
 let numberRe: RegExp | null = null;
 let approxRe: RegExp | null = null;
+let numberScan: ((text: string) => RegExpExecArray[]) | null = null;
 
 function patterns() {
   const lex = lexicon();
@@ -39,7 +40,9 @@ function patterns() {
     'giu',
   );
   approxRe ??= new RegExp(`(?:${alternation(lex.approx)})\\s*$`, 'iu');
-  return { numberRe, approxRe, lex };
+  // Every numeral opens with a digit, after no digit, point, comma or letter: its prefix scanner (src/extract/lexicon.ts).
+  numberScan ??= prefixScanner(numberRe, ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+  return { numberRe, numberScan, approxRe, lex };
 }
 
 export const numbers: Extractor<'number'> = {
@@ -47,11 +50,10 @@ export const numbers: Extractor<'number'> = {
   kind: 'number',
   description: 'Indonesian numerals with their scale words, read as the writer meant them.',
   find(doc) {
-    const { numberRe, approxRe, lex } = patterns();
+    const { numberRe, numberScan, approxRe, lex } = patterns();
     const text = doc.text;
     const out: NumberMention[] = [];
-    numberRe.lastIndex = 0;
-    for (let m; (m = numberRe.exec(text)); ) {
+    for (const m of scanAll(numberRe, text, numberScan)) {
       const digits = m.groups!.num!.replace(/\s+/g, '');
       const base = parseNumeral(digits);
       if (base === null) continue;

@@ -17,6 +17,9 @@ const LINK = /^\s*(?:(?:yang|sebesar|di|pada|per|akhir|awal|pertengahan|hingga|s
 /** "Sedangkan nasional berada diangka 94,64 persen": "nasional" as the clause's subject. */
 const NATIONAL_SUBJECT = /(?:^|\b(?:sedangkan|sementara|adapun|untuk|dan)\s+)(?:angka\s+|capaian\s+)?(?:di\s+tingkat\s+)?nasional\s+(?:berada|mencapai|tercatat|sebesar|diangka|di\s+angka|masih|baru|sudah|telah|hanya|pada)\b/iu;
 
+/** Every average word of a text, for an exec loop (made once; it was rebuilt per match). */
+const AVERAGE_ALL = new RegExp(AVERAGE.source, 'giu');
+
 export const nationalAverage: Construction = {
   name: 'national-average',
   description: 'A national average ("rata-rata nasional"): Indonesia, with the metric of the comparison.',
@@ -26,7 +29,8 @@ export const nationalAverage: Construction = {
     const text = m.doc.text.slice(ts[0]!.start, ts.at(-1)!.start);
     // The average must be what the figure states: only linking words between them. "Cakupan Kabupaten Tegal sudah di
     // atas rata-rata nasional dengan capaian 97 persen" is the kabupaten's figure.
-    const avg = new RegExp(AVERAGE.source, 'giu');
+    const avg = AVERAGE_ALL;
+    avg.lastIndex = 0;
     let end = -1;
     for (let a; (a = avg.exec(text)); ) end = a.index + a[0].length;
     // The average's date is no word between them: "… rata-rata nasional yang pada akhir 2024 sebesar 98,19 persen".

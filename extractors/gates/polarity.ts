@@ -10,10 +10,19 @@
  *    and beginning within MISSING_AFTER_REACH;
  *  - its clause opens with an anaphor ("Jumlahnya sekitar 33 ribu") and the sentence before named what is missing.
  */
-import { alternation, lexicon } from '../../src/extract/lexicon.ts';
+import { alternation, lexicon, prefixScanner, scanAll } from '../../src/extract/lexicon.ts';
 import type { Doc, Found } from '../../src/extract/types.ts';
 import type { Gate, GateFigure } from './index.ts';
 import { clauseEndOf, clauseStartOf, hitsOf, inside, lastInside, lowerBound } from './util.ts';
+
+let negated: { re: RegExp; scan: ((text: string) => RegExpExecArray[]) | null } | null = null;
+let phrases: Record<'afterRe' | 'notAfter' | 'anaphorRe' | 'anaphorInRe' | 'openerRe', RegExp> | null = null;
+
+// Patterns with a Unicode property outside a bracket are hoisted: the TypeScript transform turns such a literal into a
+// `new RegExp` evaluated at every call.
+const LETTER = /\p{L}/u;
+const CAPITALISED_AFTER = /^\s+\p{Lu}\p{Ll}/u;
+const CAPITALISED_LAST = /\s\p{Lu}\p{Ll}+$/u;
 
 /** How far before a figure a missing word still governs it ("tinggal 4,31 persen", "kurang 380 peserta"). */
 export const MISSING_REACH = 60;
@@ -28,7 +37,7 @@ export const HEADLINE_MAX_CHARS = 150;
 
 /** A headline: most of its words capitalised. */
 function titleCase(line: string): boolean {
-  const words = line.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  const words = line.split(/\s+/).filter((w) => LETTER.test(w));
   return words.length > 0 && words.filter((w) => /^[\p{Lu}\d"“'‘(]/u.test(w)).length / words.length >= 0.6;
 }
 
@@ -49,10 +58,14 @@ export const polarityGate: Gate = {
       const i = lowerBound(notMissing, h.start + 1) - 1;
       return i >= 0 && notMissing[i]!.end >= h.end;
     };
-    const negatedVerb = new RegExp(`(?<![\\p{L}])(?:yang\\s+)?(?:${alternation(g.negations)})\\s+(?:${verbs})(?![\\p{L}])`, 'giu');
+    // Built once per process with its prefix scanner: it opens with "yang" or a negation, after no letter.
+    negated ??= (() => {
+      const re = new RegExp(`(?<![\\p{L}])(?:yang\\s+)?(?:${alternation(g.negations)})\\s+(?:${verbs})(?![\\p{L}])`, 'giu');
+      return { re, scan: prefixScanner(re, ['yang', ...g.negations]) };
+    })();
     const before = [
       ...hitsOf(text, g.missingBefore, g.notMissing).filter((h) => !masked(h)),
-      ...[...text.matchAll(negatedVerb)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, word: m[0].toLowerCase().replace(/\s+/g, ' ') })).filter((h) => !masked(h)),
+      ...scanAll(negated.re, text, negated.scan).map((m) => ({ start: m.index!, end: m.index! + m[0].length, word: m[0].toLowerCase().replace(/\s+/g, ' ') })).filter((h) => !masked(h)),
     ].sort((a, b) => a.start - b.start);
     // A coverage word between a missing word and the figure speaks of coverage again: "Dengan tambahan tersebut, cakupan
     // kepesertaan naik menjadi 98 persen".
@@ -62,19 +75,23 @@ export const polarityGate: Gate = {
       (c) => (c.family === 'coverage' || c.family === 'active' || c.family === 'coverageWeak') && !inside(inactive, c.start - 20, c.end + 1).some((x) => x.start <= c.start && c.end <= x.end),
     );
     const populationCues = found.cue.filter((c) => c.family === 'population');
-    const afterRe = new RegExp(
-      `^[\\s,]*(?:(?:${filler})\\s+){0,4}(?:(?:yang\\s+)?(?:${alternation(g.negations)})\\s+(?:${verbs})|${alternation(g.missingAfter)})(?![\\p{L}])`,
-      'iu',
-    );
-    const notAfter = new RegExp(`^[\\s,]*(?:(?:${filler})\\s+){0,4}(?:${alternation(g.notMissing)})(?![\\p{L}])`, 'iu');
-    const anaphorRe = new RegExp(`^\\s*(?:${alternation(g.anaphors)})(?![\\p{L}])`, 'iu');
-    const anaphorInRe = new RegExp(`(?<![\\p{L}])(?:${alternation(g.anaphors)})(?![\\p{L}])`, 'iu');
+    // The patterns below depend on the lexicon only: built once per process, not per document.
+    phrases ??= {
+      afterRe: new RegExp(
+        `^[\\s,]*(?:(?:${filler})\\s+){0,4}(?:(?:yang\\s+)?(?:${alternation(g.negations)})\\s+(?:${verbs})|${alternation(g.missingAfter)})(?![\\p{L}])`,
+        'iu',
+      ),
+      notAfter: new RegExp(`^[\\s,]*(?:(?:${filler})\\s+){0,4}(?:${alternation(g.notMissing)})(?![\\p{L}])`, 'iu'),
+      anaphorRe: new RegExp(`^\\s*(?:${alternation(g.anaphors)})(?![\\p{L}])`, 'iu'),
+      anaphorInRe: new RegExp(`(?<![\\p{L}])(?:${alternation(g.anaphors)})(?![\\p{L}])`, 'iu'),
+      openerRe: new RegExp(`^[\\s"“'‘(]*(?:${alternation(g.missingOpeners)})(?![\\p{L}])`, 'iu'),
+    };
+    const { afterRe, notAfter, anaphorRe, anaphorInRe, openerRe } = phrases;
     // What a clause may end on for an anaphor after its comma to count it: a missing word, or an inactive one ("menunggak").
     const missingOrInactive = [...before, ...inactive].sort((a, b) => a.start - b.start);
     const missingSentence = (from: number, to: number) => lastInside(before, from, to) !== undefined;
     const figures = [...found.percent, ...found.count].sort((a, b) => a.start - b.start);
     // "Sisanya, sebanyak 1,2 persen … belum memiliki JKN": a sentence that opens with the rest speaks of the missing.
-    const openerRe = new RegExp(`^[\\s"“'‘(]*(?:${alternation(g.missingOpeners)})(?![\\p{L}])`, 'iu');
     // Segment counts: "PPU sebanyak 340.000 jiwa", "PBI APBN sebanyak 410.225 jiwa" — but not "PPU" naming Penajam Paser Utara.
     const segments = hitsOf(text, g.segmentWords).filter((h) => {
       const i = lowerBound(found.region, h.start + 1) - 1;
@@ -111,7 +128,7 @@ export const polarityGate: Gate = {
       const para = doc.paragraphs[s.paragraph]!;
       const headline = para.end - para.start <= HEADLINE_MAX_CHARS && titleCase(text.slice(para.start, para.end));
       // The unit may be that capital itself ("695.856 Peserta non aktif": the count took "Peserta" as its unit).
-      const newStatement = (/^\s+\p{Lu}\p{Ll}/u.test(tail) || /\s\p{Lu}\p{Ll}+$/u.test(text.slice(grp.start, grp.end))) && !headline;
+      const newStatement = (CAPITALISED_AFTER.test(tail) || CAPITALISED_LAST.test(text.slice(grp.start, grp.end))) && !headline;
       const a = newStatement ? null : afterRe.exec(tail);
       if (a && a[0].length <= MISSING_AFTER_REACH + 30 && !notAfter.test(tail)) {
         const start = grp.end + (a[0].length - a[0].trimStart().length);

@@ -25,16 +25,19 @@ export const BUDGET_OBJECT_REACH = 3;
 /** Cue families that make the words between a budget word and a figure a coverage statement, not a budget line. */
 const COVERAGE_FAMILIES = new Set(['coverage', 'coverageWeak', 'registration', 'active', 'population']);
 
+let shareAfterRe: RegExp | null = null;
+
 export const programmeGate: Gate = {
   name: 'programme',
   description: 'Figures about other programmes (BPJS Ketenagakerjaan, Taspen, Asabri, immunisation, accreditation) and budget shares are not JKN coverage.',
   prepare(doc: Doc, found: Found) {
     const g = lexicon().gates;
     const text = doc.text;
-    const jkn = hitsOf(text, g.jknProgramme).map((h) => ({ ...h, jkn: true, insurance: false }));
+    // (Literals, not spreads of the hit: a spread per hit was a visible share of the gate.)
+    const jkn = hitsOf(text, g.jknProgramme).map((h) => ({ start: h.start, end: h.end, word: h.word, jkn: true, insurance: false }));
     // Other social insurance shares JKN's words ("peserta", "kepesertaan"); other topics (immunisation, accreditation) do not.
-    const insurance = hitsOf(text, g.otherInsurance).map((h) => ({ ...h, jkn: false, insurance: true }));
-    const other = [...insurance, ...hitsOf(text, g.otherProgramme).map((h) => ({ ...h, jkn: false, insurance: false }))];
+    const insurance = hitsOf(text, g.otherInsurance).map((h) => ({ start: h.start, end: h.end, word: h.word, jkn: false, insurance: true }));
+    const other = [...insurance, ...hitsOf(text, g.otherProgramme).map((h) => ({ start: h.start, end: h.end, word: h.word, jkn: false, insurance: false }))];
     // "BPJS Kesehatan" inside "BPJS Ketenagakerjaan"? No: distinct words. But "jaminan kesehatan" is no JKN word inside
     // another programme's name; overlapping hits keep the longer.
     const programme = [...jkn, ...other].sort((a, b) => a.start - b.start || b.end - a.end).filter((h, i, xs) => i === 0 || h.start >= xs[i - 1]!.end);
@@ -42,7 +45,9 @@ export const programmeGate: Gate = {
     const articleOther = programme.some((p) => !p.jkn);
     const budget = hitsOf(text, g.budgetWords);
     const shareWords = hitsOf(text, g.budgetShareWords);
-    const shareAfter = new RegExp(`^\\s*(?:persen|%)?\\s{0,${BUDGET_SHARE_REACH}}(?:${g.budgetShareAfter.map((w) => w.replace(/[.*+?^${}()|[\]\\\/]/g, '\\$&').replace(/ +/g, '\\s+')).join('|')})(?![\\p{L}])`, 'iu');
+    // Built once per process (the lexicon does not change while it runs); per document it was a visible share of the gate.
+    shareAfterRe ??= new RegExp(`^\\s*(?:persen|%)?\\s{0,${BUDGET_SHARE_REACH}}(?:${g.budgetShareAfter.map((w) => w.replace(/[.*+?^${}()|[\]\\\/]/g, '\\$&').replace(/ +/g, '\\s+')).join('|')})(?![\\p{L}])`, 'iu');
+    const shareAfter = shareAfterRe;
     const cues = found.cue.filter((c: CueMention) => COVERAGE_FAMILIES.has(c.family));
     const participantCues = found.cue.filter((c: CueMention) => c.family !== 'national' && c.family !== 'population');
     const block = (f: GateFigure, h: Hit, why: string): GateBlock => ({ gate: 'programme', reason: 'gate:programme', word: `${why}: ${h.word}`, start: h.start, end: h.end });

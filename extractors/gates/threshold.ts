@@ -21,20 +21,26 @@ export const VERB_REACH = 20;
 
 const GOVERNING = new Set(['threshold', 'target', 'criterion', 'definition']);
 
+let reachedRe: RegExp | null = null;
+let carryWordsRe: RegExp | null = null;
+
 export const thresholdGate: Gate = {
   name: 'threshold',
   description: 'Award criteria restated as reached, figures joined to a target, counted regions exceeding a level, and future figures are no measurements.',
   prepare(doc: Doc, found: Found) {
     const g = lexicon().gates;
     const text = doc.text;
-    const reached = new RegExp(`(?<![\\p{L}])(?:${alternation(g.thresholdReached)})\\s*$`, 'iu');
+    // Built once per process (the lexicon does not change while it runs).
+    reachedRe ??= new RegExp(`(?<![\\p{L}])(?:${alternation(g.thresholdReached)})\\s*$`, 'iu');
+    const reached = reachedRe;
     const exceed = hitsOf(text, g.exceedVerbs);
     const future = hitsOf(text, g.futureWords);
     const governing = found.guard.filter((x: GuardMention) => GOVERNING.has(x.guard));
     const regionCounts = found.guard.filter((x: GuardMention) => x.guard === 'region-count');
     const targets = governing.filter((x) => x.guard === 'target');
     const percents = found.percent;
-    const carryWords = wordsRegex(g.targetCarry, 'giu');
+    carryWordsRe ??= wordsRegex(g.targetCarry, 'giu');
+    const carryWords = carryWordsRe;
     // Numbers of regulations and years may stand between too ("… dan diperbarui melalui Pergub Nomor 46 Tahun 2021 menjadi 98 persen").
     const onlyCarry = (gap: string) => gap.replace(carryWords, ' ').replace(/[\s()%./\d]+/g, '') === '';
     const governed = (p: { start: number }) => {

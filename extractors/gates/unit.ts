@@ -13,11 +13,16 @@
  * The subject of a figure: the last region or unit before it in its sentence; with none, the first after it in its sentence;
  * then the last one before it in its paragraph, then in the paragraph before.
  */
-import { alternation, lexicon } from '../../src/extract/lexicon.ts';
+import { alternation, lexicon, prefixScanner, scanAll } from '../../src/extract/lexicon.ts';
 import type { Doc, Found, Span } from '../../src/extract/types.ts';
 import type { Gate, GateFigure } from './index.ts';
 import { escapeRegex } from '../../src/extract/lexicon.ts';
 import { firstInside, hitsOf, lastInside, lowerBound } from './util.ts';
+
+// Patterns with a Unicode property outside a bracket are hoisted: the TypeScript transform turns such a literal into a
+// `new RegExp` evaluated at every call.
+const UPPER = /\p{Lu}/u;
+const CAPITAL_AFTER = /^\s+\p{Lu}/u;
 
 type UnitKind = 'local' | 'branch' | 'area' | 'island';
 interface Subject extends Span {
@@ -48,7 +53,7 @@ function caselessAlternation(words: readonly string[]): string {
 }
 
 /** The gate's patterns, built once from the lexicon (per document they were a large share of the gate's time). */
-let patterns: ReturnType<typeof buildPatterns> | null = null;
+let patterns: ReturnType<typeof buildScanned> | null = null;
 function buildPatterns() {
   const g = lexicon().gates;
   const lex = lexicon();
@@ -63,7 +68,19 @@ function buildPatterns() {
     typedBefore: new RegExp(`(?:${alternation(local)})\\s+$`, 'iu'),
     // The words grouped: the name must follow each of them ("gugus pulau", "kepulauan", "pulau").
     pulauRe: new RegExp(`(?<![\\p{L}])(?:${caselessAlternation(g.islandWords)})\\s+\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+)?`, 'gu'),
+    islandRe: new RegExp(`(?<![\\p{L}])(?:${alternation(g.islands)})(?![\\p{L}])`, 'giu'),
+    placeBefore: new RegExp(`(?:^|[^\\p{L}])(?:${alternation(g.unitSubjectBefore)})\\s+(?:[\\p{L}]+\\s+){0,2}$`, 'iu'),
+    servesRe: new RegExp(`^\\s*(?:[IVX]+|\\d+)?\\s*,?\\s*(?:yang\\s+)?(?:${alternation(g.branchAreaVerbs)})\\s*:?\\s*$`, 'iu'),
+    compassAfter: new RegExp(`^\\s*(?:${alternation(g.compassWords)})(?![\\p{L}])`, 'iu'),
+    boilerplate: new RegExp(`^\\s*(?:${alternation(lex.boilerplateLines)})`, 'iu'),
   };
+}
+
+/** The patterns and, for those that open with a known word after no letter, their prefix scanners (src/extract/lexicon.ts). */
+function buildScanned() {
+  const g = lexicon().gates;
+  const p = buildPatterns();
+  return { ...p, localScan: prefixScanner(p.localRe, g.localUnits.filter((w) => !g.branchUnits.includes(w))), islandScan: prefixScanner(p.islandRe, g.islands) };
 }
 
 export const unitGate: Gate = {
@@ -80,10 +97,10 @@ export const unitGate: Gate = {
       const i = lowerBound(allRegions, s);
       return (i > 0 && allRegions[i - 1]!.end > s) || (i < allRegions.length && allRegions[i]!.start < e);
     };
-    patterns ??= buildPatterns();
-    const { localRe, nameEnd, typedBefore, pulauRe } = patterns;
+    patterns ??= buildScanned();
+    const { localRe, nameEnd, typedBefore, pulauRe, islandRe, localScan, islandScan, placeBefore, servesRe, compassAfter, boilerplate } = patterns;
     const names = new Set<string>();
-    for (const m of text.matchAll(localRe)) {
+    for (const m of scanAll(localRe, text, localScan)) {
       if (overlapsRegion(m.index!, m.index! + m[1]!.length)) continue;
       const own = m[2]!.replace(nameEnd, '');
       const end = m.index! + m[0].length - (m[2]!.length - own.length);
@@ -103,7 +120,6 @@ export const unitGate: Gate = {
     }
     // Branch areas as the place of a figure: "di wilayah kerja BPJS Ungaran", "di wilayah kerjanya".
     // The branch words are rare, the place words common: find the first, then look just before each.
-    const placeBefore = new RegExp(`(?:^|[^\\p{L}])(?:${alternation(g.unitSubjectBefore)})\\s+(?:[\\p{L}]+\\s+){0,2}$`, 'iu');
     const branchHits = hitsOf(text, g.branchUnits);
     for (const h of branchHits) {
       if (!placeBefore.test(text.slice(Math.max(0, h.start - BRANCH_SUBJECT_REACH - 24), h.start))) continue;
@@ -114,7 +130,6 @@ export const unitGate: Gate = {
     const regionSubject = new Map(subjects.filter((x) => x.unit === null).map((x) => [x.start, x]));
     // A branch and the regions it serves: "Kantor Cabang Madiun yang membawahi Kota Madiun, Kabupaten Madiun, … mencatat
     // 2,1 juta peserta" — those regions together are the branch's area, none of them owns its figures.
-    const servesRe = new RegExp(`^\\s*(?:[IVX]+|\\d+)?\\s*,?\\s*(?:yang\\s+)?(?:${alternation(g.branchAreaVerbs)})\\s*:?\\s*$`, 'iu');
     for (const h of branchHits) {
       // The branch's own name follows its word ("Kantor Cabang Madiun"), then the verb, then the regions.
       let i = lowerBound(allRegions, h.end);
@@ -153,8 +168,6 @@ export const unitGate: Gate = {
       i = j;
     }
     // Islands and multi-province names: "Pulau Lombok", "Sumatera" (not "Sumatera Utara", which is a region).
-    const compassAfter = new RegExp(`^\\s*(?:${alternation(g.compassWords)})(?![\\p{L}])`, 'iu');
-    const islandRe = new RegExp(`(?<![\\p{L}])(?:${alternation(g.islands)})(?![\\p{L}])`, 'giu');
     // "Pulau Sumbawa", "Pulau Nias": the island, even when a kabupaten bears its name.
     for (const m of text.matchAll(pulauRe)) {
       const s = m.index!;
@@ -170,16 +183,15 @@ export const unitGate: Gate = {
       }
       if (!marked) subjects.push({ start: s, end: e, unit: 'island', word: m[0] });
     }
-    for (const m of text.matchAll(islandRe)) {
+    for (const m of scanAll(islandRe, text, islandScan)) {
       const s = m.index!;
       const e = s + m[0].length;
       // "Sumatra Utara" spelt as the gazetteer does not: a province, not the island.
       // "Jawa Pos", "Sumatera Ekspres": a capitalised word after it makes it part of a name (a newspaper, a company).
-      if (!/\p{Lu}/u.test(text[s]!) || overlapsRegion(s, e) || compassAfter.test(text.slice(e, e + 12)) || /^\s+\p{Lu}/u.test(text.slice(e, e + 3))) continue;
+      if (!UPPER.test(text[s]!) || overlapsRegion(s, e) || compassAfter.test(text.slice(e, e + 12)) || CAPITAL_AFTER.test(text.slice(e, e + 3))) continue;
       subjects.push({ start: s, end: e, unit: 'island', word: m[0] });
     }
     subjects.sort((a, b) => a.start - b.start);
-    const boilerplate = new RegExp(`^\\s*(?:${alternation(lexicon().boilerplateLines)})`, 'iu');
     const areaRegion = new Set(subjects.filter((x) => x.unit === 'area').map((x) => x.start));
 
     return (f: GateFigure) => {

@@ -65,8 +65,22 @@ export function firstInside<T extends Span>(xs: readonly T[], from: number, to: 
 /** Where a clause breaks: punctuation, and the connectives that start a new statement. */
 export const CLAUSE_BREAK = /;|(?<!\d)[,:]|[,:](?!\d)|\s(?:sedangkan|sementara|kemudian|disusul|diikuti|namun|tetapi|karena|sehingga|padahal|meski|walaupun)\s/giu;
 
+/**
+ * Clause starts already found for the current text, by (from, pos): each gate asks for the clause of the same figure
+ * (programme, polarity, threshold), and the answer depends on nothing else.
+ */
+let startsOf: { text: string; at: Map<number, number> } | null = null;
+
 /** Start of the clause holding `pos` (searching back no further than `from`). */
 export function clauseStartOf(text: string, from: number, pos: number): number {
+  if (!startsOf || startsOf.text !== text) startsOf = { text, at: new Map() };
+  const key = from * 2 ** 26 + pos;
+  let s = startsOf.at.get(key);
+  if (s === undefined) startsOf.at.set(key, (s = findClauseStart(text, from, pos)));
+  return s;
+}
+
+function findClauseStart(text: string, from: number, pos: number): number {
   let s = from;
   const slice = text.slice(from, pos);
   CLAUSE_BREAK.lastIndex = 0;

@@ -27,7 +27,7 @@ import { pairCategories as pairCategoryMentions } from '../../extractors/categor
 import { INDONESIA, toRef, type RegionEntry } from '../normalize/regions.ts';
 import type { CategoryFact, Fact, Metric } from '../types.ts';
 import { confidenceOf } from './confidence.ts';
-import { alternation, lexicon, wordsRegex } from './lexicon.ts';
+import { alternation, endsLikeOneOf, lexicon, prefixScanner, scanAll, wordsRegex } from './lexicon.ts';
 import { makeDoc, MAX_TITLE_CHARS } from './segment.ts';
 import { matchConstructions, type Claim } from './match.ts';
 import type { Pairing } from '../../extractors/constructions/types.ts';
@@ -144,6 +144,9 @@ export const OFFICE_REACH = 20;
  * region a ranking is made within is its scope, not the owner of the figure; it is read as a location.
  */
 const RANK_SCOPE_BEFORE = /\b(?:ter(?:tinggi|endah|rendah|besar|kecil|baik|buruk|banyak|sedikit|padat)|paling\s+\p{L}+)(?:\s+(?:kedua|ketiga|keempat|kelima|ke-?\d+))?\s+(?:di\s+|se-?)(?:seluruh\s+)?(?:wilayah\s+)?$/iu;
+/** Exact pre-tests of the two patterns above: the last letter before the name must end one of their last words. */
+const OFFICE_MAY = endsLikeOneOf(['cabang', 'kc', 'kcu', 'wilayah'])!;
+const RANK_MAY = endsLikeOneOf(['di', 'se', 'se-', 'seluruh', 'wilayah'])!;
 function officesAsBranches(doc: Doc, found: Found): Found {
   const all = new SpanIndex(found.region);
   const region = found.region.map((r) => {
@@ -151,10 +154,10 @@ function officesAsBranches(doc: Doc, found: Found): Found {
     if (r.role === 'dateline' && PEOPLE_BEFORE.test(doc.text.slice(Math.max(0, r.start - 15), r.start))) return { ...r, role: 'subject' as const };
     if (r.role !== 'subject') return r;
     const before = doc.text.slice(Math.max(0, r.start - OFFICE_REACH - 10), r.start);
-    if (OFFICE_BEFORE.test(before)) return { ...r, role: 'branch' as const };
+    if (OFFICE_MAY(before) && OFFICE_BEFORE.test(before)) return { ...r, role: 'branch' as const };
     // Only with a ranked region before it in the sentence, or for Indonesia: "tertinggi di Kabupaten Malinau 100,56 persen"
     // says where the highest figure is.
-    if (RANK_SCOPE_BEFORE.test(before)) {
+    if (RANK_MAY(before) && RANK_SCOPE_BEFORE.test(before)) {
       const s = doc.sentenceAt(r.start);
       const ranked = all.some(s.start, r.start, (x) => x.role === 'subject' && x !== r);
       if (ranked || r.region === INDONESIA) return { ...r, role: 'location' as const };
@@ -165,6 +168,14 @@ function officesAsBranches(doc: Doc, found: Found): Found {
 }
 
 let boilerRe: RegExp | null = null;
+/** "kini", "saat ini" over a whole text, made once with its prefix scanner. */
+let currentsRe: { re: RegExp; scan: ((text: string) => RegExpExecArray[]) | null } | null = null;
+
+// Patterns with a Unicode property outside a bracket are hoisted: the TypeScript transform turns such a literal into a
+// `new RegExp` evaluated at every call.
+const ENDS_LOWER = /\p{Ll}$/u;
+const LETTER = /\p{L}/u;
+const CAPITALISED = /^\p{Lu}\p{Ll}/u;
 
 function context(doc: Doc, found: Found): Ctx {
   const subjects = found.region.filter((r) => r.role === 'subject');
@@ -181,7 +192,7 @@ function context(doc: Doc, found: Found): Ctx {
   const lastPara = doc.paragraphs.at(-1);
   // A text that stops mid-word ("… kepesertaan JKN ya") was cut; one that ends in a headline ("… terlindungi JKN") was not.
   const lastLine = lastPara ? doc.text.slice(lastPara.start, lastPara.end) : '';
-  const truncated = !/[.!?"”’)\]*]$/.test(tail) && /\p{Ll}$/u.test(tail) && !isTitleCase(lastLine);
+  const truncated = !/[.!?"”’)\]*]$/.test(tail) && ENDS_LOWER.test(tail) && !isTitleCase(lastLine);
   // Built once per process: the lexicon does not change while it runs.
   boilerRe ??= new RegExp(`^\\s*(?:${alternation(lexicon().boilerplateLines)})`, 'iu');
   const boilerplate = new Set(doc.paragraphs.flatMap((p, i) => (boilerRe!.test(doc.text.slice(p.start, p.end)) ? [i] : [])));
@@ -198,7 +209,11 @@ function context(doc: Doc, found: Found): Ctx {
   };
   const breaks = matchSpans(CLAUSE_BREAK, doc.text);
   const ands = matchSpans(/\s(?:dan|serta)\s/giu, doc.text);
-  const currents = matchSpans(new RegExp(currentRe().source, 'giu'), doc.text);
+  currentsRe ??= (() => {
+    const re = new RegExp(currentRe().source, 'giu');
+    return { re, scan: prefixScanner(re, lexicon().currentWords) };
+  })();
+  const currents = new SpanIndex(scanAll(currentsRe.re, doc.text, currentsRe.scan).map((m) => ({ start: m.index, end: m.index + m[0].length })));
   const partial = { doc, found, subjects, articleRegion, typedCodes, dominantProvince, truncated, boilerplate, ix, subjectIx: new SpanIndex(subjects), breaks, ands, currents };
   const asofIx = new SpanIndex(found.date.filter((d) => d.role === 'asof' && !governedByGuard(partial, d)));
   const claims = matchConstructions(doc, ix);
@@ -206,7 +221,7 @@ function context(doc: Doc, found: Found): Ctx {
 }
 
 function isTitleCase(line: string): boolean {
-  const words = line.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  const words = line.split(/\s+/).filter((w) => LETTER.test(w));
   return line.length <= MAX_TITLE_CHARS && words.length > 0 && words.filter((w) => /^[\p{Lu}\d"“'‘(]/u.test(w)).length / words.length >= 0.6;
 }
 
@@ -242,6 +257,7 @@ export function extract(
   aboutJkn = false,
 ): { facts: Fact[]; categories: CategoryFact[]; dateline: string | null } {
   // An article that never names JKN, BPJS or UHC is about something else: its percentages are not coverage.
+  debugPairing = Boolean(process.env.CAKUPAN_DEBUG_PAIRING);
   domainRe ??= wordsRegex(lexicon().domainWords, 'i');
   if (!aboutJkn && !domainRe.test(text)) return { facts: [], categories: [], dateline: null };
   const doc = makeDoc(text, published, title);
@@ -365,7 +381,7 @@ function pairFigures(ctx: Ctx): Fact[] {
     const nextOwn = next && next.sentence === g.sentence ? (guards.first(g.end, next.start, (x) => belongsToNext(x, g, next))?.start ?? cues.first(g.end, next.start, (x) => belongsToNext(x, g, next))?.start) : undefined;
     // … and at a capitalised metric word right after the figure, a sentence whose full stop the page lost: "mencapai
     // 87,86 persen Peserta yang belum terdaftar akan didata ulang".
-    const restart = cues.touching(g.end, Math.min(w.after.end, g.end + 3)).find((c) => c.start >= g.end && /^\p{Lu}\p{Ll}/u.test(text.slice(c.start, c.start + 2)) && /^\s+$/u.test(text.slice(g.end, c.start)));
+    const restart = cues.touching(g.end, Math.min(w.after.end, g.end + 3)).find((c) => c.start >= g.end && CAPITALISED.test(text.slice(c.start, c.start + 2)) && /^\s+$/u.test(text.slice(g.end, c.start)));
     const ownSpan: Span = { start: w.clause.start, end: Math.min(ownEnd, nextOwn ?? ownEnd, restart?.start ?? ownEnd) };
     // A figure its own population word names ("… belum terdaftar dari total penduduk 2,49 juta jiwa") is the population,
     // whatever the unregistered words before that word say.
@@ -508,7 +524,7 @@ function pairFigures(ctx: Ctx): Fact[] {
       // The gates (extractors/gates/): programme, unit, polarity, threshold.
       const mention = regionPick.mentions[0];
       const block = gates.check({ start: m.start, end: m.end, kind: m.kind, value: m.value, group: { start: g.start, end: g.end }, clause: ownSpan, ...(mention ? { region: mention } : {}) });
-      if (process.env.CAKUPAN_DEBUG_PAIRING && block) console.error(`pairing: ${block.reason} "${block.word}" drops ${text.slice(m.start, m.end)}`);
+      if (debugPairing && block) console.error(`pairing: ${block.reason} "${block.word}" drops ${text.slice(m.start, m.end)}`);
       if (block) {
         dropped.push({ sentence: g.sentence, value: m.value });
         continue;
@@ -669,9 +685,10 @@ function belongsToNext(x: Span, g: Group, next: Group | undefined): boolean {
   return next.start - x.end <= x.start - g.end;
 }
 
-/** Set CAKUPAN_DEBUG_PAIRING=1 to see on stderr why a figure gave no fact. */
+/** Set CAKUPAN_DEBUG_PAIRING=1 to see on stderr why a figure gave no fact (read once per extraction: `process.env` is slow). */
+let debugPairing = false;
 function debugDrop(ctx: Ctx, g: Group, why: string): void {
-  if (process.env.CAKUPAN_DEBUG_PAIRING) console.error(`pairing: ${why} drops ${ctx.doc.text.slice(g.start, g.end)}`);
+  if (debugPairing) console.error(`pairing: ${why} drops ${ctx.doc.text.slice(g.start, g.end)}`);
 }
 
 /**

@@ -149,18 +149,199 @@ export const WORD_END = '(?![\\p{L}\\p{N}])';
  */
 export function wordsRegex(words: readonly string[], flags = 'gi'): RegExp {
   const ascii = words.every((w) => /^\w/.test(w) && /\w$/.test(w) && /^[\x00-\x7f]*$/.test(w));
-  if (ascii) return new RegExp(`\\b(?:${alternation(words)})\\b`, flags.replace('u', ''));
-  return new RegExp(`${WORD_START}(?:${alternation(words)})${WORD_END}`, flags.includes('u') ? flags : flags + 'u');
+  const re = ascii
+    ? new RegExp(`\\b(?:${alternation(words)})\\b`, flags.replace('u', ''))
+    : new RegExp(`${WORD_START}(?:${alternation(words)})${WORD_END}`, flags.includes('u') ? flags : flags + 'u');
+  if (flags.includes('i') && flags.includes('g')) {
+    const scan = prefixScanner(re, words);
+    if (scan) scans.set(re, scan);
+  }
+  return re;
 }
 
-/** Whether any word of the list occurs in `s` as a whole word. */
-export function hasAny(re: RegExp, s: string): boolean {
+/** Texts shorter than this are scanned by the regex alone: the index would cost more than it saves. @default 256 */
+export const PREFIX_SCAN_MIN_CHARS = 256;
+
+/**
+ * Finding a pattern in a whole text without running it at every position. When every match of a global regex starts
+ * with one of a few known words (a word list's words; a cue's first words), right after a character that is no ASCII
+ * letter, one pass per text indexes the positions after such a character by their first one, two and three
+ * characters — folded: ASCII lower case, any white space as " ", "ſ" as "s" and the Kelvin sign as "k" (the only
+ * non-ASCII characters that match ASCII ones case-insensitively), any other non-ASCII first character in one bucket —
+ * and the regex runs sticky only at the positions its starts' prefixes index, in text order, from the end of its last
+ * match on. Those positions are a superset of where a match can start and the regex itself decides at each, so the
+ * matches are exactly those of the global regex's exec loop. (Every lexicon list over every text was about a fifth of
+ * the time per article; a Unicode look-behind at every position made some patterns three times slower still.)
+ *
+ * (Patterns opening with `\b`, `(?<![\p{L}\p{N}])` or `(?<![\p{L}])` all start after a character that is no ASCII
+ * letter.) Returns null when a start cannot be keyed (a non-ASCII letter first): the caller keeps the plain regex.
+ */
+export function prefixScanner(re: RegExp, starts: readonly string[]): ((text: string) => RegExpExecArray[]) | null {
+  if (!re.global || re.sticky) return null;
+  const keys = new Set<number>();
+  for (const w of starts) {
+    const k = prefixKey(w);
+    if (k === null) return null;
+    keys.add(k);
+  }
+  const sticky = new RegExp(re.source, re.flags.replace('g', '') + 'y');
+  const ids = [...keys].map(idOf);
+  return (text) => {
+    const buckets = prefixIndex(text);
+    // The match at each indexed position, bucket by bucket; then in text order, each from the end of the one kept
+    // before (a position in two buckets, "pe" and "pes", gives the same match twice: the second is inside the first).
+    const all: RegExpExecArray[] = [];
+    for (const id of ids) {
+      const ps = buckets[id];
+      if (!ps) continue;
+      for (let i = 0; i < ps.length; i++) {
+        sticky.lastIndex = ps[i]!;
+        const m = sticky.exec(text);
+        if (m) all.push(m);
+      }
+    }
+    if (all.length > 1) all.sort((x, y) => x.index - y.index);
+    const out: RegExpExecArray[] = [];
+    let end = 0;
+    for (const m of all) {
+      if (m.index < end) continue;
+      out.push(m);
+      // An empty match moves on by one, as the exec loops over these patterns do.
+      end = m.index + Math.max(1, m[0].length);
+    }
+    return out;
+  };
+}
+
+const FOLD = new Int16Array(65536).fill(-1);
+for (let c = 0; c < 128; c++) FOLD[c] = c >= 65 && c <= 90 ? c + 32 : c;
+for (const c of [9, 10, 11, 12, 13, 0x20, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) FOLD[c] = 32;
+FOLD[0x17f] = 115; // "ſ" matches "s" under /iu
+FOLD[0x212a] = 107; // the Kelvin sign matches "k" under /iu
+const SPACE = 32;
+/** The bucket of positions whose first character is any other non-ASCII one ("≥", "≧"). */
+const OTHER = 1 << 23;
+const key3 = (a: number, b: number, c: number) => (1 << 21) | (a << 14) | (b << 7) | c;
+
+const scans = new WeakMap<RegExp, (text: string) => RegExpExecArray[]>();
+
+/**
+ * The prefix keys some scanner asks for, each with a small id (0 for none): the index files a position only under
+ * those (most words start none), in an array by id. A new key bumps the version: a text indexed before is indexed again.
+ */
+const id1 = new Uint16Array(1 << 7);
+const id2 = new Uint16Array(1 << 14);
+const id3 = new Uint16Array(1 << 21);
+let idOther = 0;
+let ids = 0;
+function idOf(k: number): number {
+  if (k === OTHER) return (idOther ||= ++ids);
+  const [arr, i] = k >= 1 << 21 ? [id3, k & ((1 << 21) - 1)] : k >= 1 << 7 ? [id2, k] : [id1, k];
+  return (arr[i] ||= ++ids);
+}
+
+/**
+ * The folded prefix key of a start: its first one to three characters, cut after its first space and before its first
+ * non-ASCII character; a non-ASCII first character without case ("≥") is the OTHER bucket; null for a non-ASCII letter.
+ */
+function prefixKey(word: string): number | null {
+  const first = word.charCodeAt(0);
+  if (Number.isNaN(first)) return null;
+  if (first >= 128) {
+    const ch = String.fromCodePoint(word.codePointAt(0)!);
+    return /[\p{L}\p{N}]/u.test(ch) || ch.toLowerCase() !== ch.toUpperCase() || FOLD[first]! >= 0 ? null : OTHER;
+  }
+  const k: number[] = [];
+  for (let i = 0; i < word.length && k.length < 3; i++) {
+    const u = word.charCodeAt(i);
+    if (u >= 128) break;
+    const c = FOLD[u]!;
+    if (k.length === 0 && c === SPACE) return null;
+    k.push(c);
+    if (c === SPACE) break;
+  }
+  return k.length === 1 ? k[0]! : k.length === 2 ? (k[0]! << 7) | k[1]! : key3(k[0]!, k[1]!, k[2]!);
+}
+
+let indexed: { text: string; ids: number; buckets: (number[] | undefined)[] } | null = null;
+/** Positions of a text after no ASCII letter, by prefix key id (the last text's index is kept: an article asks often). */
+function prefixIndex(text: string): (number[] | undefined)[] {
+  if (indexed && indexed.text === text && indexed.ids === ids) return indexed.buckets;
+  const buckets: (number[] | undefined)[] = new Array(ids + 1);
+  const file = (id: number, p: number) => {
+    const a = buckets[id];
+    if (a) a.push(p);
+    else buckets[id] = [p];
+  };
+  const n = text.length;
+  for (let p = 0; p < n; p++) {
+    if (p > 0) {
+      const prev = text.charCodeAt(p - 1);
+      if ((prev >= 65 && prev <= 90) || (prev >= 97 && prev <= 122)) continue;
+    }
+    const u = text.charCodeAt(p);
+    const a = FOLD[u]!;
+    if (a === SPACE) continue;
+    if (a < 0 || u >= 128) {
+      if (idOther) file(idOther, p);
+      if (a < 0) continue;
+    }
+    let id = id1[a]!;
+    if (id) file(id, p);
+    if (p + 1 >= n) continue;
+    const b = FOLD[text.charCodeAt(p + 1)]!;
+    if (b < 0) continue;
+    const ab = (a << 7) | b;
+    id = id2[ab]!;
+    if (id) file(id, p);
+    if (b === SPACE || p + 2 >= n) continue;
+    const c = FOLD[text.charCodeAt(p + 2)]!;
+    if (c < 0) continue;
+    id = id3[(ab << 7) | c]!;
+    if (id) file(id, p);
+  }
+  indexed = { text, ids, buckets };
+  return buckets;
+}
+
+/**
+ * An exact pre-test for a pattern anchored at the end of a short string on one of `words`, then only white space or
+ * one of `closers` (the region extractor's "Kabupaten ", "Cabang ", "diserahkan di "): whether the string's last
+ * character that is no white space, case-folded as under /iu, is the last character of one of the words or a closer.
+ * When it is not, the pattern cannot match, and it is not run. Null when a word ends in a non-ASCII character.
+ */
+export function endsLikeOneOf(words: readonly string[], closers = ''): ((s: string) => boolean) | null {
+  const last = new Uint8Array(128);
+  for (const w of [...words, ...closers]) {
+    const c = w.charCodeAt(w.length - 1);
+    if (!(c < 128) || FOLD[c] === SPACE) return null;
+    last[FOLD[c]!] = 1;
+  }
+  return (s) => {
+    let i = s.length - 1;
+    while (i >= 0 && FOLD[s.charCodeAt(i)] === SPACE) i--;
+    if (i < 0) return false;
+    const f = FOLD[s.charCodeAt(i)]!;
+    return f >= 0 && last[f] === 1;
+  };
+}
+
+/** Every match of a global regex in a long text, through its prefix scanner when it has one, else its exec loop. */
+export function scanAll(re: RegExp, text: string, scan: ((text: string) => RegExpExecArray[]) | null): RegExpExecArray[] {
+  if (scan && text.length >= PREFIX_SCAN_MIN_CHARS) return scan(text);
+  const out: RegExpExecArray[] = [];
   re.lastIndex = 0;
-  return re.test(s);
+  for (let m; (m = re.exec(text)); ) {
+    out.push(m);
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
 }
 
 /** All whole-word occurrences (start offsets relative to `s`). */
 export function findAll(re: RegExp, s: string): { start: number; end: number; text: string }[] {
+  const scan = re.global && s.length >= PREFIX_SCAN_MIN_CHARS ? scans.get(re) : undefined;
+  if (scan) return scan(s).map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
   const out: { start: number; end: number; text: string }[] = [];
   re.lastIndex = 0;
   for (let m; (m = re.exec(s)); ) {

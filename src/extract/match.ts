@@ -24,10 +24,21 @@ interface Hit {
   pairings: Pairing[];
 }
 
+// The constructions' patterns made global, once per registry (they were rebuilt for every document).
+const globalPatterns = new WeakMap<readonly Construction[], RegExp[]>();
+function patternsOf(constructions: readonly Construction[]): RegExp[] {
+  let patterns = globalPatterns.get(constructions);
+  if (!patterns) {
+    patterns = constructions.map((c) => new RegExp(c.pattern.source, c.pattern.flags.includes('g') ? c.pattern.flags : c.pattern.flags + 'g'));
+    globalPatterns.set(constructions, patterns);
+  }
+  return patterns;
+}
+
 /** Runs every construction over every sentence that holds a figure. */
 export function matchConstructions(doc: Doc, ix: MentionIndexes, constructions: readonly Construction[] = CONSTRUCTIONS): Map<Value, Claim> {
   const hits: Hit[] = [];
-  const patterns = constructions.map((c) => new RegExp(c.pattern.source, c.pattern.flags.includes('g') ? c.pattern.flags : c.pattern.flags + 'g'));
+  const patterns = patternsOf(constructions);
   for (const s of doc.sentences) {
     if (!ix.percent.some(s.start, s.end) && !ix.count.some(s.start, s.end)) continue;
     const seq: Sequence = sequenceOf(doc, s, ix);

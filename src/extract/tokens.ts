@@ -57,6 +57,15 @@ const CONNECTIVES: [RegExp, string][] = [
 ];
 const GAP_PIECE = /di\s+antaranya|antara\s+lain|[(),;:]|[-–—]+|[^\s(),;:–—]+/giu;
 
+/**
+ * Whether a piece may be one of the CONNECTIVES: they all start with a, b, d, m, s or y (any case; "ſ" folds to "s"
+ * under /iu). Most pieces start otherwise and skip the six anchored patterns.
+ */
+function mayBeConnective(piece: string): boolean {
+  const c = piece.charCodeAt(0) | 0x20;
+  return c === 0x61 || c === 0x62 || c === 0x64 || c === 0x6d || c === 0x73 || c === 0x79 || piece.charCodeAt(0) === 0x17f;
+}
+
 const PRECEDENCE: Record<string, number> = { P: 7, C: 7, R: 6, B: 6, D: 5, K: 4, G: 3, Q: 2, N: 1 };
 
 export interface MentionIndexes {
@@ -126,7 +135,7 @@ export function sequenceOf(doc: Doc, s: Sentence, ix: MentionIndexes): Sequence 
       let code = 'w';
       if (/^[(),;:]$/.test(piece)) code = piece;
       else if (/^[-–—]+$/.test(piece)) code = '-';
-      else for (const [re, c] of CONNECTIVES) if (re.test(piece)) code = c;
+      else if (mayBeConnective(piece)) for (const [re, c] of CONNECTIVES) if (re.test(piece)) code = c;
       const prev = tokens.at(-1);
       // A run of other words is one token: "menjadi yang tertinggi di" reads `w i`, "telah mencapai" reads `w`.
       if (code === 'w' && prev?.code === 'w' && prev.kind === 'word') {
