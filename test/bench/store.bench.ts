@@ -168,7 +168,8 @@ try {
     results.push(boss1, boss2);
     ratio('PostgreSQL 2 cakupan workers / 1 (pg-boss queue)', boss1, boss2);
     // The machine's own ceiling for this work: extraction alone (no store, no queue) in 1 and then 2 processes.
-    const CEILING_N = Math.max(2_000, Math.min(10_000, Math.round(N / 10)));
+    // Long enough to be JIT-warm and to outlast the start of the other process (a few seconds says nothing).
+    const CEILING_N = Math.max(5_000, Math.min(20_000, Math.round(N / 5)));
     const [alone1, alone2] = await pair('extraction alone', () => extractOnly(1, CEILING_N), () => extractOnly(2, CEILING_N));
     const ceiling = alone2.rate / alone1.rate;
     ratios.push(
