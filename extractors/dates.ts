@@ -32,6 +32,7 @@ function buildPatterns(lex: ReturnType<typeof lexicon>, weekday: string) {
     parser: chronoId.casual.clone(),
     // Only paragraphs with a month name or a d/m pattern go through chrono (speed).
     hasDate: /(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|jan|feb|mar|apr|jun|jul|agu|agt|ags|sep|okt|nov|des)\b|\d\/\d/i,
+    hasDateAll: /(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|jan|feb|mar|apr|jun|jul|agu|agt|ags|sep|okt|nov|des)\b|\d\/\d/gi,
     eventBefore: new RegExp(`(?:${weekday})\\s*,?\\s*\\(?\\s*$|\\(\\s*$`, 'iu'),
     weekdayBefore: new RegExp(`(?:${weekday})\\s*,?\\s*\\(?\\s*$`, 'iu'),
     notAsOf: new RegExp(`${WORD_START}(?:${alternation(lex.dateNotAsOf)})\\s+(?:\\S+\\s+){0,2}$`, 'iu'),
@@ -62,6 +63,42 @@ function roleFor(doc: Doc, start: number, end: number, matched: string): { role:
   return { role: 'asof', cue: cueFirst ? cueFirst[1]!.toLowerCase() : null };
 }
 
+/** Characters of context chrono gets on each side of a month name or d/m pattern. */
+const CHRONO_REACH = 80;
+
+type ChronoResult = ReturnType<ReturnType<typeof chronoId.casual.clone>['parse']>[number];
+/** A chrono result placed in the paragraph: where its text starts, the text, the parsed start date. */
+type Placed = { index: number; text: string; start: ChronoResult['start'] };
+
+/**
+ * chrono's results for one paragraph, parsing only windows around the month names and d/m patterns in it (chrono's
+ * cost grows with the text it is given; a date is a few words around them). A window is widened to whole words;
+ * when a result touches a window's inner edge (it might run on past it), the whole paragraph is parsed instead.
+ */
+function chronoResults(parser: ReturnType<typeof chronoId.casual.clone>, slice: string, cues: RegExp, refDate: Date): Placed[] {
+  const windows: [number, number][] = [];
+  cues.lastIndex = 0;
+  for (let m; (m = cues.exec(slice)); ) {
+    let a = Math.max(0, m.index - CHRONO_REACH);
+    let b = Math.min(slice.length, m.index + m[0].length + CHRONO_REACH);
+    while (a > 0 && !/\s/.test(slice[a - 1]!)) a--;
+    while (b < slice.length && !/\s/.test(slice[b]!)) b++;
+    const last = windows.at(-1);
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else windows.push([a, b]);
+  }
+  if (windows.length === 1 && windows[0]![0] === 0 && windows[0]![1] === slice.length) return parser.parse(slice, refDate);
+  const out: Placed[] = [];
+  for (const [a, b] of windows) {
+    for (const r of parser.parse(slice.slice(a, b), refDate)) {
+      const end = r.index + r.text.length;
+      if ((a > 0 && r.index === 0) || (b < slice.length && end >= b - a)) return parser.parse(slice, refDate);
+      out.push({ index: r.index + a, text: r.text, start: r.start });
+    }
+  }
+  return out;
+}
+
 export const dates: Extractor<'date'> = {
   name: 'dates',
   kind: 'date',
@@ -74,7 +111,7 @@ export const dates: Extractor<'date'> = {
     for (const para of doc.paragraphs) {
       const slice = text.slice(para.start, para.end);
       if (re.hasDate.test(slice)) {
-        for (const r of re.parser.parse(slice, ref ?? new Date('2000-01-01T00:00:00Z'))) {
+        for (const r of chronoResults(re.parser, slice, re.hasDateAll, ref ?? new Date('2000-01-01T00:00:00Z'))) {
           const s = r.start;
           // Weekdays alone, "pagi", "kemarin", "saat ini": no written date.
           if (!s.isCertain('month') || !/\d/.test(r.text)) continue;
@@ -138,6 +175,9 @@ export const dates: Extractor<'date'> = {
     { text: 'Sejak program JKN bergulir pada 1 Januari 2014, kepesertaan', span: '1 Januari 2014', value: { date: '2014-01-01', role: 'other' } },
     { text: 'cakupan kepesertaan hingga akhir 2024 mencapai 97 persen', span: 'hingga akhir 2024', value: { date: '2024', role: 'asof' } },
     { text: 'pada semester I 2025 mencapai 99 persen', span: 'semester I 2025', value: { date: '2025', role: 'asof' } },
+    // Long paragraphs: chrono reads only the words around each month name (chronoResults), with the same results.
+    { text: 'Pemerintah kabupaten bersama BPJS Kesehatan terus memperluas kepesertaan warga melalui pendataan dari rumah ke rumah, dan berdasarkan data per 1 Mei 2025 cakupan kepesertaan JKN sudah mencapai 98,41 persen dari seluruh penduduk yang tercatat di dinas kependudukan setempat.', span: '1 Mei 2025', value: { date: '2025-05-01', role: 'asof' } },
+    { text: 'Rapat koordinasi yang digelar di aula kantor bupati pada Selasa (14/10/2025) membahas pendanaan iuran warga miskin, sementara data kepesertaan yang dipaparkan dalam rapat itu, yakni kondisi hingga 30 September 2025, menunjukkan kenaikan dibanding tahun lalu.', span: '30 September 2025', value: { date: '2025-09-30', role: 'asof' } },
     { text: 'jum’at (21/11)', none: 'a slash date without a year and no publication date has no year to give' },
     { text: 'Visi Misi Presiden tahun 2020-2024', none: 'a span of years is a period, not a date' },
     { text: 'kurang lebih 10 tahun jumlah kepesertaan', none: 'a duration' },
