@@ -12,10 +12,12 @@
 import type { Construction } from './types.ts';
 import { regionOf, textBetween, tokensOf, valueOf } from './types.ts';
 
+/** Verbs and words that introduce what a speaker said ("kata Ahmad", "…, mengatakan …"). */
+const SPEECH = 'kata|ujar|menurut|mengatakan|menyebut(?:kan)?|menjelaskan|menuturkan|mengungkapkan|menyampaikan|menambahkan|menegaskan';
 /** What opens a clause or a quote rather than an apposition. */
-const NOT_APPOSITION = /^\s*(?:dan|serta|atau|sedangkan|sementara|namun|tetapi|kata|ujar|ucap|tutur|menurut|mengatakan|menyebut(?:kan)?|menjelaskan|menuturkan|mengungkapkan|menyampaikan|menambahkan|menegaskan|katanya|ujarnya)\b/iu;
+const NOT_APPOSITION = new RegExp(`^\\s*(?:dan|serta|atau|sedangkan|sementara|namun|tetapi|ucap|tutur|katanya|ujarnya|${SPEECH})\\b`, 'iu');
 /** After the apposition, a speech verb: the region was the speaker's address ("…, dr. X, mengatakan …"). */
-const SPEECH_AFTER = /^\s*(?:kata|ujar|menurut|mengatakan|menyebut(?:kan)?|menjelaskan|menuturkan|mengungkapkan|menyampaikan|menambahkan|menegaskan)\b/iu;
+const SPEECH_AFTER = new RegExp(`^\\s*(?:${SPEECH})\\b`, 'iu');
 
 export const regionApposition: Construction = {
   name: 'region-apposition',

@@ -9,12 +9,15 @@
  *
  * Pattern: GUARD(criterion) [cue | "(" | ")" | "," | "yakni" | words | category]{0,6} PERCENT { "dan" [words | cue]{0,2} PERCENT }
  */
+import { alternation, lexicon } from '../../src/extract/lexicon.ts';
 import type { GuardMention } from '../../src/extract/types.ts';
 import type { Construction } from './types.ts';
 import { tokensOf, valueOf } from './types.ts';
 
 /** Between the criterion's name and its share, only links: "(UHC) sebesar 95 persen", "UHC, yakni 98 persen". */
-const LINK = /^(?:\s|[(),:]|yang|sebesar|yakni|yaitu|adalah|ialah|di\s+angka|minimal|minimum|paling\s+sedikit|sekurang-kurangnya|kategori|kepesertaan|cakupan|keaktifan|peserta|aktif|jkn|uhc|universal\s+health\s+coverage|pratama|madya|utama|paripurna|non\s+cut\s+off|prioritas)*$/iu;
+const LINK_WORDS = 'yang|sebesar|yakni|yaitu|adalah|ialah|di\\s+angka|minimal|minimum|paling\\s+sedikit|sekurang-kurangnya|kategori|kepesertaan|cakupan|keaktifan|peserta|aktif|jkn|uhc|universal\\s+health\\s+coverage|non\\s+cut\\s+off|prioritas';
+/** …and the tier words of the lexicon ("kategori Madya adalah cakupan 98 persen"): built once. */
+let link: RegExp | null = null;
 
 export const thresholdOfUhc: Construction = {
   name: 'threshold-of-uhc',
@@ -28,7 +31,8 @@ export const thresholdOfUhc: Construction = {
     const shares = ts.filter((t) => t.code === 'P').map(valueOf);
     const p = shares[0]!;
     if (p.kind !== 'percent' || p.number.decimal) return null;
-    if (!LINK.test(m.doc.text.slice(g.end, p.start))) return null;
+    link ??= new RegExp(`^(?:\\s|[(),:]|${LINK_WORDS}|${alternation(Object.keys(lexicon().categoryTiers))})*$`, 'iu');
+    if (!link.test(m.doc.text.slice(g.end, p.start))) return null;
     // A criterion's bars are round: "… dan keaktifan 80 persen" is one, "… dan keaktifan 81,4 persen" a measurement.
     const bars = shares.filter((v, i) => i === 0 || (v.kind === 'percent' && !v.number.decimal));
     return bars.map((v) => ({ value: v, drop: 'a criterion named before its share', reasons: [] }));

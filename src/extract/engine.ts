@@ -354,14 +354,16 @@ function pairFigures(ctx: Ctx): Fact[] {
     // "Kabupaten Samosir, yang masuk wilayah kerja cabang lain, …": a region's membership of a branch area, not the area's total.
     else if (gs.some((g) => g.guard === 'aggregate' && !MEMBER_OF.test(text.slice(Math.max(s.start, g.start - 30), g.start)))) sentenceGuard.set(s, 'aggregate');
   }
-  for (const g of groups) if (sentenceGuard.get(g.sentence) === 'aggregate' && !ownRegionAfterArea(ctx, g)) for (const m of g.members) if (m.kind === 'count') aggregateValues.add(m.value);
+  // In an area's sentence, the groups a region named after the area's words owns (ownRegionAfterArea) are not the area's.
+  const areaOwned = new Set(groups.filter((g) => sentenceGuard.get(g.sentence) === 'aggregate' && ownRegionAfterArea(ctx, g)));
+  for (const g of groups) if (sentenceGuard.get(g.sentence) === 'aggregate' && !areaOwned.has(g)) for (const m of g.members) if (m.kind === 'count') aggregateValues.add(m.value);
 
   groups.forEach((g, gi) => {
     const prev = groups[gi - 1];
     const next = groups[gi + 1];
     const w = windowsOf(g, prev, next, ctx.breaks);
     // 1. Guards.
-    const sGuard = (sentenceGuard.get(g.sentence) === 'aggregate' && ownRegionAfterArea(ctx, g) ? undefined : sentenceGuard.get(g.sentence)) ?? (countedRegionsBefore(ctx, g) ? 'region-count' : referredRegionsBefore(text, g) ? 'regions-referred' : undefined);
+    const sGuard = (areaOwned.has(g) ? undefined : sentenceGuard.get(g.sentence)) ?? (countedRegionsBefore(ctx, g) ? 'region-count' : referredRegionsBefore(text, g) ? 'regions-referred' : undefined);
     if (sGuard) {
       debugDrop(ctx, g, `sentence:${sGuard}`);
       return g.members.forEach((m) => dropped.push({ sentence: g.sentence, value: m.value }));

@@ -28,6 +28,7 @@
  */
 import type { CountMention, Doc, Found, Mention, PercentMention, RegionMention, Sentence, Span } from './types.ts';
 import type { SpanIndex } from './spanindex.ts';
+import { alternation } from './lexicon.ts';
 
 export type TokenKind = 'region' | 'percent' | 'count' | 'number' | 'date' | 'category' | 'guard' | 'cue' | 'punct' | 'word';
 
@@ -47,23 +48,23 @@ export interface Sequence {
 }
 
 /** The connectives that structure lists, by code. Multi-word ones are matched on the gap text first. */
-const CONNECTIVES: [RegExp, string][] = [
-  [/^(?:di\s+antaranya|diantaranya|antara\s+lain|yakni|yaitu|meliputi|seperti)$/iu, 'y'],
-  [/^(?:dan|serta)$/iu, '&'],
-  [/^(?:masing-masing|berturut-turut)$/iu, 'm'],
-  [/^di$/iu, 'i'],
-  [/^atau$/iu, 'a'],
-  [/^dari$/iu, 'f'],
+const CONNECTIVE_WORDS: [string[], string][] = [
+  [['di antaranya', 'diantaranya', 'antara lain', 'yakni', 'yaitu', 'meliputi', 'seperti'], 'y'],
+  [['dan', 'serta'], '&'],
+  [['masing-masing', 'berturut-turut'], 'm'],
+  [['di'], 'i'],
+  [['atau'], 'a'],
+  [['dari'], 'f'],
 ];
+const CONNECTIVES: [RegExp, string][] = CONNECTIVE_WORDS.map(([words, code]) => [new RegExp(`^(?:${alternation(words)})$`, 'iu'), code]);
+/** Their first letters: a piece that starts with none of them skips the anchored patterns (most pieces). */
+const CONNECTIVE_FIRST = new Set(CONNECTIVE_WORDS.flatMap(([words]) => words.map((w) => w[0]!)));
 const GAP_PIECE = /di\s+antaranya|antara\s+lain|[(),;:]|[-–—]+|[^\s(),;:–—]+/giu;
 
-/**
- * Whether a piece may be one of the CONNECTIVES: they all start with a, b, d, m, s or y (any case; "ſ" folds to "s"
- * under /iu). Most pieces start otherwise and skip the six anchored patterns.
- */
+/** Whether a piece may be one of the CONNECTIVES ("ſ" folds to "s" under /iu, so it may be "serta"). */
 function mayBeConnective(piece: string): boolean {
-  const c = piece.charCodeAt(0) | 0x20;
-  return c === 0x61 || c === 0x62 || c === 0x64 || c === 0x6d || c === 0x73 || c === 0x79 || piece.charCodeAt(0) === 0x17f;
+  const first = piece[0]!.toLowerCase();
+  return CONNECTIVE_FIRST.has(first === 'ſ' ? 's' : first);
 }
 
 const PRECEDENCE: Record<string, number> = { P: 7, C: 7, R: 6, B: 6, D: 5, K: 4, G: 3, Q: 2, N: 1 };

@@ -77,7 +77,7 @@ export async function runWorker(o: WorkerOptions): Promise<WorkerResult> {
   let ingestedSinceConflicts = 0;
   // Jobs announced (NOTIFY) while the loop fetched or slept: look again at once instead of after the poll interval.
   let announced = false;
-  let wake = () => undefined as void;
+  let wake: () => void = () => {};
   let stopListening: (() => Promise<void>) | null = null;
   try {
     stopListening = await listenForJobs(o.db, () => {
@@ -221,7 +221,7 @@ export async function runWorker(o: WorkerOptions): Promise<WorkerResult> {
       if (took) continue;
       if (o.untilIdle && running.size === 0 && (await pendingJobs(boss)) === 0 && (await crawlStore.leasedHosts()).length === 0) break;
       if (!announced) await Promise.race([sleep(WORKER_POLL_MS(), stop), new Promise<void>((r) => (wake = r)), ...running]);
-      wake = () => undefined;
+      wake = () => {};
     }
     await Promise.all(running);
     stopHeapGuard();
