@@ -172,10 +172,10 @@ export const unitGate: Gate = {
     for (const m of text.matchAll(pulauRe)) {
       const s = m.index!;
       const e = s + m[0].length;
-      // "Kepulauan Nias" is the archipelago, not Kabupaten Nias; "Kepulauan Riau", "Kabupaten Kepulauan Sula" are regions whose
-      // own name holds the word (their mention covers it).
+      // "Kepulauan Nias" is the archipelago, not Kabupaten Nias; "Kepulauan Riau", "Kabupaten Kepulauan Sula", "Pulau Morotai"
+      // are regions whose own name holds the island word (their mention covers it).
       const at = lowerBound(allRegions, s + 1) - 1;
-      if (/^kepulauan/iu.test(m[0]) && at >= 0 && allRegions[at]!.start <= s && allRegions[at]!.end > s) continue;
+      if (at >= 0 && allRegions[at]!.start <= s && allRegions[at]!.end > s) continue;
       let marked = false;
       for (let i = lowerBound(allRegions, s); i < allRegions.length && allRegions[i]!.start < e; i++) {
         const x = regionSubject.get(allRegions[i]!.start);
@@ -242,6 +242,7 @@ export const unitGate: Gate = {
     { text: 'Per Juni 2025, cakupan kepesertaan JKN di Kepulauan Selayar mencapai 98,2 persen.', facts: [{ region: 'Kabupaten Kepulauan Selayar', metric: 'coverage_pct', value: 98.2 }] },
     { text: 'Cakupan kepesertaan JKN Provinsi Kepulauan Bangka Belitung mencapai 99,1 persen.', facts: [{ region: 'Provinsi Kepulauan Bangka Belitung', metric: 'coverage_pct', value: 99.1 }] },
     { text: 'Cakupan kepesertaan JKN di Pulau Madura baru 94,2 persen.', none: 'an island is no region' },
+    { text: 'Hingga Mei 2025, cakupan kepesertaan JKN di Kabupaten Pulau Morotai tercatat 97,5 persen.', facts: [{ region: 'Kabupaten Pulau Morotai', metric: 'coverage_pct', value: 97.5 }] },
     {
       text: 'Kantor Cabang Sibolga membawahi Kota Sibolga, Kabupaten Tapanuli Tengah dan Kabupaten Nias. Di tiga daerah itu, cakupan kepesertaan masing-masing 99,1 persen, 97,6 persen dan 95,2 persen.',
       facts: [
