@@ -135,7 +135,8 @@ interface Ctx {
  * "Kepala BPJS Kesehatan Cabang Kota Kediri mengatakan, …": the place a speaker's office is named for is no subject of
  * the figures. A region right after "Cabang", "KC", "Kantor Cabang" or "Kedeputian Wilayah" is read as a branch.
  */
-const OFFICE_BEFORE = /\b(?:cabang|kc|kcu|kantor\s+cabang|kedeputian\s+wilayah|deputi\s+wilayah|bpjs\s+kesehatan\s+wilayah)\s*$/iu;
+const OFFICE_WORDS = ['cabang', 'kc', 'kcu', 'kantor cabang', 'kedeputian wilayah', 'deputi wilayah', 'bpjs kesehatan wilayah'];
+const OFFICE_BEFORE = new RegExp(`\\b(?:${alternation(OFFICE_WORDS)})\\s*$`, 'iu');
 const PEOPLE_BEFORE = /\b(?:warga|penduduk|masyarakat|peserta)\s+$/iu;
 /** How far before a region an office word may stand ("Cabang Kota Kediri"). @default 20 */
 export const OFFICE_REACH = 20;
@@ -145,7 +146,7 @@ export const OFFICE_REACH = 20;
  */
 const RANK_SCOPE_BEFORE = /\b(?:ter(?:tinggi|endah|rendah|besar|kecil|baik|buruk|banyak|sedikit|padat)|paling\s+\p{L}+)(?:\s+(?:kedua|ketiga|keempat|kelima|ke-?\d+))?\s+(?:di\s+|se-?)(?:seluruh\s+)?(?:wilayah\s+)?$/iu;
 /** Exact pre-tests of the two patterns above: the last letter before the name must end one of their last words. */
-const OFFICE_MAY = endsLikeOneOf(['cabang', 'kc', 'kcu', 'wilayah'])!;
+const OFFICE_MAY = endsLikeOneOf(OFFICE_WORDS)!;
 const RANK_MAY = endsLikeOneOf(['di', 'se', 'se-', 'seluruh', 'wilayah'])!;
 function officesAsBranches(doc: Doc, found: Found): Found {
   const all = new SpanIndex(found.region);
