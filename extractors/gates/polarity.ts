@@ -30,7 +30,9 @@ export const MISSING_REACH = 60;
 export const MISSING_AFTER_REACH = 40;
 
 /** The words a figure in apposition may open with: "…, sekitar 19.800 orang". */
-const APPOSITION = /^\s*(?:sekitar|kira-kira|kurang\s+lebih|hampir|lebih\s+dari|sebanyak|mencapai|yakni|yaitu)?\s*$/iu;
+const APPOSITION = /^\s*(?:(?:yakni|yaitu)\s+)?(?:sekitar|kira-kira|kurang\s+lebih|hampir|lebih\s+dari|sebanyak|mencapai|yakni|yaitu)?\s*$/iu;
+/** What may stand between the missing phrase and the comma of the apposition: two words at most ("tersisa sedikit, yakni …"). */
+const APPOSITION_GAP = /^\s*(?:[\p{L}-]+\s*){0,2}$/u;
 
 /** Longest line read as a headline, where capitals carry no sentence boundary. */
 export const HEADLINE_MAX_CHARS = 150;
@@ -87,8 +89,6 @@ export const polarityGate: Gate = {
       openerRe: new RegExp(`^[\\s"“'‘(]*(?:${alternation(g.missingOpeners)})(?![\\p{L}])`, 'iu'),
     };
     const { afterRe, notAfter, anaphorRe, anaphorInRe, openerRe } = phrases;
-    // What a clause may end on for an anaphor after its comma to count it: a missing word, or an inactive one ("menunggak").
-    const missingOrInactive = [...before, ...inactive].sort((a, b) => a.start - b.start);
     const missingSentence = (from: number, to: number) => lastInside(before, from, to) !== undefined;
     const figures = [...found.percent, ...found.count].sort((a, b) => a.start - b.start);
     // "Sisanya, sebanyak 1,2 persen … belum memiliki JKN": a sentence that opens with the rest speaks of the missing.
@@ -97,6 +97,9 @@ export const polarityGate: Gate = {
       const i = lowerBound(found.region, h.start + 1) - 1;
       return !(i >= 0 && found.region[i]!.end >= h.end);
     });
+    // What a clause may end on for an anaphor after its comma to count it: a missing word, an inactive one ("menunggak"), or
+    // a segment ("… didaftarkan sebagai peserta PPU, jumlahnya sekitar 86.400 jiwa").
+    const missingOrInactive = [...before, ...inactive, ...segments].sort((a, b) => a.start - b.start);
 
     return (f: GateFigure) => {
       const grp = f.group ?? f;
@@ -105,10 +108,11 @@ export const polarityGate: Gate = {
       const b = lastInside(before, Math.max(cs, f.start - MISSING_REACH), f.start);
       // … and so does a population word: "… belum terdaftar dari total penduduk 2,49 juta jiwa" is the population.
       if (b && !inside(coverageCues, b.end, f.start).length && !inside(populationCues, b.end, f.start).length) return { gate: 'polarity', reason: 'gate:polarity', word: b.word, start: b.start, end: b.end };
-      // In apposition to a missing phrase right before the comma: "warga yang belum terdaftar, sekitar 19.800 orang, …".
+      // In apposition to a missing phrase just before the comma: "warga yang belum terdaftar, sekitar 19.800 orang, …", "… yang
+      // belum terdaftar tinggal sedikit, yakni sekitar 3.100 jiwa".
       if (cs > s.start && text[cs - 1] === ',' && APPOSITION.test(text.slice(cs, f.start))) {
         const ap = lastInside(before, Math.max(s.start, cs - 1 - MISSING_REACH), cs - 1);
-        if (ap && text.slice(ap.end, cs - 1).trim() === '') return { gate: 'polarity', reason: 'gate:polarity', word: ap.word, start: ap.start, end: ap.end };
+        if (ap && APPOSITION_GAP.test(text.slice(ap.end, cs - 1))) return { gate: 'polarity', reason: 'gate:polarity', word: ap.word, start: ap.start, end: ap.end };
       }
       if (openerRe.test(text.slice(s.start, f.start)) && !inside(coverageCues, s.start, f.start).length) {
         return { gate: 'polarity', reason: 'gate:polarity', word: 'the rest (sisanya)', start: s.start, end: f.start };
@@ -198,6 +202,21 @@ export const polarityGate: Gate = {
     { text: 'Sisanya, sebanyak 1,2 persen atau 11.400 jiwa penduduk Kabupaten Jembrana, belum memiliki JKN.', none: '"Sisanya" opens a sentence about the uncovered' },
     { text: 'Peserta PBPU di Kota Denpasar sebanyak 210.300 jiwa dan PPU sebanyak 340.000 jiwa.', none: 'segment counts (PBPU, PPU) are no enrolment' },
     { text: 'Di Kabupaten Sumbawa, PBI APBN sebanyak 410.225 jiwa dan BP sebanyak 12.004 jiwa.', none: 'segment counts (PBI APBN, BP)' },
+    { text: 'Dari peserta di Kabupaten Karo, 212.000 jiwa merupakan PBI APBN dan 48.300 jiwa PBI APBD.', none: 'segment counts named after each count: the first segment is closed off from the second count by "dan"' },
+    {
+      text: 'Di Kabupaten Dairi, 270.400 jiwa sudah terdaftar sebagai peserta JKN dan 60.100 jiwa di antaranya PBI APBD.',
+      facts: [{ region: 'Kabupaten Dairi', metric: 'enrolled_count', value: 270400 }],
+    },
+    {
+      text: 'Kabupaten Maros mencatat 402.100 peserta JKN, sekitar 180.000 jiwa di antaranya PBI APBN.',
+      facts: [{ region: 'Kabupaten Maros', metric: 'enrolled_count', value: 402100 }],
+    },
+    { text: 'Cakupan JKN Kabupaten Konawe Utara tinggi karena banyak pekerja smelter didaftarkan sebagai peserta PPU, jumlahnya sekitar 21.500 jiwa.', none: '"jumlahnya" after a comma counts the segment the clause before ends on' },
+    {
+      text: 'Peserta JKN di Kota Tomohon tercatat 98.200 jiwa, jumlahnya naik dari tahun lalu.',
+      facts: [{ region: 'Kota Tomohon', metric: 'enrolled_count', value: 98200 }],
+    },
+    { text: 'Di Kabupaten Sinjai warga belum terdaftar tersisa sedikit, yakni sekitar 3.100 jiwa.', none: 'a missing phrase before ", yakni" introduces the count after it' },
     {
       text: 'Cakupan kepesertaan JKN di PPU mencapai 96,77 persen.',
       facts: [{ region: 'Kabupaten Penajam Paser Utara', metric: 'coverage_pct', value: 96.77 }],

@@ -381,7 +381,7 @@ function pairFigures(ctx: Ctx): Fact[] {
     const composition = /\b(?:yang\s+)?(?:terdiri\s+(?:atas|dari)|meliputi)\b/iu.exec(text.slice(w.after.start, w.after.end));
     const ownEnd = Math.min(ctx.ands.first(w.after.start, w.after.end)?.start ?? w.after.end, composition ? w.after.start + composition.index : w.after.end);
     // … and where the next figure's own words begin ("695.856 Peserta non aktif 145.224").
-    const nextOwn = next && next.sentence === g.sentence ? (guards.first(g.end, next.start, (x) => belongsToNext(x, g, next))?.start ?? cues.first(g.end, next.start, (x) => belongsToNext(x, g, next))?.start) : undefined;
+    const nextOwn = next && next.sentence === g.sentence ? (guards.first(g.end, next.start, (x) => belongsToNext(text, x, g, next))?.start ?? cues.first(g.end, next.start, (x) => belongsToNext(text, x, g, next))?.start) : undefined;
     // … and at a capitalised metric word right after the figure, a sentence whose full stop the page lost: "mencapai
     // 87,86 persen Peserta yang belum terdaftar akan didata ulang".
     const restart = cues.touching(g.end, Math.min(w.after.end, g.end + 3)).find((c) => c.start >= g.end && CAPITALISED.test(text.slice(c.start, c.start + 2)) && /^\s+$/u.test(text.slice(g.end, c.start)));
@@ -406,10 +406,10 @@ function pairFigures(ctx: Ctx): Fact[] {
       (tierAfterRe().test(text.slice(g.end, g.end + 30)) && 'criterion-tier') ||
       // "Ambang batas kategori Madya adalah keaktifan 80 persen": a tier being defined before the figure in its clause.
       (ctx.ix.category.some(w.clause.start, g.start, (c) => c.notAward === 'definition') && 'criterion-definition') ||
-      (guards.some(popCue ? popCue.start : ownSpan.start, ownSpan.end, (x) => ['inactive', 'segment', 'flow'].includes(x.guard) && !belongsToNext(x, g, next)) && 'polarity-or-segment') ||
+      (guards.some(popCue ? popCue.start : ownSpan.start, ownSpan.end, (x) => ['inactive', 'segment', 'flow'].includes(x.guard) && !belongsToNext(text, x, g, next)) && 'polarity-or-segment') ||
       // Another quantity's word qualifies a figure it stands next to ("iuran 42.000"), not one a clause away ("92 persen
       // merupakan peserta aktif yang secara rutin membayar iuran").
-      (guards.some(ownSpan.start, Math.min(ownSpan.end, g.end + OTHER_QUANTITY_REACH), (x) => x.guard === 'other-quantity' && !belongsToNext(x, g, next)) && 'other-quantity') ||
+      (guards.some(ownSpan.start, Math.min(ownSpan.end, g.end + OTHER_QUANTITY_REACH), (x) => x.guard === 'other-quantity' && !belongsToNext(text, x, g, next)) && 'other-quantity') ||
       (isChange(guards, near, text) && 'change') ||
       (g.members.every((m) => ctx.claims.get(m)?.drop) && 'construction-drop');
     if (guardHit) {
@@ -664,7 +664,7 @@ function cueOfNext(text: string, x: Span, g: Group, next: Group | undefined): bo
   // "99,64 persen (keaktifan 90,11)": a cue opening a bracket after the figure is the bracket's number's, even one no
   // percentage was read from.
   if (x.start >= g.end && /^\s*(?:persen|%)?\s*\(\s*$/iu.test(text.slice(g.end, x.start)) && /^[^()]{0,20}\d[^()]*\)/u.test(text.slice(x.end, x.end + 40))) return true;
-  return belongsToNext(x, g, next) && !/[,;.]|\b(?:dan|serta)\b/iu.test(text.slice(x.end, next!.start));
+  return belongsToNext(text, x, g, next);
 }
 
 /** A figure closing a band "80 hingga 85 persen" / "80–85 persen" (not "dari 80 hingga 85 persen", a change). */
@@ -683,10 +683,17 @@ function tierAfterRe(): RegExp {
   return tierAfter;
 }
 
-function belongsToNext(x: Span, g: Group, next: Group | undefined): boolean {
+/**
+ * A word between two figures of a sentence is the next one's when it stands nearer that figure and nothing closes it off
+ * from it (CLOSES_OFF): in "412.000 jiwa merupakan PBI APBN dan 205.700 jiwa PBI APBD" the first
+ * "PBI APBN" is the first figure's, though nearer the second.
+ */
+function belongsToNext(text: string, x: Span, g: Group, next: Group | undefined): boolean {
   if (!next || next.sentence !== g.sentence || x.start < g.end || x.end > next.start) return false;
-  return next.start - x.end <= x.start - g.end;
+  return next.start - x.end <= x.start - g.end && !CLOSES_OFF.test(text.slice(x.end, next.start));
 }
+/** What closes a word off from the figure after it: a comma (not one that introduces that figure: ", yakni sekitar 88 ribu"), a semicolon, a full stop, "dan", "serta". */
+const CLOSES_OFF = /[;.]|,(?!\s*(?:yakni|yaitu|sekitar|sebanyak|mencapai|atau)\b)|\b(?:dan|serta)\b/iu;
 
 /** Set CAKUPAN_DEBUG_PAIRING=1 to see on stderr why a figure gave no fact (read once per extraction: `process.env` is slow). */
 let debugPairing = false;
