@@ -16,6 +16,8 @@ import { regionOf, textBetween, tokensOf, valueOf } from './types.ts';
 const SPEECH = 'kata|ujar|menurut|mengatakan|menyebut(?:kan)?|menjelaskan|menuturkan|mengungkapkan|menyampaikan|menambahkan|menegaskan';
 /** What opens a clause or a quote rather than an apposition. */
 const NOT_APPOSITION = new RegExp(`^\\s*(?:dan|serta|atau|sedangkan|sementara|namun|tetapi|ucap|tutur|katanya|ujarnya|${SPEECH})\\b`, 'iu');
+/** Whether the words after a comma open a clause or a quote rather than an apposition (also read by the unit gate). */
+export const opensClause = (words: string): boolean => NOT_APPOSITION.test(words);
 /** After the apposition, a speech verb: the region was the speaker's address ("…, dr. X, mengatakan …"). */
 const SPEECH_AFTER = new RegExp(`^\\s*(?:${SPEECH})\\b`, 'iu');
 
@@ -27,7 +29,7 @@ export const regionApposition: Construction = {
     const ts = tokensOf(m);
     const second = ts.findIndex((t, i) => i > 1 && t.code === ',');
     const firstValue = ts.findIndex((t) => t.code === 'P' || t.code === 'C');
-    if (NOT_APPOSITION.test(m.doc.text.slice(ts[2]!.start, ts[second]!.start))) return null;
+    if (opensClause(m.doc.text.slice(ts[2]!.start, ts[second]!.start))) return null;
     if (SPEECH_AFTER.test(textBetween(m, ts[second]!, ts[firstValue]!))) return null;
     const region = regionOf(ts[0]!);
     return ts.filter((t) => t.code === 'P' || t.code === 'C').map((t) => ({ value: valueOf(t), region, reasons: ['region:apposition'] }));

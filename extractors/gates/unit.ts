@@ -18,6 +18,7 @@ import type { Doc, Found, Span } from '../../src/extract/types.ts';
 import type { Gate, GateFigure } from './index.ts';
 import { escapeRegex } from '../../src/extract/lexicon.ts';
 import { firstInside, hitsOf, lastInside, lowerBound } from './util.ts';
+import { opensClause } from '../constructions/region-apposition.ts';
 
 // Patterns with a Unicode property outside a bracket are hoisted: the TypeScript transform turns such a literal into a
 // `new RegExp` evaluated at every call.
@@ -36,6 +37,11 @@ export const UNIT_NAME_WORDS = 3;
 const EACH_GIVEN = /\b(?:masing-masing|berturut-turut)\b/iu;
 /** A region said to belong to a branch area: "yang masuk (wilayah kerja) cabang …", "yang termasuk", "yang berada di". */
 const MEMBER_OF = /\byang\s+(?:masuk|termasuk|berada\s+di)\s+(?:dalam\s+|ke\s+)?(?:[\p{L}]+\s+){0,3}$/iu;
+
+/** A comma, then one to five words without digits up to the next subject: an apposition's opening ("…, sebagai pusat pemerintahan "). */
+const APPOSITION_OPENS = /^\s*,\s*(?:[\p{L}-]+\s+){1,5}$/u;
+/** Up to three words and the comma that closes the apposition, then anything up to the figure. */
+const APPOSITION_CLOSES = /^(?:\s+[\p{L}-]+){0,3}\s*,[^,]*$/u;
 
 /** How far before a branch unit the word that makes it the figure's place ("di", "untuk") may stand. */
 export const BRANCH_SUBJECT_REACH = 12;
@@ -214,6 +220,7 @@ export const unitGate: Gate = {
         }
       }
       if (!subj) return null;
+      subj = appositionHead(subj, s.start, grp.start);
       if (subj.unit) return block(subj, subj.unit);
       // A region right after a unit, as its address: "Desa Rensing Bat, Kecamatan Sakra, Lombok Timur, penduduknya …".
       let cur = subj;
@@ -227,6 +234,19 @@ export const unitGate: Gate = {
       }
       return null;
     };
+
+    /**
+     * The head of an apposition the subject stands in: "Di Pulau Bacan, sebagai pusat pemerintahan Halsel, cakupan …" is the
+     * island's figure; "Kota Bima, pintu gerbang Pulau Sumbawa, mencatat …" the city's (as the construction region-apposition
+     * reads it). The subject must sit between two commas before the figure, the words after the first comma opening no clause.
+     */
+    function appositionHead(x: Subject, from: number, to: number): Subject {
+      const head = lastInside(subjects, from, x.start);
+      if (!head) return x;
+      const between = text.slice(head.end, x.start);
+      if (!APPOSITION_OPENS.test(between) || opensClause(between.replace(/^\s*,/, ''))) return x;
+      return APPOSITION_CLOSES.test(text.slice(x.end, to)) ? head : x;
+    }
 
     function block(x: Span & { word?: string }, kind: UnitKind | 'area') {
       return { gate: 'unit' as const, reason: 'gate:unit' as const, word: `${kind}: ${x.word ?? text.slice(x.start, x.end)}`, start: x.start, end: x.end };
@@ -275,6 +295,16 @@ export const unitGate: Gate = {
       none: 'a deputy area over the regions it serves',
     },
     { text: 'Di Pulau Sumbawa, kepesertaan JKN sudah mencapai 95,4 persen.', none: 'the island of Sumbawa is not Kabupaten Sumbawa' },
+    { text: 'Di Pulau Samosir, yang seluruhnya masuk Kabupaten Samosir, cakupan JKN sudah 97,8 persen.', none: 'the island heads the apposition that names the kabupaten: the figure is the island\'s' },
+    { text: 'Di Pulau Muna, tempat Kabupaten Muna Barat berada, kepesertaan JKN baru 94,1 persen.', none: 'an island, then an apposition naming a kabupaten on it' },
+    {
+      text: 'Kabupaten Lombok Utara, di ujung utara Pulau Lombok, mencatat cakupan 98,6 persen.',
+      facts: [{ region: 'Kabupaten Lombok Utara', metric: 'coverage_pct', value: 98.6 }],
+    },
+    {
+      text: 'Kota Bima, pintu gerbang Pulau Sumbawa, sudah mencapai cakupan 99,4 persen.',
+      facts: [{ region: 'Kota Bima', metric: 'coverage_pct', value: 99.4 }],
+    },
     { text: 'Secara keseluruhan kepesertaan JKN se-Kalimantan baru 94,1 persen.', none: 'an island over several provinces' },
     {
       text: 'Seperti dikutip Jawa Pos Radar Madiun, Senin. Cakupan kepesertaan JKN di kota itu mencapai 99,3 persen, kata Wali Kota Madiun.',
