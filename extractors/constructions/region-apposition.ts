@@ -16,8 +16,21 @@ import { regionOf, textBetween, tokensOf, valueOf } from './types.ts';
 const SPEECH = 'kata|ujar|menurut|mengatakan|menyebut(?:kan)?|menjelaskan|menuturkan|mengungkapkan|menyampaikan|menambahkan|menegaskan';
 /** What opens a clause or a quote rather than an apposition. */
 const NOT_APPOSITION = new RegExp(`^\\s*(?:dan|serta|atau|sedangkan|sementara|namun|tetapi|ucap|tutur|katanya|ujarnya|${SPEECH})\\b`, 'iu');
-/** Whether the words after a comma open a clause or a quote rather than an apposition (also read by the unit gate). */
-export const opensClause = (words: string): boolean => NOT_APPOSITION.test(words);
+/** A comma, then one to five words without digits up to the mention inside: an apposition's opening ("…, sebagai pusat pemerintahan "). */
+const APPOSITION_OPENS = /^\s*,\s*(?:[\p{L}-]+\s+){1,5}$/u;
+/** Up to three words after the mention inside, then the comma that closes the apposition. */
+const APPOSITION_CLOSES = /^(?:\s+[\p{L}-]+){0,3}\s*,/u;
+
+/**
+ * Whether `inner` stands in an apposition to `head`, read from the text alone: "Di Pulau Bacan, sebagai pusat pemerintahan
+ * Halsel, cakupan …", "Kabupaten Sukabumi, daerah terluas kedua di Jawa Barat, baru mencatat …" — a comma after the head,
+ * words that open no clause, the inner mention, a closing comma. The unit gate and the engine's region carry read it, for
+ * the figures the pattern above does not reach (an island as the head; a later sentence's figure).
+ */
+export function inApposition(text: string, head: { end: number }, inner: { start: number; end: number }): boolean {
+  const between = text.slice(head.end, inner.start);
+  return APPOSITION_OPENS.test(between) && !NOT_APPOSITION.test(between.replace(/^\s*,/, '')) && APPOSITION_CLOSES.test(text.slice(inner.end, inner.end + 60));
+}
 /** After the apposition, a speech verb: the region was the speaker's address ("…, dr. X, mengatakan …"). */
 const SPEECH_AFTER = new RegExp(`^\\s*(?:${SPEECH})\\b`, 'iu');
 
@@ -29,7 +42,7 @@ export const regionApposition: Construction = {
     const ts = tokensOf(m);
     const second = ts.findIndex((t, i) => i > 1 && t.code === ',');
     const firstValue = ts.findIndex((t) => t.code === 'P' || t.code === 'C');
-    if (opensClause(m.doc.text.slice(ts[2]!.start, ts[second]!.start))) return null;
+    if (NOT_APPOSITION.test(m.doc.text.slice(ts[2]!.start, ts[second]!.start))) return null;
     if (SPEECH_AFTER.test(textBetween(m, ts[second]!, ts[firstValue]!))) return null;
     const region = regionOf(ts[0]!);
     return ts.filter((t) => t.code === 'P' || t.code === 'C').map((t) => ({ value: valueOf(t), region, reasons: ['region:apposition'] }));
@@ -53,6 +66,14 @@ export const regionApposition: Construction = {
     {
       text: 'Kota Bima, pintu gerbang timur Provinsi NTB, sudah mencapai cakupan 99,4 persen.',
       facts: [{ region: 'Kota Bima', metric: 'coverage_pct', value: 99.4 }],
+    },
+    // The next sentence's figure carries the head, not the region named inside the apposition (inApposition).
+    {
+      text: 'Kabupaten Cianjur, daerah dengan penduduk terbanyak ketiga di Jawa Barat, mencatat cakupan 97,1 persen. Keaktifan pesertanya 70,4 persen.',
+      facts: [
+        { region: 'Kabupaten Cianjur', metric: 'coverage_pct', value: 97.1 },
+        { region: 'Kabupaten Cianjur', metric: 'active_pct', value: 70.4 },
+      ],
     },
     // A list, not an apposition: each region keeps its own figure.
     {

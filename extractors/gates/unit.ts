@@ -18,7 +18,7 @@ import type { Doc, Found, Span } from '../../src/extract/types.ts';
 import type { Gate, GateFigure } from './index.ts';
 import { escapeRegex } from '../../src/extract/lexicon.ts';
 import { firstInside, hitsOf, lastInside, lowerBound } from './util.ts';
-import { opensClause } from '../constructions/region-apposition.ts';
+import { inApposition } from '../constructions/region-apposition.ts';
 
 // Patterns with a Unicode property outside a bracket are hoisted: the TypeScript transform turns such a literal into a
 // `new RegExp` evaluated at every call.
@@ -37,11 +37,6 @@ export const UNIT_NAME_WORDS = 3;
 const EACH_GIVEN = /\b(?:masing-masing|berturut-turut)\b/iu;
 /** A region said to belong to a branch area: "yang masuk (wilayah kerja) cabang …", "yang termasuk", "yang berada di". */
 const MEMBER_OF = /\byang\s+(?:masuk|termasuk|berada\s+di)\s+(?:dalam\s+|ke\s+)?(?:[\p{L}]+\s+){0,3}$/iu;
-
-/** A comma, then one to five words without digits up to the next subject: an apposition's opening ("…, sebagai pusat pemerintahan "). */
-const APPOSITION_OPENS = /^\s*,\s*(?:[\p{L}-]+\s+){1,5}$/u;
-/** Up to three words and the comma that closes the apposition, then anything up to the figure. */
-const APPOSITION_CLOSES = /^(?:\s+[\p{L}-]+){0,3}\s*,[^,]*$/u;
 
 /** How far before a branch unit the word that makes it the figure's place ("di", "untuk") may stand. */
 export const BRANCH_SUBJECT_REACH = 12;
@@ -220,7 +215,7 @@ export const unitGate: Gate = {
         }
       }
       if (!subj) return null;
-      subj = appositionHead(subj, s.start, grp.start);
+      subj = appositionHead(subj, s.start);
       if (subj.unit) return block(subj, subj.unit);
       // A region right after a unit, as its address: "Desa Rensing Bat, Kecamatan Sakra, Lombok Timur, penduduknya …".
       let cur = subj;
@@ -235,17 +230,10 @@ export const unitGate: Gate = {
       return null;
     };
 
-    /**
-     * The head of an apposition the subject stands in: "Di Pulau Bacan, sebagai pusat pemerintahan Halsel, cakupan …" is the
-     * island's figure; "Kota Bima, pintu gerbang Pulau Sumbawa, mencatat …" the city's (as the construction region-apposition
-     * reads it). The subject must sit between two commas before the figure, the words after the first comma opening no clause.
-     */
-    function appositionHead(x: Subject, from: number, to: number): Subject {
+    /** The head of an apposition the subject stands in (inApposition): "Di Pulau Bacan, sebagai pusat pemerintahan Halsel, cakupan …" is the island's figure. */
+    function appositionHead(x: Subject, from: number): Subject {
       const head = lastInside(subjects, from, x.start);
-      if (!head) return x;
-      const between = text.slice(head.end, x.start);
-      if (!APPOSITION_OPENS.test(between) || opensClause(between.replace(/^\s*,/, ''))) return x;
-      return APPOSITION_CLOSES.test(text.slice(x.end, to)) ? head : x;
+      return head && inApposition(text, head, x) ? head : x;
     }
 
     function block(x: Span & { word?: string }, kind: UnitKind | 'area') {

@@ -31,6 +31,7 @@ import { alternation, endsLikeOneOf, lexicon, prefixScanner, scanAll, wordsRegex
 import { makeDoc, MAX_TITLE_CHARS } from './segment.ts';
 import { matchConstructions, type Claim } from './match.ts';
 import type { Pairing } from '../../extractors/constructions/types.ts';
+import { inApposition } from '../../extractors/constructions/region-apposition.ts';
 import { matchSpans, SpanIndex } from './spanindex.ts';
 import type { MentionIndexes } from './tokens.ts';
 import type {
@@ -796,7 +797,10 @@ function pickRegion(ctx: Ctx, g: Group, w: Windows): RegionPick | null {
   const sentenceAfter = subjects.within(g.start, g.sentence.end);
   if (sentenceAfter.length) return one(sentenceAfter[0]!, 'region:after');
   const para = doc.paragraphs[g.sentence.paragraph]!;
-  const paraBefore = subjects.last(para.start, g.sentence.start);
+  let paraBefore = subjects.last(para.start, g.sentence.start);
+  // Not a region named inside an apposition: "Kabupaten Sukabumi, daerah terluas kedua di Jawa Barat, … . Keaktifan pesertanya …".
+  const head = paraBefore && subjects.last(para.start, paraBefore.start);
+  if (head && inApposition(text, head, paraBefore!)) paraBefore = head;
   if (paraBefore) return one(paraBefore, 'region:paragraph');
   // A list under a heading line: "Kota Bitung" / "Tingkat kepesertaan: 99,87 persen" / "Tingkat keaktifan: 80,4 persen".
   const heading = headingAbove(ctx, g.sentence.paragraph);
