@@ -71,7 +71,11 @@ function buildPatterns() {
     pulauRe: new RegExp(`(?<![\\p{L}])(?:${caselessAlternation(g.islandWords)})\\s+\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+)?`, 'gu'),
     islandRe: new RegExp(`(?<![\\p{L}])(?:${alternation(g.islands)})(?![\\p{L}])`, 'giu'),
     placeBefore: new RegExp(`(?:^|[^\\p{L}])(?:${alternation(g.unitSubjectBefore)})\\s+(?:[\\p{L}]+\\s+){0,2}$`, 'iu'),
-    servesRe: new RegExp(`^\\s*(?:[IVX]+|\\d+)?\\s*,?\\s*(?:yang\\s+)?(?:${alternation(g.branchAreaVerbs)})\\s*:?\\s*$`, 'iu'),
+    // … the regions it serves may come as where a count of theirs lies: "… meliputi tujuh kabupaten di Papua Pegunungan".
+    servesRe: new RegExp(
+      `^\\s*(?:[IVX]+|\\d+)?\\s*,?\\s*(?:yang\\s+)?(?:${alternation(g.branchAreaVerbs)})\\s*:?\\s*(?:(?:\\d+|${alternation(lex.numberWords)})\\s+(?:${alternation(lex.regionCountNouns)})\\s+(?:di|se-?)\\s*)?$`,
+      'iu',
+    ),
     compassAfter: new RegExp(`^\\s*(?:${alternation(g.compassWords)})(?![\\p{L}])`, 'iu'),
     boilerplate: new RegExp(`^\\s*(?:${alternation(lex.boilerplateLines)})`, 'iu'),
   };
@@ -278,6 +282,8 @@ export const unitGate: Gate = {
       text: 'Kantor Cabang Madiun yang membawahi Kota Madiun, Kabupaten Madiun, Magetan, Ngawi dan Ponorogo mencatat 2,1 juta peserta.',
       none: 'a branch total over the regions it serves',
     },
+    { text: 'Kantor Cabang Sintang yang membawahi lima kabupaten di Kalimantan Barat mencatat 1.102.400 peserta JKN.', none: 'a branch total over a count of kabupaten in a province: not the province\'s' },
+    { text: 'BPJS Kesehatan Cabang Merauke, yang wilayah kerjanya meliputi empat kabupaten di Papua Selatan, mencatat 598.300 peserta.', none: 'the branch\'s area, named as its kabupaten in a province' },
     {
       text: 'BPJS Kesehatan Kedeputian Wilayah VII yang meliputi Kabupaten Sidoarjo, Kota Surabaya dan Kabupaten Gresik mencatat 5,2 juta peserta.',
       none: 'a deputy area over the regions it serves',
