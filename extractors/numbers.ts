@@ -31,6 +31,7 @@ function spacedNumerals(lex: ReturnType<typeof lexicon>): string {
 
 let numberRe: RegExp | null = null;
 let approxRe: RegExp | null = null;
+let peopleAfterRe: RegExp | null = null;
 let numberScan: ((text: string) => RegExpExecArray[]) | null = null;
 
 function patterns() {
@@ -40,9 +41,10 @@ function patterns() {
     'giu',
   );
   approxRe ??= new RegExp(`(?:${alternation(lex.approx)})\\s*$`, 'iu');
+  peopleAfterRe ??= new RegExp(`^\\s*(?:${alternation([...lex.countUnits.population, ...lex.countUnits.people, ...lex.countUnits.participants])})${WORD_END}`, 'iu');
   // Every numeral opens with a digit, after no digit, point, comma or letter: its prefix scanner (src/extract/lexicon.ts).
   numberScan ??= prefixScanner(numberRe, ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
-  return { numberRe, numberScan, approxRe, lex };
+  return { numberRe, numberScan, approxRe, peopleAfterRe, lex };
 }
 
 export const numbers: Extractor<'number'> = {
@@ -50,11 +52,14 @@ export const numbers: Extractor<'number'> = {
   kind: 'number',
   description: 'Indonesian numerals with their scale words, read as the writer meant them.',
   find(doc) {
-    const { numberRe, numberScan, approxRe, lex } = patterns();
+    const { numberRe, numberScan, approxRe, peopleAfterRe, lex } = patterns();
     const text = doc.text;
     const out: NumberMention[] = [];
     for (const m of scanAll(numberRe, text, numberScan)) {
-      const digits = m.groups!.num!.replace(/\s+/g, '');
+      let digits = m.groups!.num!.replace(/\s+/g, '');
+      // "681,447 jiwa", "818,859 peserta": one comma group of three digits before a unit of people is thousands (people
+      // are counted whole), as "1,138,714" is; "1,245 juta jiwa" keeps its decimal (a scale word follows).
+      if (!m.groups!.scale && /^\d{1,3},\d{3}$/.test(digits) && peopleAfterRe.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24))) digits = digits.replace(',', '');
       const base = parseNumeral(digits);
       if (base === null) continue;
       const scaleWord = m.groups!.scale?.toLowerCase() ?? null;
@@ -106,6 +111,10 @@ export const numbers: Extractor<'number'> = {
     { text: 'tercatat 7, 9 juta jiwa atau sekitar 91,9 persen', span: '7, 9 juta', value: 7900000 },
     { text: 'peserta JKN sebanyak 3, 45 juta orang', span: '3, 45 juta', value: 3450000 },
     { text: 'sebanyak 212. 118 jiwa telah terdaftar', span: '212. 118', value: 212118 },
+    { text: 'Kabupaten Karo mencatat 402,315 jiwa peserta JKN', span: '402,315', value: 402315 },
+    { text: 'dari total penduduk 96,118 orang', span: '96,118', value: 96118 },
+    { text: 'peserta aktif 1,245 juta jiwa', span: '1,245 juta', value: 1245000 },
+    { text: 'indeks kepuasan 87,125 poin', span: '87,125', value: 87.125 },
     { text: 'penduduknya 1.045. 230 jiwa', span: '1.045. 230', value: 1045230 },
     { text: 'sebanyak 1,138,714 dari 1.215.386 penduduk', span: '1,138,714', value: 1138714 },
     { text: 'Garut 89,09 persen, Indramayu 90,14 persen', span: '90,14', value: 90.14 },

@@ -1,9 +1,11 @@
 /**
  * Percentages, built on the number spans: a number followed by "%", "persen" or "per sen" (with or
- * without a space), and "(94,75)" standing right after a count with no sign at all.
+ * without a space), "(94,75)" standing right after a count with no sign at all, and a bare number in a table column
+ * headed as a share.
  */
 import { alternation, lexicon, WORD_END } from '../src/extract/lexicon.ts';
 import type { Extractor, PercentMention } from '../src/extract/types.ts';
+import { pipeCellColumn } from '../src/extract/text-table.ts';
 
 let signRe: RegExp | null = null;
 
@@ -16,6 +18,7 @@ export const percentages: Extractor<'percent'> = {
     const text = doc.text;
     const out: PercentMention[] = [];
     const nums = found.number;
+    const hasRules = text.includes('|');
     for (let i = 0; i < nums.length; i++) {
       const n = nums[i]!;
       if (n.scale !== 1 || n.money) continue;
@@ -24,6 +27,14 @@ export const percentages: Extractor<'percent'> = {
       if (sign) {
         out.push({ kind: 'percent', start: n.start, end: n.end + sign[0].length, value: n.value, number: n, implied: false });
         continue;
+      }
+      // "1 | Wakatobi | 119.240 | 98,97": a bare number in a table's column headed as a share ("Cakupan (%)", "Keaktifan").
+      if (hasRules && n.value <= 200 && !n.year) {
+        const col = pipeCellColumn(text, n.start, n.end);
+        if (col === 'coverage' || col === 'activity' || (col === 'skip' && n.decimal)) {
+          out.push({ kind: 'percent', start: n.start, end: n.end, value: n.value, number: n, implied: true });
+          continue;
+        }
       }
       // "188.093 (94,75) orang": a decimal share in brackets right after a count.
       const prev = nums[i - 1];
@@ -56,6 +67,9 @@ export const percentages: Extractor<'percent'> = {
     { text: 'mencapai 101,03 persen', span: '101,03 persen', value: 101.03 },
     { text: 'Capai 96%, Kabupaten Klaten', span: '96%', value: 96 },
     { text: 'cakupan kepesertaan mencapai 100%,', span: '100%', value: 100 },
+    { text: 'Kabupaten | Cakupan (%)\nKabupaten Bone | 97,45', span: '97,45', value: 97.45 },
+    { text: 'Kabupaten | Keaktifan\n| Kabupaten Wajo | 80,1 |', span: '80,1', value: 80.1 },
+    { text: 'Kabupaten | Skor\nKabupaten Bone | 97,45', none: 'a bare number under a head that is no share' },
     { text: 'dari 590.393 penduduk', none: 'a count, no percent sign' },
     { text: 'UHC Award 2026 kategori Madya', none: 'a year is not a share' },
     { text: 'indeks kepuasan berada di angka 87,6.', none: 'a bare decimal with no sign and no count before it' },

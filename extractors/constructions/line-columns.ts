@@ -15,28 +15,17 @@
  *   Daerah / Peserta / Cakupan / Keaktifan
  *   Kota Cirebon / 362.418 / 101,62% / 84,07%
  *
- * Pattern: [bullet] REGION [":" | "-" | "|" | "/"] VALUE { ("-" | "|" | "/") VALUE }, the row being its whole line.
+ *   No | Kabupaten/Kota | Cakupan (%) | Peserta Nonaktif (%)
+ *   1 | Lampung Barat | 99,12 | 17,35
+ *
+ * (a bare number in a column headed as a share is a percentage: src/extract/table.ts; a column of the missing gives none.)
+ *
+ * Pattern: [bullet | NUMBER "|"] REGION [":" | "-" | "|" | "/"] VALUE { ("-" | "|" | "/") VALUE }, the row being its whole line.
  */
 import type { Metric } from '../../src/types.ts';
 import type { Construction, ConstructionMatch, Pairing } from './types.ts';
 import { regionOf, textOf, tokensOf, valueOf } from './types.ts';
-
-/** How many lines above a row its header may stand (the other rows of the table in between). @default 40 */
-export const HEADER_LINES_MAX = 40;
-
-type Column = 'region' | 'population' | 'enrolled' | 'active' | 'coverage' | 'activity';
-
-/** What a column head names; null: a head that is no column of ours (a date, "Keterangan"). */
-function columnOf(head: string): Column | null {
-  const h = head.toLowerCase().trim();
-  if (/\bpeserta\s+aktif\b/u.test(h)) return 'active';
-  if (/keaktifan|\baktif\b/u.test(h)) return 'activity';
-  if (/cakupan|kepesertaan|\buhc\b|capaian|%|persen/u.test(h)) return 'coverage';
-  if (/penduduk|populasi|jumlah\s+jiwa/u.test(h)) return 'population';
-  if (/peserta|terdaftar/u.test(h)) return 'enrolled';
-  if (/^(?:no\.?\s*)?(?:kabupaten|kota|kab\.?|daerah|wilayah|kabupaten\/kota|kab\/kota|nama\s+daerah)\b/u.test(h)) return 'region';
-  return null;
-}
+import { columnOf, headsAbove, type Column } from '../../src/extract/text-table.ts';
 
 function metricOf(c: Column, percent: boolean): Metric | null {
   if (c === 'population') return percent ? null : 'population';
@@ -47,37 +36,17 @@ function metricOf(c: Column, percent: boolean): Metric | null {
   return null;
 }
 
-const ROW_LINE = /^[^\n]*\d[^\n]*(?:[|]|\s[-–—/]\s)[^\n]*\d/u;
-
 /** The columns of the header line above the row's line (skipping the table's other rows), or null. */
 function headerColumns(m: ConstructionMatch, lineStart: number): Column[] | null {
-  const text = m.doc.text;
-  let end = lineStart - 1;
-  for (let n = 0; n < HEADER_LINES_MAX && end > 0; n++) {
-    const start = text.lastIndexOf('\n', end - 1) + 1;
-    const line = text.slice(start, end);
-    if (line.trim() === '') return null;
-    if (!ROW_LINE.test(line)) {
-      // "Kabupaten | Penduduk | Peserta | Cakupan | Keaktifan", or "… rinciannya (penduduk – peserta – cakupan):".
-      const bracket = /\(([^()]*)\)\s*:?\s*$/u.exec(line);
-      // … or "Daerah / Peserta / Cakupan / Keaktifan" (a slash with spaces; "Kabupaten/Kota" is one head).
-      const slashed = /\S\s+\/\s+\S/u.test(line) && !bracket;
-      const body = line.includes('|') || slashed ? line : bracket ? bracket[1]! : null;
-      if (!body) return null;
-      const heads = body.split(slashed ? /\s+\/\s+/u : /\s*[|–—/]\s*|\s+-\s+/u).filter((h) => h.trim() !== '');
-      const cols = heads.map(columnOf);
-      if (heads.length < 2 || cols.some((c) => c === null)) return null;
-      return cols as Column[];
-    }
-    end = start - 1;
-  }
-  return null;
+  const heads = headsAbove(m.doc.text, lineStart);
+  const cols = heads?.map(columnOf);
+  return cols && !cols.some((c) => c === null) ? (cols as Column[]) : null;
 }
 
 export const lineColumns: Construction = {
   name: 'line-columns',
   description: 'Rows "region: figure – figure – …" or "region | figure | …" under a header line naming the columns.',
-  pattern: /^w?R[:\-w]?[PC](?:[-w][PC])+$/,
+  pattern: /^w?(?:Nw)?w?R[:\-w]?[PC](?:[-w][PC])+w?$/,
   build(m) {
     const ts = tokensOf(m);
     const text = m.doc.text;
@@ -85,20 +54,28 @@ export const lineColumns: Construction = {
     const lineStart = text.lastIndexOf('\n', regionTok.start) + 1;
     const lineEndAt = text.indexOf('\n', regionTok.start);
     const lineEnd = lineEndAt < 0 ? text.length : lineEndAt;
-    // The row is its whole line: nothing but a bullet before the region, nothing after the last figure.
-    if (!/^\s*[•·*\-–]?\s*$/u.test(text.slice(lineStart, regionTok.start))) return null;
-    if (text.slice(ts.at(-1)!.end, lineEnd).trim() !== '') return null;
+    // The row is its whole line: nothing but a bullet or the row's number ("3 |") before the region, nothing after the last figure.
+    if (!/^\s*(?:[•·*\-–]|\|?\s*\d{1,3}\.?\s*\||\|)?\s*$/u.test(text.slice(lineStart, regionTok.start))) return null;
+    const values = ts.filter((t) => t.code === 'P' || t.code === 'C');
+    if (!/^\s*\|?\s*$/u.test(text.slice(values.at(-1)!.end, lineEnd))) return null;
     // A word between figures must be a column rule "|", not words.
     if (ts.some((t) => t.code === 'w' && !/^[|•·*/]$/u.test(textOf(m, t)))) return null;
-    const values = ts.filter((t) => t.code === 'P' || t.code === 'C');
     let cols = headerColumns(m, lineStart);
     if (!cols) return null;
+    const numbered = ts.some((t) => t.code === 'N' && t.end <= regionTok.start);
+    if (numbered !== (cols[0] === 'number')) return null;
+    if (numbered) cols = cols.slice(1);
     if (cols[0] === 'region') cols = cols.slice(1);
     if (cols.length !== values.length) return null;
     const region = regionOf(regionTok);
     const out: Pairing[] = [];
     for (let i = 0; i < values.length; i++) {
       const v = valueOf(values[i]!);
+      // A column of the missing ("Peserta Nonaktif (%)") gives no fact, and the row's other columns still do.
+      if (cols[i] === 'skip') {
+        out.push({ value: v, drop: 'column of the missing' });
+        continue;
+      }
       const metric = metricOf(cols[i]!, v.kind === 'percent');
       if (!metric) return null;
       out.push({ value: v, region, metric, reasons: ['region:line', 'metric:column'] });
@@ -151,6 +128,24 @@ export const lineColumns: Construction = {
         { region: 'Kabupaten Pemalang', metric: 'active_pct', value: 77.9 },
       ],
     },
+    {
+      // Numbered rows, bare numbers under share heads, and a column of the missing (no fact).
+      text: 'Rekap cakupan JKN:\nNo | Kabupaten/Kota | Cakupan (%) | Peserta Nonaktif (%)\n1 | Kabupaten Karo | 98,12 | 18,35\n2 | Dairi | 97,05 | 21,60',
+      facts: [
+        { region: 'Kabupaten Karo', metric: 'coverage_pct', value: 98.12 },
+        { region: 'Kabupaten Dairi', metric: 'coverage_pct', value: 97.05 },
+      ],
+    },
+    {
+      // Outer rules, counts under "(jiwa)" heads, a bare share under "Keaktifan (%)".
+      text: 'Kabupaten | Penduduk (jiwa) | Peserta (jiwa) | Keaktifan (%)\n| Kabupaten Sinjai | 262.140 | 259.300 | 78,40 |',
+      facts: [
+        { region: 'Kabupaten Sinjai', metric: 'population', value: 262140 },
+        { region: 'Kabupaten Sinjai', metric: 'enrolled_count', value: 259300 },
+        { region: 'Kabupaten Sinjai', metric: 'active_pct', value: 78.4 },
+      ],
+    },
+    { text: 'Skor | Kabupaten | Nilai\nA | Kabupaten Bone | 87,5', none: 'a table whose heads name none of our columns' },
     {
       // The header's order decides: activity first here.
       text: 'Rekap BPJS Kesehatan (keaktifan – cakupan):\nKota Bima: 81,2% – 99,7%',
