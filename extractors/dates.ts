@@ -35,7 +35,7 @@ function buildPatterns(lex: ReturnType<typeof lexicon>, weekday: string) {
     hasDateAll: /(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|jan|feb|mar|apr|jun|jul|agu|agt|ags|sep|okt|nov|des)\b|\d\/\d/gi,
     eventBefore: new RegExp(`(?:${weekday})\\s*,?\\s*\\(?\\s*$|\\(\\s*$`, 'iu'),
     weekdayBefore: new RegExp(`(?:${weekday})\\s*,?\\s*\\(?\\s*$`, 'iu'),
-    notAsOf: new RegExp(`${WORD_START}(?:${alternation(lex.dateNotAsOf)})\\s+(?:\\S+\\s+){0,2}$`, 'iu'),
+    notAsOf: new RegExp(`${WORD_START}(?:${alternation(lex.dateNotAsOf)})\\s+(?:\\S+\\s+){0,4}$`, 'iu'),
     weekdayInside: new RegExp(`^(?:${weekday})\\b`, 'iu'),
     datelineBefore: /^[\p{Lu}][\p{L}.'’ ]{1,40},\s*$/u,
     datelineAfter: /^\s*[-–—]/,
@@ -173,6 +173,7 @@ export const dates: Extractor<'date'> = {
     { text: 'per 1 Agustus 2025 sudah mencapai 99,22 persen, Selasa (2/9).', span: '1 Agustus 2025', value: { date: '2025-08-01', role: 'asof' } },
     { text: 'cakupan mencapai 97 persen (per 1/4/2025).', span: '1/4/2025', value: { date: '2025-04-01', role: 'asof' } },
     { text: 'Sejak program JKN bergulir pada 1 Januari 2014, kepesertaan', span: '1 Januari 2014', value: { date: '2014-01-01', role: 'other' } },
+    { text: 'Kabupaten Pakpak Bharat, hasil pemekaran dari Kabupaten Dairi pada 2003, mencatat', span: 'pada 2003', value: { date: '2003', role: 'other' } },
     { text: 'cakupan kepesertaan hingga akhir 2024 mencapai 97 persen', span: 'hingga akhir 2024', value: { date: '2024', role: 'asof' } },
     { text: 'pada semester I 2025 mencapai 99 persen', span: 'semester I 2025', value: { date: '2025', role: 'asof' } },
     // Long paragraphs: chrono reads only the words around each month name (chronoResults), with the same results.

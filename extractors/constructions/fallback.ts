@@ -12,6 +12,19 @@ export const fallback: Construction = {
   pattern: /(?!)/,
   build: () => null,
   examples: [
+    // A region referred back to by its level: the last region of that level, not the last region named.
+    {
+      text: 'Kota Sungai Penuh berada di tengah Kabupaten Kerinci. Cakupan kepesertaan JKN di kota itu mencapai 99,71 persen.',
+      facts: [{ region: 'Kota Sungai Penuh', metric: 'coverage_pct', value: 99.71 }],
+    },
+    {
+      text: 'Kabupaten Pakpak Bharat, hasil pemekaran dari Kabupaten Dairi, terus menambah peserta. Jumlah peserta JKN di kabupaten itu 48.210 jiwa.',
+      facts: [{ region: 'Kabupaten Pakpak Bharat', metric: 'enrolled_count', value: 48210 }],
+    },
+    {
+      text: 'Kabupaten Pesawaran bertetangga dengan Kota Bandar Lampung. Di kabupaten tersebut, cakupan JKN sudah 98,9 persen.',
+      facts: [{ region: 'Kabupaten Pesawaran', metric: 'coverage_pct', value: 98.9 }],
+    },
     {
       text: 'Cakupan kepesertaan JKN di Kabupaten Sumbawa Barat telah mencapai 99,2 persen.',
       facts: [{ region: 'Kabupaten Sumbawa Barat', metric: 'coverage_pct', value: 99.2 }],

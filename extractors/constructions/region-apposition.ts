@@ -3,7 +3,7 @@
  * bertetangga dengan Kota Palu, mencatat 97,3 persen": the subject before an apposition between commas owns the
  * figures of its clause, not a region named inside the apposition (which only says what the subject is).
  *
- * Pattern: REGION "," words [words | cue | "di" | region]{0,4} "," [words | cue | "di"]{0,3} VALUE { [words | cue | "dan" | ","]{0,3} VALUE }
+ * Pattern: REGION "," words [words | cue | "di" | region | "dari" | date | number]{0,6} "," [words | cue | "di" | "yakni" | guard | "dari" | ","]{0,10} VALUE { [words | cue | "dan" | ","]{0,3} VALUE }
  *
  * Not an apposition: a list of regions ("Kabupaten A, Kabupaten B, …": the part between the commas opens with a region,
  * which the pattern does not allow), a speaker ("Kabupaten Sigi, kata Ahmad, …" or "…, mengatakan …": the figure is then
@@ -15,11 +15,13 @@ import { regionOf, textBetween, tokensOf, valueOf } from './types.ts';
 /** Verbs and words that introduce what a speaker said ("kata Ahmad", "…, mengatakan …"). */
 const SPEECH = 'kata|ujar|menurut|mengatakan|menyebut(?:kan)?|menjelaskan|menuturkan|mengungkapkan|menyampaikan|menambahkan|menegaskan';
 /** What opens a clause or a quote rather than an apposition. */
-const NOT_APPOSITION = new RegExp(`^\\s*(?:dan|serta|atau|sedangkan|sementara|namun|tetapi|ucap|tutur|katanya|ujarnya|${SPEECH})\\b`, 'iu');
+/** A clause's predicate right after the comma: "Ciamis, mencatat keaktifan …" says what the region did, it is no apposition. */
+const PREDICATE = 'mencatat|mencatatkan|tercatat|mencapai|meraih|memiliki|sudah|telah|baru|masih|berhasil';
+const NOT_APPOSITION = new RegExp(`^\\s*(?:dan|serta|atau|sedangkan|sementara|namun|tetapi|ucap|tutur|katanya|ujarnya|${SPEECH}|${PREDICATE})\\b`, 'iu');
 /** A comma, then one to five words without digits up to the mention inside: an apposition's opening ("…, sebagai pusat pemerintahan "). */
 const APPOSITION_OPENS = /^\s*,\s*(?:[\p{L}-]+\s+){1,5}$/u;
-/** Up to three words after the mention inside, then the comma that closes the apposition. */
-const APPOSITION_CLOSES = /^(?:\s+[\p{L}-]+){0,3}\s*,/u;
+/** Up to three words ("pada 2003") after the mention inside, then the comma that closes the apposition. */
+const APPOSITION_CLOSES = /^(?:\s+[\p{L}\d-]+){0,3}\s*,/u;
 
 /**
  * Whether `inner` stands in an apposition to `head`, read from the text alone: "Di Pulau Bacan, sebagai pusat pemerintahan
@@ -37,7 +39,7 @@ const SPEECH_AFTER = new RegExp(`^\\s*(?:${SPEECH})\\b`, 'iu');
 export const regionApposition: Construction = {
   name: 'region-apposition',
   description: 'A region, an apposition between commas, then its figures: the region before the apposition owns them.',
-  pattern: /R,w[wQiRB]{0,4},[wQi]{0,3}[PC](?:[wQ&,]{0,3}[PC])*/,
+  pattern: /R,w[wQiRBfDN]{0,6},[wQiyGf,]{0,10}[PC](?:[wQ&,]{0,3}[PC])*/,
   build(m) {
     const ts = tokensOf(m);
     const second = ts.findIndex((t, i) => i > 1 && t.code === ',');

@@ -89,6 +89,12 @@ export const programmeGate: Gate = {
     };
   },
   examples: [
+    { text: 'Cakupan perlindungan pekerja informal di Kabupaten Mahakam Ulu baru 31,5 persen.', none: 'the protection of informal workers (BPJS Ketenagakerjaan), not JKN coverage' },
+    { text: 'Sebanyak 61.870 pekerja informal telah terdaftar, atau 38 persen dari total pekerja informal di Kabupaten Trenggalek.', none: 'a share of informal workers is no share of the population' },
+    {
+      text: 'Cakupan kepesertaan JKN Kabupaten Trenggalek 98,1 persen, termasuk pekerja informal.',
+      facts: [{ region: 'Kabupaten Trenggalek', metric: 'coverage_pct', value: 98.1 }],
+    },
     {
       text: 'Cakupan kepesertaan BPJS Ketenagakerjaan di Kabupaten Klaten baru mencapai 42,5 persen dari total pekerja.',
       none: 'BPJS Ketenagakerjaan is another programme: its "cakupan kepesertaan" is no JKN coverage',

@@ -752,6 +752,9 @@ interface RegionPick {
   reasons: string[];
 }
 
+/** A region referred back to by its level: "di kabupaten itu", "kota tersebut", "provinsi ini" (not "lima kabupaten itu", nor "ibu kota provinsi itu"). */
+const LEVEL_ANAPHOR = /(?<!(?:\d|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|belasan|puluhan|kedua|ketiga|keempat|kelima|seluruh|semua|para|beberapa|sejumlah|banyak)\s+)(?<!kota\s+)(?<![\p{L}])(kabupaten|kota|provinsi)\s+(?:itu|tersebut|ini)(?![\p{L}])(?![^]*(?:kabupaten|kota|provinsi)\s+(?:itu|tersebut|ini))/iu;
+
 /** The words that may stand between a national cue and its own figure. */
 const NATIONAL_OWN = /^\s*(?:yang\s+)?(?:sudah\s+|telah\s+|baru\s+)?(?:sebesar|mencapai|berada\s+di\s+angka|di\s+angka)?\s*$/iu;
 
@@ -780,6 +783,17 @@ function pickRegion(ctx: Ctx, g: Group, w: Windows): RegionPick | null {
     return { regions: [region], mentions: [m], reasons };
   };
   const text = doc.text;
+  // "Jumlah peserta JKN di kabupaten itu 177.530 jiwa", "cakupan di kota itu 99,71 persen": the last region of that level
+  // named before (not the last region of any level), when no region stands between the anaphor and the figure.
+  const anaphor = LEVEL_ANAPHOR.exec(text.slice(g.sentence.start, g.start));
+  if (anaphor && !subjects.some(g.sentence.start + anaphor.index, g.start)) {
+    const level = anaphor[1]!.toLowerCase() as RegionEntry['level'];
+    const from = doc.paragraphs[Math.max(0, g.sentence.paragraph - 1)]!.start;
+    const earlier = subjects.within(from, g.sentence.start + anaphor.index);
+    // … not a region named inside an apposition ("Kabupaten Bener Meriah, pemekaran dari Aceh Tengah, …").
+    const m = earlier.filter((x, i) => x.region.level === level && !(i > 0 && inApposition(text, earlier[i - 1]!, x))).at(-1);
+    if (m) return one(m, 'region:level-anaphor');
+  }
   // ("A dan B masing-masing …" is the construction region-list-masing-masing.)
   const sentenceBefore = subjects.within(g.sentence.start, g.start);
   if (sentenceBefore.length) {
