@@ -12,6 +12,18 @@ export const fallback: Construction = {
   pattern: /(?!)/,
   build: () => null,
   examples: [
+    // An interview: the question names the region and the metric of the answer below it.
+    {
+      text: 'Kabupaten Lamongan dan Kabupaten Gresik sama-sama mengejar UHC.\nBerapa keaktifan peserta JKN di Lamongan sekarang?\nPer Maret 2025 sekitar 81,4 persen.\nBagaimana dengan cakupan kepesertaan di Gresik?\nSudah 99,2 persen.',
+      facts: [
+        { region: 'Kabupaten Lamongan', metric: 'active_pct', value: 81.4 },
+        { region: 'Kabupaten Gresik', metric: 'coverage_pct', value: 99.2 },
+      ],
+    },
+    {
+      text: 'Kabupaten Jayawijaya terus menambah peserta.\nBerapa cakupan JKN secara nasional saat ini?\nSekitar 98,1 persen dari penduduk.',
+      facts: [{ region: 'Indonesia', metric: 'coverage_pct', value: 98.1 }],
+    },
     // A region referred back to by its level: the last region of that level, not the last region named.
     {
       text: 'Kota Sungai Penuh berada di tengah Kabupaten Kerinci. Cakupan kepesertaan JKN di kota itu mencapai 99,71 persen.',

@@ -470,6 +470,11 @@ function pairFigures(ctx: Ctx): Fact[] {
       } else if (cues.some(g.sentence.start, g.sentence.end, (c) => c.family === 'coverageWeak')) {
         family = 'coverage';
         metricReasons.push('metric:weak-cue');
+      } else if (questionFamily(ctx, g.sentence.paragraph)) {
+        // An interview's answer measures what the question right above asks: "Keaktifan di Tuban sendiri berapa?" /
+        // "Sekitar 78 persen untuk Tuban."
+        family = questionFamily(ctx, g.sentence.paragraph)!;
+        metricReasons.push('metric:question');
       } else if (carry) {
         family = carry.paragraph === g.sentence.paragraph ? carry.family : carry.lead;
         metricReasons.push('metric:carry');
@@ -816,6 +821,11 @@ function pickRegion(ctx: Ctx, g: Group, w: Windows): RegionPick | null {
   const head = paraBefore && subjects.last(para.start, paraBefore.start);
   if (head && inApposition(text, head, paraBefore!)) paraBefore = head;
   if (paraBefore) return one(paraBefore, 'region:paragraph');
+  // An interview's answer: the question right above names whose figure it gives ("Berapa cakupan JKN di Bojonegoro saat
+  // ini?" / "Per 1 Januari 2026, cakupannya 99,05 persen."), or asks for the nation's.
+  const question = questionAbove(ctx, g.sentence.paragraph);
+  if (question === 'national') return { regions: [INDONESIA], mentions: [undefined], reasons: ['region:question'] };
+  if (question) return one(question, 'region:question');
   // A list under a heading line: "Kota Bitung" / "Tingkat kepesertaan: 99,87 persen" / "Tingkat keaktifan: 80,4 persen".
   const heading = headingAbove(ctx, g.sentence.paragraph);
   if (heading) return one(heading, 'region:heading');
@@ -829,6 +839,33 @@ export const HEADING_REACH = 6;
 export const HEADING_MAX_CHARS = 60;
 
 /** The nearest line above that is only a region name (a heading), within reach and with no other region between. */
+/** Longest paragraph read as an interviewer's question. @default 300 */
+export const QUESTION_MAX_CHARS = 300;
+
+/** The paragraph right above when it is an interviewer's question (short, ending with "?"). */
+function questionBefore(ctx: Ctx, paragraph: number): Span | null {
+  const para = ctx.doc.paragraphs[paragraph - 1];
+  return para && para.end - para.start <= QUESTION_MAX_CHARS && /\?["”’']?\s*$/u.test(ctx.doc.text.slice(para.start, para.end)) ? para : null;
+}
+
+/** What the question right above asks for: activity or coverage (its metric cue), or null. */
+function questionFamily(ctx: Ctx, paragraph: number): 'active' | 'coverage' | null {
+  const para = questionBefore(ctx, paragraph);
+  if (!para) return null;
+  const cues = ctx.ix.cue.within(para.start, para.end);
+  return cues.some((c) => c.family === 'active') ? 'active' : cues.some((c) => c.family === 'coverage' || c.family === 'registration') ? 'coverage' : null;
+}
+
+/** The region the question right above a paragraph asks about (its last subject), 'national' for a question about the nation, or null. */
+function questionAbove(ctx: Ctx, paragraph: number): RegionMention | 'national' | null {
+  const para = questionBefore(ctx, paragraph);
+  if (!para) return null;
+  const region = ctx.subjectIx.last(para.start, para.end);
+  const national = ctx.ix.cue.within(para.start, para.end).filter((c) => c.family === 'national').at(-1);
+  if (national && (!region || region.start < national.start)) return 'national';
+  return region ?? null;
+}
+
 function headingAbove(ctx: Ctx, paragraph: number): RegionMention | null {
   const { doc } = ctx;
   for (let p = paragraph - 1; p >= Math.max(0, paragraph - HEADING_REACH); p--) {
