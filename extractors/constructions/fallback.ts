@@ -12,6 +12,14 @@ export const fallback: Construction = {
   pattern: /(?!)/,
   build: () => null,
   examples: [
+    // "dengan N di antaranya …": a part of the figure before, with its own metric.
+    {
+      text: 'Sebanyak 402.118 warga Kabupaten Kuningan telah terdaftar sebagai peserta JKN, dengan 331.540 di antaranya berstatus aktif.',
+      facts: [
+        { region: 'Kabupaten Kuningan', metric: 'enrolled_count', value: 402118 },
+        { region: 'Kabupaten Kuningan', metric: 'active_count', value: 331540 },
+      ],
+    },
     // An interview: the question names the region and the metric of the answer below it.
     {
       text: 'Kabupaten Lamongan dan Kabupaten Gresik sama-sama mengejar UHC.\nBerapa keaktifan peserta JKN di Lamongan sekarang?\nPer Maret 2025 sekitar 81,4 persen.\nBagaimana dengan cakupan kepesertaan di Gresik?\nSudah 99,2 persen.',

@@ -76,6 +76,9 @@ export function runExtractors(doc: Doc): Found {
 
 const CLAUSE_BREAK = /;|(?<!\d)[,:]|[,:](?!\d)|\s(?:sedangkan|sementara|kemudian|disusul|diikuti|serta|namun|tetapi|karena|sehingga|padahal|meski|walaupun)\s/giu;
 
+/** Words right after a figure that make it a part of the one before: "di antaranya", "diantaranya", "di antara mereka". */
+const PART_AFTER = /^\s*(?:jiwa|orang|peserta|warga)?\s*(?:di\s*antara(?:nya|\s+mereka)?)(?![\p{L}])/iu;
+
 let fillerRe: RegExp | null = null;
 /** Words that may stand between two figures of one group: "jiwa, atau baru sebesar", "persen dengan". */
 function isGroupGap(gap: string, doc: Doc, start: number, regions: SpanIndex<RegionMention>): boolean {
@@ -283,7 +286,9 @@ function groupsOf(ctx: Ctx): Group[] {
       const a = ctx.claims.get(last.members.at(-1)!)?.region?.pairing;
       const b = ctx.claims.get(v)?.region?.pairing;
       const apart = a && b && (a.region !== b.region || a.entry !== b.entry);
-      if (overlap || (!apart && isGroupGap(doc.text.slice(last.end, v.start), doc, last.end, ctx.ix.region))) {
+      // "… 1.219.870 warga telah terdaftar, dengan 1.046.650 di antaranya berstatus aktif": a part of the figure before, not its other form.
+      const partOf = PART_AFTER.test(doc.text.slice(v.end, v.end + 20));
+      if (overlap || (!apart && !partOf && isGroupGap(doc.text.slice(last.end, v.start), doc, last.end, ctx.ix.region))) {
         last.members.push(v);
         last.end = Math.max(last.end, v.end);
         continue;
