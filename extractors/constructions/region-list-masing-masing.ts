@@ -9,9 +9,9 @@
  *
  * The branch that serves them may be named before "masing-masing" ("A dan B yang dilayani Kantor Cabang C masing-masing …").
  *
- * Pattern: REGION ["(" words ")"] { ("," | "dan" | ", dan") REGION ["(" words ")"] }+ [words | cue | branch]{0,3} [GUARD PERCENT [","]]
- *          "masing-masing" [words | cue]{0,3} VALUE { ("," | "dan") VALUE }
- *          [ "," [words | cue]{0,3} "masing-masing" [words | cue]{0,3} VALUE { ("," | "dan") VALUE } ]
+ * Pattern: REGION ["(" words ")"] { ("," | "dan" | ", dan") REGION ["(" words ")"] }+ [words | cue | branch | ","]{0,4} [GUARD PERCENT [","]]
+ *          "masing-masing" [words | cue | "(" word or cue ")"]{0,5} VALUE { ("," | "dan") VALUE }
+ *          [ "," [words | cue]{0,3} "masing-masing" [words | cue | "(" word or cue ")"]{0,5} VALUE { ("," | "dan") VALUE } ]
  */
 import type { Construction, Pairing } from './types.ts';
 import { regionOf, tokensOf, valueOf } from './types.ts';
@@ -19,7 +19,7 @@ import { regionOf, tokensOf, valueOf } from './types.ts';
 export const regionListMasingMasing: Construction = {
   name: 'region-list-masing-masing',
   description: '"A dan B masing-masing V" (one figure each) or "masing-masing V1 dan V2" (respectively).',
-  pattern: /R(?:\(w\))?(?:,&?R(?:\(w\))?|&R(?:\(w\))?)+[wQB]{0,3}(?:GP,?)?m[wQ]{0,3}[PC](?:,?&?[PC])*(?:,[wQ]{0,3}m[wQ]{0,3}[PC](?:,?&?[PC])*)?/,
+  pattern: /R(?:\(w\))?(?:,&?R(?:\(w\))?|&R(?:\(w\))?)+[wQB,]{0,4}(?:GP,?)?m(?:[wQ]|\([wQ]\)){0,5}[PC](?:,?&?[PC])*(?:,[wQ]{0,3}m(?:[wQ]|\([wQ]\)){0,5}[PC](?:,?&?[PC])*)?/,
   build(m) {
     const ts = tokensOf(m);
     const mAt = ts.findIndex((t) => t.code === 'm');
@@ -41,6 +41,20 @@ export const regionListMasingMasing: Construction = {
     return out;
   },
   examples: [
+    {
+      text: 'Kabupaten Boven Digoel dan Kabupaten Mappi masing-masing mencatat cakupan Jaminan Kesehatan Nasional (JKN) 96,4 persen dan 95.8 persen.',
+      facts: [
+        { region: 'Kabupaten Boven Digoel', metric: 'coverage_pct', value: 96.4 },
+        { region: 'Kabupaten Mappi', metric: 'coverage_pct', value: 95.8 },
+      ],
+    },
+    {
+      text: 'Di Kabupaten Lanny Jaya dan Kabupaten Tolikara, keaktifan peserta masing-masing baru 57,2 persen dan 60,9 persen.',
+      facts: [
+        { region: 'Kabupaten Lanny Jaya', metric: 'active_pct', value: 57.2 },
+        { region: 'Kabupaten Tolikara', metric: 'active_pct', value: 60.9 },
+      ],
+    },
     {
       text: 'Kabupaten Teluk Bintuni dan Kabupaten Fakfak masing-masing memiliki 61.200 peserta JKN.',
       facts: [
