@@ -233,7 +233,8 @@ export const regions: Extractor<'region'> = {
         // Mentions come in text order: skip the blocked phrases that end before this one (linear over the text).
         while (bi < blocked.length && blocked[bi]![1] <= start) bi++;
         if (bi < blocked.length && blocked[bi]![0] <= start && end <= blocked[bi]![1]) continue;
-        // "Jakarta International Expo", "Surabaya Town Square": a venue named after the city, not the city.
+        // "Jakarta International Expo", "Surabaya Town Square": a venue named after the city, not the city; "Malang Raya",
+        // "Bolaang Mongondow Raya": the greater area around it (several regions), not the region.
         if (venueAfter.test(text.slice(end, end + 24))) continue;
         via = entries[0]!.via;
         // A bare name that is also a province is the province ("Gorontalo", "Bengkulu").
@@ -318,6 +319,7 @@ export const regions: Extractor<'region'> = {
     { text: 'menerima penghargaan di Jakarta International Expo (JIEXPO) Kemayoran', none: 'a venue named after the city' },
     { text: 'acara digelar di Surabaya Convention Hall', none: 'a venue named after the city' },
     { text: 'warga Surabaya menonton di mall', span: 'Surabaya', value: { code: '35.78', role: 'subject' } },
+    { text: 'cakupan JKN di kawasan Malang Raya mencapai 98 persen', none: 'the greater Malang area, several regions' },
   ],
 };
 
