@@ -3,7 +3,7 @@
  * bertetangga dengan Kota Palu, mencatat 97,3 persen": the subject before an apposition between commas owns the
  * figures of its clause, not a region named inside the apposition (which only says what the subject is).
  *
- * Pattern: REGION "," words [words | cue | "di" | region | "dari" | date | number]{0,6} "," [words | cue | "di" | "yakni" | guard | "dari" | ","]{0,10} VALUE { [words | cue | "dan" | ","]{0,3} VALUE }
+ * Pattern: REGION "," words [words | cue | "di" | region | "dari" | date | number | GUARD PERCENT]{0,7} "," [words | cue | "di" | "yakni" | guard | "dari" | ","]{0,10} VALUE { [words | cue | "dan" | ","]{0,3} VALUE }
  *
  * Not an apposition: a list of regions ("Kabupaten A, Kabupaten B, …": the part between the commas opens with a region,
  * which the pattern does not allow), a speaker ("Kabupaten Sigi, kata Ahmad, …" or "…, mengatakan …": the figure is then
@@ -39,15 +39,16 @@ const SPEECH_AFTER = new RegExp(`^\\s*(?:${SPEECH})\\b`, 'iu');
 export const regionApposition: Construction = {
   name: 'region-apposition',
   description: 'A region, an apposition between commas, then its figures: the region before the apposition owns them.',
-  pattern: /R,w[wQiRBfDN]{0,6},[wQiyGf,]{0,10}[PC](?:[wQ&,]{0,3}[PC])*/,
+  pattern: /R,w(?:[wQiRBfDN]|GP){0,7},[wQiyGf,]{0,10}[PC](?:[wQ&,]{0,3}[PC])*/,
   build(m) {
     const ts = tokensOf(m);
     const second = ts.findIndex((t, i) => i > 1 && t.code === ',');
-    const firstValue = ts.findIndex((t) => t.code === 'P' || t.code === 'C');
+    // The figures after the apposition (a threshold inside it, "… yang cakupannya masih di bawah 95 persen, …", is not paired).
+    const firstValue = ts.findIndex((t, i) => i > second && (t.code === 'P' || t.code === 'C'));
     if (NOT_APPOSITION.test(m.doc.text.slice(ts[2]!.start, ts[second]!.start))) return null;
     if (SPEECH_AFTER.test(textBetween(m, ts[second]!, ts[firstValue]!))) return null;
     const region = regionOf(ts[0]!);
-    return ts.filter((t) => t.code === 'P' || t.code === 'C').map((t) => ({ value: valueOf(t), region, reasons: ['region:apposition'] }));
+    return ts.filter((t, i) => i > second && (t.code === 'P' || t.code === 'C')).map((t) => ({ value: valueOf(t), region, reasons: ['region:apposition'] }));
   },
   examples: [
     {
@@ -68,6 +69,11 @@ export const regionApposition: Construction = {
     {
       text: 'Kota Bima, pintu gerbang timur Provinsi NTB, sudah mencapai cakupan 99,4 persen.',
       facts: [{ region: 'Kota Bima', metric: 'coverage_pct', value: 99.4 }],
+    },
+    // A threshold inside the apposition stays a threshold; the figure after it is the head's.
+    {
+      text: 'Kabupaten Tambrauw, satu-satunya daerah di Papua Barat Daya yang cakupannya masih di bawah 95 persen, baru mencapai 93,1 persen.',
+      facts: [{ region: 'Kabupaten Tambrauw', metric: 'coverage_pct', value: 93.1 }],
     },
     // The next sentence's figure carries the head, not the region named inside the apposition (inApposition).
     {
