@@ -15,18 +15,26 @@ export const regionBracketList: Construction = {
   pattern: /R\([PC]\)(?:[,;]?&?R\([PC]\))*/,
   build(m) {
     const ts = tokensOf(m);
-    const regions = ts.filter((t) => t.code === 'R').map(regionOf);
-    const level = listLevel(regions);
+    const items = ts.filter((t) => t.code === 'R').map(regionOf);
+    const level = listLevel(items);
     const out: Pairing[] = [];
     for (let i = 0; i + 3 < ts.length + 1; i++) {
       if (ts[i]!.code !== 'R') continue;
       const r = regionOf(ts[i]!);
-      const entry = atListLevel(r, level);
+      const entry = atListLevel(r, level, items);
       out.push({ value: valueOf(ts[i + 2]!), region: r, ...(entry ? { entry } : {}), reasons: ['region:list-item'] });
     }
     return out.length ? out : null;
   },
   examples: [
+    {
+      text: 'Cakupan tertinggi dicatat Kota Tegal (100,9 persen), Brebes (97,6 persen) dan Tegal (98,1 persen).',
+      facts: [
+        { region: 'Kota Tegal', metric: 'coverage_pct', value: 100.9 },
+        { region: 'Kabupaten Brebes', metric: 'coverage_pct', value: 97.6 },
+        { region: 'Kabupaten Tegal', metric: 'coverage_pct', value: 98.1 },
+      ],
+    },
     {
       text: 'Daerah yang belum mencapai UHC yakni Kabupaten Muaro Jambi (88,41 persen), Kerinci (86,02 persen), dan Merangin (84,9 persen).',
       facts: [

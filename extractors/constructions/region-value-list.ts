@@ -22,7 +22,8 @@ export const regionValueList: Construction = {
   build(m) {
     const ts = tokensOf(m);
     const regions = ts.filter((t) => t.code === 'R');
-    const level = listLevel(regions.map(regionOf));
+    const items = regions.map(regionOf);
+    const level = listLevel(items);
     const out: Pairing[] = [];
     let current: (typeof ts)[number] | null = null;
     for (const t of ts) {
@@ -31,7 +32,7 @@ export const regionValueList: Construction = {
         // "Kota Padang tercatat 95,38 persen" yes; a region whose figure stands a sentence-worth later no.
         if (textBetween(m, current, t).length > ITEM_GAP_MAX && !out.some((p) => p.region === regionOf(current!))) return null;
         const r = regionOf(current);
-        const entry = atListLevel(r, level);
+        const entry = atListLevel(r, level, items);
         out.push({ value: valueOf(t), region: r, ...(entry ? { entry } : {}), reasons: ['region:list-item'] });
       }
     }

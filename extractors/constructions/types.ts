@@ -70,10 +70,17 @@ export function listLevel(regions: readonly RegionMention[]): 'kabupaten' | 'kot
 /**
  * The region a list item names when read at the list's level: "dan Solok" closing a list of typed kabupaten is
  * Kabupaten Solok even where the article also names Kota Solok. Only for a bare name (never a typed one), and only
- * to a region of the same name in the same province.
+ * to a region of the same name in the same province; and never to a namesake another item of the list names typed.
  */
-export function atListLevel(r: RegionMention, level: 'kabupaten' | 'kota' | null): RegionEntry | undefined {
-  if (!level || r.via === 'typed' || r.region.level === 'provinsi' || r.region.level === 'nasional') return undefined;
+export function atListLevel(r: RegionMention, level: 'kabupaten' | 'kota' | null, items: readonly RegionMention[] = []): RegionEntry | undefined {
+  if (r.via === 'typed' || r.region.level === 'provinsi' || r.region.level === 'nasional') return undefined;
+  // "Kota Bima (98,45 persen), Dompu (97,88 persen) … dan Bima (96,02 persen)": a namesake typed as another item of the
+  // same list is not this one.
+  const readings = [r.region, ...r.alternatives];
+  const taken = items.filter((x) => x !== r && x.via === 'typed' && readings.includes(x.region)).map((x) => x.region);
+  const rest = readings.filter((e) => !taken.includes(e));
+  if (taken.length && rest.length === 1) return rest[0];
+  if (!level) return undefined;
   // Already read at the list's level: keep that reading against the article's other mentions of the namesake.
   if (r.region.level === level) return r.alternatives.length ? r.region : undefined;
   const alt = r.alternatives.find((e) => e.level === level);
