@@ -234,15 +234,6 @@ function isTitleCase(line: string): boolean {
 function resolveSameName(m: RegionMention, ctx: Ctx, reasons: string[]): RegionEntry {
   if (!m.alternatives.length || m.via === 'typed') return m.region;
   const all = [m.region, ...m.alternatives];
-  // "… disusul Kota Bima (98,45 persen), Dompu (97,88 persen) … dan Bima (96,02 persen)": beside its namesake typed in
-  // the same sentence, the bare name is the other region.
-  const s = ctx.doc.sentenceAt(m.start);
-  const typedHere = ctx.ix.region.within(s.start, s.end).filter((x) => x !== m && x.via === 'typed' && all.includes(x.region)).map((x) => x.region);
-  const others = all.filter((r) => !typedHere.includes(r));
-  if (typedHere.length && others.length === 1) {
-    reasons.push('region:same-name-context');
-    return others[0]!;
-  }
   const typed = all.filter((r) => ctx.typedCodes.has(r.code));
   if (typed.length === 1) {
     reasons.push('region:same-name-context');
