@@ -12,6 +12,14 @@ export const fallback: Construction = {
   pattern: /(?!)/,
   build: () => null,
   examples: [
+    // A paragraph that refers back to the participants counted in the paragraph before takes its region (here the nation's).
+    {
+      text: 'Kabupaten Ende terus mendata warganya.\nSecara nasional, peserta JKN per Juni 2025 tercatat 279,8 juta jiwa.\nDari seluruh peserta itu, yang berstatus aktif sekitar 81 persen.',
+      facts: [
+        { region: 'Indonesia', metric: 'enrolled_count', value: 279800000 },
+        { region: 'Indonesia', metric: 'active_pct', value: 81 },
+      ],
+    },
     // "dengan N di antaranya …": a part of the figure before, with its own metric.
     {
       text: 'Sebanyak 402.118 warga Kabupaten Kuningan telah terdaftar sebagai peserta JKN, dengan 331.540 di antaranya berstatus aktif.',

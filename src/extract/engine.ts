@@ -340,6 +340,8 @@ function pairFigures(ctx: Ctx): Fact[] {
   const droppedIn = new Map<Sentence, Set<number>>();
   const dropped = { push: ({ sentence, value }: { sentence: Sentence; value: number }) => void (droppedIn.get(sentence) ?? droppedIn.set(sentence, new Set()).get(sentence)!).add(value) };
   const lastFactIn = new Map<Sentence, Fact>();
+  /** The region of the last fact given in each paragraph, for a later paragraph that refers back to it ("Dari seluruh peserta itu, …"). */
+  const lastRegionOfParagraph = new Map<number, RegionEntry>();
   /** The last fact of a sentence inside and outside brackets: a list "A 99 persen (keaktifan 85 persen), B 98 persen (84 persen)" carries each position's metric. */
   const lastFactAt = new Map<Sentence, { inside?: Fact; outside?: Fact }>();
   /** Region code|value -> the metric a share had where a metric word named it. */
@@ -497,7 +499,7 @@ function pairFigures(ctx: Ctx): Fact[] {
 
     // 3. Region of the group.
     const claimed = g.members.map((m) => ctx.claims.get(m)?.region).find((c) => c);
-    const regionPick = claimed ? claimedRegion(ctx, claimed.pairing) : pickRegion(ctx, g, w);
+    const regionPick = claimed ? claimedRegion(ctx, claimed.pairing) : pickRegion(ctx, g, w, lastRegionOfParagraph.get(g.sentence.paragraph - 1));
     if (!regionPick) return debugDrop(ctx, g, 'no region');
     // A bare share carried or listed to activity, for another region than the last share's, whose run opened with coverage:
     // the new region's run opens with coverage too (only outside brackets: "A 99 persen (keaktifan 85 persen), B 98 persen
@@ -588,6 +590,7 @@ function pairFigures(ctx: Ctx): Fact[] {
         };
         facts.push(fact);
         lastFactIn.set(g.sentence, fact);
+        lastRegionOfParagraph.set(g.sentence.paragraph, region);
         // `opened`: the family of the region's first share in the paragraph, also when a list gave its regions' shares series
         // by series ("A dan B masing-masing V1 dan V2, dengan keaktifan masing-masing W1 dan W2"): what a metric carried to
         // the next sentence restarts from.
@@ -762,13 +765,16 @@ interface RegionPick {
   reasons: string[];
 }
 
+/** Words that refer back to participants counted before: "dari seluruh peserta itu", "dari jumlah tersebut", "angka itu". */
+const REFERS_BACK = /(?<![\p{L}])(?:(?:peserta|jumlah|angka|total)\s+(?:itu|tersebut)|dari\s+(?:seluruh|total|jumlah)\s+(?:peserta\s+)?(?:itu|tersebut))(?![\p{L}])/iu;
+
 /** A region referred back to by its level: "di kabupaten itu", "kota tersebut", "provinsi ini" (not "lima kabupaten itu", nor "ibu kota provinsi itu"). */
 const LEVEL_ANAPHOR = /(?<!(?:\d|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|belasan|puluhan|kedua|ketiga|keempat|kelima|seluruh|semua|para|beberapa|sejumlah|banyak)\s+)(?<!kota\s+)(?<![\p{L}])(kabupaten|kota|provinsi)\s+(?:itu|tersebut|ini)(?![\p{L}])(?![^]*(?:kabupaten|kota|provinsi)\s+(?:itu|tersebut|ini))/iu;
 
 /** The words that may stand between a national cue and its own figure. */
 const NATIONAL_OWN = /^\s*(?:yang\s+)?(?:sudah\s+|telah\s+|baru\s+)?(?:sebesar|mencapai|berada\s+di\s+angka|di\s+angka)?\s*$/iu;
 
-function pickRegion(ctx: Ctx, g: Group, w: Windows): RegionPick | null {
+function pickRegion(ctx: Ctx, g: Group, w: Windows, regionOfParagraphBefore?: RegionEntry): RegionPick | null {
   const { doc, found } = ctx;
   const subjects = ctx.subjectIx;
   const beforeWin = ctx.ix.cue.within(w.before.start, w.before.end);
@@ -831,6 +837,9 @@ function pickRegion(ctx: Ctx, g: Group, w: Windows): RegionPick | null {
   const question = questionAbove(ctx, g.sentence.paragraph);
   if (question === 'national') return { regions: [INDONESIA], mentions: [undefined], reasons: ['region:question'] };
   if (question) return one(question, 'region:question');
+  // "Dari seluruh peserta itu, yang berstatus aktif hanya sekitar 80 persen": a paragraph naming no region that refers back
+  // to the participants counted in the paragraph before takes that paragraph's last fact's region (the nation's too).
+  if (regionOfParagraphBefore && REFERS_BACK.test(text.slice(g.sentence.start, g.start))) return { regions: [regionOfParagraphBefore], mentions: [undefined], reasons: ['region:referred-back'] };
   // A list under a heading line: "Kota Bitung" / "Tingkat kepesertaan: 99,87 persen" / "Tingkat keaktifan: 80,4 persen".
   const heading = headingAbove(ctx, g.sentence.paragraph);
   if (heading) return one(heading, 'region:heading');
