@@ -12,6 +12,14 @@ export const fallback: Construction = {
   pattern: /(?!)/,
   build: () => null,
   examples: [
+    // A list's lines measure what the line introducing them says.
+    {
+      text: 'Tingkat keaktifan peserta JKN per daerah sebagai berikut:\n- Kabupaten Tapin: 83,4 persen\n- Kabupaten Banjar: 79,8 persen',
+      facts: [
+        { region: 'Kabupaten Tapin', metric: 'active_pct', value: 83.4 },
+        { region: 'Kabupaten Banjar', metric: 'active_pct', value: 79.8 },
+      ],
+    },
     // A paragraph that refers back to the participants counted in the paragraph before takes its region (here the nation's).
     {
       text: 'Kabupaten Ende terus mendata warganya.\nSecara nasional, peserta JKN per Juni 2025 tercatat 279,8 juta jiwa.\nDari seluruh peserta itu, yang berstatus aktif sekitar 81 persen.',

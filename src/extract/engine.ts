@@ -477,11 +477,11 @@ function pairFigures(ctx: Ctx): Fact[] {
       } else if (cues.some(g.sentence.start, g.sentence.end, (c) => c.family === 'coverageWeak')) {
         family = 'coverage';
         metricReasons.push('metric:weak-cue');
-      } else if (questionFamily(ctx, g.sentence.paragraph)) {
-        // An interview's answer measures what the question right above asks: "Keaktifan di Tuban sendiri berapa?" /
-        // "Sekitar 78 persen untuk Tuban."
-        family = questionFamily(ctx, g.sentence.paragraph)!;
-        metricReasons.push('metric:question');
+      } else if (familyAbove(ctx, g.sentence.paragraph)) {
+        // An interview's answer measures what the question right above asks ("Keaktifan di Tuban sendiri berapa?" / "Sekitar
+        // 78 persen untuk Tuban."), a list's lines what the line introducing them says.
+        family = familyAbove(ctx, g.sentence.paragraph)!;
+        metricReasons.push('metric:above');
       } else if (carry) {
         family = carry.paragraph === g.sentence.paragraph ? carry.family : carry.lead;
         metricReasons.push('metric:carry');
@@ -862,13 +862,31 @@ function questionBefore(ctx: Ctx, paragraph: number): Span | null {
   return para && para.end - para.start <= QUESTION_MAX_CHARS && /\?["”’']?\s*$/u.test(ctx.doc.text.slice(para.start, para.end)) ? para : null;
 }
 
-/** What the question right above asks for: activity or coverage (its metric cue), or null. */
-function questionFamily(ctx: Ctx, paragraph: number): 'active' | 'coverage' | null {
-  const para = questionBefore(ctx, paragraph);
-  if (!para) return null;
+/**
+ * What the lines of a paragraph measure when they say it nowhere themselves: what the question right above asks for
+ * ("Keaktifan di Tuban sendiri berapa?"), or what the line introducing their list says ("Adapun tingkat keaktifan peserta
+ * masing-masing daerah yaitu:" over "- Tabalong: 85,62 persen" lines) — activity or coverage by its metric cue, or null.
+ */
+function familyAbove(ctx: Ctx, paragraph: number): 'active' | 'coverage' | null {
+  let para: Span | null = questionBefore(ctx, paragraph);
+  if (!para) {
+    const text = ctx.doc.text;
+    const line = (p: Span) => text.slice(p.start, p.end);
+    const own = ctx.doc.paragraphs[paragraph]!;
+    if (!LIST_LINE.test(line(own))) return null;
+    for (let p = paragraph - 1; p >= Math.max(0, paragraph - HEADING_REACH) && !para; p--) {
+      const above = ctx.doc.paragraphs[p]!;
+      if (/:\s*$/u.test(line(above))) para = above;
+      else if (!LIST_LINE.test(line(above))) return null;
+    }
+    if (!para) return null;
+  }
   const cues = ctx.ix.cue.within(para.start, para.end);
   return cues.some((c) => c.family === 'active') ? 'active' : cues.some((c) => c.family === 'coverage' || c.family === 'registration') ? 'coverage' : null;
 }
+
+/** A line of a list: a bullet or a number first ("- Tabalong: 85,62 persen", "2. Kota Banjar …"). */
+const LIST_LINE = /^\s*(?:[•·*\-–]|\d{1,2}[.)])\s/u;
 
 /** The region the question right above a paragraph asks about (its last subject), 'national' for a question about the nation, or null. */
 function questionAbove(ctx: Ctx, paragraph: number): RegionMention | 'national' | null {
