@@ -23,6 +23,7 @@ import { lineColumns } from './line-columns.ts';
 import { valueDiRegionList } from './value-di-region-list.ts';
 import { superlativeScope } from './superlative-scope.ts';
 import { regionValueList } from './region-value-list.ts';
+import { unnamedListItem } from './unnamed-list-item.ts';
 import { regionApposition } from './region-apposition.ts';
 import { nationalAverage } from './national-average.ts';
 import { valueRegionAfter } from './value-region-after.ts';
@@ -48,6 +49,7 @@ export const CONSTRUCTIONS: readonly Construction[] = [
   valueDiRegionList,
   superlativeScope,
   regionValueList,
+  unnamedListItem,
   regionApposition,
   shareOfListedRegions,
   regionPairShared,
