@@ -32,6 +32,17 @@ export const populationStated: Construction = {
   },
   examples: [
     {
+      text: 'Untuk Kabupaten Magetan, dengan penduduk sekitar 690 ribu jiwa, cakupannya 98,4 persen.',
+      facts: [
+        { region: 'Kabupaten Magetan', metric: 'population', value: 690000 },
+        { region: 'Kabupaten Magetan', metric: 'coverage_pct', value: 98.4 },
+      ],
+    },
+    {
+      text: 'Kabupaten Jember, daerah berpenduduk terbanyak ketiga di Jawa Timur dengan sekitar 2,6 juta jiwa, masuk kategori Madya.',
+      facts: [{ region: 'Kabupaten Jember', metric: 'population', value: 2600000 }],
+    },
+    {
       text: 'Sementara total jumlah penduduk Provinsi Bengkulu sampai dengan semester II 2024 sebanyak 2,08 juta.',
       facts: [{ region: 'Provinsi Bengkulu', metric: 'population', value: 2080000, asOf: '2024' }],
     },
