@@ -8,7 +8,7 @@ import { applyPlausibility } from './plausibility.ts';
 import { calibrate } from './confidence.ts';
 
 /** Stored with every fact; bump when extractors change so `cakupan refresh` re-extracts. */
-export const EXTRACTOR_VERSION = 7;
+export const EXTRACTOR_VERSION = 8;
 
 export interface ExtractOptions {
   /** Publication date ("YYYY-MM-DD"): gives "(21/11)" its year. Never used as a figure's asOf. */
