@@ -29,7 +29,9 @@ const CAPITALISED = /^\p{Lu}\p{Ll}/u;
  * Only sentences that hold a tier word are tokenized, so the cost stays off the hot path.
  */
 /** "Kategori Utama diraih Kota A": a sentence that opens with the tier and names who won it is no definition. */
-const WINNERS_AFTER = /^\s*(?:(?:19|20)\d{2}\s+)?(?:juga\s+)?(?:berhasil\s+)?(?:diraih|disabet|diterima|jatuh\s+kepada|dianugerahkan\s+kepada)(?![\p{L}])/iu;
+const WINNERS_AFTER = /^\s*(?:(?:19|20)\d{2}\s+)?(?:juga\s+)?(?:berhasil\s+)?(?:diraih|disabet|diterima|jatuh\s+kepada|dianugerahkan\s+kepada|diberikan\s+(?:(?:antara\s+lain|di\s*antaranya)\s+)?kepada)(?![\p{L}])/iu;
+/** … or lists them after a colon, capitalised ("Kategori Utama: Kota Surabaya, …", not "Kategori Utama: cakupan minimal 98 persen"). */
+const WINNERS_LISTED = /^\s*:\s*(?!(?:Cakupan|Keaktifan|Kepesertaan|Minimal|Syarat|Kriteria|Peserta|Daerah|Untuk|Bagi)(?![\p{L}]))\p{Lu}/u;
 /** How many words may stand between a tier and a word of the future after it ("Pratama pada penilaian tahun depan"). @default 3 */
 export const GOAL_AFTER_WORDS = 3;
 const TIER_AFTER_CUE = '(#AwardCue|#StrongCue) .{0,3} [#Tier]';
@@ -128,7 +130,7 @@ export const categories: Extractor<'category'> = {
         // A definition speaks of the tier itself, close around it: "Kategori Madya pada UHC Award mensyaratkan …".
         else if (
           re.definition.test(text.slice(Math.max(sentence.start, start - 40), Math.min(sentence.end, end + DEFINITION_REACH))) ||
-          (kategoriStart >= 0 && re.subjectStart.test(text.slice(sentence.start, start)) && !WINNERS_AFTER.test(text.slice(end, end + 30)))
+          (kategoriStart >= 0 && re.subjectStart.test(text.slice(sentence.start, start)) && !WINNERS_AFTER.test(text.slice(end, end + 30)) && !WINNERS_LISTED.test(text.slice(end, end + 30)))
         )
           notAward = 'definition';
         out.push({ kind: 'category', start, end, category: lex.categoryTiers[tier]!, notAward });
@@ -152,6 +154,9 @@ export const categories: Extractor<'category'> = {
     { text: 'peserta yang saat ini berada di angka 88% untuk menembus kategori Utama, yaitu di atas 90%.', span: 'Utama', value: { category: 'Utama', notAward: 'goal' } },
     { text: 'harapannya dapat meningkatkan keaktifan hingga kategori utama.', span: 'utama', value: { category: 'Utama', notAward: 'goal' } },
     { text: 'Kategori Madya pada UHC Award mensyaratkan cakupan kepesertaan JKN di atas 95 persen.', span: 'Madya', value: { category: 'Madya', notAward: 'definition' } },
+    { text: 'Penerima UHC Awards 2026:\nKategori Utama: Kota Blitar dan Kabupaten Kediri.', span: 'Utama', value: { category: 'Utama', notAward: null } },
+    { text: 'Kategori Pratama diberikan antara lain kepada Kabupaten Ngawi.', span: 'Pratama', value: { category: 'Pratama', notAward: null } },
+    { text: 'Penerima UHC Awards 2026:\nKategori Utama: cakupan minimal 98 persen dan keaktifan minimal 90 persen.', span: 'Utama', value: { category: 'Utama', notAward: 'definition' } },
     { text: 'Kami akan terus mendorong agar cakupan kepesertaan JKN bisa menyentuh 99 persen atau lebih dan meraih kategori utama.', span: 'utama', value: { category: 'Utama', notAward: 'goal' } },
     { text: 'Pemkab Bantul bertekad meraih penghargaan UHC kategori Paripurna pada tahun depan.', span: 'Paripurna', value: { category: 'Paripurna', notAward: 'goal' } },
     { text: 'Kota Denpasar meraih UHC Award kategori Madya, dan kategori Utama tahun depan.', span: 'Utama', value: { category: 'Utama', notAward: 'goal' } },
