@@ -64,7 +64,9 @@ export const polarityGate: Gate = {
       return { re, scan: prefixScanner(re, ['yang', ...g.negations]) };
     })();
     const before = [
-      ...hitsOf(text, g.missingBefore, g.notMissing).filter((h) => !masked(h)),
+      // (Not `hitsOf(text, g.missingBefore, g.notMissing)`: `masked` drops the same hits, found once above. Masks are one
+      // regex's matches, sorted and apart, so a mask holds a hit exactly when the last one starting at or before it does.)
+      ...hitsOf(text, g.missingBefore).filter((h) => !masked(h)),
       ...scanAll(negated.re, text, negated.scan).map((m) => ({ start: m.index!, end: m.index! + m[0].length, word: m[0].toLowerCase().replace(/\s+/g, ' ') })).filter((h) => !masked(h)),
     ].sort((a, b) => a.start - b.start);
     // A coverage word between a missing word and the figure speaks of coverage again: "Dengan tambahan tersebut, cakupan
