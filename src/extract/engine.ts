@@ -215,10 +215,9 @@ function context(doc: Doc, found: Found): Ctx {
     return { re, scan: prefixScanner(re, lexicon().currentWords) };
   })();
   const currents = new SpanIndex(scanAll(currentsRe.re, doc.text, currentsRe.scan).map((m) => ({ start: m.index, end: m.index + m[0].length })));
-  const partial = { doc, found, subjects, articleRegion, typedCodes, dominantProvince, truncated, boilerplate, ix, subjectIx: new SpanIndex(subjects), breaks, ands, currents };
-  const asofIx = new SpanIndex(found.date.filter((d) => d.role === 'asof' && !governedByGuard(partial, d)));
+  const asofIx = new SpanIndex(found.date.filter((d) => d.role === 'asof' && !governedByGuard({ doc, breaks, ix }, d)));
   const claims = matchConstructions(doc, ix);
-  return { ...partial, asofIx, claims };
+  return { doc, found, subjects, articleRegion, typedCodes, dominantProvince, truncated, boilerplate, ix, subjectIx: new SpanIndex(subjects), breaks, ands, currents, asofIx, claims };
 }
 
 function isTitleCase(line: string): boolean {
@@ -544,12 +543,13 @@ function pairFigures(ctx: Ctx): Fact[] {
         if (listed && listed.metric.endsWith('_pct')) metric = listed.metric;
         // A share the article already gave with its metric word keeps that metric when repeated without one:
         // "… mencapai 98,79 persen …" then "Dengan capaian 98,79 persen, DKI Jakarta …".
-        const seen = shareMetric.get(`${regionPick.regions[0]!.code}|${m.value}`);
+        const shareKey = `${regionPick.regions[0]!.code}|${m.value}`;
+        const seen = shareMetric.get(shareKey);
         if (!claim?.metric && seen && seen !== metric && ['metric:carry', 'metric:default', 'metric:weak-cue'].includes(metricReasons[0]!)) {
           metric = seen;
           reasons.push('metric:repeated');
         }
-        if (!shareMetric.has(`${regionPick.regions[0]!.code}|${m.value}`) && (claim?.metric || ['metric:cue', 'metric:pair'].includes(metricReasons[0]!))) shareMetric.set(`${regionPick.regions[0]!.code}|${m.value}`, metric);
+        if (!shareMetric.has(shareKey) && (claim?.metric || ['metric:cue', 'metric:pair'].includes(metricReasons[0]!))) shareMetric.set(shareKey, metric);
         if (m.implied) reasons.push('value:implied-percent');
         if (m.value > 100) reasons.push('value:over-100');
         if (m.value > 150) continue; // not a share of anybody
