@@ -335,8 +335,11 @@ function pairFigures(ctx: Ctx): Fact[] {
   const lastFactIn = new Map<Sentence, Fact>();
   /** The last fact of a sentence inside and outside brackets: a list "A 99 persen (keaktifan 85 persen), B 98 persen (84 persen)" carries each position's metric. */
   const lastFactAt = new Map<Sentence, { inside?: Fact; outside?: Fact }>();
-  /** Region code|value -> the metric a share had where a metric word named it. */
-  const shareMetric = new Map<string, Metric>();
+  /**
+   * Region code -> value -> the metric a share had where a metric word named it. (Was one map by `${code}|${value}`: the
+   * same pairs, as a value's string is its number's, ±0 alike; made per figure, the string was the costlier part.)
+   */
+  const shareMetric = new Map<string, Map<number, Metric>>();
   /**
    * The region of the last share and the metric family of the first share of that region's run: a region's figures follow
    * the order the previous region's did, so a bare share for a new region restarts at coverage ("Kota A mencapai 100,4
@@ -543,13 +546,15 @@ function pairFigures(ctx: Ctx): Fact[] {
         if (listed && listed.metric.endsWith('_pct')) metric = listed.metric;
         // A share the article already gave with its metric word keeps that metric when repeated without one:
         // "… mencapai 98,79 persen …" then "Dengan capaian 98,79 persen, DKI Jakarta …".
-        const shareKey = `${regionPick.regions[0]!.code}|${m.value}`;
-        const seen = shareMetric.get(shareKey);
+        const code = regionPick.regions[0]!.code;
+        const seen = shareMetric.get(code)?.get(m.value);
         if (!claim?.metric && seen && seen !== metric && ['metric:carry', 'metric:default', 'metric:weak-cue'].includes(metricReasons[0]!)) {
           metric = seen;
           reasons.push('metric:repeated');
         }
-        if (!shareMetric.has(shareKey) && (claim?.metric || ['metric:cue', 'metric:pair'].includes(metricReasons[0]!))) shareMetric.set(shareKey, metric);
+        if (!shareMetric.get(code)?.has(m.value) && (claim?.metric || ['metric:cue', 'metric:pair'].includes(metricReasons[0]!))) {
+          (shareMetric.get(code) ?? shareMetric.set(code, new Map()).get(code)!).set(m.value, metric);
+        }
         if (m.implied) reasons.push('value:implied-percent');
         if (m.value > 100) reasons.push('value:over-100');
         if (m.value > 150) continue; // not a share of anybody
