@@ -375,7 +375,7 @@ function pairFigures(ctx: Ctx): Fact[] {
     if (ctx.truncated && g.sentence.index === doc.sentences.length - 1 && w.after.end >= g.sentence.end && g.end > text.trimEnd().length - TRUNCATION_REACH && text.slice(g.end).trim() !== '') return debugDrop(ctx, g, 'text:cut-off');
     if (ctx.boilerplate.has(g.sentence.paragraph)) return debugDrop(ctx, g, 'boilerplate');
     // "di bawah rata-rata nasional 98,2 persen": the comparison word is about the national figure, which it names, not a threshold.
-    const ownNational = ctx.ix.cue.within(Math.max(w.clause.start, g.start - THRESHOLD_REACH), g.start).filter((c) => c.family === 'national' && NATIONAL_OWN.test(text.slice(c.end, g.start))).at(-1);
+    const ownNational = ctx.ix.cue.last(Math.max(w.clause.start, g.start - THRESHOLD_REACH), g.start, (c) => c.family === 'national' && NATIONAL_OWN.test(text.slice(c.end, g.start)));
     const near: Span = { start: Math.max(w.clause.start, g.start - THRESHOLD_REACH, ownNational?.end ?? 0), end: g.start };
     const afterNear: Span = { start: g.end, end: Math.min(w.after.end, g.end + 30) };
     // The figure's own words end at the next " dan": "Peserta aktif 1,023 juta dan peserta non aktif 307,5 ribu".
@@ -425,8 +425,8 @@ function pairFigures(ctx: Ctx): Fact[] {
     // A "dan" also closes the clause a cue belongs to: "99,1 persen penduduk terdaftar JKN dan 83,2 persen di antaranya aktif".
     // A bracketed aside with a figure of its own closes the clause for cues too: "sudah mencapai UHC Non Prioritas
     // (keaktifan peserta di bawah 80 persen) dengan capaian 98,88 persen" is not activity.
-    const close = text.lastIndexOf(')', g.start);
-    const open = close >= g.sentence.start ? text.lastIndexOf('(', close) : -1;
+    const close = lastIndexIn(text, ')', g.sentence.start, g.start);
+    const open = close >= g.sentence.start ? lastIndexIn(text, '(', g.sentence.start, close) : -1;
     const aside = open >= g.sentence.start && (ctx.ix.percent.some(open, close + 1) || ctx.ix.count.some(open, close + 1)) ? close + 1 : -1;
     const cueClauseStart = Math.max(w.clause.start, aside, lastMatchEnd(ctx.ands, w.clause.start, g.start));
     // Overlap, not containment: "2.430.237 peserta aktif" — the unit belongs to the count, the cue runs past it.
@@ -603,8 +603,9 @@ function pairFigures(ctx: Ctx): Fact[] {
 
 /** The group is the first figure of a bracket opened right after its region: "Kabupaten B (98,07 persen; keaktifan …)". */
 function ownBracketOpens(text: string, g: Group, mention: Span | undefined, ctx: Ctx): boolean {
-  const open = text.lastIndexOf('(', g.start);
-  if (!mention || open < mention.end || text.slice(mention.end, open).trim() !== '') return false;
+  if (!mention) return false;
+  const open = lastIndexIn(text, '(', mention.end, g.start);
+  if (open < mention.end || text.slice(mention.end, open).trim() !== '') return false;
   return !ctx.ix.percent.some(open, g.start) && !ctx.ix.count.some(open, g.start);
 }
 
@@ -654,11 +655,21 @@ function countedRegionsBefore(ctx: Ctx, g: Group): boolean {
   return !ctx.subjectIx.some(count.end, g.start);
 }
 
-/** Words right before the next figure of the sentence are that figure's: "Peserta aktif mencapai 695.856 Peserta non aktif 145.224". */
 /** Whether a position stands inside an open bracket of its sentence. */
 function inBracket(text: string, pos: number, sentenceStart: number): boolean {
-  const open = text.lastIndexOf('(', pos);
-  return open >= sentenceStart && text.lastIndexOf(')', pos) < open;
+  const open = lastIndexIn(text, '(', sentenceStart, pos);
+  // (A ')' at or after the '(' closes it: `text.lastIndexOf(')', pos) < open` read within the bracket.)
+  return open >= 0 && lastIndexIn(text, ')', open, pos) < 0;
+}
+
+/**
+ * `text.lastIndexOf(ch, pos)` when at or after `from`, else -1: the backward scan stops at `from` (the sentence's start, a
+ * mention's end) instead of running to the text's start for every figure, where an earlier `ch` decides nothing.
+ */
+function lastIndexIn(text: string, ch: string, from: number, pos: number): number {
+  if (pos < from) return -1;
+  const i = text.slice(from, pos + 1).lastIndexOf(ch);
+  return i < 0 ? -1 : from + i;
 }
 
 /**
@@ -908,15 +919,23 @@ function evidence(text: string, m: PercentMention | CountMention, region: Region
     start = Math.min(start, region.start);
     end = Math.max(end, region.end);
   }
-  const cue = cues.filter((c) => c.family !== 'participant').sort((a, b) => Math.abs(a.start - m.start) - Math.abs(b.start - m.start))[0];
+  // The nearest cue, the earliest of equally near ones (what a stable sort by distance put first).
+  let cue: CueMention | undefined;
+  for (const c of cues) if (c.family !== 'participant' && (!cue || Math.abs(c.start - m.start) < Math.abs(cue.start - m.start))) cue = c;
   if (cue && Math.abs(cue.start - m.start) < 80) {
     start = Math.min(start, cue.start);
     end = Math.max(end, cue.end);
   }
   // "Kabupaten Kepulauan Talaud (98,1%" reads better with its closing bracket.
-  const slice = text.slice(start, end);
-  if ((slice.match(/\(/g)?.length ?? 0) > (slice.match(/\)/g)?.length ?? 0) && text[end] === ')') end++;
+  if (text[end] === ')' && countOf(text, '(', start, end) > countOf(text, ')', start, end)) end++;
   return { start, end, text: text.slice(start, end) };
+}
+
+/** How many times `ch` stands in text[start, end). */
+function countOf(text: string, ch: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) if (text[i] === ch) n++;
+  return n;
 }
 
 const specificity = (d: string | null) => (d ? d.length : 0);
