@@ -100,6 +100,17 @@ export const polarityGate: Gate = {
       return !(i >= 0 && found.region[i]!.end >= h.end);
     });
 
+    // Whether a paragraph is a headline: asked only after a capital, and once per paragraph (it is the paragraph's alone).
+    const headlines = new Map<number, boolean>();
+    const isHeadline = (paragraph: number): boolean => {
+      let h = headlines.get(paragraph);
+      if (h === undefined) {
+        const para = doc.paragraphs[paragraph]!;
+        headlines.set(paragraph, (h = para.end - para.start <= HEADLINE_MAX_CHARS && titleCase(text.slice(para.start, para.end))));
+      }
+      return h;
+    };
+
     return (f: GateFigure) => {
       const grp = f.group ?? f;
       const s = doc.sentenceAt(f.start);
@@ -127,10 +138,8 @@ export const polarityGate: Gate = {
       }
       // "Peserta aktif mencapai 695.856 Peserta non aktif 145.224": a capital right after the figure starts a new statement
       // (a missing full stop) — except in a headline, where every word is capitalised.
-      const para = doc.paragraphs[s.paragraph]!;
-      const headline = para.end - para.start <= HEADLINE_MAX_CHARS && titleCase(text.slice(para.start, para.end));
       // The unit may be that capital itself ("695.856 Peserta non aktif": the count took "Peserta" as its unit).
-      const newStatement = (CAPITALISED_AFTER.test(tail) || CAPITALISED_LAST.test(text.slice(grp.start, grp.end))) && !headline;
+      const newStatement = (CAPITALISED_AFTER.test(tail) || CAPITALISED_LAST.test(text.slice(grp.start, grp.end))) && !isHeadline(s.paragraph);
       const a = newStatement ? null : afterRe.exec(tail);
       if (a && a[0].length <= MISSING_AFTER_REACH + 30 && !notAfter.test(tail)) {
         const start = grp.end + (a[0].length - a[0].trimStart().length);
