@@ -196,8 +196,13 @@ function context(doc: Doc, found: Found): Ctx {
   const truncated = !/[.!?"”’)\]*]$/.test(tail) && ENDS_LOWER.test(tail) && !isTitleCase(lastLine);
   // Built once per process: the lexicon does not change while it runs.
   boilerRe ??= new RegExp(`^\\s*(?:${alternation(lexicon().boilerplateLines)})`, 'iu');
-  const boilerplate = new Set(doc.paragraphs.flatMap((p, i) => (boilerRe!.test(doc.text.slice(p.start, p.end)) ? [i] : [])));
-  const valueNumbers = new Set<unknown>([...found.percent, ...found.count].map((v) => v.number));
+  const boilerplate = new Set<number>();
+  doc.paragraphs.forEach((p, i) => {
+    if (boilerRe!.test(doc.text.slice(p.start, p.end))) boilerplate.add(i);
+  });
+  const valueNumbers = new Set<unknown>();
+  for (const v of found.percent) valueNumbers.add(v.number);
+  for (const v of found.count) valueNumbers.add(v.number);
   const ix: MentionIndexes = {
     percent: new SpanIndex(found.percent),
     count: new SpanIndex(found.count),
