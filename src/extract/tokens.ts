@@ -119,9 +119,9 @@ function piecesOf(text: string, from: number, to: number, each: (start: number, 
   }
 }
 
-/** Whether a piece may be one of the CONNECTIVES ("ſ" folds to "s" under /iu, so it may be "serta"). */
-function mayBeConnective(piece: string): boolean {
-  const first = piece[0]!.toLowerCase();
+/** Whether a piece starting with this character may be one of the CONNECTIVES ("ſ" folds to "s" under /iu, so it may be "serta"). */
+function mayBeConnective(firstChar: string): boolean {
+  const first = firstChar.toLowerCase();
   return CONNECTIVE_FIRST.has(first === 'ſ' ? 's' : first);
 }
 
@@ -186,9 +186,9 @@ export function sequenceOf(doc: Doc, s: Sentence, ix: MentionIndexes): Sequence 
   const gap = (from: number, to: number) => {
     piecesOf(doc.text, from, to, (start, end, mark) => {
       let code = mark || 'w';
-      if (!mark) {
+      if (!mark && mayBeConnective(doc.text[start]!)) {
         const piece = doc.text.slice(start, end);
-        if (mayBeConnective(piece)) for (const [re, c] of CONNECTIVES) if (re.test(piece)) code = c;
+        for (const [re, c] of CONNECTIVES) if (re.test(piece)) code = c;
       }
       const prev = tokens.at(-1);
       // A run of other words is one token: "menjadi yang tertinggi di" reads `w i`, "telah mencapai" reads `w`.
