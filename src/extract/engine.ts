@@ -22,7 +22,7 @@
  * Every lookup goes through offset indexes (src/extract/spanindex.ts), so the work is linear in the text.
  */
 import { EXTRACTORS } from '../../extractors/index.ts';
-import { gatesFor } from '../../extractors/gates/index.ts';
+import { gatesFor, type GateFigure } from '../../extractors/gates/index.ts';
 import { pairCategories as pairCategoryMentions } from '../../extractors/category-pairing.ts';
 import { INDONESIA, toRef, type RegionEntry } from '../normalize/regions.ts';
 import type { CategoryFact, Fact, Metric } from '../types.ts';
@@ -533,7 +533,10 @@ function pairFigures(ctx: Ctx): Fact[] {
       if (m.kind === 'count' && aggregateValues.has(m.value)) continue;
       // The gates (extractors/gates/): programme, unit, polarity, threshold.
       const mention = regionPick.mentions[0];
-      const block = gates.check({ start: m.start, end: m.end, kind: m.kind, value: m.value, group: { start: g.start, end: g.end }, clause: ownSpan, ...(mention ? { region: mention } : {}) });
+      // (The region set after the literal, not spread into it: the same figure, without copying an object per figure.)
+      const figure: GateFigure = { start: m.start, end: m.end, kind: m.kind, value: m.value, group: { start: g.start, end: g.end }, clause: ownSpan };
+      if (mention) figure.region = mention;
+      const block = gates.check(figure);
       if (debugPairing && block) console.error(`pairing: ${block.reason} "${block.word}" drops ${text.slice(m.start, m.end)}`);
       if (block) {
         dropped.push({ sentence: g.sentence, value: m.value });
@@ -542,7 +545,7 @@ function pairFigures(ctx: Ctx): Fact[] {
       const claim = ctx.claims.get(m);
       if (claim?.drop) continue;
       const by = claim?.by.length ? claim.by : ['fallback'];
-      const reasons = [...by.map((b) => `construction:${b}`), ...regionPick.reasons, ...(claim?.metric ? claim.metric.pairing.reasons ?? [] : metricReasons)];
+      const reasons = [...by.map(constructionReason), ...regionPick.reasons, ...(claim?.metric ? claim.metric.pairing.reasons ?? [] : metricReasons)];
       let metric: Metric;
       if (m.kind === 'percent') {
         metric = claim?.metric?.pairing.metric ?? (family === 'active' ? 'active_pct' : 'coverage_pct');
@@ -604,6 +607,14 @@ function pairFigures(ctx: Ctx): Fact[] {
     }
   });
   return facts;
+}
+
+/** `construction:<name>`, one string per construction (made once: every fact names one or more). */
+const constructionReasons = new Map<string, string>();
+function constructionReason(name: string): string {
+  let r = constructionReasons.get(name);
+  if (r === undefined) constructionReasons.set(name, (r = `construction:${name}`));
+  return r;
 }
 
 /** The group is the first figure of a bracket opened right after its region: "Kabupaten B (98,07 persen; keaktifan …)". */
