@@ -111,14 +111,26 @@ export function factFeatures(f: Fact, ctx: FeatureContext): Features {
 }
 
 /**
+ * `<prefix>:<word>`, one string per name (reasons, metrics and levels are a small vocabulary): the same string for
+ * every fact, so the model's weight of it is found by a key already known, not one made and looked up afresh.
+ */
+const featureNames = { r: new Map<string, string>(), m: new Map<string, string>(), l: new Map<string, string>() };
+function featureName(prefix: keyof typeof featureNames, word: string): string {
+  const names = featureNames[prefix];
+  let name = names.get(word);
+  if (name === undefined) names.set(word, (name = `${prefix}:${word}`));
+  return name;
+}
+
+/**
  * Gives each feature of a fact to `add`, every name once (the reasons are made unique, and every other name has a
  * prefix of its own): the one definition of the features, which `factFeatures` collects into a record and `calibrate`
  * sums without one (a record per fact, its keys made and sorted, was most of the time of calibrating).
  */
 function eachFactFeature(f: Fact, ctx: FeatureContext, add: (name: string, value: number) => void): void {
-  for (const r of new Set(f.reasons)) add(`r:${r}`, 1);
-  add(`m:${f.metric}`, 1);
-  add(`l:${f.region.level}`, 1);
+  for (const r of new Set(f.reasons)) add(featureName('r', r), 1);
+  add(featureName('m', f.metric), 1);
+  add(featureName('l', f.region.level), 1);
   const isShare = f.metric === 'coverage_pct' || f.metric === 'active_pct';
   const raw = f.raw ?? '';
   if (isShare) {
