@@ -637,8 +637,7 @@ const AGGREGATE_WORD = /\b(?:total|rata-rata|gabungan|keseluruhan|seluruhnya|aku
 const EACH_GIVEN = /\b(?:masing-masing|berturut-turut)\b/iu;
 function referredRegionsBefore(text: string, g: Group): boolean {
   const before = text.slice(g.sentence.start, g.start);
-  // The rare aggregate word first: the same conjunction of pure tests, and most sentences stop at it.
-  return AGGREGATE_WORD.test(before) && REFERRED_REGIONS.test(before) && !EACH_GIVEN.test(text.slice(g.sentence.start, g.sentence.end));
+  return REFERRED_REGIONS.test(before) && AGGREGATE_WORD.test(before) && !EACH_GIVEN.test(text.slice(g.sentence.start, g.sentence.end));
 }
 
 /** How far before a figure its own population word may stand ("total penduduk sebanyak 2,49 juta"), in characters. @default 30 */
