@@ -956,19 +956,24 @@ function countOf(text: string, ch: string, start: number, end: number): number {
 const specificity = (d: string | null) => (d ? d.length : 0);
 
 function dedupeFacts(facts: Fact[]): Fact[] {
-  const byKey = new Map<string, Fact>();
+  // One slot per (region, metric, value), in the order each was first seen. (Was one map by `${code}|${metric}|${value}`:
+  // the same triples — a value's string is its number's, ±0 alike — and the same order; the string per fact cost most.)
+  const out: Fact[] = [];
+  const slots = new Map<string, Map<number, number>>();
   for (const f of facts) {
-    const key = `${f.region.code}|${f.metric}|${f.value}`;
-    const have = byKey.get(key);
-    if (!have) {
-      byKey.set(key, f);
+    const key = `${f.region.code}|${f.metric}`;
+    const byValue = slots.get(key) ?? slots.set(key, new Map()).get(key)!;
+    const at = byValue.get(f.value);
+    if (at === undefined) {
+      byValue.set(f.value, out.push(f) - 1);
       continue;
     }
+    const have = out[at]!;
     const asOf = specificity(f.asOf) > specificity(have.asOf) ? f.asOf : have.asOf;
     const best = f.confidence > have.confidence ? f : have;
-    byKey.set(key, { ...best, asOf });
+    out[at] = { ...best, asOf };
   }
-  return [...byKey.values()];
+  return out;
 }
 
 function dedupeCategories(cats: CategoryFact[]): CategoryFact[] {
