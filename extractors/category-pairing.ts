@@ -47,6 +47,8 @@ let res: { bersama: RegExp; plural: RegExp; previous: RegExp; topic: RegExp; loc
 const CONTRAST_AFTER = /[,;]\s*(?:sementara(?:\s+itu)?|sedangkan|adapun)\b/iu;
 
 export function pairCategories(doc: Doc, found: Found): CategoryFact[] {
+  // Most articles name no award tier: every tier below is skipped then, and nothing else adds a category.
+  if (found.category.every((c) => c.notAward)) return [];
   res ??= {
     bersama: /\b(?:bersama|beserta|dan sejumlah|seperti)\b[^.]{0,12}$/iu,
     plural: wordsRegex(lexicon().pluralSubjects),

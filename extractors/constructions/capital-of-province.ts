@@ -33,7 +33,8 @@ export const capitalOfProvince: Construction = {
     const ts = tokensOf(m);
     const wAt = ts.findIndex((t) => t.code === 'w');
     const prov = ts[wAt + 1]!;
-    if (!IBU_KOTA.test(textOf(m, ts[wAt]!)) || regionOf(prov).region.level !== 'provinsi') return null;
+    // (The province first: the same two pure tests, and most regions after a word are none.)
+    if (regionOf(prov).region.level !== 'provinsi' || !IBU_KOTA.test(textOf(m, ts[wAt]!))) return null;
     const named = wAt === 1 && ts[0]!.code === 'R' && regionOf(ts[0]!).region.level !== 'provinsi' ? regionOf(ts[0]!) : null;
     const entry = named ? undefined : capitalOf(regionOf(prov).region.code);
     if (!named && !entry) return null;

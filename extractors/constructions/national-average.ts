@@ -19,6 +19,8 @@ const NATIONAL_SUBJECT = /(?:^|\b(?:sedangkan|sementara|adapun|untuk|dan)\s+)(?:
 
 /** Every average word of a text, for an exec loop (made once; it was rebuilt per match). */
 const AVERAGE_ALL = new RegExp(AVERAGE.source, 'giu');
+/** The word AVERAGE and NATIONAL_SUBJECT both hold, in the same flags: a text without it matches neither. */
+const NATIONAL_WORD = /nasional/iu;
 
 export const nationalAverage: Construction = {
   name: 'national-average',
@@ -27,6 +29,8 @@ export const nationalAverage: Construction = {
   build(m) {
     const ts = tokensOf(m);
     const text = m.doc.text.slice(ts[0]!.start, ts.at(-1)!.start);
+    // (Most figures: no average and no national subject, so null below; found by one literal search.)
+    if (!NATIONAL_WORD.test(text)) return null;
     // The average must be what the figure states: only linking words between them. "Cakupan Kabupaten Tegal sudah di
     // atas rata-rata nasional dengan capaian 97 persen" is the kabupaten's figure.
     const avg = AVERAGE_ALL;

@@ -21,11 +21,12 @@ export const thresholdEcho: Construction = {
   build(m) {
     const p = valueOf(tokensOf(m)[0]!);
     if (p.kind !== 'percent' || p.number.decimal) return null;
+    // (A number no threshold of the article has gives null below whatever its sentence says: asked first, from one set.)
+    if (!articleThresholds(m.doc, m.ix).has(p.value)) return null;
     const metricWord = m.seq.tokens.some((t) => t.code === 'Q' && ['coverage', 'active', 'population', 'registration'].includes((t.mention as CueMention).family));
     // "Target kepesertaan … ditetapkan … sebesar 95 persen dan diperbarui … menjadi 98 persen": a sentence about the target.
     const aboutTarget = m.ix.guard.some(m.seq.sentence.start, tokensOf(m)[0]!.start, (g: GuardMention) => g.guard === 'target');
     if (!aboutTarget && (metricWord || m.seq.codes.includes('R'))) return null;
-    if (!articleThresholds(m.doc, m.ix).has(p.value)) return null;
     return [{ value: p, drop: 'a threshold of the article repeated', reasons: [] }];
   },
   examples: [

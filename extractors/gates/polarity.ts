@@ -66,7 +66,9 @@ export const polarityGate: Gate = {
       return { re, scan: prefixScanner(re, ['yang', ...g.negations]) };
     })();
     const before = [
-      ...hitsOf(text, g.missingBefore, g.notMissing).filter((h) => !masked(h)),
+      // (Not `hitsOf(text, g.missingBefore, g.notMissing)`: `masked` drops the same hits, found once above. Masks are one
+      // regex's matches, sorted and apart, so a mask holds a hit exactly when the last one starting at or before it does.)
+      ...hitsOf(text, g.missingBefore).filter((h) => !masked(h)),
       ...scanAll(negated.re, text, negated.scan).map((m) => ({ start: m.index!, end: m.index! + m[0].length, word: m[0].toLowerCase().replace(/\s+/g, ' ') })).filter((h) => !masked(h)),
     ].sort((a, b) => a.start - b.start);
     // A coverage word between a missing word and the figure speaks of coverage again: "Dengan tambahan tersebut, cakupan
@@ -101,6 +103,17 @@ export const polarityGate: Gate = {
     // a segment ("… didaftarkan sebagai peserta PPU, jumlahnya sekitar 86.400 jiwa").
     const missingOrInactive = [...before, ...inactive, ...segments].sort((a, b) => a.start - b.start);
 
+    // Whether a paragraph is a headline: asked only after a capital, and once per paragraph (it is the paragraph's alone).
+    const headlines = new Map<number, boolean>();
+    const isHeadline = (paragraph: number): boolean => {
+      let h = headlines.get(paragraph);
+      if (h === undefined) {
+        const para = doc.paragraphs[paragraph]!;
+        headlines.set(paragraph, (h = para.end - para.start <= HEADLINE_MAX_CHARS && titleCase(text.slice(para.start, para.end))));
+      }
+      return h;
+    };
+
     return (f: GateFigure) => {
       const grp = f.group ?? f;
       const s = doc.sentenceAt(f.start);
@@ -129,10 +142,8 @@ export const polarityGate: Gate = {
       }
       // "Peserta aktif mencapai 695.856 Peserta non aktif 145.224": a capital right after the figure starts a new statement
       // (a missing full stop) — except in a headline, where every word is capitalised.
-      const para = doc.paragraphs[s.paragraph]!;
-      const headline = para.end - para.start <= HEADLINE_MAX_CHARS && titleCase(text.slice(para.start, para.end));
       // The unit may be that capital itself ("695.856 Peserta non aktif": the count took "Peserta" as its unit).
-      const newStatement = (CAPITALISED_AFTER.test(tail) || CAPITALISED_LAST.test(text.slice(grp.start, grp.end))) && !headline;
+      const newStatement = (CAPITALISED_AFTER.test(tail) || CAPITALISED_LAST.test(text.slice(grp.start, grp.end))) && !isHeadline(s.paragraph);
       const a = newStatement ? null : afterRe.exec(tail);
       if (a && a[0].length <= MISSING_AFTER_REACH + 30 && !notAfter.test(tail)) {
         const start = grp.end + (a[0].length - a[0].trimStart().length);

@@ -9,7 +9,7 @@
  *  - a figure for a time to come, a word of the future in its clause ("tahun 2024 mendatang 98 persen", "tahun depan
  *    mewajibkan … mencapai 98 persen").
  */
-import { alternation, lexicon, wordsRegex } from '../../src/extract/lexicon.ts';
+import { alternation, endsLikeOneOf, lexicon, wordsRegex } from '../../src/extract/lexicon.ts';
 import type { Doc, Found, GuardMention } from '../../src/extract/types.ts';
 import type { Gate, GateFigure } from './index.ts';
 import { clauseStartOf, hitsOf, lastInside } from './util.ts';
@@ -22,6 +22,7 @@ export const VERB_REACH = 20;
 const GOVERNING = new Set(['threshold', 'target', 'criterion', 'definition']);
 
 let reachedRe: RegExp | null = null;
+let reachedMay: ((s: string) => boolean) | null = null;
 let carryWordsRe: RegExp | null = null;
 
 export const thresholdGate: Gate = {
@@ -32,7 +33,10 @@ export const thresholdGate: Gate = {
     const text = doc.text;
     // Built once per process (the lexicon does not change while it runs).
     reachedRe ??= new RegExp(`(?<![\\p{L}])(?:${alternation(g.thresholdReached)})\\s*$`, 'iu');
+    // Its exact pre-test: the last letter before the figure must end one of the words (most clauses end on none).
+    reachedMay ??= endsLikeOneOf(g.thresholdReached) ?? (() => true);
     const reached = reachedRe;
+    const mayReach = reachedMay;
     const exceed = hitsOf(text, g.exceedVerbs);
     const future = hitsOf(text, g.futureWords);
     const governing = found.guard.filter((x: GuardMention) => GOVERNING.has(x.guard));
@@ -52,7 +56,8 @@ export const thresholdGate: Gate = {
     return (f: GateFigure) => {
       const s = doc.sentenceAt(f.start);
       const cs = clauseStartOf(text, s.start, f.start);
-      const r = reached.exec(text.slice(Math.max(cs, f.start - 40), f.start));
+      const before = text.slice(Math.max(cs, f.start - 40), f.start);
+      const r = mayReach(before) ? reached.exec(before) : null;
       // Thresholds are whole numbers, or a decimal in a sentence that speaks of the target ("… mencapai target yang telah
       // ditentukan, … kita telah mencapai UHC 98,6 persen"); "telah mencapai UHC 98,21 persen per Desember" is a measurement.
       if (r && (Number.isInteger(f.value) || lastInside(targets, s.start, s.end))) return { gate: 'threshold', reason: 'gate:threshold', word: r[0].trim().toLowerCase(), start: f.start - r[0].length, end: f.start };

@@ -85,7 +85,13 @@ function buildPatterns() {
 function buildScanned() {
   const g = lexicon().gates;
   const p = buildPatterns();
-  return { ...p, localScan: prefixScanner(p.localRe, g.localUnits.filter((w) => !g.branchUnits.includes(w))), islandScan: prefixScanner(p.islandRe, g.islands) };
+  return {
+    ...p,
+    localScan: prefixScanner(p.localRe, g.localUnits.filter((w) => !g.branchUnits.includes(w))),
+    islandScan: prefixScanner(p.islandRe, g.islands),
+    // Case-sensitive, but its island words match in either case, after no letter: what the scanner needs.
+    pulauScan: prefixScanner(p.pulauRe, g.islandWords),
+  };
 }
 
 export const unitGate: Gate = {
@@ -103,7 +109,7 @@ export const unitGate: Gate = {
       return (i > 0 && allRegions[i - 1]!.end > s) || (i < allRegions.length && allRegions[i]!.start < e);
     };
     patterns ??= buildScanned();
-    const { localRe, nameEnd, typedBefore, pulauRe, islandRe, localScan, islandScan, placeBefore, servesRe, compassAfter, boilerplate } = patterns;
+    const { localRe, nameEnd, typedBefore, pulauRe, islandRe, localScan, islandScan, pulauScan, placeBefore, servesRe, compassAfter, boilerplate } = patterns;
     const names = new Set<string>();
     for (const m of scanAll(localRe, text, localScan)) {
       if (overlapsRegion(m.index!, m.index! + m[1]!.length)) continue;
@@ -174,7 +180,7 @@ export const unitGate: Gate = {
     }
     // Islands and multi-province names: "Pulau Lombok", "Sumatera" (not "Sumatera Utara", which is a region).
     // "Pulau Sumbawa", "Pulau Nias": the island, even when a kabupaten bears its name.
-    for (const m of text.matchAll(pulauRe)) {
+    for (const m of scanAll(pulauRe, text, pulauScan)) {
       const s = m.index!;
       const e = s + m[0].length;
       // "Kepulauan Nias" is the archipelago, not Kabupaten Nias; "Kepulauan Riau", "Kabupaten Kepulauan Sula", "Pulau Morotai"

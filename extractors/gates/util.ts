@@ -11,18 +11,21 @@ export interface Hit extends Span {
 
 // One regex per word list, built once: lists come from the cached lexicon, so the array itself is the key.
 // (Rebuilding them in every document's prepare() was about a quarter of the time per article.)
-const listRegex = new WeakMap<readonly string[], RegExp>();
-function regexOf(words: readonly string[]): RegExp {
-  let re = listRegex.get(words);
-  if (!re) listRegex.set(words, (re = wordsRegex(words, 'giu')));
-  return re;
+const listRegex = new WeakMap<readonly string[], { re: RegExp; spaced: boolean }>();
+function regexOf(words: readonly string[]): { re: RegExp; spaced: boolean } {
+  let r = listRegex.get(words);
+  // `spaced`: whether a word holds white space. Only then can a match hold any (the words are escaped, their spaces
+  // made `\s+`, their edges `\b` or look-arounds), so only then has a hit's word white space to fold.
+  if (!r) listRegex.set(words, (r = { re: wordsRegex(words, 'giu'), spaced: words.some((w) => /\s/.test(w)) }));
+  return r;
 }
 
 /** Every whole-word occurrence of the list in the text, sorted, minus those inside a `not` span. */
 export function hitsOf(text: string, words: readonly string[], not: readonly string[] = []): Hit[] {
   if (!words.length) return [];
-  const masks = not.length ? findAll(regexOf(not), text) : [];
-  const hits = findAll(regexOf(words), text).map((h) => ({ start: h.start, end: h.end, word: h.text.toLowerCase().replace(/\s+/g, ' ') }));
+  const masks = not.length ? findAll(regexOf(not).re, text) : [];
+  const { re, spaced } = regexOf(words);
+  const hits = findAll(re, text).map((h) => ({ start: h.start, end: h.end, word: spaced ? h.text.toLowerCase().replace(/\s+/g, ' ') : h.text.toLowerCase() }));
   if (!masks.length) return hits;
   let mi = 0;
   return hits.filter((h) => {

@@ -104,48 +104,72 @@ export function textCutOff(text: string): boolean {
  */
 export function factFeatures(f: Fact, ctx: FeatureContext): Features {
   const x: Features = {};
-  for (const r of new Set(f.reasons)) x[`r:${r}`] = 1;
-  x[`m:${f.metric}`] = 1;
-  x[`l:${f.region.level}`] = 1;
+  eachFactFeature(f, ctx, (name, value) => {
+    x[name] = value;
+  });
+  return x;
+}
+
+/**
+ * `<prefix>:<word>`, one string per name (reasons, metrics and levels are a small vocabulary): the same string for
+ * every fact, so the model's weight of it is found by a key already known, not one made and looked up afresh.
+ */
+const featureNames = { r: new Map<string, string>(), m: new Map<string, string>(), l: new Map<string, string>() };
+function featureName(prefix: keyof typeof featureNames, word: string): string {
+  const names = featureNames[prefix];
+  let name = names.get(word);
+  if (name === undefined) names.set(word, (name = `${prefix}:${word}`));
+  return name;
+}
+
+/**
+ * Gives each feature of a fact to `add`, every name once (the reasons are made unique, and every other name has a
+ * prefix of its own): the one definition of the features, which `factFeatures` collects into a record and `calibrate`
+ * sums without one (a record per fact, its keys made and sorted, was most of the time of calibrating).
+ */
+function eachFactFeature(f: Fact, ctx: FeatureContext, add: (name: string, value: number) => void): void {
+  for (const r of new Set(f.reasons)) add(featureName('r', r), 1);
+  add(featureName('m', f.metric), 1);
+  add(featureName('l', f.region.level), 1);
   const isShare = f.metric === 'coverage_pct' || f.metric === 'active_pct';
   const raw = f.raw ?? '';
   if (isShare) {
-    if (!Number.isInteger(f.value)) x['v:decimal-share'] = 1;
-    else x['v:whole-share'] = 1;
-    if (f.value > 100) x['v:over-100'] = 1;
-    if (f.value < 50) x['v:under-50'] = 1;
+    if (!Number.isInteger(f.value)) add('v:decimal-share', 1);
+    else add('v:whole-share', 1);
+    if (f.value > 100) add('v:over-100', 1);
+    if (f.value < 50) add('v:under-50', 1);
   } else {
-    x['v:log-count'] = Math.log10(Math.max(1, f.value)) / 8;
-    if (/juta|ribu|rb\b/i.test(raw)) x['v:scale-word'] = 1;
+    add('v:log-count', Math.log10(Math.max(1, f.value)) / 8);
+    if (/juta|ribu|rb\b/i.test(raw)) add('v:scale-word', 1);
   }
-  if (isShare && f.value < 10) x['v:under-10'] = 1;
+  if (isShare && f.value < 10) add('v:under-10', 1);
   if (!isShare) {
     // The count against the region's population in the gazetteer: a share of a few percent, or far more than
     // everybody, is usually a sub-unit, a segment or another quantity.
     const pop = f.region.level === 'nasional' ? nationalPopulation() : (loadGazetteer().byCode.get(f.region.code)?.population ?? null);
     if (pop) {
       const ratio = Math.log10(Math.max(1, f.value) / pop);
-      if (ratio < -1) x['v:far-under-population'] = Math.min(3, -1 - ratio) / 3;
-      if (ratio > Math.log10(1.2)) x['v:over-population'] = 1;
+      if (ratio < -1) add('v:far-under-population', Math.min(3, -1 - ratio) / 3);
+      if (ratio > Math.log10(1.2)) add('v:over-population', 1);
     }
   }
   const before = ctx.text.slice(Math.max(0, f.evidence.start - CONTEXT_BEFORE), f.evidence.end);
-  for (const [name, re] of Object.entries(CONTEXT_WORDS)) if (re.test(before)) x[name] = 1;
-  for (const [name, on] of Object.entries(shapeFeatures(f, ctx.text))) if (on) x[name] = 1;
+  for (const name in CONTEXT_WORDS) if (CONTEXT_WORDS[name]!.test(before)) add(name, 1);
+  const shape = shapeFeatures(f, ctx.text);
+  for (const name in shape) if (shape[name]) add(name, 1);
   const idx = articleIndex(ctx);
-  if (onTitleLine(ctx.text, f.evidence.start)) x['p:title-line'] = 1;
-  if (f.asOf) x['d:as-of'] = 1;
+  if (onTitleLine(ctx.text, f.evidence.start)) add('p:title-line', 1);
+  if (f.asOf) add('d:as-of', 1);
   const len = f.evidence.end - f.evidence.start;
-  x['e:length'] = Math.log1p(len) / Math.log(400);
+  add('e:length', Math.log1p(len) / Math.log(400));
   const crowd = countWithin(idx.starts, f.evidence.start - CROWD_WINDOW, f.evidence.start + CROWD_WINDOW) - 1;
-  x['c:crowd'] = Math.log1p(Math.max(0, crowd)) / Math.log(10);
+  add('c:crowd', Math.log1p(Math.max(0, crowd)) / Math.log(10));
   // Figures of the same region that agree with each other (enrolled ÷ population ≈ the share, within RATIO_AGREE_POINTS).
-  if (idx.agreeing.has(f)) x['c:ratio-agrees'] = 1;
-  if ((idx.keysOfValue.get(f.value)?.size ?? 0) > 1) x['c:same-value-elsewhere'] = 1;
-  x['a:regions'] = Math.log1p(idx.regions) / Math.log(20);
-  x['a:facts'] = Math.log1p(ctx.facts.length) / Math.log(50);
-  if (idx.cutOff) x['t:cut-off'] = 1;
-  return x;
+  if (idx.agreeing.has(f)) add('c:ratio-agrees', 1);
+  if ((idx.keysOfValue.get(f.value)?.size ?? 0) > 1) add('c:same-value-elsewhere', 1);
+  add('a:regions', Math.log1p(idx.regions) / Math.log(20));
+  add('a:facts', Math.log1p(ctx.facts.length) / Math.log(50));
+  if (idx.cutOff) add('t:cut-off', 1);
 }
 
 /** A share of keaktifan at least this high reads like a coverage figure ("98,07 persen"): activity rarely reaches it. @default 95 */
@@ -324,9 +348,32 @@ const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
 /** The model's probability for a feature vector (unrounded). */
 export function probability(m: LogisticModel, x: Features): number {
+  const names = Object.keys(x);
+  return probabilityOf(
+    m,
+    names,
+    names.map((k) => x[k]!),
+  );
+}
+
+/** The model's probability for features given as names (none twice) and their values: summed in the order of the names. */
+function probabilityOf(m: LogisticModel, names: readonly string[], values: readonly number[]): number {
+  // By name, as `Object.keys(x).sort()` orders them (UTF-16 code units; no name twice, so no tie): the same sum, term by term.
+  const order = names.map((_, i) => i).sort((a, b) => (names[a]! < names[b]! ? -1 : 1));
   let z = m.bias - m.shift;
-  for (const k of Object.keys(x).sort()) z += (m.weights[k] ?? 0) * x[k]!;
+  for (const i of order) z += (m.weights[names[i]!] ?? 0) * values[i]!;
   return sigmoid(z);
+}
+
+/** `probability(m, factFeatures(f, ctx))`, without the record in between. */
+function factProbability(m: LogisticModel, f: Fact, ctx: FeatureContext): number {
+  const names: string[] = [];
+  const values: number[] = [];
+  eachFactFeature(f, ctx, (name, value) => {
+    names.push(name);
+    values.push(value);
+  });
+  return probabilityOf(m, names, values);
 }
 
 const round2 = (p: number): number => Math.max(0, Math.min(1, Math.floor(p * 100) / 100));
@@ -360,7 +407,7 @@ export const isImplausible = (reasons: readonly string[] | undefined): boolean =
  */
 export function calibrate(text: string, facts: Fact[], categories: CategoryFact[], model: ConfidenceModel | null = loadConfidenceModel()): void {
   const ctx = { text, facts: [...facts] };
-  const probs = model ? facts.map((f) => probability(model.facts, factFeatures(f, ctx))) : facts.map((f) => f.confidence);
+  const probs = model ? facts.map((f) => factProbability(model.facts, f, ctx)) : facts.map((f) => f.confidence);
   facts.forEach((f, i) => {
     let p = probs[i]!;
     if (isImplausible(f.reasons)) p = Math.min(p, IMPLAUSIBLE_CEILING);

@@ -22,7 +22,7 @@
  * Every lookup goes through offset indexes (src/extract/spanindex.ts), so the work is linear in the text.
  */
 import { EXTRACTORS } from '../../extractors/index.ts';
-import { gatesFor } from '../../extractors/gates/index.ts';
+import { gatesFor, type GateFigure } from '../../extractors/gates/index.ts';
 import { pairCategories as pairCategoryMentions } from '../../extractors/category-pairing.ts';
 import { INDONESIA, toRef, type RegionEntry } from '../normalize/regions.ts';
 import type { CategoryFact, Fact, Metric } from '../types.ts';
@@ -200,8 +200,13 @@ function context(doc: Doc, found: Found): Ctx {
   const truncated = !/[.!?"”’)\]*]$/.test(tail) && ENDS_LOWER.test(tail) && !isTitleCase(lastLine);
   // Built once per process: the lexicon does not change while it runs.
   boilerRe ??= new RegExp(`^\\s*(?:${alternation(lexicon().boilerplateLines)})`, 'iu');
-  const boilerplate = new Set(doc.paragraphs.flatMap((p, i) => (boilerRe!.test(doc.text.slice(p.start, p.end)) ? [i] : [])));
-  const valueNumbers = new Set<unknown>([...found.percent, ...found.count].map((v) => v.number));
+  const boilerplate = new Set<number>();
+  doc.paragraphs.forEach((p, i) => {
+    if (boilerRe!.test(doc.text.slice(p.start, p.end))) boilerplate.add(i);
+  });
+  const valueNumbers = new Set<unknown>();
+  for (const v of found.percent) valueNumbers.add(v.number);
+  for (const v of found.count) valueNumbers.add(v.number);
   const ix: MentionIndexes = {
     percent: new SpanIndex(found.percent),
     count: new SpanIndex(found.count),
@@ -219,10 +224,9 @@ function context(doc: Doc, found: Found): Ctx {
     return { re, scan: prefixScanner(re, lexicon().currentWords) };
   })();
   const currents = new SpanIndex(scanAll(currentsRe.re, doc.text, currentsRe.scan).map((m) => ({ start: m.index, end: m.index + m[0].length })));
-  const partial = { doc, found, subjects, articleRegion, typedCodes, dominantProvince, truncated, boilerplate, ix, subjectIx: new SpanIndex(subjects), breaks, ands, currents };
-  const asofIx = new SpanIndex(found.date.filter((d) => d.role === 'asof' && !governedByGuard(partial, d)));
+  const asofIx = new SpanIndex(found.date.filter((d) => d.role === 'asof' && !governedByGuard({ doc, breaks, ix }, d)));
   const claims = matchConstructions(doc, ix);
-  return { ...partial, asofIx, claims };
+  return { doc, found, subjects, articleRegion, typedCodes, dominantProvince, truncated, boilerplate, ix, subjectIx: new SpanIndex(subjects), breaks, ands, currents, asofIx, claims };
 }
 
 function isTitleCase(line: string): boolean {
@@ -344,8 +348,11 @@ function pairFigures(ctx: Ctx): Fact[] {
   const lastRegionOfParagraph = new Map<number, RegionEntry>();
   /** The last fact of a sentence inside and outside brackets: a list "A 99 persen (keaktifan 85 persen), B 98 persen (84 persen)" carries each position's metric. */
   const lastFactAt = new Map<Sentence, { inside?: Fact; outside?: Fact }>();
-  /** Region code|value -> the metric a share had where a metric word named it. */
-  const shareMetric = new Map<string, Metric>();
+  /**
+   * Region code -> value -> the metric a share had where a metric word named it. (Was one map by `${code}|${value}`: the
+   * same pairs, as a value's string is its number's, ±0 alike; made per figure, the string was the costlier part.)
+   */
+  const shareMetric = new Map<string, Map<number, Metric>>();
   /**
    * The region of the last share and the metric family of the first share of that region's run: a region's figures follow
    * the order the previous region's did, so a bare share for a new region restarts at coverage ("Kota A mencapai 100,4
@@ -381,7 +388,7 @@ function pairFigures(ctx: Ctx): Fact[] {
     if (ctx.truncated && g.sentence.index === doc.sentences.length - 1 && w.after.end >= g.sentence.end && g.end > text.trimEnd().length - TRUNCATION_REACH && text.slice(g.end).trim() !== '') return debugDrop(ctx, g, 'text:cut-off');
     if (ctx.boilerplate.has(g.sentence.paragraph)) return debugDrop(ctx, g, 'boilerplate');
     // "di bawah rata-rata nasional 98,2 persen": the comparison word is about the national figure, which it names, not a threshold.
-    const ownNational = ctx.ix.cue.within(Math.max(w.clause.start, g.start - THRESHOLD_REACH), g.start).filter((c) => c.family === 'national' && NATIONAL_OWN.test(text.slice(c.end, g.start))).at(-1);
+    const ownNational = ctx.ix.cue.last(Math.max(w.clause.start, g.start - THRESHOLD_REACH), g.start, (c) => c.family === 'national' && NATIONAL_OWN.test(text.slice(c.end, g.start)));
     const near: Span = { start: Math.max(w.clause.start, g.start - THRESHOLD_REACH, ownNational?.end ?? 0), end: g.start };
     const afterNear: Span = { start: g.end, end: Math.min(w.after.end, g.end + 30) };
     // The figure's own words end at the next " dan": "Peserta aktif 1,023 juta dan peserta non aktif 307,5 ribu".
@@ -431,8 +438,8 @@ function pairFigures(ctx: Ctx): Fact[] {
     // A "dan" also closes the clause a cue belongs to: "99,1 persen penduduk terdaftar JKN dan 83,2 persen di antaranya aktif".
     // A bracketed aside with a figure of its own closes the clause for cues too: "sudah mencapai UHC Non Prioritas
     // (keaktifan peserta di bawah 80 persen) dengan capaian 98,88 persen" is not activity.
-    const close = text.lastIndexOf(')', g.start);
-    const open = close >= g.sentence.start ? text.lastIndexOf('(', close) : -1;
+    const close = lastIndexIn(text, ')', g.sentence.start, g.start);
+    const open = close >= g.sentence.start ? lastIndexIn(text, '(', g.sentence.start, close) : -1;
     const aside = open >= g.sentence.start && (ctx.ix.percent.some(open, close + 1) || ctx.ix.count.some(open, close + 1)) ? close + 1 : -1;
     const cueClauseStart = Math.max(w.clause.start, aside, lastMatchEnd(ctx.ands, w.clause.start, g.start));
     // Overlap, not containment: "2.430.237 peserta aktif" — the unit belongs to the count, the cue runs past it.
@@ -539,7 +546,10 @@ function pairFigures(ctx: Ctx): Fact[] {
       if (m.kind === 'count' && aggregateValues.has(m.value)) continue;
       // The gates (extractors/gates/): programme, unit, polarity, threshold.
       const mention = regionPick.mentions[0];
-      const block = gates.check({ start: m.start, end: m.end, kind: m.kind, value: m.value, group: { start: g.start, end: g.end }, clause: ownSpan, ...(mention ? { region: mention } : {}) });
+      // (The region set after the literal, not spread into it: the same figure, without copying an object per figure.)
+      const figure: GateFigure = { start: m.start, end: m.end, kind: m.kind, value: m.value, group: { start: g.start, end: g.end }, clause: ownSpan };
+      if (mention) figure.region = mention;
+      const block = gates.check(figure);
       if (debugPairing && block) console.error(`pairing: ${block.reason} "${block.word}" drops ${text.slice(m.start, m.end)}`);
       if (block) {
         dropped.push({ sentence: g.sentence, value: m.value });
@@ -548,7 +558,7 @@ function pairFigures(ctx: Ctx): Fact[] {
       const claim = ctx.claims.get(m);
       if (claim?.drop) continue;
       const by = claim?.by.length ? claim.by : ['fallback'];
-      const reasons = [...by.map((b) => `construction:${b}`), ...regionPick.reasons, ...(claim?.metric ? claim.metric.pairing.reasons ?? [] : metricReasons)];
+      const reasons = [...by.map(constructionReason), ...regionPick.reasons, ...(claim?.metric ? claim.metric.pairing.reasons ?? [] : metricReasons)];
       let metric: Metric;
       if (m.kind === 'percent') {
         metric = claim?.metric?.pairing.metric ?? (family === 'active' ? 'active_pct' : 'coverage_pct');
@@ -557,12 +567,15 @@ function pairFigures(ctx: Ctx): Fact[] {
         if (listed && listed.metric.endsWith('_pct')) metric = listed.metric;
         // A share the article already gave with its metric word keeps that metric when repeated without one:
         // "… mencapai 98,79 persen …" then "Dengan capaian 98,79 persen, DKI Jakarta …".
-        const seen = shareMetric.get(`${regionPick.regions[0]!.code}|${m.value}`);
+        const code = regionPick.regions[0]!.code;
+        const seen = shareMetric.get(code)?.get(m.value);
         if (!claim?.metric && seen && seen !== metric && ['metric:carry', 'metric:default', 'metric:weak-cue'].includes(metricReasons[0]!)) {
           metric = seen;
           reasons.push('metric:repeated');
         }
-        if (!shareMetric.has(`${regionPick.regions[0]!.code}|${m.value}`) && (claim?.metric || ['metric:cue', 'metric:pair'].includes(metricReasons[0]!))) shareMetric.set(`${regionPick.regions[0]!.code}|${m.value}`, metric);
+        if (!shareMetric.get(code)?.has(m.value) && (claim?.metric || ['metric:cue', 'metric:pair'].includes(metricReasons[0]!))) {
+          (shareMetric.get(code) ?? shareMetric.set(code, new Map()).get(code)!).set(m.value, metric);
+        }
         if (m.implied) reasons.push('value:implied-percent');
         if (m.value > 100) reasons.push('value:over-100');
         if (m.value > 150) continue; // not a share of anybody
@@ -610,10 +623,19 @@ function pairFigures(ctx: Ctx): Fact[] {
   return facts;
 }
 
+/** `construction:<name>`, one string per construction (made once: every fact names one or more). */
+const constructionReasons = new Map<string, string>();
+function constructionReason(name: string): string {
+  let r = constructionReasons.get(name);
+  if (r === undefined) constructionReasons.set(name, (r = `construction:${name}`));
+  return r;
+}
+
 /** The group is the first figure of a bracket opened right after its region: "Kabupaten B (98,07 persen; keaktifan …)". */
 function ownBracketOpens(text: string, g: Group, mention: Span | undefined, ctx: Ctx): boolean {
-  const open = text.lastIndexOf('(', g.start);
-  if (!mention || open < mention.end || text.slice(mention.end, open).trim() !== '') return false;
+  if (!mention) return false;
+  const open = lastIndexIn(text, '(', mention.end, g.start);
+  if (open < mention.end || text.slice(mention.end, open).trim() !== '') return false;
   return !ctx.ix.percent.some(open, g.start) && !ctx.ix.count.some(open, g.start);
 }
 
@@ -662,11 +684,21 @@ function countedRegionsBefore(ctx: Ctx, g: Group): boolean {
   return !ctx.subjectIx.some(count.end, g.start);
 }
 
-/** Words right before the next figure of the sentence are that figure's: "Peserta aktif mencapai 695.856 Peserta non aktif 145.224". */
 /** Whether a position stands inside an open bracket of its sentence. */
 function inBracket(text: string, pos: number, sentenceStart: number): boolean {
-  const open = text.lastIndexOf('(', pos);
-  return open >= sentenceStart && text.lastIndexOf(')', pos) < open;
+  const open = lastIndexIn(text, '(', sentenceStart, pos);
+  // (A ')' at or after the '(' closes it: `text.lastIndexOf(')', pos) < open` read within the bracket.)
+  return open >= 0 && lastIndexIn(text, ')', open, pos) < 0;
+}
+
+/**
+ * `text.lastIndexOf(ch, pos)` when at or after `from`, else -1: the backward scan stops at `from` (the sentence's start, a
+ * mention's end) instead of running to the text's start for every figure, where an earlier `ch` decides nothing.
+ */
+function lastIndexIn(text: string, ch: string, from: number, pos: number): number {
+  if (pos < from) return -1;
+  const i = text.slice(from, pos + 1).lastIndexOf(ch);
+  return i < 0 ? -1 : from + i;
 }
 
 /**
@@ -996,33 +1028,46 @@ function evidence(text: string, m: PercentMention | CountMention, region: Region
     start = Math.min(start, region.start);
     end = Math.max(end, region.end);
   }
-  const cue = cues.filter((c) => c.family !== 'participant').sort((a, b) => Math.abs(a.start - m.start) - Math.abs(b.start - m.start))[0];
+  // The nearest cue, the earliest of equally near ones (what a stable sort by distance put first).
+  let cue: CueMention | undefined;
+  for (const c of cues) if (c.family !== 'participant' && (!cue || Math.abs(c.start - m.start) < Math.abs(cue.start - m.start))) cue = c;
   if (cue && Math.abs(cue.start - m.start) < 80) {
     start = Math.min(start, cue.start);
     end = Math.max(end, cue.end);
   }
   // "Kabupaten Kepulauan Talaud (98,1%" reads better with its closing bracket.
-  const slice = text.slice(start, end);
-  if ((slice.match(/\(/g)?.length ?? 0) > (slice.match(/\)/g)?.length ?? 0) && text[end] === ')') end++;
+  if (text[end] === ')' && countOf(text, '(', start, end) > countOf(text, ')', start, end)) end++;
   return { start, end, text: text.slice(start, end) };
+}
+
+/** How many times `ch` stands in text[start, end). */
+function countOf(text: string, ch: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) if (text[i] === ch) n++;
+  return n;
 }
 
 const specificity = (d: string | null) => (d ? d.length : 0);
 
 function dedupeFacts(facts: Fact[]): Fact[] {
-  const byKey = new Map<string, Fact>();
+  // One slot per (region, metric, value), in the order each was first seen. (Was one map by `${code}|${metric}|${value}`:
+  // the same triples — a value's string is its number's, ±0 alike — and the same order; the string per fact cost most.)
+  const out: Fact[] = [];
+  const slots = new Map<string, Map<number, number>>();
   for (const f of facts) {
-    const key = `${f.region.code}|${f.metric}|${f.value}`;
-    const have = byKey.get(key);
-    if (!have) {
-      byKey.set(key, f);
+    const key = `${f.region.code}|${f.metric}`;
+    const byValue = slots.get(key) ?? slots.set(key, new Map()).get(key)!;
+    const at = byValue.get(f.value);
+    if (at === undefined) {
+      byValue.set(f.value, out.push(f) - 1);
       continue;
     }
+    const have = out[at]!;
     const asOf = specificity(f.asOf) > specificity(have.asOf) ? f.asOf : have.asOf;
     const best = f.confidence > have.confidence ? f : have;
-    byKey.set(key, { ...best, asOf });
+    out[at] = { ...best, asOf };
   }
-  return [...byKey.values()];
+  return out;
 }
 
 function dedupeCategories(cats: CategoryFact[]): CategoryFact[] {

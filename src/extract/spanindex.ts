@@ -13,10 +13,17 @@ export class SpanIndex<T extends Span> {
   private readonly maxLen: number;
 
   constructor(xs: readonly T[]) {
-    const items = [...xs].sort((a, b) => a.start - b.start || a.end - b.end);
+    // Mentions mostly come in order already: then a copy is what the (stable) sort would give, without its comparisons.
+    const items = inOrder(xs) ? xs.slice() : [...xs].sort(byStartThenEnd);
     this.items = items;
-    this.starts = items.map((x) => x.start);
-    this.maxLen = items.reduce((m, x) => Math.max(m, x.end - x.start), 0);
+    const starts: number[] = [];
+    let maxLen = 0;
+    for (const x of items) {
+      starts.push(x.start);
+      maxLen = Math.max(maxLen, x.end - x.start);
+    }
+    this.starts = starts;
+    this.maxLen = maxLen;
   }
 
   /** Index of the first item starting at or after `pos`. */
@@ -74,6 +81,14 @@ export class SpanIndex<T extends Span> {
     }
     return undefined;
   }
+}
+
+const byStartThenEnd = (a: Span, b: Span): number => a.start - b.start || a.end - b.end;
+
+/** Whether no span sorts before the one ahead of it (by start, then end). */
+function inOrder(xs: readonly Span[]): boolean {
+  for (let i = 1; i < xs.length; i++) if (byStartThenEnd(xs[i - 1]!, xs[i]!) > 0) return false;
+  return true;
 }
 
 /** Offsets of every match of a global regex in the text, found once. */

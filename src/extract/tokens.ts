@@ -59,11 +59,73 @@ const CONNECTIVE_WORDS: [string[], string][] = [
 const CONNECTIVES: [RegExp, string][] = CONNECTIVE_WORDS.map(([words, code]) => [new RegExp(`^(?:${alternation(words)})$`, 'iu'), code]);
 /** Their first letters: a piece that starts with none of them skips the anchored patterns (most pieces). */
 const CONNECTIVE_FIRST = new Set(CONNECTIVE_WORDS.flatMap(([words]) => words.map((w) => w[0]!)));
-const GAP_PIECE = /di\s+antaranya|antara\s+lain|[(),;:]|[-–—]+|[^\s(),;:–—]+/giu;
+/**
+ * A gap is cut into pieces as `/di\s+antaranya|antara\s+lain|[(),;:]|[-–—]+|[^\s(),;:–—]+/giu` cuts it, by a loop over
+ * its characters (the regex's exec loop, a match object per piece, was most of the time of making sequences). At each
+ * position, in the pattern's order: white space starts no piece; "di antaranya", "antara lain" (ASCII letters in either
+ * case: no other character folds to theirs under /iu); a bracket or a mark of `(),;:`; a run of dashes; a run of
+ * anything but white space, those marks and the long dashes (a hyphen stays inside: "masing-masing").
+ */
+const PIECE_MARKS = '(),;:';
+const DASHES = '-–—';
+/**
+ * The code units JS `\s` matches (the same with and without /u): WhiteSpace and LineTerminator of ECMA-262, listed
+ * (test/extract/tokens.test.ts checks the list against the regex over every code unit; deriving it at load took 20 ms).
+ */
+export const WHITE_SPACE = [9, 10, 11, 12, 13, 0x20, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff];
+const SPACE = new Uint8Array(65536);
+for (const c of WHITE_SPACE) SPACE[c] = 1;
+/** What ends a run of words: white space, a mark, a long dash (not the hyphen). */
+const WORD_STOP = SPACE.slice();
+for (const c of PIECE_MARKS + '–—') WORD_STOP[c.charCodeAt(0)] = 1;
 
-/** Whether a piece may be one of the CONNECTIVES ("ſ" folds to "s" under /iu, so it may be "serta"). */
-function mayBeConnective(piece: string): boolean {
-  const first = piece[0]!.toLowerCase();
+/** Whether the lower-case ASCII word `w` stands at `at`, before `to`, in either case. */
+function asciiWordAt(text: string, at: number, to: number, w: string): boolean {
+  if (at + w.length > to) return false;
+  for (let k = 0; k < w.length; k++) {
+    const c = text.charCodeAt(at + k);
+    const l = w.charCodeAt(k);
+    if (c !== l && c !== l - 32) return false;
+  }
+  return true;
+}
+
+/** End of "<first> <second>" (lower-case ASCII words, a run of white space between) at `at`, in either case; -1 if none. */
+function spacedWordsEnd(text: string, at: number, to: number, first: string, second: string): number {
+  if (!asciiWordAt(text, at, to, first)) return -1;
+  let i = at + first.length;
+  if (i >= to || !SPACE[text.charCodeAt(i)]) return -1;
+  while (i < to && SPACE[text.charCodeAt(i)]) i++;
+  return asciiWordAt(text, i, to, second) ? i + second.length : -1;
+}
+
+/** Gives each piece of text[from, to) to `each`, with its mark (one of `(),;:`, or '-' for a run of dashes), '' for words. */
+function piecesOf(text: string, from: number, to: number, each: (start: number, end: number, mark: string) => void): void {
+  for (let p = from; p < to; ) {
+    const u = text.charCodeAt(p);
+    if (SPACE[u]) {
+      p++;
+      continue;
+    }
+    const c = text[p]!;
+    let end = spacedWordsEnd(text, p, to, 'di', 'antaranya');
+    if (end < 0) end = spacedWordsEnd(text, p, to, 'antara', 'lain');
+    if (end >= 0) each(p, end, '');
+    else if (PIECE_MARKS.includes(c)) each(p, (end = p + 1), c);
+    else if (DASHES.includes(c)) {
+      for (end = p + 1; end < to && DASHES.includes(text[end]!); end++);
+      each(p, end, '-');
+    } else {
+      for (end = p + 1; end < to && !WORD_STOP[text.charCodeAt(end)]; end++);
+      each(p, end, '');
+    }
+    p = end;
+  }
+}
+
+/** Whether a piece starting with this character may be one of the CONNECTIVES ("ſ" folds to "s" under /iu, so it may be "serta"). */
+function mayBeConnective(firstChar: string): boolean {
+  const first = firstChar.toLowerCase();
   return CONNECTIVE_FIRST.has(first === 'ſ' ? 's' : first);
 }
 
@@ -126,25 +188,20 @@ export function sequenceOf(doc: Doc, s: Sentence, ix: MentionIndexes): Sequence 
   const tokens: Token[] = [];
   let at = s.start;
   const gap = (from: number, to: number) => {
-    if (to <= from) return;
-    const slice = doc.text.slice(from, to);
-    GAP_PIECE.lastIndex = 0;
-    for (let m; (m = GAP_PIECE.exec(slice)); ) {
-      const piece = m[0];
-      const start = from + m.index;
-      const end = start + piece.length;
-      let code = 'w';
-      if (/^[(),;:]$/.test(piece)) code = piece;
-      else if (/^[-–—]+$/.test(piece)) code = '-';
-      else if (mayBeConnective(piece)) for (const [re, c] of CONNECTIVES) if (re.test(piece)) code = c;
+    piecesOf(doc.text, from, to, (start, end, mark) => {
+      let code = mark || 'w';
+      if (!mark && mayBeConnective(doc.text[start]!)) {
+        const piece = doc.text.slice(start, end);
+        for (const [re, c] of CONNECTIVES) if (re.test(piece)) code = c;
+      }
       const prev = tokens.at(-1);
       // A run of other words is one token: "menjadi yang tertinggi di" reads `w i`, "telah mencapai" reads `w`.
       if (code === 'w' && prev?.code === 'w' && prev.kind === 'word') {
         prev.end = end;
-        continue;
+        return;
       }
       tokens.push({ code, kind: code === 'w' ? 'word' : 'punct', start, end });
-    }
+    });
   };
   for (const t of placed) {
     gap(at, t.start);
