@@ -807,7 +807,7 @@ const LEVEL_ANAPHOR = /(?<!(?:\d|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan
 const NATIONAL_OWN = /^\s*(?:yang\s+)?(?:sudah\s+|telah\s+|baru\s+)?(?:sebesar|mencapai|berada\s+di\s+angka|di\s+angka)?\s*$/iu;
 
 function pickRegion(ctx: Ctx, g: Group, w: Windows, regionOfParagraphBefore?: RegionEntry): RegionPick | null {
-  const { doc, found } = ctx;
+  const { doc } = ctx;
   const subjects = ctx.subjectIx;
   const beforeWin = ctx.ix.cue.within(w.before.start, w.before.end);
   // National: a magnitude no region has, or "secara nasional".
@@ -957,18 +957,6 @@ function coordinatedBefore(ctx: Ctx, regions: RegionMention[]): RegionMention[] 
   return list;
 }
 
-/** The regions named together from the first one on: "A, B dan C". */
-function coordinatedAfter(ctx: Ctx, regions: RegionMention[]): RegionMention[] {
-  const text = ctx.doc.text;
-  const list: RegionMention[] = [];
-  for (const r of regions) {
-    const last = list.at(-1);
-    if (last && !/^\s*(?:,|,?\s*dan|,?\s*serta)\s*$/iu.test(text.slice(last.end, r.start))) break;
-    list.push(r);
-  }
-  return list;
-}
-
 function pickAsOf(ctx: Ctx, g: Group, w: Windows): string | null {
   const { doc } = ctx;
   const text = doc.text;
@@ -1080,93 +1068,6 @@ function dedupeCategories(cats: CategoryFact[]): CategoryFact[] {
     }
   }
   return [...byKey.values()];
-}
-
-let bersamaRe: RegExp | null = null;
-let pluralRe: RegExp | null = null;
-
-function pairCategories(ctx: Ctx): CategoryFact[] {
-  const { doc, found } = ctx;
-  const text = doc.text;
-  bersamaRe ??= /\b(?:bersama|beserta|dan sejumlah|seperti)\b[^.]{0,12}$/iu;
-  pluralRe ??= wordsRegex(lexicon().pluralSubjects);
-  const out: CategoryFact[] = [];
-  const awardYears = found.date.filter((d) => d.role === 'award').map((d) => d.date);
-  const articleAwardYear = mostFrequent(awardYears);
-  const allYears = new Set(found.date.map((d) => d.date.slice(0, 4)));
-  const singleYear = allYears.size === 1 ? [...allYears][0]! : null;
-
-  for (const c of found.category) {
-    if (c.notAward) continue;
-    const s = doc.sentenceAt(c.start);
-    const inSentence = ctx.subjectIx.within(s.start, s.end).filter((r) => !bersamaRe!.test(text.slice(Math.max(s.start, r.start - 40), r.start)));
-    const before = inSentence.filter((r) => r.end <= c.start);
-    const after = inSentence.filter((r) => r.start >= c.end);
-    const pluralBefore = (() => {
-      pluralRe!.lastIndex = 0;
-      const m = pluralRe!.exec(text.slice(s.start, c.start));
-      return m !== null;
-    })();
-    const picks: { m: RegionMention; reason: string; start: number; end: number }[] = [];
-    if (pluralBefore && !after.length) {
-      // "sejumlah kabupaten dan kota … menerima penghargaan kategori Madya. Penghargaan tersebut diberikan kepada A, B, C".
-      const nextS = doc.sentences[s.index + 1];
-      const list = nextS ? ctx.subjectIx.within(nextS.start, nextS.end) : [];
-      for (const r of list) picks.push({ m: r, reason: 'category:list', start: c.start, end: r.end });
-    } else if (before.length) {
-      // "Kota Surabaya dan Kabupaten Sidoarjo … kategori Madya": every region of the list.
-      const list = coordinatedBefore(ctx, before);
-      for (const r of list) picks.push({ m: r, reason: list.length > 1 ? 'category:list' : 'category:clause', start: r.start, end: c.end });
-    } else if (after.length) {
-      // "… kategori Utama: Kabupaten A, Kabupaten B dan Kota C" — the list that follows.
-      // "… kategori Utama di Jawa Tengah: Kabupaten Klaten, …": the province only says where the listed regions are.
-      const [first, second] = after;
-      const listAfter =
-        first && second && first.region.level === 'provinsi' && second.region.provinceCode === first.region.code && /^\s*[:,]?\s*(?:yaitu|yakni|antara lain|di antaranya|meliputi)?\s*:?\s*$/iu.test(text.slice(first.end, second.start))
-          ? after.slice(1)
-          : after;
-      for (const r of coordinatedAfter(ctx, listAfter)) picks.push({ m: r, reason: 'category:after', start: c.start, end: r.end });
-    } else {
-      const para = doc.paragraphs[s.paragraph]!;
-      const r = ctx.subjectIx.last(para.start, s.start);
-      if (r) picks.push({ m: r, reason: 'category:paragraph', start: r.start, end: c.end });
-    }
-    if (!picks.length) continue;
-    const sentenceYear = ctx.ix.date.first(s.start, s.end, (d) => d.role === 'award' || (d.role === 'asof' && d.date.length === 4));
-    // "kategori Madya 2026": the year right after the tier.
-    const yearAfter = /^\s+(?:tahun\s+)?((?:19|20)\d{2})(?!\d)/iu.exec(text.slice(c.end, c.end + 12));
-    let year: number | null = null;
-    const yearReasons: string[] = [];
-    if (yearAfter) year = Number(yearAfter[1]);
-    else if (sentenceYear) year = Number(sentenceYear.date.slice(0, 4));
-    else if (articleAwardYear) {
-      year = Number(articleAwardYear);
-      yearReasons.push('category:year-article');
-    } else if (singleYear) {
-      year = Number(singleYear);
-      yearReasons.push('category:year-single');
-    }
-    for (const p of picks) {
-      const reasons = [p.reason, ...yearReasons];
-      const region = resolveSameName(p.m, ctx, reasons);
-      viaReasons(p.m, reasons);
-      out.push({
-        region: toRef(region),
-        category: c.category,
-        year,
-        confidence: confidenceOf(reasons),
-        reasons,
-        evidence: { start: p.start, end: p.end, text: text.slice(p.start, p.end) },
-      });
-    }
-  }
-  return out;
-}
-
-function mostFrequent(xs: string[]): string | null {
-  const n = new Map<string, number>();
-  for (const x of xs) n.set(x, (n.get(x) ?? 0) + 1);
-  return [...n].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
 /** The region a construction named for a figure. */
