@@ -237,7 +237,8 @@ export const regions: Extractor<'region'> = {
     for (let m; (m = notRegion.exec(text)); ) blocked.push([m.index, m.index + m[0].length]);
 
     const out: RegionMention[] = [];
-    const datelines = doc.paragraphs.map((p) => ({ p, end: datelineEnd(text, p.start, p.end) }));
+    // A paragraph's dateline end, found when a mention there first asks (most paragraphs have no mention that does).
+    const datelines: (number | undefined)[] = [];
     let bi = 0;
     for (let i = 0; i < words.length; i++) {
       let node = firstNode(text, words[i]!, root, first);
@@ -296,8 +297,10 @@ export const regions: Extractor<'region'> = {
       else if (may.eventAt(before) && EVENT_AT.test(before)) role = 'location';
       else if (may.waterBody(before) && waterBody.test(before)) role = 'location';
       else {
-        const d = datelines[doc.sentenceAt(start).paragraph];
-        if (d && d.end > 0 && end <= d.end) role = 'dateline';
+        const pi = doc.sentenceAt(start).paragraph;
+        const p = doc.paragraphs[pi];
+        const d = p ? (datelines[pi] ??= datelineEnd(text, p.start, p.end)) : -1;
+        if (d > 0 && end <= d) role = 'dateline';
       }
       out.push({
         kind: 'region',
