@@ -202,13 +202,16 @@ const EVENT_AT = /(?:^|[^\p{L}])(?:diserahkan|digelar|diselenggarakan|berlangsun
 // `new RegExp` evaluated at every call.
 const DATELINE_SEPARATOR = /^.{0,60}?(?:\(ANTARA\)\s*[-–—]|[-–—|](?=\s*\p{Lu})|\s[-–—]\s)/su;
 const DATELINE_SEPARATORS = /\(ANTARA\)\s*[-–—]|\s?[-–—|]\s?(?=\s*\p{Lu})/gu;
+const DASH_OR_BAR = /[-–—|]/;
+const SITE_DATELINE = /^([\p{L} ]{2,30}),\s*[\p{L}]+\.(?:com|id|co\.id|net)/iu;
 const LIST_LINE_AFTER = /^\s*(?:\d|\p{Ll}[^.!?]{0,30}?\d)/u;
 const UPPER = /\p{Lu}/u;
 
 /** Where the dateline of a paragraph ends ("Palu (ANTARA) -", "KAYANTARA.COM, TANJUNG SELOR –"), or -1. */
 function datelineEnd(text: string, paraStart: number, paraEnd: number): number {
   const head = text.slice(paraStart, Math.min(paraEnd, paraStart + 70));
-  const m = DATELINE_SEPARATOR.exec(head);
+  // Every separator holds a dash or a bar: a head without one (most paragraphs) has none, and the pattern is not run.
+  const m = DASH_OR_BAR.test(head) ? DATELINE_SEPARATOR.exec(head) : null;
   // A line of a list or table names its region before a dash, then figures or a metric word: "Kota Sorong — cakupan 99,1
   // persen", "Kabupaten Sikka: 320.114 – 99,2%". That is no dateline.
   if (m && LIST_LINE_AFTER.test(head.slice(m[0].length))) return -1;
@@ -218,7 +221,9 @@ function datelineEnd(text: string, paraStart: number, paraEnd: number): number {
     const last = all.at(-1);
     return paraStart + (last ? last.index! + last[0].length : m[0].length);
   }
-  const site = /^([\p{L} ]{2,30}),\s*[\p{L}]+\.(?:com|id|co\.id|net)/iu.exec(head);
+  // The site's name is the head up to its first comma, 2 to 30 characters in (letters and spaces hold none).
+  const comma = head.indexOf(',');
+  const site = comma >= 2 && comma <= 30 ? SITE_DATELINE.exec(head) : null;
   return site ? paraStart + site[1]!.length : -1;
 }
 
