@@ -185,7 +185,9 @@ export function prefixScanner(re: RegExp, starts: readonly string[]): ((text: st
     keys.add(k);
   }
   const sticky = new RegExp(re.source, re.flags.replace('g', '') + 'y');
-  const ids = [...keys].map(idOf);
+  // A key with a shorter one of the same scanner before it ("din" after "di") indexes no position that the shorter
+  // one does not: its bucket is left out, and those positions are tried once.
+  const ids = [...keys].filter((k) => ![...keys].some((j) => j !== k && isKeyPrefix(j, k))).map(idOf);
   return (text) => {
     const buckets = prefixIndex(text);
     // The match at each indexed position, bucket by bucket; then in text order, each from the end of the one kept
@@ -261,6 +263,15 @@ function prefixKey(word: string): number | null {
     if (c === SPACE) break;
   }
   return k.length === 1 ? k[0]! : k.length === 2 ? (k[0]! << 7) | k[1]! : key3(k[0]!, k[1]!, k[2]!);
+}
+
+/** Whether ASCII key `a` is a prefix of key `b` (a position's text that folds to `b` then folds to `a` as well). */
+function isKeyPrefix(a: number, b: number): boolean {
+  if (a === OTHER || b === OTHER) return a === b;
+  const chars = (k: number) => (k >= 1 << 21 ? [(k >> 14) & 127, (k >> 7) & 127, k & 127] : k >= 1 << 7 ? [k >> 7, k & 127] : [k]);
+  const x = chars(a);
+  const y = chars(b);
+  return x.length <= y.length && x.every((c, i) => c === y[i]);
 }
 
 let indexed: { text: string; ids: number; buckets: (number[] | undefined)[] } | null = null;
