@@ -55,13 +55,13 @@ function foldOf(text: string, w: { start: number; end: number; fold: string }): 
 }
 
 /**
- * The trie's first words spelled out character by character, ASCII folded to lower case: the node a word starts is
- * found by walking its characters, with no lower-cased copy of the word and no string hash (most words start no name,
- * and the map lookup was this extractor's hottest line). Exact: an ASCII character's lower case is its ASCII lower
- * case, so a word whose characters are all ASCII folds to the string walked; the walk fails only where no first word
- * goes on with that character, at a position where every first word is still ASCII (a first word's path stops before
- * its first non-ASCII character). At a word's first non-ASCII character the word is looked up as before, through its
- * lower case (which may be ASCII again: the Kelvin sign's is "k").
+ * The trie's first words spelled out character by character, for a walk over a word's characters (ASCII letters
+ * read in lower case) that finds the node the word starts with no lower-cased copy of the word and no string hash
+ * (most words start no name, and the map lookup was this extractor's hottest line). Exact: an ASCII character's lower
+ * case is its ASCII lower case, so a word whose characters are all ASCII folds to the string walked; the walk fails
+ * only where no first word goes on with that character, at a position where every first word is still ASCII (a first
+ * word's path stops before its first non-ASCII character). At a word's first non-ASCII character the word is looked
+ * up as before, through its lower case (which may be ASCII again: the Kelvin sign's is "k").
  */
 interface FirstWords {
   /** A symbol (1 + its index) per folded ASCII code that some first word's path holds; 0 for none. */
@@ -76,7 +76,8 @@ interface FirstWords {
 function firstWords(root: Trie): FirstWords {
   const paths = [...root.next.keys()].map((k) => {
     const ascii = /^[\x00-\x7f]*/.exec(k)![0];
-    return { key: k, path: ascii.toLowerCase(), whole: ascii.length === k.length };
+    // Keys are lower case (foldName); one that were not could not be reached, by the walk nor by the lookup.
+    return { key: k, path: ascii, whole: ascii.length === k.length };
   });
   const symbolOf = new Uint8Array(128);
   let symbols = 0;
