@@ -115,12 +115,14 @@ export const categories: Extractor<'category'> = {
         // "seluruh puskesmas … telah terakreditasi, sembilan di antaranya dengan predikat Paripurna": an accreditation grade.
         if (re.otherGrading.test(text.slice(Math.max(sentence.start, start - OTHER_GRADING_REACH - 15), start))) continue;
         let notAward: CategoryMention['notAward'] = null;
-        const kategoriStart = before.search(/kategor+i\s*$/iu);
         // "Bupati Lampung Selatan Radityo Egi Pratama": a tier word inside a person's name.
         // Two capitalised words before it, neither an award word: a given name and a middle name ("Kategori Pemda Utama" is a tier).
-        const prevWords = TWO_WORDS_BEFORE.exec(before);
-        const cueWord = re.cueWord;
-        if (prevWords && CAPITALISED.test(word[0]) && [prevWords[1]!, prevWords[2]!].every((w) => CAPITALISED.test(w) && !cueWord.test(w))) continue;
+        // (The words before are looked for only before a capitalised tier: the two tests are pure, their order free.)
+        if (CAPITALISED.test(word[0])) {
+          const prevWords = TWO_WORDS_BEFORE.exec(before);
+          const cueWord = re.cueWord;
+          if (prevWords && [prevWords[1]!, prevWords[2]!].every((w) => CAPITALISED.test(w) && !cueWord.test(w))) continue;
+        }
         if (
           re.goal.test(text.slice(Math.max(sentence.start, start - 65), start)) ||
           re.goalClause.test(text.slice(Math.max(sentence.start, start - GOAL_CLAUSE_REACH - 20), start)) ||
@@ -130,7 +132,7 @@ export const categories: Extractor<'category'> = {
         // A definition speaks of the tier itself, close around it: "Kategori Madya pada UHC Award mensyaratkan …".
         else if (
           re.definition.test(text.slice(Math.max(sentence.start, start - 40), Math.min(sentence.end, end + DEFINITION_REACH))) ||
-          (kategoriStart >= 0 && re.subjectStart.test(text.slice(sentence.start, start)) && !WINNERS_AFTER.test(text.slice(end, end + 30)) && !WINNERS_LISTED.test(text.slice(end, end + 30)))
+          (before.search(/kategor+i\s*$/iu) >= 0 && re.subjectStart.test(text.slice(sentence.start, start)) && !WINNERS_AFTER.test(text.slice(end, end + 30)) && !WINNERS_LISTED.test(text.slice(end, end + 30)))
         )
           notAward = 'definition';
         out.push({ kind: 'category', start, end, category: lex.categoryTiers[tier]!, notAward });

@@ -30,9 +30,8 @@ function build() {
 function buildPatterns(lex: ReturnType<typeof lexicon>, weekday: string) {
   return {
     parser: chronoId.casual.clone(),
-    // Only paragraphs with a month name or a d/m pattern go through chrono (speed).
-    hasDate: /(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|jan|feb|mar|apr|jun|jul|agu|agt|ags|sep|okt|nov|des)\b|\d\/\d/i,
-    hasDateAll: /(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|jan|feb|mar|apr|jun|jul|agu|agt|ags|sep|okt|nov|des)\b|\d\/\d/gi,
+    // Only paragraphs with a month name or a d/m pattern go through chrono (speed), and only the words around them.
+    dateCues: /(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|jan|feb|mar|apr|jun|jul|agu|agt|ags|sep|okt|nov|des)\b|\d\/\d/gi,
     eventBefore: new RegExp(`(?:${weekday})\\s*,?\\s*\\(?\\s*$|\\(\\s*$`, 'iu'),
     weekdayBefore: new RegExp(`(?:${weekday})\\s*,?\\s*\\(?\\s*$`, 'iu'),
     notAsOf: new RegExp(`${WORD_START}(?:${alternation(lex.dateNotAsOf)})\\s+(?:\\S+\\s+){0,4}$`, 'iu'),
@@ -71,16 +70,16 @@ type ChronoResult = ReturnType<ReturnType<typeof chronoId.casual.clone>['parse']
 type Placed = { index: number; text: string; start: ChronoResult['start'] };
 
 /**
- * chrono's results for one paragraph, parsing only windows around the month names and d/m patterns in it (chrono's
- * cost grows with the text it is given; a date is a few words around them). A window is widened to whole words;
- * when a result touches a window's inner edge (it might run on past it), the whole paragraph is parsed instead.
+ * chrono's results for one paragraph, parsing only windows around the month names and d/m patterns in it (`cues`, as
+ * [start, end) in the paragraph, in text order; chrono's cost grows with the text it is given; a date is a few words
+ * around them). A window is widened to whole words; when a result touches a window's inner edge (it might run on
+ * past it), the whole paragraph is parsed instead.
  */
-function chronoResults(parser: ReturnType<typeof chronoId.casual.clone>, slice: string, cues: RegExp, refDate: Date): Placed[] {
+function chronoResults(parser: ReturnType<typeof chronoId.casual.clone>, slice: string, cues: readonly [number, number][], refDate: Date): Placed[] {
   const windows: [number, number][] = [];
-  cues.lastIndex = 0;
-  for (let m; (m = cues.exec(slice)); ) {
-    let a = Math.max(0, m.index - CHRONO_REACH);
-    let b = Math.min(slice.length, m.index + m[0].length + CHRONO_REACH);
+  for (const [cueStart, cueEnd] of cues) {
+    let a = Math.max(0, cueStart - CHRONO_REACH);
+    let b = Math.min(slice.length, cueEnd + CHRONO_REACH);
     while (a > 0 && !/\s/.test(slice[a - 1]!)) a--;
     while (b < slice.length && !/\s/.test(slice[b]!)) b++;
     const last = windows.at(-1);
@@ -108,10 +107,20 @@ export const dates: Extractor<'date'> = {
     const text = doc.text;
     const out: DateMention[] = [];
     const ref = doc.published ? new Date(`${doc.published}T12:00:00Z`) : undefined;
+    // The cues of the whole text in one pass, then by paragraph: a cue holds no line break (month names are letters,
+    // "d/d" has none), and a paragraph ends at one or at the text's end, where `\b` holds as at the end of the
+    // paragraph's own slice; so a paragraph's cues are exactly those the pattern finds in its slice.
+    const cues: [number, number][] = [];
+    re.dateCues.lastIndex = 0;
+    for (let m; (m = re.dateCues.exec(text)); ) cues.push([m.index, m.index + m[0].length]);
+    let ci = 0;
     for (const para of doc.paragraphs) {
-      const slice = text.slice(para.start, para.end);
-      if (re.hasDate.test(slice)) {
-        for (const r of chronoResults(re.parser, slice, re.hasDateAll, ref ?? new Date('2000-01-01T00:00:00Z'))) {
+      while (ci < cues.length && cues[ci]![0] < para.start) ci++;
+      const inPara: [number, number][] = [];
+      for (; ci < cues.length && cues[ci]![1] <= para.end; ci++) inPara.push([cues[ci]![0] - para.start, cues[ci]![1] - para.start]);
+      if (inPara.length) {
+        const slice = text.slice(para.start, para.end);
+        for (const r of chronoResults(re.parser, slice, inPara, ref ?? new Date('2000-01-01T00:00:00Z'))) {
           const s = r.start;
           // Weekdays alone, "pagi", "kemarin", "saat ini": no written date.
           if (!s.isCertain('month') || !/\d/.test(r.text)) continue;

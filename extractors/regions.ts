@@ -55,17 +55,65 @@ function foldOf(text: string, w: { start: number; end: number; fold: string }): 
 }
 
 /**
- * The two-character starts (ASCII, lower case) of the trie's first words, as `code0 << 7 | code1` (one character: its
- * code): a word whose first two characters are ASCII and not among them starts no name. A non-ASCII start is looked up.
+ * The trie's first words spelled out character by character, for a walk over a word's characters (ASCII letters
+ * read in lower case) that finds the node the word starts with no lower-cased copy of the word and no string hash
+ * (most words start no name, and the map lookup was this extractor's hottest line). Exact: an ASCII character's lower
+ * case is its ASCII lower case, so a word whose characters are all ASCII folds to the string walked; the walk fails
+ * only where no first word goes on with that character, at a position where every first word is still ASCII (a first
+ * word's path stops before its first non-ASCII character). At a word's first non-ASCII character the word is looked
+ * up as before, through its lower case (which may be ASCII again: the Kelvin sign's is "k").
  */
-function asciiStarts(root: Trie): Set<number> {
-  const starts = new Set<number>();
-  for (const k of root.next.keys()) {
-    const a = k.charCodeAt(0);
-    const b = k.length > 1 ? k.charCodeAt(1) : -1;
-    if (a < 128 && b < 128) starts.add(b < 0 ? a : (a << 7) | b);
+interface FirstWords {
+  /** A symbol (1 + its index) per folded ASCII code that some first word's path holds; 0 for none. */
+  symbolOf: Uint8Array;
+  symbols: number;
+  /** `next[state * symbols + symbol - 1]`: the next state (0: none; state 0 is the start). */
+  next: Int32Array;
+  /** The trie node of the first word that ends at a state. */
+  nodeAt: (Trie | undefined)[];
+}
+
+function firstWords(root: Trie): FirstWords {
+  const paths = [...root.next.keys()].map((k) => {
+    const ascii = /^[\x00-\x7f]*/.exec(k)![0];
+    // Keys are lower case (foldName); one that were not could not be reached, by the walk nor by the lookup.
+    return { key: k, path: ascii, whole: ascii.length === k.length };
+  });
+  const symbolOf = new Uint8Array(128);
+  let symbols = 0;
+  for (const { path } of paths) for (let i = 0; i < path.length; i++) symbolOf[path.charCodeAt(i)] ||= ++symbols;
+  const rows: Int32Array[] = [new Int32Array(symbols)];
+  const nodeAt: (Trie | undefined)[] = [undefined];
+  for (const { key, path, whole } of paths) {
+    let state = 0;
+    for (let i = 0; i < path.length; i++) {
+      const sym = symbolOf[path.charCodeAt(i)]! - 1;
+      if (!rows[state]![sym]) {
+        rows[state]![sym] = rows.length;
+        rows.push(new Int32Array(symbols));
+        nodeAt.push(undefined);
+      }
+      state = rows[state]![sym]!;
+    }
+    if (whole && path.length) nodeAt[state] = root.next.get(key);
   }
-  return starts;
+  const next = new Int32Array(rows.length * symbols);
+  rows.forEach((row, state) => next.set(row, state * symbols));
+  return { symbolOf, symbols, next, nodeAt };
+}
+
+/** The trie node a word starts (its first word's), or undefined: through `firstWords`, exactly `root.next.get(fold)`. */
+function firstNode(text: string, w: { start: number; end: number; fold: string }, root: Trie, fw: FirstWords): Trie | undefined {
+  let state = 0;
+  for (let k = w.start; k < w.end; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 128) return root.next.get(foldOf(text, w));
+    const sym = fw.symbolOf[asciiLower(c)]!;
+    if (!sym) return undefined;
+    state = fw.next[state * fw.symbols + sym - 1]!;
+    if (!state) return undefined;
+  }
+  return fw.nodeAt[state];
 }
 
 const asciiLower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
@@ -128,7 +176,7 @@ function build() {
   return {
     root,
     may,
-    starts: asciiStarts(root),
+    first: firstWords(root),
     typed: {
       kabupaten: prefix(lex.regionPrefixes.kabupaten),
       kota: prefix(lex.regionPrefixes.kota),
@@ -155,13 +203,16 @@ const EVENT_AT = /(?:^|[^\p{L}])(?:diserahkan|digelar|diselenggarakan|berlangsun
 // `new RegExp` evaluated at every call.
 const DATELINE_SEPARATOR = /^.{0,60}?(?:\(ANTARA\)\s*[-–—]|[-–—|](?=\s*\p{Lu})|\s[-–—]\s)/su;
 const DATELINE_SEPARATORS = /\(ANTARA\)\s*[-–—]|\s?[-–—|]\s?(?=\s*\p{Lu})/gu;
+const DASH_OR_BAR = /[-–—|]/;
+const SITE_DATELINE = /^([\p{L} ]{2,30}),\s*[\p{L}]+\.(?:com|id|co\.id|net)/iu;
 const LIST_LINE_AFTER = /^\s*(?:\d|\p{Ll}[^.!?]{0,30}?\d)/u;
 const UPPER = /\p{Lu}/u;
 
 /** Where the dateline of a paragraph ends ("Palu (ANTARA) -", "KAYANTARA.COM, TANJUNG SELOR –"), or -1. */
 function datelineEnd(text: string, paraStart: number, paraEnd: number): number {
   const head = text.slice(paraStart, Math.min(paraEnd, paraStart + 70));
-  const m = DATELINE_SEPARATOR.exec(head);
+  // Every separator holds a dash or a bar: a head without one (most paragraphs) has none, and the pattern is not run.
+  const m = DASH_OR_BAR.test(head) ? DATELINE_SEPARATOR.exec(head) : null;
   // A line of a list or table names its region before a dash, then figures or a metric word: "Kota Sorong — cakupan 99,1
   // persen", "Kabupaten Sikka: 320.114 – 99,2%". That is no dateline.
   if (m && LIST_LINE_AFTER.test(head.slice(m[0].length))) return -1;
@@ -171,7 +222,9 @@ function datelineEnd(text: string, paraStart: number, paraEnd: number): number {
     const last = all.at(-1);
     return paraStart + (last ? last.index! + last[0].length : m[0].length);
   }
-  const site = /^([\p{L} ]{2,30}),\s*[\p{L}]+\.(?:com|id|co\.id|net)/iu.exec(head);
+  // The site's name is the head up to its first comma, 2 to 30 characters in (letters and spaces hold none).
+  const comma = head.indexOf(',');
+  const site = comma >= 2 && comma <= 30 ? SITE_DATELINE.exec(head) : null;
   return site ? paraStart + site[1]!.length : -1;
 }
 
@@ -181,7 +234,7 @@ export const regions: Extractor<'region'> = {
   description: 'Province, kabupaten and kota names, typed or bare, and press aliases, resolved through the gazetteer.',
   find(doc) {
     built ??= build();
-    const { root, may, starts, typed, branch, location, waterBody, notRegion, ambiguousOk, venueAfter, listItemBefore, figureAfter } = built;
+    const { root, may, first, typed, branch, location, waterBody, notRegion, ambiguousOk, venueAfter, listItemBefore, figureAfter } = built;
     const text = doc.text;
     const words = wordsOf(text);
     const blocked: [number, number][] = [];
@@ -190,18 +243,16 @@ export const regions: Extractor<'region'> = {
     for (let m; (m = notRegion.exec(text)); ) blocked.push([m.index, m.index + m[0].length]);
 
     const out: RegionMention[] = [];
-    const datelines = doc.paragraphs.map((p) => ({ p, end: datelineEnd(text, p.start, p.end) }));
+    // A paragraph's dateline end, found when a mention there first asks (most paragraphs have no mention that does).
+    const datelines: (number | undefined)[] = [];
     let bi = 0;
     for (let i = 0; i < words.length; i++) {
-      const w = words[i]!;
-      const a = text.charCodeAt(w.start);
-      const b = w.end - w.start > 1 ? text.charCodeAt(w.start + 1) : -1;
-      if (a < 128 && b < 128 && !starts.has(b < 0 ? asciiLower(a) : (asciiLower(a) << 7) | asciiLower(b))) continue;
+      let node = firstNode(text, words[i]!, root, first);
+      if (!node) continue;
       // Longest gazetteer phrase starting at word i.
-      let node: Trie | undefined = root;
       let best: { j: number; entries: Entry[] } | null = null;
       for (let j = i; j < words.length && node; j++) {
-        node = node.next.get(foldOf(text, words[j]!));
+        if (j > i) node = node.next.get(foldOf(text, words[j]!));
         if (node?.entries.length) best = { j, entries: node.entries };
         if (j > i && text.slice(words[j - 1]!.end, words[j]!.start).trim() !== '') break; // no punctuation inside a name
       }
@@ -253,8 +304,10 @@ export const regions: Extractor<'region'> = {
       else if (may.eventAt(before) && EVENT_AT.test(before)) role = 'location';
       else if (may.waterBody(before) && waterBody.test(before)) role = 'location';
       else {
-        const d = datelines[doc.sentenceAt(start).paragraph];
-        if (d && d.end > 0 && end <= d.end) role = 'dateline';
+        const pi = doc.sentenceAt(start).paragraph;
+        const p = doc.paragraphs[pi];
+        const d = p ? (datelines[pi] ??= datelineEnd(text, p.start, p.end)) : -1;
+        if (d > 0 && end <= d) role = 'dateline';
       }
       out.push({
         kind: 'region',

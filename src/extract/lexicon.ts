@@ -185,7 +185,9 @@ export function prefixScanner(re: RegExp, starts: readonly string[]): ((text: st
     keys.add(k);
   }
   const sticky = new RegExp(re.source, re.flags.replace('g', '') + 'y');
-  const ids = [...keys].map(idOf);
+  // A key with a shorter one of the same scanner before it ("din" after "di") indexes no position that the shorter
+  // one does not: its bucket is left out, and those positions are tried once.
+  const ids = [...keys].filter((k) => ![...keys].some((j) => j !== k && isKeyPrefix(j, k))).map(idOf);
   return (text) => {
     const buckets = prefixIndex(text);
     // The match at each indexed position, bucket by bucket; then in text order, each from the end of the one kept
@@ -263,6 +265,15 @@ function prefixKey(word: string): number | null {
   return k.length === 1 ? k[0]! : k.length === 2 ? (k[0]! << 7) | k[1]! : key3(k[0]!, k[1]!, k[2]!);
 }
 
+/** Whether ASCII key `a` is a prefix of key `b` (a position's text that folds to `b` then folds to `a` as well). */
+function isKeyPrefix(a: number, b: number): boolean {
+  if (a === OTHER || b === OTHER) return a === b;
+  const chars = (k: number) => (k >= 1 << 21 ? [(k >> 14) & 127, (k >> 7) & 127, k & 127] : k >= 1 << 7 ? [k >> 7, k & 127] : [k]);
+  const x = chars(a);
+  const y = chars(b);
+  return x.length <= y.length && x.every((c, i) => c === y[i]);
+}
+
 let indexed: { text: string; ids: number; buckets: (number[] | undefined)[] } | null = null;
 /** Positions of a text after no ASCII letter, by prefix key id (the last text's index is kept: an article asks often). */
 function prefixIndex(text: string): (number[] | undefined)[] {
@@ -306,23 +317,47 @@ function prefixIndex(text: string): (number[] | undefined)[] {
 
 /**
  * An exact pre-test for a pattern anchored at the end of a short string on one of `words`, then only white space or
- * one of `closers` (the region extractor's "Kabupaten ", "Cabang ", "diserahkan di "): whether the string's last
- * character that is no white space, case-folded as under /iu, is the last character of one of the words or a closer.
- * When it is not, the pattern cannot match, and it is not run. Null when a word ends in a non-ASCII character.
+ * one of `closers` (the region extractor's "Kabupaten ", "Cabang ", "diserahkan di "): whether the string, less its
+ * trailing white space, ends with a word's last piece (its ASCII characters after its last white space or non-ASCII
+ * character), compared case-folded as under /iu, or its last character is a closer. When it does not, the pattern
+ * cannot match, and it is not run. (A piece's characters are literal in the pattern and match only the characters
+ * that FOLD folds to them: the two cases of an ASCII letter, "ſ" for "s", the Kelvin sign for "k"; any other character
+ * only itself. Testing the last character alone let most strings through: "… pelabuhan" ends like "… jalan".) Null
+ * when a word ends in a non-ASCII character or white space, or a closer is one.
  */
 export function endsLikeOneOf(words: readonly string[], closers = ''): ((s: string) => boolean) | null {
-  const last = new Uint8Array(128);
-  for (const w of [...words, ...closers]) {
-    const c = w.charCodeAt(w.length - 1);
-    if (!(c < 128) || FOLD[c] === SPACE) return null;
-    last[FOLD[c]!] = 1;
+  // The last pieces by their last character, folded.
+  const byLast: (string[] | undefined)[] = new Array(128);
+  const closing = new Uint8Array(128);
+  for (const c of closers) {
+    const u = c.charCodeAt(0);
+    if (!(u < 128) || FOLD[u] === SPACE) return null;
+    closing[FOLD[u]!] = 1;
+  }
+  for (const w of words) {
+    // The piece: the word's last characters that are ASCII and no white space, folded.
+    let a = w.length;
+    while (a > 0 && w.charCodeAt(a - 1) < 128 && FOLD[w.charCodeAt(a - 1)] !== SPACE) a--;
+    if (a === w.length) return null;
+    let piece = '';
+    for (let k = a; k < w.length; k++) piece += String.fromCharCode(FOLD[w.charCodeAt(k)]!);
+    (byLast[piece.charCodeAt(piece.length - 1)] ??= []).push(piece);
   }
   return (s) => {
     let i = s.length - 1;
     while (i >= 0 && FOLD[s.charCodeAt(i)] === SPACE) i--;
     if (i < 0) return false;
     const f = FOLD[s.charCodeAt(i)]!;
-    return f >= 0 && last[f] === 1;
+    if (f < 0) return false;
+    if (closing[f]) return true;
+    const pieces = byLast[f];
+    if (!pieces) return false;
+    next: for (const p of pieces) {
+      if (p.length > i + 1) continue;
+      for (let k = p.length - 2, j = i - 1; k >= 0; k--, j--) if (FOLD[s.charCodeAt(j)] !== p.charCodeAt(k)) continue next;
+      return true;
+    }
+    return false;
   };
 }
 
