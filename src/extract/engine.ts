@@ -469,6 +469,7 @@ function pairFigures(ctx: Ctx): Fact[] {
       metricReasons.push('metric:contrast');
     } else {
       const sentenceBefore = cues.within(Math.max(g.sentence.start, aside), g.start);
+      let above: 'active' | 'coverage' | null = null;
       const here = inBracket(text, g.start, g.sentence.start) ? 'inside' : 'outside';
       const lastInSentence = lastFactAt.get(g.sentence)?.[here] ?? lastFactIn.get(g.sentence);
       const prevInSentence = lastInSentence && lastInSentence.evidence.start >= g.sentence.start && lastInSentence.evidence.end <= g.start ? lastInSentence : undefined;
@@ -484,10 +485,10 @@ function pairFigures(ctx: Ctx): Fact[] {
       } else if (cues.some(g.sentence.start, g.sentence.end, (c) => c.family === 'coverageWeak')) {
         family = 'coverage';
         metricReasons.push('metric:weak-cue');
-      } else if (familyAbove(ctx, g.sentence.paragraph)) {
+      } else if ((above = familyAbove(ctx, g.sentence.paragraph))) {
         // An interview's answer measures what the question right above asks ("Keaktifan di Tuban sendiri berapa?" / "Sekitar
         // 78 persen untuk Tuban."), a list's lines what the line introducing them says.
-        family = familyAbove(ctx, g.sentence.paragraph)!;
+        family = above;
         metricReasons.push('metric:above');
       } else if (carry) {
         family = carry.paragraph === g.sentence.paragraph ? carry.family : carry.lead;
